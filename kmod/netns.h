@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _MCS_NETNS_H
+#define _MCS_NETNS_H
+
+#include <linux/hashtable.h>
+#include <net/net_namespace.h>
+
+#define MCS_BRIDGE_HASH_BITS 4
+
+/* What mcsnoop keeps per network namespace. */
+struct mcs_net {
+	struct net *net;
+	/* Enabled bridges by ifindex: RCU readers, writers hold RTNL. */
+	DECLARE_HASHTABLE(bridges, MCS_BRIDGE_HASH_BITS);
+	unsigned int bridge_count;
+	/* Bumped on every change of the set, for dump consistency. */
+	unsigned int generation;
+};
+
+struct mcs_net *mcs_net(const struct net *net);
+
+int mcs_netns_init(void);
+void mcs_netns_uninit(void);
+
+#endif /* _MCS_NETNS_H */

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _MCS_STATS_H
+#define _MCS_STATS_H
+
+#include <linux/percpu.h>
+#include <linux/u64_stats_sync.h>
+
+/* Per-bridge counters; the order is the order of the netlink attributes. */
+enum mcs_counter {
+	MCS_CNT_IGMP,
+	MCS_CNT_MLD,
+	MCS_CNT_MCAST_DATA,
+	MCS_CNT_FWD_COPIES,
+	MCS_CNT_HOST_COPIES,
+	MCS_CNT_MAX
+};
+
+struct mcs_pcpu_stats {
+	u64_stats_t cnt[MCS_CNT_MAX];
+	struct u64_stats_sync syncp;
+};
+
+struct mcs_pcpu_stats __percpu *mcs_stats_alloc(void);
+void mcs_stats_free(struct mcs_pcpu_stats __percpu *stats);
+void mcs_stats_read(struct mcs_pcpu_stats __percpu *stats,
+		    u64 sum[MCS_CNT_MAX]);
+
+/* Packet path: runs with BH disabled, so this CPU's copy is ours. */
+static inline void mcs_stats_inc(struct mcs_pcpu_stats __percpu *stats,
+				 enum mcs_counter c)
+{
+	struct mcs_pcpu_stats *s = this_cpu_ptr(stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->cnt[c]);
+	u64_stats_update_end(&s->syncp);
+}
+
+#endif /* _MCS_STATS_H */
