@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mcsnoopctl: configure and inspect mcsnoop, in the style of iproute2.
+ *   mcsnoopctl [OPTIONS] OBJECT COMMAND [ARGS]
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/mcsnoop.h>
+
+#include "mcsnoopctl.h"
+#include "output.h"
+
+#ifndef MCS_VERSION
+#define MCS_VERSION "unknown"
+#endif
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"Usage: mcsnoopctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
+		"       mcsnoopctl OBJECT help\n"
+		"OBJECT := { bridge }\n"
+		"OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
+		"             -V[ersion] | -h[elp] }\n");
+}
+
+bool mcs_matches(const char *arg, const char *word)
+{
+	size_t len = strlen(arg);
+
+	return len > 0 && len <= strlen(word) && !strncmp(arg, word, len);
+}
+
+int mcs_usage_error(void (*print_usage)(void), const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("Error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n", stderr);
+	if (print_usage)
+		print_usage();
+	return 1;
+}
+
+static bool is_help(const char *arg)
+{
+	return !strcmp(arg, "help") || !strcmp(arg, "-h") ||
+	       !strcmp(arg, "--help");
+}
+
+int mcs_dispatch(struct mcs_ctx *ctx, const struct mcs_cmd *cmds,
+		 void (*print_usage)(void), int argc, char **argv)
+{
+	const struct mcs_cmd *cmd, *found = NULL;
+
+	if (argc < 1 || is_help(argv[0])) {
+		print_usage();
+		return argc < 1;
+	}
+	for (cmd = cmds; cmd->name; cmd++) {
+		if (!strcmp(argv[0], cmd->name)) {
+			found = cmd;
+			break;
+		}
+		/* A prefix must be unique, but the first entry may win. */
+		if (!found && mcs_matches(argv[0], cmd->name))
+			found = cmd;
+	}
+	if (!found)
+		return mcs_usage_error(print_usage, "unknown command \"%s\"",
+				       argv[0]);
+	return found->run(ctx, argc - 1, argv + 1);
+}
+
+struct nl_sock *mcs_genl(struct mcs_ctx *ctx)
+{
+	struct nl_error err;
+
+	if (ctx->genl_open)
+		return &ctx->genl;
+	if (genl_open(&ctx->genl, MCSNOOP_GENL_NAME, &err) < 0) {
+		if (err.err == ENOENT)
+			fprintf(stderr,
+				"Error: the mcsnoop module is not loaded and could not be loaded (try: modprobe mcsnoop)\n");
+		else
+			nl_perror(&err, "cannot open the mcsnoop netlink family");
+		return NULL;
+	}
+	ctx->genl_open = true;
+	return &ctx->genl;
+}
+
+/* Like "ip -n NAME": enter a named network namespace for everything. */
+static int netns_switch(const char *name)
+{
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "/run/netns/%s", name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "Error: cannot open network namespace \"%s\": %s\n",
+			name, strerror(errno));
+		return -1;
+	}
+	if (setns(fd, CLONE_NEWNET) < 0) {
+		fprintf(stderr, "Error: cannot enter network namespace \"%s\": %s\n",
+			name, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static int help_main(struct mcs_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	(void)argc;
+	(void)argv;
+	usage();
+	return 0;
+}
+
+static const struct mcs_cmd objects[] = {
+	{ "bridge", mcs_bridge_main },
+	{ "help", help_main },
+	{ NULL, NULL },
+};
+
+int main(int argc, char **argv)
+{
+	static const struct option long_opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "pretty", no_argument, NULL, 'p' },
+		{ "stats", no_argument, NULL, 's' },
+		{ "statistics", no_argument, NULL, 's' },
+		{ "netns", required_argument, NULL, 'n' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct mcs_ctx ctx = { 0 };
+	int opt, ret;
+
+	while ((opt = getopt_long(argc, argv, "+jpsn:Vh", long_opts,
+				  NULL)) != -1) {
+		switch (opt) {
+		case 'j':
+			ctx.json = true;
+			break;
+		case 'p':
+			ctx.pretty = true;
+			break;
+		case 's':
+			ctx.stats = true;
+			break;
+		case 'n':
+			if (netns_switch(optarg) < 0)
+				return 1;
+			break;
+		case 'V':
+			printf("mcsnoopctl %s\n", MCS_VERSION);
+			return 0;
+		case 'h':
+			usage();
+			return 0;
+		default:
+			usage();
+			return 1;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		usage();
+		return 1;
+	}
+	out_init(ctx.json, ctx.pretty);
+	ret = mcs_dispatch(&ctx, objects, usage, argc, argv);
+	if (ctx.genl_open)
+		nl_close(&ctx.genl);
+	return ret;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One print call serves text and JSON, as in iproute2: the key names the
+ * JSON member, the format prints the text. PRINT_ANY prints in both modes,
+ * PRINT_TEXT and PRINT_JSON in one only.
+ */
+#ifndef MCS_OUTPUT_H
+#define MCS_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum output_mode {
+	PRINT_ANY,
+	PRINT_TEXT,
+	PRINT_JSON,
+};
+
+void out_init(bool json, bool pretty);
+/* Output to another stream (unit tests). */
+void out_init_file(FILE *file, bool json, bool pretty);
+bool out_is_json(void);
+void out_finish(void);
+
+void out_open_array(const char *key);
+void out_close_array(void);
+void out_open_object(const char *key);
+void out_close_object(void);
+
+void print_str(enum output_mode mode, const char *key, const char *fmt,
+	       const char *value);
+void print_u64(enum output_mode mode, const char *key, const char *fmt,
+	       uint64_t value);
+/* "on"/"off" in text, true/false in JSON. */
+void print_on_off(enum output_mode mode, const char *key, const char *fmt,
+		  bool value);
+/* Text only: a newline, or literal text. */
+void print_nl(void);
+void print_text(const char *text);
+
+#endif /* MCS_OUTPUT_H */
