@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mcsnoop: the kernel module (kmod/), the tool (tools/) and their tests.
+#
+#   make                 module for the running kernel (KERNELRELEASE= or
+#                        KDIR= for another) and tools/mcsnoopctl
+#   make install         module into /lib/modules/KVER/updates, depmod, tool
+#   make check           everything below, then the selftests in qemu VMs on
+#                        Debian's 6.1 and 6.12 kernels
+#   make check-debug     the selftests on a debug 6.12 kernel (KASAN, lockdep,
+#                        kmemleak, UBSAN), built and cached on first use
+#   make demo            a bridge with hosts in a VM, mcsnoop enabled on it
+#   make style           checkpatch --strict and sparse on the module
+
+VERSION := 0.1
+PREFIX ?= /usr/local
+SBINDIR ?= $(PREFIX)/sbin
+DESTDIR ?=
+
+# The kernel to build against: the running one, or the newest one with
+# headers when the running one has none (a build host or container).
+ifeq ($(origin KDIR),undefined)
+  ifeq ($(origin KERNELRELEASE),undefined)
+    KERNELRELEASE := $(shell uname -r)
+    ifeq ($(wildcard /lib/modules/$(KERNELRELEASE)/build),)
+      KERNELRELEASE := $(shell ls -1v /lib/modules/*/build 2>/dev/null | \
+			 tail -n 1 | cut -d/ -f4)
+    endif
+  endif
+  KDIR := /lib/modules/$(KERNELRELEASE)/build
+endif
+
+# Debian's 6.1 and 6.12 kernels: the ones the VM tests boot.
+TEST_KERNELS = $(shell ls -1v /lib/modules 2>/dev/null | \
+		 grep -E '^6\.(1|12)\.[0-9]+' | \
+		 while read k; do [ -e /lib/modules/$$k/build ] && \
+		 [ -e /boot/vmlinuz-$$k ] && echo $$k; done)
+
+MODULE_SRC := Kbuild $(wildcard kmod/*.c kmod/*.h kmod/Kbuild) \
+	      include/uapi/linux/mcsnoop.h
+
+all: module tool
+
+module:
+	@test -e $(KDIR)/Makefile || { echo "no kernel headers at $(KDIR):" \
+		"install linux-headers-$(KERNELRELEASE) or set KDIR=" >&2; exit 1; }
+ifeq ($(OUT),)
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+else
+	@# Out of the source tree, so that several kernels' builds coexist.
+	@mkdir -p $(OUT)
+	@tar -cf - $(MODULE_SRC) | tar -xf - -C $(OUT) --keep-newer-files 2>/dev/null || true
+	$(MAKE) -C $(KDIR) M=$(abspath $(OUT)) modules
+endif
+
+# One module per test kernel: build/KVER/kmod/mcsnoop.ko
+modules:
+	@test -n "$(TEST_KERNELS)" || { echo "no 6.1/6.12 kernels with headers:" \
+		"run scripts/install-deps.sh" >&2; exit 1; }
+	@set -e; for k in $(TEST_KERNELS); do \
+		$(MAKE) --no-print-directory module KDIR=/lib/modules/$$k/build \
+			OUT=build/$$k W=1 KBUILD_EXTRA_WARN=1; \
+	done
+
+tool:
+	$(MAKE) -C tools VERSION=$(VERSION)
+
+deps:
+	scripts/install-deps.sh all
+
+style: deps
+	scripts/style.sh $(TEST_KERNELS)
+
+check: deps modules tool style
+	$(MAKE) -C tools check
+	selftests/vm/check.sh $(foreach k,$(TEST_KERNELS),\
+		$(k):/boot/vmlinuz-$(k):build/$(k)/kmod/mcsnoop.ko)
+
+check-debug: deps tool
+	@set -e; eval "$$(selftests/vm/debug-kernel.sh)"; \
+	$(MAKE) --no-print-directory module KDIR=$$KDIR OUT=build/debug; \
+	selftests/vm/check.sh --kmemleak debug:$$IMAGE:build/debug/kmod/mcsnoop.ko
+
+demo: deps modules tool
+	@k=$(lastword $(TEST_KERNELS)); \
+	selftests/vm/run-vm.sh --kernel /boot/vmlinuz-$$k \
+		--module build/$$k/kmod/mcsnoop.ko --tool tools/mcsnoopctl \
+		-- selftests/vm/demo.sh
+
+install: all
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=updates modules_install
+	depmod -a $(KERNELRELEASE)
+	install -D -m 0755 tools/mcsnoopctl $(DESTDIR)$(SBINDIR)/mcsnoopctl
+
+uninstall:
+	rm -f /lib/modules/$(KERNELRELEASE)/updates/kmod/mcsnoop.ko*
+	depmod -a $(KERNELRELEASE)
+	rm -f $(DESTDIR)$(SBINDIR)/mcsnoopctl
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null
+	$(MAKE) -C tools clean
+	rm -rf build
+
+.PHONY: all module modules tool deps style check check-debug demo install \
+	uninstall clean
