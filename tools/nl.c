@@ -119,6 +119,19 @@ static int talk_error(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_ERROR;
 }
 
+/* NLMSG_DONE ends a dump; it carries an error code if the dump failed. */
+static int talk_done(const struct nlmsghdr *nlh, void *data)
+{
+	struct talk_ctx *ctx = data;
+	const int *status = mnl_nlmsg_get_payload(nlh);
+
+	if (nlh->nlmsg_len >= mnl_nlmsg_size(sizeof(*status)) && *status < 0) {
+		ctx->err->err = -*status;
+		return MNL_CB_ERROR;
+	}
+	return MNL_CB_STOP;
+}
+
 static int talk_data(const struct nlmsghdr *nlh, void *data)
 {
 	struct talk_ctx *ctx = data;
@@ -131,8 +144,10 @@ static int talk_data(const struct nlmsghdr *nlh, void *data)
 int nl_talk(struct nl_sock *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 	    struct nl_error *err)
 {
+	/* libmnl skips its defaults for types this array leaves empty. */
 	static mnl_cb_t ctl[NLMSG_MIN_TYPE] = {
 		[NLMSG_ERROR] = talk_error,
+		[NLMSG_DONE] = talk_done,
 	};
 	struct talk_ctx ctx = { .cb = cb, .data = data, .err = err };
 	uint32_t seq = nlh->nlmsg_seq;
