@@ -39,14 +39,19 @@ static const int mcs_stats_attr[MCS_CNT_MAX] = {
 	[MCS_CNT_HOST_COPIES] = MCSNOOP_A_STATS_HOST_COPIES,
 };
 
-/* extack wants a string literal: name the attribute the request used. */
-#define MCS_SET_ERR_BY(extack, by, msg)					\
-	do {								\
-		if (nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX)		\
-			NL_SET_ERR_MSG_ATTR(extack, by, "ifindex: " msg); \
-		else							\
-			NL_SET_ERR_MSG_ATTR(extack, by, "ifname: " msg); \
-	} while (0)
+/*
+ * Name the attribute the request used for the bridge. The extack macros
+ * want string literals, so callers pass the message for each spelling.
+ */
+static void mcs_set_err_by(struct netlink_ext_ack *extack,
+			   const struct nlattr *by, const char *by_ifindex,
+			   const char *by_ifname)
+{
+	NL_SET_BAD_ATTR(extack, by);
+	if (extack)
+		extack->_msg = nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX ?
+			       by_ifindex : by_ifname;
+}
 
 /*
  * Resolve the bridge a request names, with a message naming the
@@ -70,26 +75,30 @@ static struct net_device *mcs_nl_get_bridge(struct net *net,
 		*by = ifindex;
 		dev = __dev_get_by_index(net, nla_get_u32(ifindex));
 		if (!dev) {
-			MCS_SET_ERR_BY(extack, ifindex, "no such device");
+			NL_SET_ERR_MSG_ATTR(extack, ifindex,
+					    "ifindex: no such device");
 			return ERR_PTR(-ENODEV);
 		}
 	}
 	if (ifname) {
 		named = __dev_get_by_name(net, nla_data(ifname));
 		if (!named) {
-			MCS_SET_ERR_BY(extack, ifname, "no such device");
+			NL_SET_ERR_MSG_ATTR(extack, ifname,
+					    "ifname: no such device");
 			return ERR_PTR(-ENODEV);
 		}
 		if (dev && dev != named) {
-			MCS_SET_ERR_BY(extack, ifname,
-				       "does not name the same device as ifindex");
+			NL_SET_ERR_MSG_ATTR(extack, ifname,
+					    "ifname: does not name the same device as ifindex");
 			return ERR_PTR(-EINVAL);
 		}
 		*by = ifname;
 		dev = named;
 	}
 	if (!netif_is_bridge_master(dev)) {
-		MCS_SET_ERR_BY(extack, *by, "not a bridge");
+		mcs_set_err_by(extack, *by,
+			       "ifindex: not a bridge",
+			       "ifname: not a bridge");
 		return ERR_PTR(-EOPNOTSUPP);
 	}
 	return dev;
@@ -108,8 +117,9 @@ static struct mcs_bridge *mcs_nl_get_enabled(struct genl_info *info)
 		return ERR_CAST(dev);
 	mb = mcs_bridge_find(mn, dev->ifindex);
 	if (!mb) {
-		MCS_SET_ERR_BY(info->extack, by,
-			       "mcsnoop is not enabled on this bridge");
+		mcs_set_err_by(info->extack, by,
+			       "ifindex: mcsnoop is not enabled on this bridge",
+			       "ifname: mcsnoop is not enabled on this bridge");
 		return ERR_PTR(-ENOENT);
 	}
 	return mb;
@@ -234,12 +244,14 @@ static int mcs_nl_bridge_enable_doit(struct sk_buff *skb,
 	if (IS_ERR(dev)) {
 		err = PTR_ERR(dev);
 	} else if (mcs_bridge_find(mn, dev->ifindex)) {
-		MCS_SET_ERR_BY(info->extack, by,
-			       "mcsnoop is already enabled on this bridge");
+		mcs_set_err_by(info->extack, by,
+			       "ifindex: mcsnoop is already enabled on this bridge",
+			       "ifname: mcsnoop is already enabled on this bridge");
 		err = -EEXIST;
 	} else if (br_multicast_enabled(dev)) {
-		MCS_SET_ERR_BY(info->extack, by,
-			       "the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
+		mcs_set_err_by(info->extack, by,
+			       "ifindex: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)",
+			       "ifname: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
 		err = -EBUSY;
 	} else {
 		err = mcs_bridge_enable(mn, dev, saved && nla_get_u8(saved));

@@ -73,6 +73,7 @@ enum mcsnoop_cmd {
 	MCSNOOP_CMD_BRIDGE_DISABLE,
 	__MCSNOOP_CMD_LAST
 };
+
 #define MCSNOOP_CMD_MAX (__MCSNOOP_CMD_LAST - 1)
 
 enum mcsnoop_bridge_attr {
@@ -84,6 +85,7 @@ enum mcsnoop_bridge_attr {
 	MCSNOOP_A_BRIDGE_STATS,
 	__MCSNOOP_A_BRIDGE_LAST
 };
+
 #define MCSNOOP_A_BRIDGE_MAX (__MCSNOOP_A_BRIDGE_LAST - 1)
 
 enum mcsnoop_stats_attr {
@@ -96,6 +98,7 @@ enum mcsnoop_stats_attr {
 	MCSNOOP_A_STATS_HOST_COPIES,
 	__MCSNOOP_A_STATS_LAST
 };
+
 #define MCSNOOP_A_STATS_MAX (__MCSNOOP_A_STATS_LAST - 1)
 
 #endif /* _UAPI_LINUX_MCSNOOP_H */
