@@ -87,14 +87,19 @@ demo: deps modules tool
 		--module build/$$k/kmod/mcsnoop.ko --tool tools/mcsnoopctl \
 		-- selftests/vm/demo.sh
 
+# The release of the kernel tree we build against (KDIR may be any tree).
+KREL = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+MODULE_DIR = $(if $(OUT),$(abspath $(OUT)),$(CURDIR))
+
 install: all
-	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=updates modules_install
-	depmod -a $(KERNELRELEASE)
+	$(MAKE) -C $(KDIR) M=$(MODULE_DIR) INSTALL_MOD_DIR=updates \
+		modules_install
+	depmod -a $(KREL)
 	install -D -m 0755 tools/mcsnoopctl $(DESTDIR)$(SBINDIR)/mcsnoopctl
 
 uninstall:
-	rm -f /lib/modules/$(KERNELRELEASE)/updates/kmod/mcsnoop.ko*
-	depmod -a $(KERNELRELEASE)
+	rm -f /lib/modules/$(KREL)/updates/kmod/mcsnoop.ko*
+	depmod -a $(KREL)
 	rm -f $(DESTDIR)$(SBINDIR)/mcsnoopctl
 
 clean:
