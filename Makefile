@@ -71,8 +71,12 @@ deps:
 style: deps
 	scripts/style.sh $(TEST_KERNELS)
 
-check: deps modules tool style
+# Userspace unit tests: the tool's output layer, the module's parser.
+unit: tool
 	$(MAKE) -C tools check
+	$(MAKE) -C kmod/test check
+
+check: deps modules tool style unit
 	selftests/vm/check.sh $(foreach k,$(TEST_KERNELS),\
 		$(k):/boot/vmlinuz-$(k):build/$(k)/kmod/mcsnoop.ko)
 
@@ -105,7 +109,8 @@ uninstall:
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null
 	$(MAKE) -C tools clean
+	$(MAKE) -C kmod/test clean
 	rm -rf build
 
-.PHONY: all module modules tool deps style check check-debug demo install \
+.PHONY: all module modules tool deps style unit check check-debug demo install \
 	uninstall clean
