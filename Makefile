@@ -49,6 +49,7 @@ ifeq ($(OUT),)
 else
 	@# Out of the source tree, so that several kernels' builds coexist.
 	@mkdir -p $(OUT)
+	@echo $(abspath $(KDIR)) > $(OUT)/.kdir
 	@tar -cf - $(MODULE_SRC) | tar -xf - -C $(OUT) --keep-newer-files 2>/dev/null || true
 	$(MAKE) -C $(KDIR) M=$(abspath $(OUT)) modules
 endif
@@ -59,7 +60,7 @@ modules:
 		"run scripts/install-deps.sh" >&2; exit 1; }
 	@set -e; for k in $(TEST_KERNELS); do \
 		$(MAKE) --no-print-directory module KDIR=/lib/modules/$$k/build \
-			OUT=build/$$k W=1 KBUILD_EXTRA_WARN=1; \
+			OUT=build/$$k W=1 KCFLAGS=-Werror; \
 	done
 
 tool:
@@ -92,18 +93,22 @@ demo: deps modules tool
 		-- selftests/vm/demo.sh
 
 # The release of the kernel tree we build against (KDIR may be any tree).
-KREL = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+# utsrelease.h, not kernel.release: Debian's 6.1 headers put the upstream
+# version in the latter.
+KREL = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	 $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 MODULE_DIR = $(if $(OUT),$(abspath $(OUT)),$(CURDIR))
 
+# DESTDIR stages an install (packaging); depmod is then the package's job.
 install: all
 	$(MAKE) -C $(KDIR) M=$(MODULE_DIR) INSTALL_MOD_DIR=updates \
-		modules_install
-	depmod -a $(KREL)
+		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
+	$(if $(DESTDIR),,depmod -a $(KREL))
 	install -D -m 0755 tools/mcsnoopctl $(DESTDIR)$(SBINDIR)/mcsnoopctl
 
 uninstall:
-	rm -f /lib/modules/$(KREL)/updates/kmod/mcsnoop.ko*
-	depmod -a $(KREL)
+	rm -f $(DESTDIR)/lib/modules/$(KREL)/updates/kmod/mcsnoop.ko*
+	$(if $(DESTDIR),,depmod -a $(KREL))
 	rm -f $(DESTDIR)$(SBINDIR)/mcsnoopctl
 
 clean:
