@@ -99,8 +99,14 @@ KREL = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
 	 $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 MODULE_DIR = $(if $(OUT),$(abspath $(OUT)),$(CURDIR))
 
+# Rebuild only when a source is newer than the module: kbuild's no-op
+# pass is slow on small machines and in VMs.
+MODULE_KO = $(MODULE_DIR)/kmod/mcsnoop.ko
+$(MODULE_KO): $(MODULE_SRC)
+	$(MAKE) --no-print-directory module
+
 # DESTDIR stages an install (packaging); depmod is then the package's job.
-install: all
+install: $(MODULE_KO) tool
 	$(MAKE) -C $(KDIR) M=$(MODULE_DIR) INSTALL_MOD_DIR=updates \
 		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
 	$(if $(DESTDIR),,depmod -a $(KREL))

@@ -108,49 +108,55 @@ static bool ipv6_is_link_local(const u8 *p)
 	return p[0] == 0xfe && (p[1] & 0xc0) == 0x80;
 }
 
-u32 mcs_igmp_code_decode(u8 code)
+/*
+ * Time codes: literal below 1 << (mbits + 3), above that a float
+ * 1 | exp(3) | mant(mbits) worth (mant | 1 << mbits) << (exp + 3).
+ */
+static u32 code_decode(u32 code, unsigned int mbits)
 {
-	if (code < 128)
+	u32 mant_mask = (1u << mbits) - 1;
+
+	if (code < 1u << (mbits + 3))
 		return code;
-	return (u32)((code & 0x0f) | 0x10) << (((code >> 4) & 0x07) + 3);
+	return ((code & mant_mask) | (1u << mbits)) <<
+	       (((code >> mbits) & 0x07) + 3);
 }
 
 /* The largest code whose value does not exceed value (saturating). */
-u8 mcs_igmp_code_encode(u32 value)
+static u32 code_encode(u32 value, unsigned int mbits)
 {
+	u32 mant_mask = (1u << mbits) - 1, limit = 1u << (mbits + 3);
 	unsigned int exp;
 
-	if (value < 128)
+	if (value < limit)
 		return value;
 	for (exp = 0; exp < 8; exp++) {
 		u32 mant = value >> (exp + 3);
 
-		if (mant < 0x20)
-			return 0x80 | exp << 4 | (mant & 0x0f);
+		if (mant < 2u << mbits)
+			return limit | exp << mbits | (mant & mant_mask);
 	}
-	return 0xff;
+	return (limit << 1) - 1;
+}
+
+u32 mcs_igmp_code_decode(u8 code)
+{
+	return code_decode(code, 4);
+}
+
+u8 mcs_igmp_code_encode(u32 value)
+{
+	return code_encode(value, 4);
 }
 
 u32 mcs_mld_mrc_decode(u16 code)
 {
-	if (code < 32768)
-		return code;
-	return (u32)((code & 0x0fff) | 0x1000) << (((code >> 12) & 0x07) + 3);
+	return code_decode(code, 12);
 }
 
 u16 mcs_mld_mrc_encode(u32 value)
 {
-	unsigned int exp;
-
-	if (value < 32768)
-		return value;
-	for (exp = 0; exp < 8; exp++) {
-		u32 mant = value >> (exp + 3);
-
-		if (mant < 0x2000)
-			return 0x8000 | exp << 12 | (mant & 0x0fff);
-	}
-	return 0xffff;
+	return code_encode(value, 12);
 }
 
 /*
