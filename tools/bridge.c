@@ -231,6 +231,7 @@ static int bridge_disable_cb(const struct nlmsghdr *nlh, void *data)
 static int bridge_disable(struct mcs_ctx *ctx, int argc, char **argv)
 {
 	const char *name = bridge_arg(argc, argv);
+	struct rtnl_bridge br;
 	struct bridge_info bi;
 	struct nl_error err;
 	struct nlmsghdr *nlh;
@@ -248,17 +249,26 @@ static int bridge_disable(struct mcs_ctx *ctx, int argc, char **argv)
 		nl_perror(&err, NULL);
 		return 1;
 	}
-	if (!bi.saved_mcast_snooping) {
-		printf("mcsnoop disabled on %s; the bridge's own multicast snooping stays off\n",
-		       name);
-		return 0;
-	}
-	if (rtnl_bridge_set_snooping(bi.ifindex, true, &err) < 0) {
-		nl_perror(&err, "mcsnoop disabled, but the bridge's own multicast snooping could not be switched back on");
+	/* Restore what the bridge had, whatever happened since enable. */
+	if (rtnl_bridge_get(name, &br, &err) < 0) {
+		nl_perror(&err, "mcsnoop disabled, but the bridge could not be read back");
 		return 1;
 	}
-	printf("mcsnoop disabled on %s; the bridge's own multicast snooping is on again\n",
-	       name);
+	if (br.mcast_snooping != bi.saved_mcast_snooping &&
+	    rtnl_bridge_set_snooping(bi.ifindex, bi.saved_mcast_snooping,
+				     &err) < 0) {
+		nl_perror(&err, "mcsnoop disabled, but the bridge's own multicast snooping could not be restored");
+		return 1;
+	}
+	if (bi.saved_mcast_snooping)
+		printf("mcsnoop disabled on %s; the bridge's own multicast snooping is on again\n",
+		       name);
+	else if (br.mcast_snooping)
+		printf("mcsnoop disabled on %s; the bridge's own multicast snooping, switched on meanwhile, is off again as before enable\n",
+		       name);
+	else
+		printf("mcsnoop disabled on %s; the bridge's own multicast snooping stays off\n",
+		       name);
 	return 0;
 }
 

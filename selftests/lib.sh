@@ -1,0 +1,624 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Shared helpers of the mcsnoop selftests: KTAP output and checks, network
+# namespaces with bridges and hosts, the tool and genl.py, counters, the
+# module and the kernel log. Source it, set ALL_TESTS, call mcs_run_tests.
+# Every test function builds its own namespaces; they are all deleted after
+# each test and on exit.
+
+MCS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+MCSNOOPCTL=${MCSNOOPCTL:-$MCS_DIR/../tools/mcsnoopctl}
+PYTHON=${PYTHON:-/usr/bin/python3}
+GENL_PY=$MCS_DIR/genl.py
+MCAST_PY=$MCS_DIR/mcast.py
+NS_PREFIX=mcs$$
+# A hung tool or request fails its test instead of the whole script.
+CMD_TIMEOUT=${CMD_TIMEOUT:-30}
+# shellcheck disable=SC2034 # used by the test scripts
+NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups
+	--inh-caps=-all --bounding-set=-all)
+
+KSFT_PASS=0
+KSFT_FAIL=1
+KSFT_SKIP=4
+
+KTAP_TESTNO=0
+KTAP_CNT_PASS=0
+KTAP_CNT_FAIL=0
+KTAP_CNT_SKIP=0
+RET=0
+SKIP_MSG=
+BG_PIDS=()
+KMSG_MARK=0
+MCS_TMP=
+
+# ------------------------------------------------------------------ KTAP
+
+log_info()
+{
+	echo "# $*"
+}
+
+# check_err RC MSG: fail the current test when RC is not 0.
+check_err()
+{
+	if [ "$1" -ne 0 ]; then
+		RET=1
+		log_info "FAIL: $2"
+	fi
+}
+
+# check_fail RC MSG: fail the current test when RC is 0.
+check_fail()
+{
+	if [ "$1" -eq 0 ]; then
+		RET=1
+		log_info "FAIL: $2"
+	fi
+}
+
+# check_eq GOT WANT WHAT
+check_eq()
+{
+	if [ "$1" != "$2" ]; then
+		RET=1
+		log_info "FAIL: $3: got '$1', expected '$2'"
+	fi
+}
+
+# check_ge GOT MIN WHAT
+check_ge()
+{
+	if ! [ "$1" -ge "$2" ] 2>/dev/null; then
+		RET=1
+		log_info "FAIL: $3: got '$1', expected at least '$2'"
+	fi
+}
+
+# check_match TEXT ERE WHAT
+check_match()
+{
+	if ! grep -qE -- "$2" <<<"$1"; then
+		RET=1
+		log_info "FAIL: $3: '$1' does not match /$2/"
+	fi
+}
+
+skip_test()
+{
+	SKIP_MSG=$*
+}
+
+require_cmd()
+{
+	local cmd
+
+	for cmd in "$@"; do
+		if ! command -v "$cmd" >/dev/null; then
+			echo "TAP version 13"
+			echo "1..0 # SKIP $cmd not found"
+			exit "$KSFT_SKIP"
+		fi
+	done
+}
+
+# run_one FUNC: one KTAP result for one test function.
+run_one()
+{
+	local name=$1 start=$SECONDS
+
+	RET=0
+	SKIP_MSG=
+	KTAP_TESTNO=$((KTAP_TESTNO + 1))
+	kmsg_mark "$name"
+	# A test that failed halfway may have left the module unloaded.
+	mcs_load
+	"$name"
+	bg_stop_all
+	ns_cleanup_all
+	if [ -z "$SKIP_MSG" ]; then
+		kmsg_check || RET=1
+	fi
+	log_info "$name: $((SECONDS - start)) s"
+	if [ -n "$SKIP_MSG" ]; then
+		echo "ok $KTAP_TESTNO $name # SKIP $SKIP_MSG"
+		KTAP_CNT_SKIP=$((KTAP_CNT_SKIP + 1))
+	elif [ "$RET" -eq 0 ]; then
+		echo "ok $KTAP_TESTNO $name"
+		KTAP_CNT_PASS=$((KTAP_CNT_PASS + 1))
+	else
+		echo "not ok $KTAP_TESTNO $name"
+		KTAP_CNT_FAIL=$((KTAP_CNT_FAIL + 1))
+	fi
+}
+
+# mcs_run_tests: run ALL_TESTS (or the test names given as arguments),
+# print the KTAP plan, results and totals, exit 0/1/4.
+mcs_run_tests()
+{
+	local tests=("${ALL_TESTS[@]}") t
+
+	[ $# -gt 0 ] && tests=("$@")
+	echo "TAP version 13"
+	echo "1..${#tests[@]}"
+	for t in "${tests[@]}"; do
+		run_one "$t"
+	done
+	echo "# Totals: pass:$KTAP_CNT_PASS fail:$KTAP_CNT_FAIL xfail:0" \
+		"xpass:0 skip:$KTAP_CNT_SKIP error:0"
+	[ "$KTAP_CNT_FAIL" -gt 0 ] && exit "$KSFT_FAIL"
+	[ "$KTAP_CNT_PASS" -eq 0 ] && [ "$KTAP_CNT_SKIP" -gt 0 ] &&
+		exit "$KSFT_SKIP"
+	exit "$KSFT_PASS"
+}
+
+# mcs_skip_all REASON: the whole script cannot run here.
+mcs_skip_all()
+{
+	echo "TAP version 13"
+	echo "1..0 # SKIP $*"
+	exit "$KSFT_SKIP"
+}
+
+# ------------------------------------------------------------ kernel log
+# Under TCG every exec costs about a second: helpers below avoid jq and
+# "ip netns exec" where a builtin or "ip -n" does, and each test starts by
+# writing a marker into the kernel log (a builtin echo).
+
+kmsg_mark()
+{
+	KMSG_MARK="mcsnoop-selftest: $$ test $KTAP_TESTNO $1"
+	echo "$KMSG_MARK" >/dev/kmsg 2>/dev/null
+}
+
+# kmsg_check: fail when the kernel log gained a splat since kmsg_mark.
+kmsg_check()
+{
+	local bad line
+
+	bad=$(dmesg 2>/dev/null | awk -v m="$KMSG_MARK" '
+		index($0, m) { on = 1; next }
+		on && /WARNING:|BUG:|Oops|KASAN|UBSAN|circular locking|suspicious RCU|lockdep|RCU stall|self-detected stall|detected stalls|general protection|kernel BUG|refcount_t|list_add corruption|list_del corruption|unreferenced object/')
+	[ -z "$bad" ] && return 0
+	log_info "FAIL: the kernel log gained:"
+	while read -r line; do
+		echo "#   $line"
+	done <<<"$bad"
+	return 1
+}
+
+# ---------------------------------------------------------------- module
+
+mcs_loaded()
+{
+	[ -d /sys/module/mcsnoop ]
+}
+
+mcs_load()
+{
+	mcs_loaded && return 0
+	modprobe mcsnoop 2>/dev/null && return 0
+	[ -n "${MCSNOOP_KO:-}" ] && insmod "$MCSNOOP_KO"
+}
+
+mcs_unload()
+{
+	mcs_loaded || return 0
+	rmmod mcsnoop
+}
+
+# mcs_require: skip the whole script unless we are root, the tool exists
+# and the module loads.
+mcs_require()
+{
+	[ "$(id -u)" -eq 0 ] || mcs_skip_all "must be run as root"
+	require_cmd ip jq modprobe rmmod dmesg timeout "$PYTHON"
+	[ -x "$MCSNOOPCTL" ] || mcs_skip_all "no tool at $MCSNOOPCTL"
+	mcs_load || mcs_skip_all "cannot load the mcsnoop module"
+	MCS_TMP=$(mktemp -d)
+	trap mcs_exit_cleanup EXIT
+}
+
+mcs_exit_cleanup()
+{
+	bg_stop_all
+	ns_cleanup_all
+	[ -n "$MCS_TMP" ] && rm -rf "$MCS_TMP"
+}
+
+# ------------------------------------------------------------ background
+
+# bg NS CMD...: run CMD in namespace NS in the background, remembered for
+# bg_stop_all (ip netns exec execs CMD, so $! is CMD itself).
+bg()
+{
+	local ns=$1
+
+	shift
+	ip netns exec "$NS_PREFIX-$ns" "$@" &
+	BG_PIDS+=("$!")
+}
+
+# bg_mcast NS ARGS...: mcast.py in the background.
+bg_mcast()
+{
+	local ns=$1
+
+	shift
+	"$PYTHON" -S "$MCAST_PY" -n "$NS_PREFIX-$ns" "$@" &
+	BG_PIDS+=("$!")
+}
+
+bg_stop_all()
+{
+	local pid
+
+	for pid in "${BG_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	BG_PIDS=()
+}
+
+# wait_until TENTHS CMD...: poll CMD every 0.1 s (plus CMD's own time),
+# at most TENTHS times.
+wait_until()
+{
+	local n=$1
+
+	shift
+	while [ "$n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	"$@"
+}
+
+# ------------------------------------------------------------ namespaces
+
+nsname()
+{
+	echo "$NS_PREFIX-$1"
+}
+
+# in_ns NS CMD...: run CMD in the test's namespace NS (a short name).
+in_ns()
+{
+	local ns=$1
+
+	shift
+	ip netns exec "$NS_PREFIX-$ns" "$@"
+}
+
+# ipn NS ARGS...: ip in namespace NS.
+ipn()
+{
+	local ns=$1
+
+	shift
+	ip -n "$NS_PREFIX-$ns" "$@"
+}
+
+# ns_create NS [noipv6] [SYSCTL=VALUE...]: a namespace with lo up; noipv6
+# disables IPv6 in it (no ND, MLD or router solicitations: no multicast
+# noise). Hosts repeat unsolicited reports quickly so that joins settle.
+ns_create()
+{
+	local ns=$1 sysctls=(
+		net.ipv4.conf.default.igmpv2_unsolicited_report_interval=100
+		net.ipv4.conf.default.igmpv3_unsolicited_report_interval=100)
+
+	shift
+	if [ "${1:-}" = noipv6 ]; then
+		sysctls+=(net.ipv6.conf.all.disable_ipv6=1
+			net.ipv6.conf.default.disable_ipv6=1)
+		shift
+	fi
+	sysctls+=("$@")
+	ip netns add "$NS_PREFIX-$ns" || return 1
+	ipn "$ns" link set lo up &&
+		in_ns "$ns" sysctl -qw "${sysctls[@]}"
+}
+
+ns_cleanup_all()
+{
+	local ns
+
+	for ns in $(ip netns list 2>/dev/null); do
+		case $ns in
+		"$NS_PREFIX"-*) ip netns del "$ns" ;;
+		esac
+	done
+}
+
+# -------------------------------------------------------- bridges, hosts
+
+# br_create NS BR [SNOOPING]: a bridge, up, the bridge's own multicast
+# snooping on (1, the kernel's default) or off (0).
+br_create()
+{
+	ipn "$1" link add "$2" up type bridge mcast_snooping "${3:-1}"
+}
+
+# host_add SW BR HOST [ADDR/LEN] [noipv6]: namespace HOST (created unless it
+# exists) with eth0, a veth whose peer p-HOST is a port of bridge BR in
+# namespace SW.
+host_add()
+{
+	local sw=$1 br=$2 host=$3 addr=${4:-} opt=${5:-}
+
+	if [ ! -e "/run/netns/$NS_PREFIX-$host" ]; then
+		ns_create "$host" ${opt:+"$opt"} || return 1
+	fi
+	ipn "$sw" -b - <<-EOF || return 1
+		link add p-$host type veth peer name eth0 netns $NS_PREFIX-$host
+		link set p-$host master $br up
+	EOF
+	if [ -n "$addr" ]; then
+		ipn "$host" -b - <<-EOF
+			link set eth0 up
+			addr add $addr dev eth0
+		EOF
+	else
+		ipn "$host" link set eth0 up
+	fi
+}
+
+# br_snooping NS BR: the bridge's own mcast_snooping (0 or 1).
+br_snooping()
+{
+	local out
+
+	out=$(ipn "$1" -d link show dev "$2")
+	[[ $out =~ mcast_snooping\ ([01]) ]] && echo "${BASH_REMATCH[1]}"
+}
+
+ifindex_of()
+{
+	local out
+
+	out=$(ipn "$1" -o link show dev "$2") && echo "${out%%:*}"
+}
+
+# rx_packets NS DEV
+rx_packets()
+{
+	local out
+
+	out=$(ipn "$1" -s -o link show dev "$2")
+	[[ $out =~ RX:[^\\]*\\\ +[0-9]+\ +([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
+}
+
+# rx_ge NS DEV MIN: DEV in NS received at least MIN packets.
+rx_ge()
+{
+	[ "$(rx_packets "$1" "$2")" -ge "$3" ]
+}
+
+# port_state_is NS DEV STATE: bridge port DEV in NS is in STP state STATE
+# (disabled, forwarding, ...).
+port_state_is()
+{
+	local out
+
+	out=$(ipn "$1" -d -o link show dev "$2")
+	[[ $out =~ bridge_slave\ state\ ([a-z]+) ]] && [ "${BASH_REMATCH[1]}" = "$3" ]
+}
+
+# ------------------------------------------------------- tool and genl.py
+
+# mcs NS ARGS...: the tool, in namespace NS (its own -n option).
+mcs()
+{
+	local ns=$1
+
+	shift
+	timeout "$CMD_TIMEOUT" "$MCSNOOPCTL" -n "$NS_PREFIX-$ns" "$@"
+}
+
+# genl_ns NS ARGS...: genl.py in namespace NS (not iproute2's genl).
+genl_ns()
+{
+	local ns=$1
+
+	shift
+	timeout "$CMD_TIMEOUT" "$PYTHON" -S "$GENL_PY" -n "$NS_PREFIX-$ns" "$@"
+}
+
+# field TEXT KEY: the rest of the line of TEXT that starts with "KEY ",
+# or "null" (genl.py's text answers are such lines).
+field()
+{
+	local line
+
+	while IFS= read -r line; do
+		if [[ $line == "$2 "* ]]; then
+			echo "${line#"$2 "}"
+			return
+		fi
+	done <<<"$1"
+	echo null
+}
+
+# mcs_enabled NS BR: is BR listed by show in NS?
+mcs_enabled()
+{
+	local out
+
+	out=$(mcs "$1" bridge show 2>/dev/null) || return 1
+	[[ $'\n'$out == *$'\n'"$2: ifindex "* ]]
+}
+
+# mcs_count NS: how many bridges show lists in NS.
+mcs_count()
+{
+	local out n=0 line
+
+	out=$(mcs "$1" bridge show) || { echo error; return; }
+	while IFS= read -r line; do
+		[[ $line == *": ifindex "* ]] && n=$((n + 1))
+	done <<<"$out"
+	echo "$n"
+}
+
+# mcs_stats NS BR: the counters of BR as "igmp mld mcast_data fwd host",
+# read from the text of show -s.
+mcs_stats()
+{
+	local out re='stats: igmp ([0-9]+) mld ([0-9]+) mcast_data ([0-9]+) fwd_copies ([0-9]+) host_copies ([0-9]+)'
+
+	out=$(mcs "$1" -s bridge show "$2") || { echo error; return 1; }
+	[[ $out =~ $re ]] || { echo "unparsable: $out"; return 1; }
+	echo "${BASH_REMATCH[*]:1}"
+}
+
+# mcs_stat NS BR KEY: one counter of BR.
+mcs_stat()
+{
+	local s
+
+	read -r -a s <<<"$(mcs_stats "$1" "$2")"
+	case $3 in
+	igmp) echo "${s[0]}" ;;
+	mld) echo "${s[1]}" ;;
+	mcast_data) echo "${s[2]}" ;;
+	fwd_copies) echo "${s[3]}" ;;
+	host_copies) echo "${s[4]}" ;;
+	esac
+}
+
+# stat_ge NS BR KEY MIN: for wait_until.
+stat_ge()
+{
+	local v
+
+	v=$(mcs_stat "$1" "$2" "$3") && [ "$v" -ge "$4" ] 2>/dev/null
+}
+
+json_get()
+{
+	jq -r "$2" <<<"$1"
+}
+
+# mcast NS ARGS...: mcast.py in namespace NS.
+mcast()
+{
+	local ns=$1
+
+	shift
+	"$PYTHON" -S "$MCAST_PY" -n "$NS_PREFIX-$ns" "$@"
+}
+
+# ------------------------------------------------ raw requests (genl.py)
+
+# expect_err WHAT ERRNO MSG ATTR -- GENL_ARGS...: genl.py in namespace sw
+# must fail with ERRNO and extack message MSG ("+": any message, "-": not
+# checked); ATTR is the attribute the extack offset must point at ("-":
+# not checked, "null": no offset).
+expect_err()
+{
+	local what=$1 want_errno=$2 want_msg=$3 want_attr=$4 out rc
+
+	shift 5
+	out=$(genl_ns sw "$@")
+	rc=$?
+	check_eq "$rc" 1 "$what: exit status of genl.py"
+	check_eq "$(field "$out" errno)" "$want_errno" "$what: errno"
+	case $want_msg in
+	-)	;;
+	+)	[ "$(field "$out" msg)" != null ]
+		check_err $? "$what: no extack message" ;;
+	*)	check_eq "$(field "$out" msg)" "$want_msg" "$what: extack message" ;;
+	esac
+	if [ "$want_attr" != "-" ]; then
+		check_eq "$(field "$out" attr)" "$want_attr" "$what: extack attribute"
+	fi
+}
+
+# expect_ok WHAT -- GENL_ARGS...
+expect_ok()
+{
+	local what=$1 out
+
+	shift 2
+	out=$(genl_ns sw "$@")
+	check_err $? "$what: refused: $out"
+}
+
+# ------------------------------------------- counter test topologies
+
+# setup_v4: sw with br0 and hosts h1 h2 h3 (10.0.0.1-3), IPv6 off
+# everywhere, br0 enabled.
+setup_v4()
+{
+	local i
+
+	ns_create sw noipv6 && br_create sw br0 0 || return 1
+	for i in 1 2 3; do
+		host_add sw br0 "h$i" "10.0.0.$i/24" noipv6 || return 1
+	done
+	mcs sw bridge enable br0 >/dev/null
+}
+
+# setup_v6: as setup_v4, but the hosts run IPv6 only (no IPv4 address: no
+# IGMP), with a link-local address without DAD and no router
+# solicitations; the bridge namespace has IPv6 off.
+setup_v6()
+{
+	local i
+
+	ns_create sw noipv6 && br_create sw br0 0 || return 1
+	for i in 1 2 3; do
+		ns_create "h$i" net.ipv6.conf.default.accept_dad=0 \
+			net.ipv6.conf.default.router_solicitations=0 \
+			net.ipv6.conf.default.mldv1_unsolicited_report_interval=100 \
+			net.ipv6.conf.default.mldv2_unsolicited_report_interval=100 \
+			net.ipv6.conf.default.addr_gen_mode=1 || return 1
+		host_add sw br0 "h$i" || return 1
+		ipn "h$i" addr add "fe80::$i/64" dev eth0 nodad || return 1
+	done
+	mcs sw bridge enable br0 >/dev/null
+}
+
+# stats_read VAR: the counters of br0 into array VAR
+# (igmp mld mcast_data fwd_copies host_copies).
+stats_read()
+{
+	local -n _arr=$1
+
+	read -r -a _arr <<<"$(mcs_stats sw br0)"
+}
+
+# check_delta BEFORE_ARRAY AFTER_ARRAY "IGMP MLD DATA FWD HOST" WHAT:
+# the exact increase of each counter; "-" skips a counter.
+check_delta()
+{
+	local -n _b=$1 _a=$2
+	local want names=(igmp mld mcast_data fwd_copies host_copies) i
+
+	read -r -a want <<<"$3"
+
+	for i in 0 1 2 3 4; do
+		[ "${want[$i]}" = - ] && continue
+		check_eq "$(( ${_a[$i]:-0} - ${_b[$i]:-0} ))" "${want[$i]}" \
+			"$4: ${names[$i]} increase"
+	done
+}
+
+# settle: wait until the counters stop moving (pending reports sent).
+settle()
+{
+	local prev cur n=0
+
+	prev=$(mcs_stats sw br0)
+	while [ "$n" -lt 20 ]; do
+		sleep 0.5
+		cur=$(mcs_stats sw br0)
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		n=$((n + 1))
+	done
+	return 1
+}

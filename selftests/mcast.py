@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""Multicast traffic for the mcsnoop selftests, through the host's own stack.
+
+usage: mcast.py [-n NETNS] COMMAND ARGS
+  send IFACE GROUP COUNT        COUNT UDP datagrams to GROUP (IPv4 or IPv6)
+  blast IFACE GROUP SECONDS     UDP to GROUP for SECONDS (about 2000/s)
+  join IFACE GROUP [SECONDS]    join GROUP (the stack sends reports), stay
+                                joined SECONDS (default: until killed)
+  bcast IFACE COUNT             COUNT UDP datagrams to 255.255.255.255
+  raw IFACE DSTMAC COUNT        COUNT Ethernet frames (ethertype 0x88b5)
+"""
+
+import os
+import socket
+import struct
+import sys
+import time
+
+PORT = 5001
+PAYLOAD = b"mcsnoop-selftest" * 4
+
+
+def udp_socket(iface, group):
+    ifindex = socket.if_nametoindex(iface)
+    if ":" in group:
+        s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_IF, ifindex)
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 1)
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_LOOP, 0)
+    else:
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        mreqn = struct.pack("=4s4si", b"\0" * 4, b"\0" * 4, ifindex)
+        s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, mreqn)
+        s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
+        s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_LOOP, 0)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, iface.encode())
+    return s
+
+
+def send(iface, group, count):
+    s = udp_socket(iface, group)
+    for _ in range(int(count)):
+        s.sendto(PAYLOAD, (group, PORT))
+
+
+def blast(iface, group, seconds):
+    s = udp_socket(iface, group)
+    end = time.monotonic() + float(seconds)
+    while time.monotonic() < end:
+        for _ in range(20):
+            try:
+                s.sendto(PAYLOAD, (group, PORT))
+            except OSError:
+                pass            # a full queue or a vanished port: go on
+        time.sleep(0.01)
+
+
+def join(iface, group, seconds=None):
+    ifindex = socket.if_nametoindex(iface)
+    if ":" in group:
+        s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+        mreq = socket.inet_pton(socket.AF_INET6, group) + \
+            struct.pack("=I", ifindex)
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP, mreq)
+    else:
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        mreqn = socket.inet_aton(group) + b"\0" * 4 + \
+            struct.pack("=i", ifindex)
+        s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreqn)
+    if seconds is None:
+        while True:
+            time.sleep(3600)
+    time.sleep(float(seconds))
+
+
+def bcast(iface, count):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, iface.encode())
+    for _ in range(int(count)):
+        s.sendto(PAYLOAD, ("255.255.255.255", PORT))
+
+
+def raw(iface, dstmac, count):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+    s.bind((iface, 0))
+    src = s.getsockname()[4]
+    dst = bytes.fromhex(dstmac.replace(":", ""))
+    frame = dst + src + struct.pack("!H", 0x88b5) + PAYLOAD
+    for _ in range(int(count)):
+        s.send(frame)
+
+
+COMMANDS = {"send": send, "blast": blast, "join": join, "bcast": bcast,
+            "raw": raw}
+
+
+def enter_netns(name):
+    import ctypes
+    fd = os.open(os.path.join("/run/netns", name), os.O_RDONLY)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.setns(fd, 0x40000000) != 0:     # CLONE_NEWNET
+        sys.exit("mcast.py: setns %s: %s" %
+                 (name, os.strerror(ctypes.get_errno())))
+    os.close(fd)
+
+
+def main(argv):
+    if len(argv) > 2 and argv[0] == "-n":
+        enter_netns(argv[1])
+        argv = argv[2:]
+    if not argv or argv[0] not in COMMANDS:
+        sys.exit(__doc__)
+    try:
+        COMMANDS[argv[0]](*argv[1:])
+    except TypeError:
+        sys.exit(__doc__)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,215 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# mcsnoopctl bridge enable/disable/show: the bridge's own multicast
+# snooping is switched off and restored, the messages, show in text and
+# JSON, with and without statistics.
+
+ALL_TESTS=(
+	enable_snooping_on
+	enable_snooping_off
+	show_empty
+	show_text
+	show_json
+	show_one_bridge
+	show_stats
+	show_warning_snooping_back_on
+	version_option
+)
+
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+MSG_ON_NOW_OFF="mcsnoop enabled on br0; the bridge's own multicast snooping was on and is now off"
+MSG_ALREADY_OFF="mcsnoop enabled on br0; the bridge's own multicast snooping was already off"
+MSG_ON_AGAIN="mcsnoop disabled on br0; the bridge's own multicast snooping is on again"
+MSG_STAYS_OFF="mcsnoop disabled on br0; the bridge's own multicast snooping stays off"
+STATS_RE='^    stats: igmp [0-9]+ mld [0-9]+ mcast_data [0-9]+ fwd_copies [0-9]+ host_copies [0-9]+$'
+
+setup_sw()
+{
+	ns_create sw && br_create sw br0 "${1:-1}"
+}
+
+enable_snooping_on()
+{
+	local out
+
+	setup_sw 1 || { check_err 1 "setup"; return; }
+	out=$(mcs sw bridge enable br0)
+	check_err $? "enable br0"
+	check_eq "$out" "$MSG_ON_NOW_OFF" "enable message"
+	check_eq "$(br_snooping sw br0)" 0 "mcast_snooping after enable"
+	mcs_enabled sw br0
+	check_err $? "br0 not listed by show after enable"
+
+	out=$(mcs sw bridge disable br0)
+	check_err $? "disable br0"
+	check_eq "$out" "$MSG_ON_AGAIN" "disable message"
+	check_eq "$(br_snooping sw br0)" 1 "mcast_snooping after disable"
+	! mcs_enabled sw br0
+	check_err $? "br0 still listed by show after disable"
+}
+
+enable_snooping_off()
+{
+	local out
+
+	setup_sw 0 || { check_err 1 "setup"; return; }
+	out=$(mcs sw bridge enable br0)
+	check_err $? "enable br0"
+	check_eq "$out" "$MSG_ALREADY_OFF" "enable message"
+	check_eq "$(br_snooping sw br0)" 0 "mcast_snooping after enable"
+
+	out=$(mcs sw bridge disable br0)
+	check_err $? "disable br0"
+	check_eq "$out" "$MSG_STAYS_OFF" "disable message"
+	check_eq "$(br_snooping sw br0)" 0 "mcast_snooping after disable"
+}
+
+show_empty()
+{
+	local out
+
+	setup_sw 1 || { check_err 1 "setup"; return; }
+	out=$(mcs sw bridge show)
+	check_err $? "show with nothing enabled"
+	check_eq "$out" "" "text show with nothing enabled"
+	out=$(mcs sw -j bridge show)
+	check_err $? "show -j with nothing enabled"
+	check_eq "$(jq -c . <<<"$out")" "[]" "JSON show with nothing enabled"
+	out=$(mcs sw -j -s bridge show)
+	check_eq "$(jq -c . <<<"$out")" "[]" "JSON show -s with nothing enabled"
+}
+
+show_text()
+{
+	local out idx
+
+	setup_sw 1 && br_create sw br1 0 || { check_err 1 "setup"; return; }
+	mcs sw bridge enable br0 >/dev/null
+	check_err $? "enable br0"
+	mcs sw bridge enable br1 >/dev/null
+	check_err $? "enable br1"
+	out=$(mcs sw bridge show)
+	check_err $? "show"
+	idx=$(ifindex_of sw br0)
+	check_match "$out" "^br0: ifindex $idx saved_mcast_snooping on\$" "show br0"
+	idx=$(ifindex_of sw br1)
+	check_match "$out" "^br1: ifindex $idx saved_mcast_snooping off\$" "show br1"
+	check_eq "$(wc -l <<<"$out")" 2 "lines of show"
+}
+
+show_json()
+{
+	local out idx
+
+	setup_sw 1 && br_create sw br1 0 || { check_err 1 "setup"; return; }
+	mcs sw bridge enable br0 >/dev/null && mcs sw bridge enable br1 >/dev/null
+	check_err $? "enable br0 and br1"
+	out=$(mcs sw -j bridge show)
+	check_err $? "show -j"
+	jq -e 'type == "array" and length == 2' <<<"$out" >/dev/null
+	check_err $? "show -j is not an array of two: $out"
+	# Exactly the documented keys, with the documented types.
+	jq -e 'all(.[]; (keys == ["ifindex","ifname","mcast_snooping","saved_mcast_snooping"])
+		and (.ifindex | type == "number") and (.ifname | type == "string")
+		and (.mcast_snooping | type == "boolean")
+		and (.saved_mcast_snooping | type == "boolean"))' <<<"$out" >/dev/null
+	check_err $? "show -j keys or types: $out"
+	idx=$(ifindex_of sw br0)
+	jq -e --argjson i "$idx" 'any(.[]; .ifname == "br0" and .ifindex == $i
+		and .saved_mcast_snooping == true and .mcast_snooping == false)' \
+		<<<"$out" >/dev/null
+	check_err $? "show -j br0: $out"
+	jq -e 'any(.[]; .ifname == "br1" and .saved_mcast_snooping == false
+		and .mcast_snooping == false)' <<<"$out" >/dev/null
+	check_err $? "show -j br1: $out"
+	out=$(mcs sw -j -p bridge show)
+	check_err $? "show -j -p"
+	jq -e 'length == 2' <<<"$out" >/dev/null
+	check_err $? "show -j -p is not valid JSON with two bridges: $out"
+}
+
+show_one_bridge()
+{
+	local out
+
+	setup_sw 1 && br_create sw br1 1 && br_create sw br2 0 ||
+		{ check_err 1 "setup"; return; }
+	mcs sw bridge enable br0 >/dev/null && mcs sw bridge enable br1 >/dev/null
+	check_err $? "enable br0 and br1"
+	out=$(mcs sw bridge show br1)
+	check_err $? "show br1"
+	check_match "$out" "^br1: ifindex [0-9]+ saved_mcast_snooping on\$" "show br1"
+	check_eq "$(wc -l <<<"$out")" 1 "lines of show br1"
+	out=$(mcs sw -j bridge show br1)
+	check_err $? "show -j br1"
+	jq -e 'length == 1 and .[0].ifname == "br1"' <<<"$out" >/dev/null
+	check_err $? "show -j br1: $out"
+	# A bridge that is not enabled: an error, exit status 1.
+	out=$(mcs sw bridge show br2 2>&1)
+	check_eq "$?" 1 "exit status of show of a bridge not enabled"
+	check_match "$out" "^Error: " "message of show of a bridge not enabled"
+}
+
+show_stats()
+{
+	local out
+
+	setup_sw 1 || { check_err 1 "setup"; return; }
+	mcs sw bridge enable br0 >/dev/null
+	check_err $? "enable br0"
+	out=$(mcs sw -s bridge show)
+	check_err $? "show -s"
+	check_match "$(sed -n 1p <<<"$out")" "^br0: ifindex [0-9]+ saved_mcast_snooping on\$" \
+		"show -s first line"
+	check_match "$(sed -n 2p <<<"$out")" "$STATS_RE" "show -s stats line"
+	check_eq "$(wc -l <<<"$out")" 2 "lines of show -s"
+	out=$(mcs sw -j -s bridge show br0)
+	check_err $? "show -j -s"
+	jq -e '.[0].stats | (keys == ["fwd_copies","host_copies","igmp","mcast_data","mld"])
+		and all(.[]; type == "number" and . >= 0)' <<<"$out" >/dev/null
+	check_err $? "show -j -s stats object: $out"
+	# Without -s there are no stats.
+	out=$(mcs sw -j bridge show br0)
+	jq -e '.[0] | has("stats") | not' <<<"$out" >/dev/null
+	check_err $? "show -j without -s has stats: $out"
+}
+
+# Someone switches the bridge's own snooping back on behind mcsnoop's back:
+# show warns, and disable still restores the saved value.
+show_warning_snooping_back_on()
+{
+	local out
+
+	setup_sw 0 || { check_err 1 "setup"; return; }
+	mcs sw bridge enable br0 >/dev/null
+	check_err $? "enable br0"
+	ipn sw link set br0 type bridge mcast_snooping 1
+	out=$(mcs sw bridge show br0)
+	check_err $? "show br0"
+	check_match "$out" "^br0: ifindex [0-9]+ saved_mcast_snooping off mcast_snooping on .*warning" \
+		"show warns when the bridge's own snooping is on"
+	out=$(mcs sw -j bridge show br0)
+	jq -e '.[0].mcast_snooping == true and .[0].saved_mcast_snooping == false' \
+		<<<"$out" >/dev/null
+	check_err $? "show -j mcast_snooping: $out"
+	out=$(mcs sw bridge disable br0)
+	check_err $? "disable br0"
+	check_match "$out" "off again as before enable" "disable message"
+	check_eq "$(br_snooping sw br0)" 0 "mcast_snooping after disable"
+}
+
+version_option()
+{
+	local out
+
+	out=$("$MCSNOOPCTL" -V)
+	check_err $? "mcsnoopctl -V"
+	[ -n "$out" ]
+	check_err $? "mcsnoopctl -V printed nothing"
+}
+
+mcs_require
+mcs_run_tests "$@"

@@ -1,0 +1,116 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Installation: `make install` puts the module under
+# /lib/modules/$(uname -r)/updates and runs depmod, so that a plain
+# `modprobe mcsnoop` (and the genl autoload) finds it, and installs the
+# tool; `make uninstall` takes both away again. Runs in the VM, where the
+# root filesystem is a throwaway overlay. The module installed by the VM
+# harness is restored afterwards.
+
+ALL_TESTS=(
+	install_then_modprobe
+	uninstall_removes_both
+)
+
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+REPO=$(cd "$MCS_DIR/.." && pwd)
+KREL=$(uname -r)
+PREFIX=
+OUT=
+KDIR=
+
+# The out-of-tree build of the module for the running kernel.
+find_build()
+{
+	local ko
+
+	for ko in "$REPO"/build/*/kmod/mcsnoop.ko; do
+		[ -f "$ko" ] || continue
+		if [ "$(modinfo -F vermagic "$ko" | cut -d' ' -f1)" = "$KREL" ]; then
+			OUT=$(dirname "$(dirname "$ko")")
+			KDIR=$(cat "$OUT/.kdir" 2>/dev/null)
+			return 0
+		fi
+	done
+	return 1
+}
+
+make_target()
+{
+	make -s -C "$REPO" "$1" KDIR="$KDIR" OUT="$OUT" PREFIX="$PREFIX" \
+		>"$MCS_TMP/make.log" 2>&1
+	local rc=$?
+
+	[ $rc -ne 0 ] && sed 's/^/#   /' "$MCS_TMP/make.log" | tail -n 20
+	return $rc
+}
+
+installed_path()
+{
+	modinfo -n mcsnoop 2>/dev/null
+}
+
+install_then_modprobe()
+{
+	local path
+
+	mcs_unload
+	make_target install
+	check_err $? "make install failed"
+	path=$(installed_path)
+	check_match "$path" "^/lib/modules/$KREL/updates/.*mcsnoop\.ko" \
+		"modinfo -n mcsnoop after install"
+	modprobe mcsnoop
+	check_err $? "modprobe mcsnoop after make install"
+	mcs_loaded
+	check_err $? "module not loaded by modprobe"
+	[ -x "$PREFIX/sbin/mcsnoopctl" ]
+	check_err $? "mcsnoopctl not installed in $PREFIX/sbin"
+	"$PREFIX/sbin/mcsnoopctl" -V | grep -q '^mcsnoopctl '
+	check_err $? "installed mcsnoopctl -V"
+	mcs_unload
+	check_err $? "rmmod after install"
+	# Autoload through the family name, with the installed module only.
+	"$PREFIX/sbin/mcsnoopctl" bridge show >/dev/null
+	check_err $? "installed mcsnoopctl autoloads the installed module"
+	mcs_loaded
+	check_err $? "module not autoloaded"
+}
+
+uninstall_removes_both()
+{
+	mcs_unload
+	make_target uninstall
+	check_err $? "make uninstall failed"
+	[ -z "$(find "/lib/modules/$KREL/updates" -name 'mcsnoop.ko*' 2>/dev/null)" ]
+	check_err $? "module file left in updates/ after uninstall"
+	! modprobe -n mcsnoop 2>/dev/null
+	check_err $? "modprobe still finds mcsnoop after uninstall"
+	[ ! -e "$PREFIX/sbin/mcsnoopctl" ]
+	check_err $? "mcsnoopctl left after uninstall"
+}
+
+# Put back what the VM harness installed, for the tests that follow.
+restore_harness_module()
+{
+	mkdir -p "/lib/modules/$KREL/updates"
+	cp "$SAVED" "/lib/modules/$KREL/updates/" && depmod -a
+}
+
+[ "$(id -u)" -eq 0 ] || mcs_skip_all "must be run as root"
+require_cmd make modinfo modprobe depmod
+find_build || mcs_skip_all "no module build for $KREL under $REPO/build"
+[ -e "$KDIR/Makefile" ] || mcs_skip_all "no kernel tree for $KREL (KDIR '$KDIR')"
+mcs_require
+PREFIX=$MCS_TMP/prefix
+SAVED=$MCS_TMP/$(basename "$(installed_path)")
+cp "$(installed_path)" "$SAVED" 2>/dev/null || SAVED=$OUT/kmod/mcsnoop.ko
+# Remove the harness's copy so that only `make install` can satisfy modprobe.
+mcs_unload
+find "/lib/modules/$KREL/updates" -name 'mcsnoop.ko*' -delete 2>/dev/null
+depmod -a
+trap 'restore_harness_module; mcs_exit_cleanup' EXIT
+mcs_run_tests
