@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install the Debian packages mcsnoop needs (Debian 12 or newer).
+#
+# Usage: scripts/install-deps.sh [build|vm|debug|all]...   (default: all)
+#
+#   build   compile the module against the Debian 6.1 and 6.12 headers,
+#           the tool against libmnl, and run sparse
+#   vm      boot the Debian 6.1 and 6.12 kernels under qemu (TCG) with the
+#           host root over 9p and run the selftests in them
+#   debug   build the debug 6.12 kernel (selftests/vm/debug-kernel.sh)
+#
+# Installs only what is missing (apt-get update once first, no recommends,
+# non-interactive) and prints nothing when everything is already there.
+
+set -eu
+
+build_pkgs="gcc make libc6-dev libmnl-dev pkg-config sparse kmod
+	linux-headers-amd64 linux-headers-6.12-amd64"
+vm_pkgs="qemu-system-x86 busybox-static kmod cpio xz-utils zstd gzip
+	linux-image-amd64 linux-image-6.12-amd64 iproute2 jq python3 python3-scapy
+	util-linux procps socat tcpdump tshark netsniff-ng iperf ndisc6 ethtool"
+debug_pkgs="linux-source-6.12 gcc make libc6-dev bc flex bison libelf-dev
+	libssl-dev dwarves rsync xz-utils cpio kmod"
+
+wanted=
+[ $# -gt 0 ] || set -- all
+for group in "$@"; do
+	case "$group" in
+	build) wanted="$wanted $build_pkgs" ;;
+	vm) wanted="$wanted $vm_pkgs" ;;
+	debug) wanted="$wanted $debug_pkgs" ;;
+	all) wanted="$wanted $build_pkgs $vm_pkgs $debug_pkgs" ;;
+	-h|--help) sed -n '/^# Usage:/,/^# Installs/s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	*) echo "install-deps.sh: unknown group '$group' (build|vm|debug|all)" >&2; exit 2 ;;
+	esac
+done
+
+missing=
+# shellcheck disable=SC2086 # word splitting of the package list is wanted
+for pkg in $(printf '%s\n' $wanted | sort -u); do
+	status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)
+	case "$status" in
+	ii*) ;;
+	*) missing="$missing $pkg" ;;
+	esac
+done
+[ -n "$missing" ] || exit 0
+
+sudo=
+if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null || {
+		echo "install-deps.sh: need root (or sudo) to install:$missing" >&2
+		exit 1
+	}
+	sudo="sudo"
+fi
+
+echo "install-deps.sh: installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+# shellcheck disable=SC2086
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	--no-install-recommends $missing

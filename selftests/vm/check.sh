@@ -1,0 +1,202 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run the mcsnoop selftests in a qemu guest for each given kernel and check
+# the guest's kernel log.
+#
+# Usage: selftests/vm/check.sh [--kmemleak] NAME:KERNEL_IMAGE:MODULE_KO [...]
+#
+# For each kernel: boots KERNEL_IMAGE with run-vm.sh, installs MODULE_KO,
+# runs selftests/run_tests.sh (MCSNOOPCTL=tools/mcsnoopctl unless set), then
+# checks the kernel log for splats (one test per kernel); with --kmemleak it
+# also unloads mcsnoop and requires an empty kmemleak report (one more test).
+# Prints every KTAP result line prefixed with NAME, the output of failed
+# tests, and finally one line "N passed, N failed, N skipped" counting the
+# sub-test results of all kernels. Exit status 0 when nothing failed.
+#
+# Environment:
+#   MCSNOOP_LOG_DIR   where to keep the logs (default build/vm-logs), one
+#                     directory per NAME: output.log kernel.log console.log
+#   VM_TIMEOUT        time limit of each guest in seconds (default 1500)
+#   V=1               print the whole guest output, not just the results
+
+set -uo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cd "$repo" || exit 1
+
+kmemleak=
+if [ "${1:-}" = --kmemleak ]; then
+	kmemleak=--kmemleak
+	shift
+fi
+if [ $# -eq 0 ]; then
+	sed -n '/^# Usage:/,/^# *V=1/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	exit 2
+fi
+
+logroot=${MCSNOOP_LOG_DIR:-$repo/build/vm-logs}
+tool=${MCSNOOPCTL:-$repo/tools/mcsnoopctl}
+export VM_TIMEOUT=${VM_TIMEOUT:-1500}
+total_pass=0 total_fail=0 total_skip=0
+
+# Kernel log lines that mean something went wrong in the guest kernel.
+bad_re='WARNING:|BUG:|Oops|KASAN|UBSAN|possible circular locking|possible recursive locking|inconsistent lock state|possible irq lock inversion|suspicious RCU usage|lockdep|DEBUG_LOCKS_WARN_ON|locking correctness validator|self-detected stall|detected stalls on CPU|RCU stall|general protection fault|kernel BUG|refcount_t|list_add corruption|list_del corruption|unreferenced object|Kernel panic|Call Trace:|blocked for more than|soft lockup|hard LOCKUP'
+# Normal: an unsigned out-of-tree module; the boot banner of PROVE_RCU.
+ok_re='loading out-of-tree module taints kernel|module verification failed: signature and/or required key missing|RCU lockdep checking is enabled'
+
+# Count the KTAP results of one guest's output. A top-level result counts
+# through its sub-test results; a top-level result without sub-tests counts
+# itself; a failed top-level result without a failed sub-test (a crash, a
+# timeout) counts as one more failure. Prints "pass fail skip top" on the
+# last line and the blocks of failed tests (prefixed) before it.
+count_results() { # NAME OUTPUT
+	awk -v name="$1" '
+	function is_skip(l) { return l ~ /# *[Ss][Kk][Ii][Pp]/ }
+	function flush(topline,    bad) {
+		bad = 0
+		if (topline == "") {
+			if (nsub == 0) { nblock = 0; return }
+		} else if (nsub == 0) {
+			if (topline ~ /^not ok/) { fail++; bad = 1 }
+			else if (is_skip(topline)) skip++
+			else pass++
+		} else if (topline ~ /^not ok/ && subfail == 0) {
+			fail++; bad = 1
+		}
+		if (topline == "" ) { fail++; bad = 1 }	# output stopped mid-script
+		if (bad || subfail) {
+			printf "%s: ---- output of: %s\n", name, (topline == "" ? "(unfinished test)" : topline)
+			for (i = 1; i <= nblock; i++) printf "%s: %s\n", name, block[i]
+		}
+		nblock = 0; nsub = 0; subfail = 0
+	}
+	/^# vm: / { next }
+	/^(not )?ok [0-9]+/ { tops++; flush($0); next }
+	{ block[++nblock] = $0 }
+	/^# (not )?ok [0-9]+/ {
+		nsub++
+		if ($0 ~ /^# not ok/ && !is_skip($0)) { fail++; subfail++ }
+		else if (is_skip($0)) skip++
+		else pass++
+	}
+	END { flush(""); print pass + 0, fail + 0, skip + 0, tops + 0 }
+	' "$2"
+}
+
+run_kernel() { # NAME IMAGE KO
+	local name=$1 image=$2 ko=$3 dir rc pass fail skip tops n status
+	local -a extra=()
+
+	dir=$logroot/$name
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	echo "$name: booting $image with $ko"
+	if [ ! -r "$image" ]; then
+		echo "$name: not ok 1 boot # kernel image $image not found"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	if [ ! -r "$ko" ]; then
+		echo "$name: not ok 1 boot # module $ko not found"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	[ -x "$tool" ] && extra=(--tool "$tool")
+
+	if [ "${V:-0}" = 1 ]; then
+		"$here/run-vm.sh" --kernel "$image" --module "$ko" "${extra[@]}" \
+			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak |
+			tee "$dir/output.log" | sed -u "s/^/$name: /"
+	else
+		"$here/run-vm.sh" --kernel "$image" --module "$ko" "${extra[@]}" \
+			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak |
+			tee "$dir/output.log" |
+			grep --line-buffered -E '^(# )?(not )?ok [0-9]+' |
+			sed -u "s/^/$name: /"
+	fi
+	rc=${PIPESTATUS[0]}
+
+	count_results "$name" "$dir/output.log" > "$dir/results"
+	read -r pass fail skip tops < <(tail -n1 "$dir/results")
+	[ "${V:-0}" = 1 ] || sed '$d' "$dir/results"
+	n=$((tops + 1))
+
+	# The guest itself: it must have run run_tests.sh to its end.
+	status=$(sed -n 's/^# vm: run_tests.sh exit status //p' "$dir/output.log")
+	if [ "$rc" -ne 0 ] || [ -z "$status" ]; then
+		echo "$name: not ok $n vm # the guest failed (run-vm.sh status $rc), see $dir"
+		tail -n 30 "$dir/console.log" 2>/dev/null | sed "s/^/$name: # console: /"
+		fail=$((fail + 1)); n=$((n + 1))
+	elif [ "$tops" -eq 0 ]; then
+		echo "$name: not ok $n run_tests.sh # exit status $status, no results"
+		grep '^# vm:' "$dir/output.log" | sed "s/^/$name: /"
+		fail=$((fail + 1)); n=$((n + 1))
+	fi
+
+	# The kernel log: dmesg taken after the tests (kernel.log) and the serial
+	# console, which also has what came after it.
+	badlog=
+	for f in "$dir/kernel.log" "$dir/console.log"; do
+		[ -s "$f" ] || continue
+		if grep -aE "$bad_re" "$f" | grep -aqvE "$ok_re"; then
+			badlog=$f
+			break
+		fi
+	done
+	if [ ! -s "$dir/kernel.log" ]; then
+		echo "$name: not ok $n kernel log # no kernel log"
+		fail=$((fail + 1))
+	elif [ -n "$badlog" ]; then
+		echo "$name: not ok $n kernel log # see $badlog"
+		grep -anE "$bad_re" "$badlog" | grep -avE "$ok_re" | head -n 20 |
+			sed "s/^/$name: # kernel: /"
+		first=$(grep -anE "$bad_re" "$badlog" | grep -avE "$ok_re" |
+			head -n1 | cut -d: -f1)
+		sed -n "$((first > 5 ? first - 5 : 1)),$((first + 40))p" "$badlog" |
+			sed "s/^/$name: # kernel: /"
+		fail=$((fail + 1))
+	else
+		echo "$name: ok $n kernel log"
+		pass=$((pass + 1))
+	fi
+	n=$((n + 1))
+
+	if [ -n "$kmemleak" ]; then
+		status=$(sed -n 's/^# vm: kmemleak status //p' "$dir/output.log")
+		case "$status" in
+		clean)
+			echo "$name: ok $n kmemleak"
+			pass=$((pass + 1)) ;;
+		leaks)
+			echo "$name: not ok $n kmemleak # unreferenced objects"
+			grep '^# vm: kmemleak: ' "$dir/output.log" | head -n 60 |
+				sed "s/^# vm: /$name: # /"
+			fail=$((fail + 1)) ;;
+		*)
+			echo "$name: not ok $n kmemleak # ${status:-not run}"
+			fail=$((fail + 1)) ;;
+		esac
+	fi
+
+	echo "$name: $pass passed, $fail failed, $skip skipped (logs: $dir)"
+	total_pass=$((total_pass + pass))
+	total_fail=$((total_fail + fail))
+	total_skip=$((total_skip + skip))
+}
+
+for spec in "$@"; do
+	name=${spec%%:*}
+	rest=${spec#*:}
+	image=${rest%:*}
+	ko=${rest##*:}
+	if [ "$name" = "$spec" ] || [ "$image" = "$rest" ]; then
+		echo "check.sh: bad argument '$spec' (NAME:KERNEL_IMAGE:MODULE_KO)" >&2
+		exit 2
+	fi
+	run_kernel "$name" "$image" "$ko"
+done
+
+echo "$total_pass passed, $total_fail failed, $total_skip skipped"
+[ "$total_fail" -eq 0 ]
