@@ -23,7 +23,7 @@ ifeq ($(origin KDIR),undefined)
   ifeq ($(origin KERNELRELEASE),undefined)
     KERNELRELEASE := $(shell uname -r)
     ifeq ($(wildcard /lib/modules/$(KERNELRELEASE)/build),)
-      KERNELRELEASE := $(shell ls -1v /lib/modules/*/build 2>/dev/null | \
+      KERNELRELEASE := $(shell ls -1dv /lib/modules/*/build 2>/dev/null | \
 			 tail -n 1 | cut -d/ -f4)
     endif
   endif
