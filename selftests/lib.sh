@@ -407,6 +407,18 @@ port_state_is()
 	[[ $out =~ bridge_slave\ state\ ([a-z]+) ]] && [ "${BASH_REMATCH[1]}" = "$3" ]
 }
 
+# setup_error_targets: sw with br0 (own snooping off, can be enabled),
+# brs (own snooping on), dummy0 and a veth pair: one of each kind of
+# device a request can wrongly name.
+setup_error_targets()
+{
+	ns_create sw &&
+	br_create sw br0 0 &&
+	br_create sw brs 1 &&
+	ipn sw link add dummy0 type dummy &&
+	ipn sw link add veth0 type veth peer name veth1
+}
+
 # ------------------------------------------------------- tool and genl.py
 
 # mcs NS ARGS...: the tool, in namespace NS (its own -n option).

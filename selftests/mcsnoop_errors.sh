@@ -19,20 +19,9 @@ source "$(dirname "$0")/lib.sh"
 
 SNOOPING_ON_MSG="the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)"
 
-# sw with br0 (own snooping off, can be enabled), brs (own snooping on),
-# dummy0 and a veth pair.
-setup()
-{
-	ns_create sw &&
-	br_create sw br0 0 &&
-	br_create sw brs 1 &&
-	ipn sw link add dummy0 type dummy &&
-	ipn sw link add veth0 type veth peer name veth1
-}
-
 err_no_such_device()
 {
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	expect_err "enable unknown ifindex" ENODEV "ifindex: no such device" ifindex \
 		-- enable ifindex=99999 saved=0
 	expect_err "enable unknown ifname" ENODEV "ifname: no such device" ifname \
@@ -47,7 +36,7 @@ err_not_a_bridge()
 {
 	local dev idx
 
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	for dev in dummy0 lo; do
 		idx=$(ifindex_of sw "$dev")
 		expect_err "enable $dev by ifindex" EOPNOTSUPP "ifindex: not a bridge" \
@@ -66,7 +55,7 @@ err_already_enabled()
 {
 	local idx
 
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	idx=$(ifindex_of sw br0)
 	expect_ok "first enable" -- enable "ifindex=$idx" saved=1
 	expect_err "second enable" EEXIST \
@@ -84,7 +73,7 @@ err_bridge_snooping_on()
 {
 	local idx
 
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	idx=$(ifindex_of sw brs)
 	expect_err "enable with own snooping on" EBUSY "ifindex: $SNOOPING_ON_MSG" \
 		ifindex -- enable "ifindex=$idx" saved=1
@@ -98,7 +87,7 @@ err_not_enabled()
 {
 	local idx
 
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	idx=$(ifindex_of sw br0)
 	expect_err "disable" ENOENT "ifindex: mcsnoop is not enabled on this bridge" \
 		ifindex -- disable "ifindex=$idx"
@@ -120,7 +109,7 @@ ok_ifindex_and_ifname()
 {
 	local idx out
 
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	idx=$(ifindex_of sw br0)
 	expect_ok "enable by ifindex and ifname" -- enable "ifindex=$idx" ifname=br0 saved=1
 	out=$(genl_ns sw get ifname=br0)

@@ -17,20 +17,9 @@ ALL_TESTS=(
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-# sw with br0 (own snooping off, can be enabled), brs (own snooping on),
-# dummy0 and a veth pair.
-setup()
-{
-	ns_create sw &&
-	br_create sw br0 0 &&
-	br_create sw brs 1 &&
-	ipn sw link add dummy0 type dummy &&
-	ipn sw link add veth0 type veth peer name veth1
-}
-
 err_missing_attribute()
 {
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	expect_err "enable without a bridge" EINVAL \
 		"missing attribute: ifindex or ifname" null -- enable saved=0
 	expect_err "disable without a bridge" EINVAL \
@@ -43,7 +32,7 @@ err_ifname_ifindex_mismatch()
 {
 	local idx out
 
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	idx=$(ifindex_of sw br0)
 	expect_err "enable br0 by ifindex, brs by ifname" EINVAL \
 		"ifname: does not name the same device as ifindex" ifname \
@@ -62,7 +51,7 @@ err_unknown_attribute()
 {
 	local idx
 
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	idx=$(ifindex_of sw br0)
 	expect_err "enable with attribute type 99" EINVAL + type99 \
 		-- enable "ifindex=$idx" saved=0 attr=99:u32:1
@@ -78,7 +67,7 @@ err_wrong_attribute_length()
 {
 	local idx
 
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	idx=$(ifindex_of sw br0)
 	expect_err "ifindex as u16" EINVAL + ifindex \
 		-- enable "attr=1:u16:$idx" saved=0
@@ -94,7 +83,7 @@ err_wrong_attribute_length()
 
 err_unknown_command()
 {
-	setup || { check_err 1 "setup"; return; }
+	setup_error_targets || { check_err 1 "setup"; return; }
 	expect_err "command 99" EOPNOTSUPP - - -- cmd=99 ifname=br0
 	expect_err "command 0" EOPNOTSUPP - - -- cmd=0 ifname=br0
 }
