@@ -187,6 +187,19 @@ static enum mcs_parse_result check_records(const u8 *p, unsigned int len,
 	return MCS_PARSE_OK;
 }
 
+/* MRD (RFC 4286) has one layout over IGMP and ICMPv6; len >= 8 here. */
+static enum mcs_parse_result parse_mrd(const u8 *p, enum mcs_msg_kind kind,
+				       struct mcs_msg *msg)
+{
+	msg->kind = kind;
+	if (kind == MCS_MSG_MRD_ADV) {
+		msg->mrd_adv_interval = p[1];
+		msg->mrd_query_interval = get16(p + 4);
+		msg->mrd_robustness = get16(p + 6);
+	}
+	return MCS_PARSE_OK;
+}
+
 static enum mcs_parse_result parse_igmp_query(const u8 *p, unsigned int len,
 					      struct mcs_msg *msg)
 {
@@ -241,17 +254,11 @@ static enum mcs_parse_result parse_igmp(const u8 *p, unsigned int len,
 		msg->records = p + 8;
 		return check_records(p + 8, len - 8, msg->nrec, 8, 4, 4, false);
 	case IGMP_MRD_ADV:
-		msg->kind = MCS_MSG_MRD_ADV;
-		msg->mrd_adv_interval = p[1];
-		msg->mrd_query_interval = get16(p + 4);
-		msg->mrd_robustness = get16(p + 6);
-		return MCS_PARSE_OK;
+		return parse_mrd(p, MCS_MSG_MRD_ADV, msg);
 	case IGMP_MRD_SOL:
-		msg->kind = MCS_MSG_MRD_SOL;
-		return MCS_PARSE_OK;
+		return parse_mrd(p, MCS_MSG_MRD_SOL, msg);
 	case IGMP_MRD_TERM:
-		msg->kind = MCS_MSG_MRD_TERM;
-		return MCS_PARSE_OK;
+		return parse_mrd(p, MCS_MSG_MRD_TERM, msg);
 	}
 	msg->kind = MCS_MSG_OTHER;
 	return MCS_PARSE_OK;
@@ -357,17 +364,11 @@ static enum mcs_parse_result parse_mld(const u8 *p, unsigned int len,
 		msg->records = p + 8;
 		return check_records(p + 8, len - 8, msg->nrec, 20, 16, 4, true);
 	case MLD_MRD_ADV:
-		msg->kind = MCS_MSG_MRD_ADV;
-		msg->mrd_adv_interval = p[1];
-		msg->mrd_query_interval = get16(p + 4);
-		msg->mrd_robustness = get16(p + 6);
-		return MCS_PARSE_OK;
+		return parse_mrd(p, MCS_MSG_MRD_ADV, msg);
 	case MLD_MRD_SOL:
-		msg->kind = MCS_MSG_MRD_SOL;
-		return MCS_PARSE_OK;
+		return parse_mrd(p, MCS_MSG_MRD_SOL, msg);
 	case MLD_MRD_TERM:
-		msg->kind = MCS_MSG_MRD_TERM;
-		return MCS_PARSE_OK;
+		return parse_mrd(p, MCS_MSG_MRD_TERM, msg);
 	}
 	msg->kind = MCS_MSG_OTHER;
 	return MCS_PARSE_OK;
