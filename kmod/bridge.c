@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The set of enabled bridges of a namespace. Writers hold RTNL, the
- * packet path and dumps read it under RCU.
+ * The set of enabled bridges of a namespace and their settings. Writers
+ * hold RTNL, the packet path and dumps read under RCU.
  */
+#include <linux/bitmap.h>
 #include <linux/if_bridge.h>
+#include <linux/jiffies.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
 #include "bridge.h"
 #include "hooks.h"
+#include "port.h"
+#include "table.h"
 
 struct mcs_bridge *mcs_bridge_find(struct mcs_net *mn, int ifindex)
 {
@@ -35,6 +39,68 @@ struct mcs_bridge *mcs_bridge_of_port(const struct net *net,
 	return mcs_bridge_find(mcs_net(net), br->ifindex);
 }
 
+/* RFC 3376 8 defaults, and WeOS's flooding defaults. */
+static void mcs_config_init(struct mcs_config *cfg)
+{
+	cfg->query_interval = 125000;
+	cfg->query_response_interval = 10000;
+	cfg->last_member_interval = 1000;
+	cfg->robustness = 2;
+	cfg->last_member_count = 2;
+	cfg->max_groups = 16384;
+	cfg->snooping = true;
+	cfg->flood_unknown = true;
+	cfg->flood_ambiguous = true;
+}
+
+u32 mcs_membership_interval_ms(const struct mcs_bridge *mb)
+{
+	const struct mcs_config *cfg = &mb->cfg;
+	u32 ms = READ_ONCE(cfg->membership_timeout);
+
+	return ms ?: READ_ONCE(cfg->robustness) *
+		     READ_ONCE(cfg->query_interval) +
+		     READ_ONCE(cfg->query_response_interval);
+}
+
+u32 mcs_router_interval_ms(const struct mcs_bridge *mb)
+{
+	const struct mcs_config *cfg = &mb->cfg;
+	u32 ms = READ_ONCE(cfg->router_timeout);
+
+	return ms ?: READ_ONCE(cfg->robustness) *
+		     READ_ONCE(cfg->query_interval) +
+		     READ_ONCE(cfg->query_response_interval) / 2;
+}
+
+unsigned long mcs_membership_interval(const struct mcs_bridge *mb)
+{
+	return msecs_to_jiffies(mcs_membership_interval_ms(mb));
+}
+
+unsigned long mcs_router_interval(const struct mcs_bridge *mb)
+{
+	return msecs_to_jiffies(mcs_router_interval_ms(mb));
+}
+
+unsigned long mcs_last_member_time(const struct mcs_bridge *mb)
+{
+	return msecs_to_jiffies(READ_ONCE(mb->cfg.last_member_count) *
+				READ_ONCE(mb->cfg.last_member_interval));
+}
+
+bool mcs_vlan_snooping(const struct mcs_bridge *mb, u16 vid)
+{
+	return vid >= MCS_VLAN_N || !test_bit(vid, mb->vlan_snooping_off);
+}
+
+static void mcs_bridge_free(struct mcs_bridge *mb)
+{
+	bitmap_free(mb->vlan_snooping_off);
+	mcs_stats_free(mb->stats);
+	kfree(mb);
+}
+
 int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 		      bool saved_mcast_snooping)
 {
@@ -45,29 +111,42 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	mb = kzalloc(sizeof(*mb), GFP_KERNEL);
 	if (!mb)
 		return -ENOMEM;
+	mb->dev = dev;
+	mb->saved_mcast_snooping = saved_mcast_snooping;
+	mcs_config_init(&mb->cfg);
+	hash_init(mb->ports);
 	mb->stats = mcs_stats_alloc();
-	if (!mb->stats) {
+	mb->vlan_snooping_off = bitmap_zalloc(MCS_VLAN_N, GFP_KERNEL);
+	if (!mb->stats || !mb->vlan_snooping_off) {
 		err = -ENOMEM;
 		goto err_free;
 	}
+	err = mcs_table_init(mb);
+	if (err)
+		goto err_free;
+	err = mcs_ports_add_all(mb);
+	if (err)
+		goto err_table;
 	if (!mn->bridge_count) {
 		err = mcs_hooks_register(mn->net);
 		if (err)
-			goto err_stats;
+			goto err_ports;
 	}
-	mb->saved_mcast_snooping = saved_mcast_snooping;
-	mb->dev = dev;
 	netdev_hold(dev, &mb->dev_tracker, GFP_KERNEL);
 	hash_add_rcu(mn->bridges, &mb->hnode, dev->ifindex);
 	mn->bridge_count++;
 	WRITE_ONCE(mn->generation, mn->generation + 1);
+	mcs_table_start(mb);
 	netdev_info(dev, "mcsnoop enabled\n");
 	return 0;
 
-err_stats:
-	mcs_stats_free(mb->stats);
+err_ports:
+	mcs_ports_del_all(mb);
+	synchronize_rcu();
+err_table:
+	mcs_table_destroy(mb);
 err_free:
-	kfree(mb);
+	mcs_bridge_free(mb);
 	return err;
 }
 
@@ -76,8 +155,7 @@ static void mcs_bridge_free_rcu(struct rcu_head *head)
 	struct mcs_bridge *mb = container_of(head, struct mcs_bridge, rcu);
 
 	netdev_put(mb->dev, &mb->dev_tracker);
-	mcs_stats_free(mb->stats);
-	kfree(mb);
+	mcs_bridge_free(mb);
 }
 
 void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
@@ -88,7 +166,11 @@ void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
 	if (!--mn->bridge_count)
 		mcs_hooks_unregister(mn->net);
 	netdev_info(mb->dev, "mcsnoop disabled\n");
-	/* Readers may still hold it: free after a grace period. */
+	mcs_ports_del_all(mb);
+	cancel_delayed_work_sync(&mb->gc_work);
+	/* The table's buckets go at once: wait for readers first. */
+	synchronize_rcu();
+	mcs_table_destroy(mb);
 	call_rcu(&mb->rcu, mcs_bridge_free_rcu);
 }
 

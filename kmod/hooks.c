@@ -4,11 +4,17 @@
  * enabled bridge from a port (PRE_ROUTING, once per frame) and every copy
  * the bridge sends out of a port (FORWARD for frames from another port,
  * LOCAL_OUT for frames of the bridge device itself, once per egress port).
- * Runs under RCU with BH disabled: no locks, no allocation.
+ *
+ * PRE_ROUTING validates and learns from IGMP/MLD/MRD/PIM (dropping what
+ * is malformed); FORWARD and LOCAL_OUT prune the copies that the snooping
+ * decision does not want. Runs under RCU with BH disabled: no locks on
+ * the data path, no allocation.
  */
 #include <linux/etherdevice.h>
 #include <linux/icmpv6.h>
+#include <linux/if_bridge.h>
 #include <linux/if_ether.h>
+#include <linux/if_vlan.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/netfilter.h>
@@ -18,6 +24,29 @@
 
 #include "hooks.h"
 #include "bridge.h"
+#include "forward.h"
+#include "learn.h"
+#include "parse.h"
+#include "port.h"
+#include "table.h"
+
+/* Control messages longer than this (jumbo frames) are copied no further. */
+#define MCS_SCRATCH_LEN 9216
+
+/*
+ * Per CPU: the last frame PRE_ROUTING saw, so that its egress copies
+ * (clones sharing its data) know their ingress VLAN after the bridge
+ * stripped the tag; and the last host frame learnt from, so that a
+ * report the host floods to N ports is learnt once.
+ */
+struct mcs_pcpu_scratch {
+	const unsigned char *ingress_head;
+	u16 ingress_vid;
+	const unsigned char *host_head;
+	u8 buf[MCS_SCRATCH_LEN];
+};
+
+static struct mcs_pcpu_scratch __percpu *mcs_scratch;
 
 static bool mcs_is_multicast(const struct sk_buff *skb)
 {
@@ -26,25 +55,27 @@ static bool mcs_is_multicast(const struct sk_buff *skb)
 	return is_multicast_ether_addr(dest) && !is_broadcast_ether_addr(dest);
 }
 
-static bool mcs_is_igmp(struct sk_buff *skb)
+static bool mcs_is_igmp_or_pim(struct sk_buff *skb, bool *igmp)
 {
 	const struct iphdr *iph;
 	struct iphdr _iph;
 
 	iph = skb_header_pointer(skb, 0, sizeof(_iph), &_iph);
-	/* A fragment that is not the first carries no IGMP header. */
-	return iph && iph->protocol == IPPROTO_IGMP &&
-	       !(iph->frag_off & htons(IP_OFFSET));
+	/* A fragment that is not the first carries no header of its own. */
+	if (!iph || (iph->frag_off & htons(IP_OFFSET)))
+		return false;
+	*igmp = iph->protocol == IPPROTO_IGMP;
+	return *igmp || iph->protocol == IPPROTO_PIM;
 }
 
-static bool mcs_is_mld(struct sk_buff *skb)
+/* MLD, MRD over ICMPv6, or PIM: what mcs_parse() checks. */
+static bool mcs_is_icmpv6_ctrl(struct sk_buff *skb, bool *mld)
 {
-	const struct icmp6hdr *icmp6;
 	const struct ipv6hdr *ip6h;
-	struct icmp6hdr _icmp6;
 	struct ipv6hdr _ip6h;
 	__be16 frag_off;
-	u8 nexthdr;
+	const u8 *type;
+	u8 nexthdr, _type;
 	int offset;
 
 	ip6h = skb_header_pointer(skb, 0, sizeof(_ip6h), &_ip6h);
@@ -52,60 +83,241 @@ static bool mcs_is_mld(struct sk_buff *skb)
 		return false;
 	nexthdr = ip6h->nexthdr;
 	offset = ipv6_skip_exthdr(skb, sizeof(_ip6h), &nexthdr, &frag_off);
-	if (offset < 0 || nexthdr != IPPROTO_ICMPV6 || frag_off)
+	if (offset < 0 || frag_off & htons(IP6_OFFSET))
 		return false;
-	icmp6 = skb_header_pointer(skb, offset, sizeof(_icmp6), &_icmp6);
-	if (!icmp6)
+	if (nexthdr == IPPROTO_PIM)
+		return true;
+	if (nexthdr != IPPROTO_ICMPV6)
 		return false;
-	switch (icmp6->icmp6_type) {
+	type = skb_header_pointer(skb, offset, 1, &_type);
+	if (!type)
+		return false;
+	switch (*type) {
 	case ICMPV6_MGM_QUERY:
 	case ICMPV6_MGM_REPORT:
 	case ICMPV6_MGM_REDUCTION:
 	case ICMPV6_MLD2_REPORT:
+		*mld = true;
+		return true;
+	case ICMPV6_MRDISC_ADV:
+	case ICMPV6_MRDISC_ADV + 1:	/* solicitation, RFC 4286 */
+	case ICMPV6_MRDISC_ADV + 2:	/* termination */
 		return true;
 	}
 	return false;
 }
 
-static enum mcs_counter mcs_classify(struct sk_buff *skb)
+/*
+ * The counter of a frame entering from a port, and whether mcs_parse()
+ * must see it.
+ */
+static enum mcs_counter mcs_classify(struct sk_buff *skb, bool *ctrl)
 {
+	bool igmp = false, mld = false;
+
+	*ctrl = false;
 	switch (skb->protocol) {
 	case htons(ETH_P_IP):
-		if (mcs_is_igmp(skb))
+		*ctrl = mcs_is_igmp_or_pim(skb, &igmp);
+		if (igmp)
 			return MCS_CNT_IGMP;
 		break;
 	case htons(ETH_P_IPV6):
-		if (mcs_is_mld(skb))
+		*ctrl = mcs_is_icmpv6_ctrl(skb, &mld);
+		if (mld)
 			return MCS_CNT_MLD;
 		break;
 	}
 	return MCS_CNT_MCAST_DATA;
 }
 
+/* Validate a control message; the packet stays as it is. */
+static enum mcs_parse_result mcs_parse_skb(struct sk_buff *skb,
+					   struct mcs_msg *msg)
+{
+	struct mcs_pcpu_scratch *scratch = this_cpu_ptr(mcs_scratch);
+	bool ipv6 = skb->protocol == htons(ETH_P_IPV6);
+	unsigned int len = skb->len;
+	const void *data = skb->data;
+
+	if (skb_headlen(skb) < len) {
+		len = min_t(unsigned int, len, MCS_SCRATCH_LEN);
+		if (skb_copy_bits(skb, 0, scratch->buf, len))
+			return MCS_PARSE_TRUNCATED;
+		data = scratch->buf;
+	}
+	return mcs_parse(data, len, ipv6, msg);
+}
+
+/* The VLAN of a frame entering from port dev: its tag, or the PVID. */
+static u16 mcs_ingress_vid(const struct mcs_bridge *mb,
+			   const struct net_device *dev,
+			   const struct sk_buff *skb)
+{
+	u16 vid = 0;
+
+	if (!br_vlan_enabled(mb->dev))
+		return 0;
+	if (skb_vlan_tag_present(skb))
+		vid = skb_vlan_tag_get_id(skb);
+	if (!vid && br_vlan_get_pvid_rcu(dev, &vid))
+		return 0;
+	return vid;
+}
+
+/* Per-group traffic counters: frames of a registered group entering. */
+static void mcs_count_group(struct mcs_bridge *mb, struct sk_buff *skb,
+			    u16 vid)
+{
+	const struct ipv6hdr *ip6h;
+	const struct iphdr *iph;
+	struct mcs_group *grp;
+	struct in6_addr group;
+	union {
+		struct iphdr v4;
+		struct ipv6hdr v6;
+	} _hdr;
+
+	switch (skb->protocol) {
+	case htons(ETH_P_IP):
+		iph = skb_header_pointer(skb, 0, sizeof(_hdr.v4), &_hdr.v4);
+		if (!iph)
+			return;
+		ipv6_addr_set_v4mapped(iph->daddr, &group);
+		break;
+	case htons(ETH_P_IPV6):
+		ip6h = skb_header_pointer(skb, 0, sizeof(_hdr.v6), &_hdr.v6);
+		if (!ip6h)
+			return;
+		group = ip6h->daddr;
+		break;
+	default:
+		return;
+	}
+	grp = mcs_group_lookup(mb, &group, vid);
+	if (grp) {
+		atomic64_inc(&grp->packets);
+		atomic64_add(skb->len, &grp->bytes);
+	}
+}
+
 static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
 					 const struct nf_hook_state *state)
 {
+	struct mcs_pcpu_scratch *scratch;
+	enum mcs_parse_result res;
 	struct mcs_bridge *mb;
+	struct mcs_port *port;
+	enum mcs_counter c;
+	struct mcs_msg msg;
+	bool ctrl;
+	u16 vid;
 
 	if (!mcs_is_multicast(skb))
 		return NF_ACCEPT;
 	mb = mcs_bridge_of_port(state->net, state->in);
-	if (mb)
-		mcs_stats_inc(mb->stats, mcs_classify(skb));
+	if (!mb)
+		return NF_ACCEPT;
+	port = mcs_port_find(mb, state->in->ifindex);
+	c = mcs_classify(skb, &ctrl);
+	mcs_stats_inc(mb->stats, c);
+	if (port)
+		mcs_stats_inc(port->stats, c);
+
+	vid = mcs_ingress_vid(mb, state->in, skb);
+	scratch = this_cpu_ptr(mcs_scratch);
+	scratch->ingress_head = skb->head;
+	scratch->ingress_vid = vid;
+
+	if (ctrl) {
+		res = mcs_parse_skb(skb, &msg);
+		if (res != MCS_PARSE_OK) {
+			mcs_learn_error(mb, port, res);
+			return NF_DROP;
+		}
+		if (port && msg.kind != MCS_MSG_NONE)
+			mcs_learn(mb, port, vid, &msg);
+	} else if (c == MCS_CNT_MCAST_DATA) {
+		mcs_count_group(mb, skb, vid);
+	}
 	return NF_ACCEPT;
+}
+
+/* The VLAN of an egress copy, whose tag the bridge may have stripped. */
+static u16 mcs_egress_vid(const struct mcs_bridge *mb,
+			  const struct net_device *out,
+			  const struct sk_buff *skb, bool from_port)
+{
+	const struct mcs_pcpu_scratch *scratch = this_cpu_ptr(mcs_scratch);
+	u16 vid = 0;
+
+	if (!br_vlan_enabled(mb->dev))
+		return 0;
+	if (from_port && scratch->ingress_head == skb->head)
+		return scratch->ingress_vid;
+	if (skb_vlan_tag_present(skb))
+		return skb_vlan_tag_get_id(skb);
+	/* An untagged egress port is untagged in its PVID in practice. */
+	if (br_vlan_get_pvid_rcu(out, &vid))
+		return 0;
+	return vid;
+}
+
+/* The host's own reports, sent by the bridge device: learn them once. */
+static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
+			   u16 vid)
+{
+	struct mcs_pcpu_scratch *scratch = this_cpu_ptr(mcs_scratch);
+	struct mcs_msg msg;
+	bool ctrl;
+
+	if (scratch->host_head == skb->head)
+		return;
+	scratch->host_head = skb->head;
+	mcs_classify(skb, &ctrl);
+	if (ctrl && mcs_parse_skb(skb, &msg) == MCS_PARSE_OK &&
+	    msg.kind != MCS_MSG_NONE)
+		mcs_learn(mb, NULL, vid, &msg);
 }
 
 static unsigned int mcs_hook_egress(void *priv, struct sk_buff *skb,
 				    const struct nf_hook_state *state)
 {
+	bool from_port = state->hook == NF_BR_FORWARD;
 	struct mcs_bridge *mb;
+	struct mcs_port *out;
+	u16 vid;
 
 	if (!mcs_is_multicast(skb))
 		return NF_ACCEPT;
 	mb = mcs_bridge_of_port(state->net, state->out);
-	if (mb)
-		mcs_stats_inc(mb->stats, state->hook == NF_BR_FORWARD ?
-				MCS_CNT_FWD_COPIES : MCS_CNT_HOST_COPIES);
+	if (!mb)
+		return NF_ACCEPT;
+	out = mcs_port_find(mb, state->out->ifindex);
+	if (!out)
+		return NF_ACCEPT;
+	vid = mcs_egress_vid(mb, state->out, skb, from_port);
+	if (!from_port)
+		mcs_learn_host(mb, skb, vid);
+
+	switch (mcs_forward_verdict(mb, out, skb, vid)) {
+	case MCS_DATA_PRUNE:
+		mcs_stats_inc(mb->stats, MCS_CNT_DATA_PRUNED);
+		mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);
+		return NF_DROP;
+	case MCS_CTRL_PRUNE:
+		return NF_DROP;
+	case MCS_DATA_PASS:
+		mcs_stats_inc(mb->stats, MCS_CNT_DATA_FORWARDED);
+		mcs_stats_inc(out->stats, MCS_CNT_DATA_FORWARDED);
+		break;
+	default:
+		break;
+	}
+	mcs_stats_inc(mb->stats, from_port ? MCS_CNT_FWD_COPIES :
+					     MCS_CNT_HOST_COPIES);
+	mcs_stats_inc(out->stats, from_port ? MCS_CNT_FWD_COPIES :
+					      MCS_CNT_HOST_COPIES);
 	return NF_ACCEPT;
 }
 
@@ -139,4 +351,15 @@ int mcs_hooks_register(struct net *net)
 void mcs_hooks_unregister(struct net *net)
 {
 	nf_unregister_net_hooks(net, mcs_nf_ops, ARRAY_SIZE(mcs_nf_ops));
+}
+
+int __init mcs_hooks_init(void)
+{
+	mcs_scratch = alloc_percpu(struct mcs_pcpu_scratch);
+	return mcs_scratch ? 0 : -ENOMEM;
+}
+
+void mcs_hooks_uninit(void)
+{
+	free_percpu(mcs_scratch);
 }

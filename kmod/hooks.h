@@ -4,8 +4,11 @@
 
 #include <net/net_namespace.h>
 
-/* Bridge netfilter hooks of a namespace, present while a bridge is enabled. */
 int mcs_hooks_register(struct net *net);
 void mcs_hooks_unregister(struct net *net);
+
+/* Per-CPU scratch space of the packet path, for the module's lifetime. */
+int mcs_hooks_init(void);
+void mcs_hooks_uninit(void);
 
 #endif /* _MCS_HOOKS_H */

@@ -8,6 +8,7 @@
 
 #include <linux/mcsnoop.h>
 
+#include "hooks.h"
 #include "netns.h"
 #include "netlink.h"
 #include "notifier.h"
@@ -16,9 +17,12 @@ static int __init mcs_init(void)
 {
 	int err;
 
-	err = mcs_netns_init();
+	err = mcs_hooks_init();
 	if (err)
 		return err;
+	err = mcs_netns_init();
+	if (err)
+		goto err_hooks;
 	err = mcs_notifier_init();
 	if (err)
 		goto err_netns;
@@ -33,6 +37,8 @@ err_notifier:
 	mcs_notifier_uninit();
 err_netns:
 	mcs_netns_uninit();
+err_hooks:
+	mcs_hooks_uninit();
 	return err;
 }
 
@@ -43,6 +49,7 @@ static void __exit mcs_exit(void)
 	mcs_netns_uninit();
 	/* Bridges are freed by RCU callbacks that live in this module. */
 	rcu_barrier();
+	mcs_hooks_uninit();
 	pr_info("unloaded\n");
 }
 

@@ -12,8 +12,52 @@
 
 #include "netlink.h"
 #include "bridge.h"
+#include "port.h"
 
-static struct genl_family mcs_genl_family;
+const struct mcs_nl_names mcs_nl_names_dev = {
+	.missing = "missing attribute: ifindex or ifname",
+	.mismatch = "ifname: does not name the same device as ifindex",
+	.nodev = { "ifindex: no such device", "ifname: no such device" },
+	.not_bridge = { "ifindex: not a bridge", "ifname: not a bridge" },
+	.not_enabled = {
+		"ifindex: mcsnoop is not enabled on this bridge",
+		"ifname: mcsnoop is not enabled on this bridge",
+	},
+	.not_port = {
+		"ifindex: not a port of a bridge mcsnoop is enabled on",
+		"ifname: not a port of a bridge mcsnoop is enabled on",
+	},
+};
+
+const struct mcs_nl_names mcs_nl_names_bridge = {
+	.missing = "missing attribute: bridge_ifindex or bridge_ifname",
+	.mismatch = "bridge_ifname: does not name the same device as bridge_ifindex",
+	.nodev = { "bridge_ifindex: no such device", "bridge_ifname: no such device" },
+	.not_bridge = { "bridge_ifindex: not a bridge", "bridge_ifname: not a bridge" },
+	.not_enabled = {
+		"bridge_ifindex: mcsnoop is not enabled on this bridge",
+		"bridge_ifname: mcsnoop is not enabled on this bridge",
+	},
+	.not_port = {
+		"bridge_ifindex: not a port of a bridge mcsnoop is enabled on",
+		"bridge_ifname: not a port of a bridge mcsnoop is enabled on",
+	},
+};
+
+const struct mcs_nl_names mcs_nl_names_port = {
+	.missing = "missing attribute: port_ifindex or port_ifname",
+	.mismatch = "port_ifname: does not name the same device as port_ifindex",
+	.nodev = { "port_ifindex: no such device", "port_ifname: no such device" },
+	.not_bridge = { "port_ifindex: not a bridge", "port_ifname: not a bridge" },
+	.not_enabled = {
+		"port_ifindex: mcsnoop is not enabled on this bridge",
+		"port_ifname: mcsnoop is not enabled on this bridge",
+	},
+	.not_port = {
+		"port_ifindex: not a port of a bridge mcsnoop is enabled on",
+		"port_ifname: not a port of a bridge mcsnoop is enabled on",
+	},
+};
 
 static const struct nla_policy mcs_bridge_policy[MCSNOOP_A_BRIDGE_MAX + 1] = {
 	[MCSNOOP_A_BRIDGE_IFINDEX] = { .type = NLA_U32 },
@@ -28,121 +72,252 @@ static const struct nla_policy mcs_bridge_policy[MCSNOOP_A_BRIDGE_MAX + 1] = {
 		.type = NLA_REJECT,
 		.reject_message = "stats: read-only attribute",
 	},
+	[MCSNOOP_A_BRIDGE_SNOOPING] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCSNOOP_A_BRIDGE_MAX_GROUPS] = { .type = NLA_U32 },
+	[MCSNOOP_A_BRIDGE_GROUP_COUNT] = {
+		.type = NLA_REJECT,
+		.reject_message = "group_count: read-only attribute",
+	},
+	[MCSNOOP_A_BRIDGE_QUERY_INTERVAL] = { .type = NLA_U32 },
+	[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL] = { .type = NLA_U32 },
+	[MCSNOOP_A_BRIDGE_ROBUSTNESS] = { .type = NLA_U8 },
+	[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL] = { .type = NLA_U32 },
+	[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT] = { .type = NLA_U8 },
+	[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT] = { .type = NLA_U32 },
+	[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT] = { .type = NLA_U32 },
+	[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE] = {
+		.type = NLA_REJECT,
+		.reject_message = "router_timeout_active: read-only attribute",
+	},
+	[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE] = {
+		.type = NLA_REJECT,
+		.reject_message = "membership_timeout_active: read-only attribute",
+	},
 };
 
-/* Counter order in stats.h matches the attribute numbering. */
-static const int mcs_stats_attr[MCS_CNT_MAX] = {
-	[MCS_CNT_IGMP] = MCSNOOP_A_STATS_IGMP,
-	[MCS_CNT_MLD] = MCSNOOP_A_STATS_MLD,
-	[MCS_CNT_MCAST_DATA] = MCSNOOP_A_STATS_MCAST_DATA,
-	[MCS_CNT_FWD_COPIES] = MCSNOOP_A_STATS_FWD_COPIES,
-	[MCS_CNT_HOST_COPIES] = MCSNOOP_A_STATS_HOST_COPIES,
-};
-
-/*
- * Name the attribute the request used for the bridge. The extack macros
- * want string literals, so callers pass the message for each spelling.
- */
-static void mcs_set_err_by(struct netlink_ext_ack *extack,
-			   const struct nlattr *by, const char *by_ifindex,
-			   const char *by_ifname)
+void mcs_nl_err(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		const char *msg)
 {
-	NL_SET_BAD_ATTR(extack, by);
-	if (extack)
-		extack->_msg = nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX ?
-			       by_ifindex : by_ifname;
+	if (!extack)
+		return;
+	NL_SET_BAD_ATTR(extack, attr);
+	extack->_msg = msg;
 }
 
-/*
- * Resolve the bridge a request names, with a message naming the
- * attribute on failure. *by is set to the attribute that named it.
- */
-static struct net_device *mcs_nl_get_bridge(struct net *net,
-					    struct nlattr **attrs,
-					    struct netlink_ext_ack *extack,
-					    const struct nlattr **by)
+bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		  u32 min, u32 max, const char *msg)
 {
-	struct nlattr *ifindex = attrs[MCSNOOP_A_BRIDGE_IFINDEX];
-	struct nlattr *ifname = attrs[MCSNOOP_A_BRIDGE_IFNAME];
+	u32 v;
+
+	if (!attr)
+		return true;
+	switch (nla_len(attr)) {
+	case sizeof(u8):
+		v = nla_get_u8(attr);
+		break;
+	case sizeof(u16):
+		v = nla_get_u16(attr);
+		break;
+	default:
+		v = nla_get_u32(attr);
+	}
+	if (v >= min && v <= max)
+		return true;
+	mcs_nl_err(extack, attr, msg);
+	return false;
+}
+
+struct net_device *mcs_nl_dev(struct net *net, struct nlattr **attrs,
+			      int ia, int na, const struct mcs_nl_names *nm,
+			      bool required, struct netlink_ext_ack *extack,
+			      const struct nlattr **by)
+{
+	struct nlattr *ifindex = attrs[ia];
+	struct nlattr *ifname = attrs[na];
 	struct net_device *dev = NULL, *named;
 
 	ASSERT_RTNL();
 	if (!ifindex && !ifname) {
-		NL_SET_ERR_MSG(extack, "missing attribute: ifindex or ifname");
+		if (!required)
+			return NULL;
+		if (extack)
+			extack->_msg = nm->missing;
 		return ERR_PTR(-EINVAL);
 	}
 	if (ifindex) {
 		*by = ifindex;
 		dev = __dev_get_by_index(net, nla_get_u32(ifindex));
 		if (!dev) {
-			NL_SET_ERR_MSG_ATTR(extack, ifindex,
-					    "ifindex: no such device");
+			mcs_nl_err(extack, ifindex, nm->nodev[0]);
 			return ERR_PTR(-ENODEV);
 		}
 	}
 	if (ifname) {
 		named = __dev_get_by_name(net, nla_data(ifname));
 		if (!named) {
-			NL_SET_ERR_MSG_ATTR(extack, ifname,
-					    "ifname: no such device");
+			mcs_nl_err(extack, ifname, nm->nodev[1]);
 			return ERR_PTR(-ENODEV);
 		}
 		if (dev && dev != named) {
-			NL_SET_ERR_MSG_ATTR(extack, ifname,
-					    "ifname: does not name the same device as ifindex");
+			mcs_nl_err(extack, ifname, nm->mismatch);
 			return ERR_PTR(-EINVAL);
 		}
 		*by = ifname;
 		dev = named;
 	}
+	return dev;
+}
+
+static int mcs_nl_by(const struct nlattr *by, int ia)
+{
+	return nla_type(by) == ia ? 0 : 1;
+}
+
+/* A bridge device, enabled or not, named by the request. */
+static struct net_device *mcs_nl_bridge_dev(struct net *net,
+					    struct nlattr **attrs, int ia,
+					    int na,
+					    const struct mcs_nl_names *nm,
+					    bool required,
+					    struct netlink_ext_ack *extack,
+					    const struct nlattr **by)
+{
+	struct net_device *dev;
+
+	dev = mcs_nl_dev(net, attrs, ia, na, nm, required, extack, by);
+	if (IS_ERR_OR_NULL(dev))
+		return dev;
 	if (!netif_is_bridge_master(dev)) {
-		mcs_set_err_by(extack, *by,
-			       "ifindex: not a bridge",
-			       "ifname: not a bridge");
+		mcs_nl_err(extack, *by, nm->not_bridge[mcs_nl_by(*by, ia)]);
 		return ERR_PTR(-EOPNOTSUPP);
 	}
 	return dev;
 }
 
-/* The enabled bridge a request names, or an error pointer. */
-static struct mcs_bridge *mcs_nl_get_enabled(struct genl_info *info)
+struct mcs_bridge *mcs_nl_bridge(struct net *net, struct nlattr **attrs,
+				 int ia, int na, const struct mcs_nl_names *nm,
+				 bool required, struct netlink_ext_ack *extack)
 {
-	struct mcs_net *mn = mcs_net(genl_info_net(info));
 	const struct nlattr *by = NULL;
 	struct net_device *dev;
 	struct mcs_bridge *mb;
 
-	dev = mcs_nl_get_bridge(mn->net, info->attrs, info->extack, &by);
-	if (IS_ERR(dev))
+	dev = mcs_nl_bridge_dev(net, attrs, ia, na, nm, required, extack,
+				&by);
+	if (IS_ERR_OR_NULL(dev))
 		return ERR_CAST(dev);
-	mb = mcs_bridge_find(mn, dev->ifindex);
+	mb = mcs_bridge_find(mcs_net(net), dev->ifindex);
 	if (!mb) {
-		mcs_set_err_by(info->extack, by,
-			       "ifindex: mcsnoop is not enabled on this bridge",
-			       "ifname: mcsnoop is not enabled on this bridge");
+		mcs_nl_err(extack, by, nm->not_enabled[mcs_nl_by(by, ia)]);
 		return ERR_PTR(-ENOENT);
 	}
 	return mb;
 }
 
-static int mcs_nl_put_stats(struct sk_buff *skb, struct mcs_bridge *mb)
+struct mcs_port *mcs_nl_port(struct net *net, struct nlattr **attrs,
+			     int ia, int na, const struct mcs_nl_names *nm,
+			     struct netlink_ext_ack *extack)
+{
+	const struct nlattr *by = NULL;
+	struct net_device *dev, *br;
+	struct mcs_bridge *mb;
+	struct mcs_port *port = NULL;
+
+	dev = mcs_nl_dev(net, attrs, ia, na, nm, true, extack, &by);
+	if (IS_ERR(dev))
+		return ERR_CAST(dev);
+	br = netif_is_bridge_port(dev) ? netdev_master_upper_dev_get(dev) :
+					 NULL;
+	mb = br ? mcs_bridge_find(mcs_net(net), br->ifindex) : NULL;
+	if (mb)
+		port = mcs_port_find(mb, dev->ifindex);
+	if (!port) {
+		mcs_nl_err(extack, by, nm->not_port[mcs_nl_by(by, ia)]);
+		return ERR_PTR(-ENOENT);
+	}
+	return port;
+}
+
+int mcs_nl_dump_ifindex(struct sk_buff *skb, struct netlink_callback *cb,
+			int ia, int na, const struct mcs_nl_names *nm,
+			bool bridge)
+{
+	struct nlattr **attrs = mcs_dump_attrs(cb);
+	struct net *net = sock_net(skb->sk);
+	struct mcs_bridge *mb;
+	struct mcs_port *port;
+	int ifindex;
+
+	if (!attrs || (!attrs[ia] && !attrs[na]))
+		return 0;
+	rtnl_lock();
+	if (bridge) {
+		mb = mcs_nl_bridge(net, attrs, ia, na, nm, true, cb->extack);
+		ifindex = IS_ERR(mb) ? PTR_ERR(mb) : mb->dev->ifindex;
+	} else {
+		port = mcs_nl_port(net, attrs, ia, na, nm, cb->extack);
+		ifindex = IS_ERR(port) ? PTR_ERR(port) : port->dev->ifindex;
+	}
+	rtnl_unlock();
+	return ifindex;
+}
+
+/* Counter order in stats.h matches the attribute numbering. */
+int mcs_nl_put_stats(struct sk_buff *skb, int attr,
+		     struct mcs_pcpu_stats __percpu *stats)
 {
 	u64 sum[MCS_CNT_MAX];
 	struct nlattr *nest;
 	int i;
 
-	mcs_stats_read(mb->stats, sum);
-	nest = nla_nest_start(skb, MCSNOOP_A_BRIDGE_STATS);
+	BUILD_BUG_ON(MCSNOOP_A_STATS_IGMP + MCS_CNT_MAX - 1 !=
+		     MCSNOOP_A_STATS_MAX);
+	mcs_stats_read(stats, sum);
+	nest = nla_nest_start(skb, attr);
 	if (!nest)
 		return -EMSGSIZE;
 	for (i = 0; i < MCS_CNT_MAX; i++) {
-		if (nla_put_u64_64bit(skb, mcs_stats_attr[i], sum[i],
+		if (nla_put_u64_64bit(skb, MCSNOOP_A_STATS_IGMP + i, sum[i],
 				      MCSNOOP_A_STATS_PAD)) {
 			nla_nest_cancel(skb, nest);
 			return -EMSGSIZE;
 		}
 	}
 	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int mcs_nl_put_config(struct sk_buff *skb, struct mcs_bridge *mb)
+{
+	const struct mcs_config *c = &mb->cfg;
+
+	if (nla_put_u8(skb, MCSNOOP_A_BRIDGE_SNOOPING, c->snooping) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN, c->flood_unknown) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS,
+		       c->flood_ambiguous) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_MAX_GROUPS, c->max_groups) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_GROUP_COUNT,
+			READ_ONCE(mb->group_count)) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_QUERY_INTERVAL,
+			c->query_interval) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL,
+			c->query_response_interval) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_ROBUSTNESS, c->robustness) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL,
+			c->last_member_interval) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT,
+		       c->last_member_count) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT,
+			c->router_timeout) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT,
+			c->membership_timeout) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE,
+			mcs_router_interval_ms(mb)) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE,
+			mcs_membership_interval_ms(mb)))
+		return -EMSGSIZE;
 	return 0;
 }
 
@@ -164,7 +339,8 @@ static int mcs_nl_fill_bridge(struct sk_buff *skb, struct mcs_bridge *mb,
 		       mb->saved_mcast_snooping) ||
 	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_MCAST_SNOOPING,
 		       br_multicast_enabled(mb->dev)) ||
-	    mcs_nl_put_stats(skb, mb)) {
+	    mcs_nl_put_config(skb, mb) ||
+	    mcs_nl_put_stats(skb, MCSNOOP_A_BRIDGE_STATS, mb->stats)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -189,6 +365,13 @@ static struct sk_buff *mcs_nl_bridge_reply(struct mcs_bridge *mb,
 		return ERR_PTR(err);
 	}
 	return msg;
+}
+
+static struct mcs_bridge *mcs_nl_get_enabled(struct genl_info *info)
+{
+	return mcs_nl_bridge(genl_info_net(info), info->attrs,
+			     MCSNOOP_A_BRIDGE_IFINDEX, MCSNOOP_A_BRIDGE_IFNAME,
+			     &mcs_nl_names_dev, true, info->extack);
 }
 
 static int mcs_nl_bridge_get_doit(struct sk_buff *skb, struct genl_info *info)
@@ -240,18 +423,24 @@ static int mcs_nl_bridge_enable_doit(struct sk_buff *skb,
 	int err;
 
 	rtnl_lock();
-	dev = mcs_nl_get_bridge(mn->net, info->attrs, info->extack, &by);
+	dev = mcs_nl_bridge_dev(mn->net, info->attrs, MCSNOOP_A_BRIDGE_IFINDEX,
+				MCSNOOP_A_BRIDGE_IFNAME, &mcs_nl_names_dev,
+				true, info->extack, &by);
 	if (IS_ERR(dev)) {
 		err = PTR_ERR(dev);
 	} else if (mcs_bridge_find(mn, dev->ifindex)) {
-		mcs_set_err_by(info->extack, by,
-			       "ifindex: mcsnoop is already enabled on this bridge",
-			       "ifname: mcsnoop is already enabled on this bridge");
+		mcs_nl_err(info->extack, by,
+			   nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX ?
+			   "ifindex: mcsnoop is already enabled on this bridge" :
+			   "ifname: mcsnoop is already enabled on this bridge");
 		err = -EEXIST;
 	} else if (br_multicast_enabled(dev)) {
-		mcs_set_err_by(info->extack, by,
-			       "ifindex: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)",
-			       "ifname: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
+		if (nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX)
+			mcs_nl_err(info->extack, by,
+				   "ifindex: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
+		else
+			mcs_nl_err(info->extack, by,
+				   "ifname: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
 		err = -EBUSY;
 	} else {
 		err = mcs_bridge_enable(mn, dev, saved && nla_get_u8(saved));
@@ -277,6 +466,121 @@ static int mcs_nl_bridge_disable_doit(struct sk_buff *skb,
 	return genlmsg_reply(msg, info);
 }
 
+/* Validate every attribute before changing anything. */
+static bool mcs_nl_bridge_set_valid(struct mcs_bridge *mb,
+				    struct nlattr **a,
+				    struct netlink_ext_ack *extack)
+{
+	struct nlattr *qi = a[MCSNOOP_A_BRIDGE_QUERY_INTERVAL];
+	struct nlattr *qri = a[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL];
+	struct nlattr *rt = a[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT];
+	struct nlattr *mt = a[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT];
+	u32 qi_ms, qri_ms;
+
+	if (!mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_MAX_GROUPS], 1, 1048576,
+			  "max_groups: out of range (1-1048576)") ||
+	    !mcs_nl_range(extack, qi, 1000, 3600000,
+			  "query_interval: out of range (1000-3600000 ms)") ||
+	    !mcs_nl_range(extack, qri, 100, 3600000,
+			  "query_response_interval: out of range (100-3600000 ms)") ||
+	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_ROBUSTNESS], 1, 7,
+			  "robustness: out of range (1-7)") ||
+	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL],
+			  100, 25500,
+			  "last_member_interval: out of range (100-25500 ms)") ||
+	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT], 1, 10,
+			  "last_member_count: out of range (1-10)") ||
+	    !mcs_nl_range(extack, rt, 0, 86400000,
+			  "router_timeout: out of range (0 for auto, or 1000-86400000 ms)") ||
+	    !mcs_nl_range(extack, mt, 0, 86400000,
+			  "membership_timeout: out of range (0 for auto, or 1000-86400000 ms)"))
+		return false;
+	if (rt && nla_get_u32(rt) && nla_get_u32(rt) < 1000) {
+		mcs_nl_err(extack, rt,
+			   "router_timeout: out of range (0 for auto, or 1000-86400000 ms)");
+		return false;
+	}
+	if (mt && nla_get_u32(mt) && nla_get_u32(mt) < 1000) {
+		mcs_nl_err(extack, mt,
+			   "membership_timeout: out of range (0 for auto, or 1000-86400000 ms)");
+		return false;
+	}
+	qi_ms = qi ? nla_get_u32(qi) : mb->cfg.query_interval;
+	qri_ms = qri ? nla_get_u32(qri) : mb->cfg.query_response_interval;
+	if (qri_ms >= qi_ms) {
+		if (qri)
+			mcs_nl_err(extack, qri,
+				   "query_response_interval: must be below query_interval");
+		else
+			mcs_nl_err(extack, qi,
+				   "query_interval: must be above query_response_interval");
+		return false;
+	}
+	return true;
+}
+
+static void mcs_set_bool(const struct nlattr *attr, bool *field)
+{
+	if (attr)
+		WRITE_ONCE(*field, nla_get_u8(attr));
+}
+
+static void mcs_set_u8(const struct nlattr *attr, u8 *field)
+{
+	if (attr)
+		WRITE_ONCE(*field, nla_get_u8(attr));
+}
+
+static void mcs_set_u32(const struct nlattr *attr, u32 *field)
+{
+	if (attr)
+		WRITE_ONCE(*field, nla_get_u32(attr));
+}
+
+static int mcs_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **a = info->attrs;
+	struct mcs_bridge *mb;
+	struct mcs_config *c;
+	int err = 0;
+
+	rtnl_lock();
+	mb = mcs_nl_get_enabled(info);
+	if (IS_ERR(mb)) {
+		err = PTR_ERR(mb);
+		goto out;
+	}
+	if (a[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING]) {
+		mcs_nl_err(info->extack, a[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING],
+			   "saved_mcast_snooping: only given on enable");
+		err = -EINVAL;
+		goto out;
+	}
+	if (!mcs_nl_bridge_set_valid(mb, a, info->extack)) {
+		err = -ERANGE;
+		goto out;
+	}
+	c = &mb->cfg;
+	mcs_set_bool(a[MCSNOOP_A_BRIDGE_SNOOPING], &c->snooping);
+	mcs_set_bool(a[MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN], &c->flood_unknown);
+	mcs_set_bool(a[MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS], &c->flood_ambiguous);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_MAX_GROUPS], &c->max_groups);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_QUERY_INTERVAL], &c->query_interval);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL],
+		    &c->query_response_interval);
+	mcs_set_u8(a[MCSNOOP_A_BRIDGE_ROBUSTNESS], &c->robustness);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL],
+		    &c->last_member_interval);
+	mcs_set_u8(a[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT],
+		   &c->last_member_count);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT], &c->router_timeout);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT],
+		    &c->membership_timeout);
+out:
+	rtnl_unlock();
+	return err;
+}
+
 static const struct genl_ops mcs_genl_ops[] = {
 	{
 		.cmd = MCSNOOP_CMD_BRIDGE_GET,
@@ -299,9 +603,72 @@ static const struct genl_ops mcs_genl_ops[] = {
 		.maxattr = MCSNOOP_A_BRIDGE_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd = MCSNOOP_CMD_BRIDGE_SET,
+		.doit = mcs_nl_bridge_set_doit,
+		.policy = mcs_bridge_policy,
+		.maxattr = MCSNOOP_A_BRIDGE_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCSNOOP_CMD_PORT_GET,
+		.doit = mcs_nl_port_get_doit,
+		.dumpit = mcs_nl_port_get_dumpit,
+		.policy = mcs_port_policy,
+		.maxattr = MCSNOOP_A_PORT_MAX,
+	},
+	{
+		.cmd = MCSNOOP_CMD_PORT_SET,
+		.doit = mcs_nl_port_set_doit,
+		.policy = mcs_port_policy,
+		.maxattr = MCSNOOP_A_PORT_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCSNOOP_CMD_VLAN_GET,
+		.doit = mcs_nl_vlan_get_doit,
+		.dumpit = mcs_nl_vlan_get_dumpit,
+		.policy = mcs_vlan_policy,
+		.maxattr = MCSNOOP_A_VLAN_MAX,
+	},
+	{
+		.cmd = MCSNOOP_CMD_VLAN_SET,
+		.doit = mcs_nl_vlan_set_doit,
+		.policy = mcs_vlan_policy,
+		.maxattr = MCSNOOP_A_VLAN_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCSNOOP_CMD_GROUP_GET,
+		.doit = mcs_nl_group_get_doit,
+		.dumpit = mcs_nl_group_get_dumpit,
+		.policy = mcs_group_policy,
+		.maxattr = MCSNOOP_A_GROUP_MAX,
+	},
+	{
+		.cmd = MCSNOOP_CMD_GROUP_ADD,
+		.doit = mcs_nl_group_add_doit,
+		.policy = mcs_group_policy,
+		.maxattr = MCSNOOP_A_GROUP_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCSNOOP_CMD_GROUP_DEL,
+		.doit = mcs_nl_group_del_doit,
+		.policy = mcs_group_policy,
+		.maxattr = MCSNOOP_A_GROUP_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCSNOOP_CMD_GROUP_FLUSH,
+		.doit = mcs_nl_group_flush_doit,
+		.policy = mcs_group_policy,
+		.maxattr = MCSNOOP_A_GROUP_MAX,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
-static struct genl_family mcs_genl_family __ro_after_init = {
+struct genl_family mcs_genl_family __ro_after_init = {
 	.name = MCSNOOP_GENL_NAME,
 	.version = MCSNOOP_GENL_VERSION,
 	.netnsok = true,

@@ -2,8 +2,96 @@
 #ifndef _MCS_NETLINK_H
 #define _MCS_NETLINK_H
 
+#include <net/genetlink.h>
+
+#include "bridge.h"
+#include "port.h"
+
+/* The parsed attributes of a dump request. */
+static inline struct nlattr **mcs_dump_attrs(struct netlink_callback *cb)
+{
+#ifdef MCS_HAVE_GENL_INFO_DUMP
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
+#endif
+}
+
 /* The "mcsnoop" generic netlink family. */
 int mcs_genl_init(void);
 void mcs_genl_uninit(void);
+
+/* Shared by the per-object files (nl_*.c). */
+extern struct genl_family mcs_genl_family;
+
+/*
+ * Extended ACK messages for one pair of attributes that name a device;
+ * each starts with the attribute's name. Built from literals, because the
+ * extack keeps a pointer.
+ */
+struct mcs_nl_names {
+	const char *missing;
+	const char *mismatch;
+	const char *nodev[2];		/* [0] by ifindex, [1] by ifname */
+	const char *not_bridge[2];
+	const char *not_enabled[2];
+	const char *not_port[2];
+};
+
+/* By "ifindex"/"ifname", "bridge_ifindex"/..., "port_ifindex"/... */
+extern const struct mcs_nl_names mcs_nl_names_dev;
+extern const struct mcs_nl_names mcs_nl_names_bridge;
+extern const struct mcs_nl_names mcs_nl_names_port;
+
+/* Point the extack at attr with a message that outlives the request. */
+void mcs_nl_err(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		const char *msg);
+
+/*
+ * Resolve a device named by attrs[ia] (ifindex) and/or attrs[na] (ifname),
+ * under RTNL. NULL when neither is given and !required; an ERR_PTR with
+ * the extack set on failure. *by is the attribute that named it.
+ */
+struct net_device *mcs_nl_dev(struct net *net, struct nlattr **attrs,
+			      int ia, int na, const struct mcs_nl_names *nm,
+			      bool required, struct netlink_ext_ack *extack,
+			      const struct nlattr **by);
+/* The same for an enabled bridge, or a port of one. */
+struct mcs_bridge *mcs_nl_bridge(struct net *net, struct nlattr **attrs,
+				 int ia, int na, const struct mcs_nl_names *nm,
+				 bool required, struct netlink_ext_ack *extack);
+struct mcs_port *mcs_nl_port(struct net *net, struct nlattr **attrs,
+			     int ia, int na, const struct mcs_nl_names *nm,
+			     struct netlink_ext_ack *extack);
+
+/* For dump filters: the ifindex a pair of attributes names, 0 if none. */
+int mcs_nl_dump_ifindex(struct sk_buff *skb, struct netlink_callback *cb,
+			int ia, int na, const struct mcs_nl_names *nm,
+			bool bridge);
+
+int mcs_nl_put_stats(struct sk_buff *skb, int attr,
+		     struct mcs_pcpu_stats __percpu *stats);
+
+/* Range check of a u32/u8 attribute, with a message naming it. */
+bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		  u32 min, u32 max, const char *msg);
+
+/* nl_port.c: ports and VLANs. */
+extern const struct nla_policy mcs_port_policy[MCSNOOP_A_PORT_MAX + 1];
+extern const struct nla_policy mcs_vlan_policy[MCSNOOP_A_VLAN_MAX + 1];
+int mcs_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info);
+int mcs_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int mcs_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info);
+int mcs_nl_vlan_get_doit(struct sk_buff *skb, struct genl_info *info);
+int mcs_nl_vlan_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int mcs_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* nl_group.c: the membership table. */
+extern const struct nla_policy mcs_group_policy[MCSNOOP_A_GROUP_MAX + 1];
+int mcs_nl_group_get_doit(struct sk_buff *skb, struct genl_info *info);
+int mcs_nl_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int mcs_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info);
+int mcs_nl_group_del_doit(struct sk_buff *skb, struct genl_info *info);
+int mcs_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info);
 
 #endif /* _MCS_NETLINK_H */

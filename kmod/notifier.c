@@ -1,12 +1,66 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A bridge that unregisters (deleted, moved to another namespace, or its
- * namespace dismantled) takes its mcsnoop state with it, at once.
+ * Device events: a bridge that unregisters (deleted, moved to another
+ * namespace, or its namespace dismantled) takes its mcsnoop state with it;
+ * a port that joins gets fresh state, one that leaves or goes down loses
+ * what was learnt on it.
  */
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
 
 #include "notifier.h"
 #include "bridge.h"
+#include "port.h"
+
+static struct mcs_bridge *mcs_enabled_master(struct net_device *dev)
+{
+	struct net_device *br = netdev_master_upper_dev_get(dev);
+
+	if (!br || !netif_is_bridge_master(br))
+		return NULL;
+	return mcs_bridge_find(mcs_net(dev_net(br)), br->ifindex);
+}
+
+static void mcs_port_event(struct net_device *dev, unsigned long event,
+			   void *ptr)
+{
+	struct netdev_notifier_changeupper_info *info = ptr;
+	struct mcs_bridge *mb;
+	struct mcs_port *port;
+
+	if (event == NETDEV_CHANGEUPPER) {
+		if (!netif_is_bridge_master(info->upper_dev))
+			return;
+		mb = mcs_bridge_find(mcs_net(dev_net(dev)),
+				     info->upper_dev->ifindex);
+		if (!mb)
+			return;
+		port = mcs_port_find(mb, dev->ifindex);
+		if (info->linking && !port) {
+			if (mcs_port_add(mb, dev))
+				netdev_warn(dev, "mcsnoop: no memory for the port: its copies are not filtered\n");
+		} else if (!info->linking && port) {
+			mcs_port_del(port);
+		}
+		return;
+	}
+	mb = mcs_enabled_master(dev);
+	port = mb ? mcs_port_find(mb, dev->ifindex) : NULL;
+	if (!port)
+		return;
+	switch (event) {
+	case NETDEV_UNREGISTER:
+		mcs_port_del(port);
+		break;
+	case NETDEV_DOWN:
+		mcs_port_down(port);
+		break;
+	case NETDEV_CHANGE:
+		if (!netif_oper_up(dev))
+			mcs_port_down(port);
+		break;
+	}
+}
 
 static int mcs_netdev_event(struct notifier_block *nb, unsigned long event,
 			    void *ptr)
@@ -15,12 +69,23 @@ static int mcs_netdev_event(struct notifier_block *nb, unsigned long event,
 	struct mcs_bridge *mb;
 	struct mcs_net *mn;
 
-	if (event != NETDEV_UNREGISTER || !netif_is_bridge_master(dev))
+	ASSERT_RTNL();
+	if (netif_is_bridge_master(dev)) {
+		if (event != NETDEV_UNREGISTER)
+			return NOTIFY_DONE;
+		mn = mcs_net(dev_net(dev));
+		mb = mcs_bridge_find(mn, dev->ifindex);
+		if (mb)
+			mcs_bridge_disable(mn, mb);
 		return NOTIFY_DONE;
-	mn = mcs_net(dev_net(dev));
-	mb = mcs_bridge_find(mn, dev->ifindex);
-	if (mb)
-		mcs_bridge_disable(mn, mb);
+	}
+	switch (event) {
+	case NETDEV_CHANGEUPPER:
+	case NETDEV_UNREGISTER:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+		mcs_port_event(dev, event, ptr);
+	}
 	return NOTIFY_DONE;
 }
 

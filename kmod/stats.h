@@ -5,13 +5,46 @@
 #include <linux/percpu.h>
 #include <linux/u64_stats_sync.h>
 
-/* Per-bridge counters; the order is the order of the netlink attributes. */
+/*
+ * Per-bridge and per-port counters. The order is the order of the netlink
+ * attributes: counter i is attribute MCSNOOP_A_STATS_IGMP + i.
+ */
 enum mcs_counter {
 	MCS_CNT_IGMP,
 	MCS_CNT_MLD,
 	MCS_CNT_MCAST_DATA,
 	MCS_CNT_FWD_COPIES,
 	MCS_CNT_HOST_COPIES,
+	MCS_CNT_IGMP_V1_QUERY,
+	MCS_CNT_IGMP_V2_QUERY,
+	MCS_CNT_IGMP_V3_QUERY,
+	MCS_CNT_IGMP_V1_REPORT,
+	MCS_CNT_IGMP_V2_REPORT,
+	MCS_CNT_IGMP_V3_REPORT,
+	MCS_CNT_IGMP_V2_LEAVE,
+	MCS_CNT_MLD_V1_QUERY,
+	MCS_CNT_MLD_V2_QUERY,
+	MCS_CNT_MLD_V1_REPORT,
+	MCS_CNT_MLD_V2_REPORT,
+	MCS_CNT_MLD_V1_DONE,
+	MCS_CNT_MRD_ADVERTISEMENT,
+	MCS_CNT_MRD_SOLICITATION,
+	MCS_CNT_MRD_TERMINATION,
+	MCS_CNT_PIM_HELLO,
+	MCS_CNT_PARSE_ERRORS,
+	/* One per parse failure, in the order of enum mcs_parse_result. */
+	MCS_CNT_ERR_TRUNCATED,
+	MCS_CNT_ERR_BAD_IP,
+	MCS_CNT_ERR_FRAGMENT,
+	MCS_CNT_ERR_BAD_TTL,
+	MCS_CNT_ERR_BAD_CSUM,
+	MCS_CNT_ERR_BAD_LENGTH,
+	MCS_CNT_ERR_BAD_GROUP,
+	MCS_CNT_ERR_BAD_SOURCE,
+	MCS_CNT_ERR_BAD_RECORDS,
+	MCS_CNT_DATA_FORWARDED,
+	MCS_CNT_DATA_PRUNED,
+	MCS_CNT_TABLE_FULL,
 	MCS_CNT_MAX
 };
 

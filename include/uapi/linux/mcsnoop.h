@@ -47,6 +47,72 @@
  *                                           only what the bridge lets by)
  *     MCSNOOP_A_BRIDGE_STATS                nest of MCSNOOP_A_STATS_*
  *
+ * MCSNOOP_CMD_BRIDGE_SET
+ *   Change the snooping configuration of an enabled bridge. Only the
+ *   attributes given change. Times are in milliseconds.
+ *     MCSNOOP_A_BRIDGE_SNOOPING           u8, 0 floods every group (mcsnoop
+ *                                         still counts), default 1
+ *     MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN      u8, default of the ports' flood of
+ *                                         unregistered groups, default 1
+ *     MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS    u8, flood the IPv4 groups whose MAC
+ *                                         aliases 224.0.0.x (x.0.0.y and
+ *                                         x.128.0.y), default 1
+ *     MCSNOOP_A_BRIDGE_MAX_GROUPS         u32, 1-1048576, default 16384
+ *     MCSNOOP_A_BRIDGE_QUERY_INTERVAL     u32, 1000-3600000, default 125000
+ *     MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL
+ *                                         u32, 100 up to below the query
+ *                                         interval, default 10000
+ *     MCSNOOP_A_BRIDGE_ROBUSTNESS         u8, 1-7, default 2
+ *     MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL
+ *                                         u32, 100-25500, default 1000
+ *     MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT  u8, 1-10, default 2
+ *     MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT     u32, 0 = auto (robustness x query
+ *                                         interval + response interval / 2)
+ *                                         or 1000-86400000
+ *     MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT u32, 0 = auto (robustness x query
+ *                                         interval + response interval) or
+ *                                         1000-86400000
+ *   Replies of BRIDGE_GET carry all of these, and read-only
+ *     MCSNOOP_A_BRIDGE_GROUP_COUNT        u32, groups in the table
+ *     MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE, _MEMBERSHIP_TIMEOUT_ACTIVE
+ *                                         u32 ms, the values in use
+ *
+ * MCSNOOP_CMD_PORT_GET, MCSNOOP_CMD_PORT_SET (MCSNOOP_A_PORT_*)
+ *   A port of an enabled bridge, named by MCSNOOP_A_PORT_IFINDEX or
+ *   MCSNOOP_A_PORT_IFNAME. A dump lists the ports of every enabled bridge,
+ *   or of the one named by MCSNOOP_A_PORT_BRIDGE_IFINDEX/_IFNAME.
+ *   Settable: ROUTER (enum mcsnoop_router, default AUTO), FLOOD_UNKNOWN
+ *   (u8; until set the bridge's default applies), FLOOD_REPORTS (u8,
+ *   default 0), FAST_LEAVE (u8, default 0), MAX_GROUPS (u32, 1-1048576,
+ *   default 16384). Read-only: BRIDGE_IFINDEX, BRIDGE_IFNAME,
+ *   GROUP_COUNT, ROUTER_IPV4 / ROUTER_IPV6 (enum mcsnoop_router_via: why
+ *   the port is a multicast router port for that protocol now, or NONE),
+ *   ROUTER_IPV4_TIMER / ROUTER_IPV6_TIMER (u32 ms left of a learnt router
+ *   port), STATS (nest of MCSNOOP_A_STATS_*: control messages received on
+ *   the port, copies forwarded to and pruned from it).
+ *
+ * MCSNOOP_CMD_VLAN_GET, MCSNOOP_CMD_VLAN_SET (MCSNOOP_A_VLAN_*)
+ *   Per VLAN of a VLAN-filtering bridge: BRIDGE_IFINDEX/_IFNAME, VID
+ *   (1-4094), SNOOPING (u8, default 1; 0 floods that VLAN), GROUP_COUNT
+ *   (read-only). A dump lists the VLANs that exist on the bridge or its
+ *   ports, or have a setting.
+ *
+ * MCSNOOP_CMD_GROUP_GET, _ADD, _DEL, _FLUSH (MCSNOOP_A_GROUP_*)
+ *   The membership table: one entry per bridge, VID (0 when the bridge
+ *   does not filter VLANs) and group ADDR (4 or 16 bytes). GET dumps the
+ *   table of every enabled bridge or of the named one, filtered by VID and
+ *   ADDR if given; a do needs BRIDGE and ADDR. Each reply carries VID,
+ *   ADDR, MAC, PACKETS, BYTES (data forwarded for the group since it was
+ *   learnt) and MEMBERS, a nest of MCSNOOP_A_GROUP_MEMBER nests
+ *   (MCSNOOP_A_MEMBER_*: port, filter mode, static, timer, and SOURCES: a
+ *   nest of MCSNOOP_A_MEMBER_SOURCE nests of MCSNOOP_A_SOURCE_*). A member
+ *   whose port is the bridge itself is the host's own membership.
+ *   ADD and DEL take BRIDGE, ADDR, PORT_IFINDEX or PORT_IFNAME, and
+ *   optional VID and SOURCE (an (S,G) static entry); static entries never
+ *   time out. FLUSH takes BRIDGE and optional PORT and VID and removes
+ *   every membership (dynamic and static) they match.
+ *   Errors: ENOSPC when the bridge or port is at max-groups.
+ *
  * Statistics (all u64, counted since the bridge was enabled):
  *   MCSNOOP_A_STATS_IGMP         IGMP messages that entered from a port
  *   MCSNOOP_A_STATS_MLD          MLD messages that entered from a port
@@ -57,6 +123,16 @@
  *                                port)
  *   MCSNOOP_A_STATS_HOST_COPIES  multicast copies the bridge device itself
  *                                sent to its ports (one per egress port)
+ *   MCSNOOP_A_STATS_<PROTO>_<VERSION>_<TYPE>
+ *                                valid control messages received, by kind
+ *   MCSNOOP_A_STATS_PARSE_ERRORS IGMP/MLD/PIM messages that failed
+ *                                validation (dropped, never learnt from);
+ *                                MCSNOOP_A_STATS_ERR_* say why
+ *   MCSNOOP_A_STATS_DATA_FORWARDED, _DATA_PRUNED
+ *                                multicast copies let out of / kept from a
+ *                                port by the snooping decision
+ *   MCSNOOP_A_STATS_TABLE_FULL   memberships refused by max-groups (their
+ *                                group then floods)
  *
  * Numbering: new attributes and commands are only ever appended.
  */
@@ -71,6 +147,15 @@ enum mcsnoop_cmd {
 	MCSNOOP_CMD_BRIDGE_GET,
 	MCSNOOP_CMD_BRIDGE_ENABLE,
 	MCSNOOP_CMD_BRIDGE_DISABLE,
+	MCSNOOP_CMD_BRIDGE_SET,
+	MCSNOOP_CMD_PORT_GET,
+	MCSNOOP_CMD_PORT_SET,
+	MCSNOOP_CMD_VLAN_GET,
+	MCSNOOP_CMD_VLAN_SET,
+	MCSNOOP_CMD_GROUP_GET,
+	MCSNOOP_CMD_GROUP_ADD,
+	MCSNOOP_CMD_GROUP_DEL,
+	MCSNOOP_CMD_GROUP_FLUSH,
 	__MCSNOOP_CMD_LAST
 };
 
@@ -83,6 +168,20 @@ enum mcsnoop_bridge_attr {
 	MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING,
 	MCSNOOP_A_BRIDGE_MCAST_SNOOPING,
 	MCSNOOP_A_BRIDGE_STATS,
+	MCSNOOP_A_BRIDGE_SNOOPING,
+	MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN,
+	MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS,
+	MCSNOOP_A_BRIDGE_MAX_GROUPS,
+	MCSNOOP_A_BRIDGE_GROUP_COUNT,
+	MCSNOOP_A_BRIDGE_QUERY_INTERVAL,
+	MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL,
+	MCSNOOP_A_BRIDGE_ROBUSTNESS,
+	MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL,
+	MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT,
+	MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT,
+	MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT,
+	MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE,
+	MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE,
 	__MCSNOOP_A_BRIDGE_LAST
 };
 
@@ -96,9 +195,139 @@ enum mcsnoop_stats_attr {
 	MCSNOOP_A_STATS_MCAST_DATA,
 	MCSNOOP_A_STATS_FWD_COPIES,
 	MCSNOOP_A_STATS_HOST_COPIES,
+	MCSNOOP_A_STATS_IGMP_V1_QUERY,
+	MCSNOOP_A_STATS_IGMP_V2_QUERY,
+	MCSNOOP_A_STATS_IGMP_V3_QUERY,
+	MCSNOOP_A_STATS_IGMP_V1_REPORT,
+	MCSNOOP_A_STATS_IGMP_V2_REPORT,
+	MCSNOOP_A_STATS_IGMP_V3_REPORT,
+	MCSNOOP_A_STATS_IGMP_V2_LEAVE,
+	MCSNOOP_A_STATS_MLD_V1_QUERY,
+	MCSNOOP_A_STATS_MLD_V2_QUERY,
+	MCSNOOP_A_STATS_MLD_V1_REPORT,
+	MCSNOOP_A_STATS_MLD_V2_REPORT,
+	MCSNOOP_A_STATS_MLD_V1_DONE,
+	MCSNOOP_A_STATS_MRD_ADVERTISEMENT,
+	MCSNOOP_A_STATS_MRD_SOLICITATION,
+	MCSNOOP_A_STATS_MRD_TERMINATION,
+	MCSNOOP_A_STATS_PIM_HELLO,
+	MCSNOOP_A_STATS_PARSE_ERRORS,
+	MCSNOOP_A_STATS_ERR_TRUNCATED,
+	MCSNOOP_A_STATS_ERR_BAD_IP,
+	MCSNOOP_A_STATS_ERR_FRAGMENT,
+	MCSNOOP_A_STATS_ERR_BAD_TTL,
+	MCSNOOP_A_STATS_ERR_BAD_CSUM,
+	MCSNOOP_A_STATS_ERR_BAD_LENGTH,
+	MCSNOOP_A_STATS_ERR_BAD_GROUP,
+	MCSNOOP_A_STATS_ERR_BAD_SOURCE,
+	MCSNOOP_A_STATS_ERR_BAD_RECORDS,
+	MCSNOOP_A_STATS_DATA_FORWARDED,
+	MCSNOOP_A_STATS_DATA_PRUNED,
+	MCSNOOP_A_STATS_TABLE_FULL,
 	__MCSNOOP_A_STATS_LAST
 };
 
 #define MCSNOOP_A_STATS_MAX (__MCSNOOP_A_STATS_LAST - 1)
+
+/* MCSNOOP_A_PORT_ROUTER */
+enum mcsnoop_router {
+	MCSNOOP_ROUTER_OFF,	/* never a router port */
+	MCSNOOP_ROUTER_AUTO,	/* learnt from queries, MRD, PIM hellos */
+	MCSNOOP_ROUTER_STATIC,	/* always a router port */
+};
+
+/* MCSNOOP_A_PORT_ROUTER_IPV4 / _IPV6: why a port is a router port now. */
+enum mcsnoop_router_via {
+	MCSNOOP_ROUTER_VIA_NONE,
+	MCSNOOP_ROUTER_VIA_QUERY,
+	MCSNOOP_ROUTER_VIA_MRD,
+	MCSNOOP_ROUTER_VIA_PIM,
+	MCSNOOP_ROUTER_VIA_STATIC,
+};
+
+enum mcsnoop_port_attr {
+	MCSNOOP_A_PORT_UNSPEC,
+	MCSNOOP_A_PORT_IFINDEX,			/* u32 */
+	MCSNOOP_A_PORT_IFNAME,			/* string */
+	MCSNOOP_A_PORT_BRIDGE_IFINDEX,		/* u32 */
+	MCSNOOP_A_PORT_BRIDGE_IFNAME,		/* string */
+	MCSNOOP_A_PORT_ROUTER,			/* u8, enum mcsnoop_router */
+	MCSNOOP_A_PORT_FLOOD_UNKNOWN,		/* u8 */
+	MCSNOOP_A_PORT_FLOOD_REPORTS,		/* u8 */
+	MCSNOOP_A_PORT_FAST_LEAVE,		/* u8 */
+	MCSNOOP_A_PORT_MAX_GROUPS,		/* u32 */
+	MCSNOOP_A_PORT_GROUP_COUNT,		/* u32, read-only */
+	MCSNOOP_A_PORT_ROUTER_IPV4,		/* u8, enum mcsnoop_router_via */
+	MCSNOOP_A_PORT_ROUTER_IPV6,		/* u8, enum mcsnoop_router_via */
+	MCSNOOP_A_PORT_ROUTER_IPV4_TIMER,	/* u32 ms, read-only */
+	MCSNOOP_A_PORT_ROUTER_IPV6_TIMER,	/* u32 ms, read-only */
+	MCSNOOP_A_PORT_STATS,			/* nest of MCSNOOP_A_STATS_* */
+	__MCSNOOP_A_PORT_LAST
+};
+
+#define MCSNOOP_A_PORT_MAX (__MCSNOOP_A_PORT_LAST - 1)
+
+enum mcsnoop_vlan_attr {
+	MCSNOOP_A_VLAN_UNSPEC,
+	MCSNOOP_A_VLAN_BRIDGE_IFINDEX,		/* u32 */
+	MCSNOOP_A_VLAN_BRIDGE_IFNAME,		/* string */
+	MCSNOOP_A_VLAN_VID,			/* u16 */
+	MCSNOOP_A_VLAN_SNOOPING,		/* u8 */
+	MCSNOOP_A_VLAN_GROUP_COUNT,		/* u32, read-only */
+	__MCSNOOP_A_VLAN_LAST
+};
+
+#define MCSNOOP_A_VLAN_MAX (__MCSNOOP_A_VLAN_LAST - 1)
+
+enum mcsnoop_group_attr {
+	MCSNOOP_A_GROUP_UNSPEC,
+	MCSNOOP_A_GROUP_PAD,
+	MCSNOOP_A_GROUP_BRIDGE_IFINDEX,		/* u32 */
+	MCSNOOP_A_GROUP_BRIDGE_IFNAME,		/* string */
+	MCSNOOP_A_GROUP_VID,			/* u16 */
+	MCSNOOP_A_GROUP_ADDR,			/* binary, 4 or 16 bytes */
+	MCSNOOP_A_GROUP_SOURCE,			/* binary, 4 or 16 bytes */
+	MCSNOOP_A_GROUP_PORT_IFINDEX,		/* u32 */
+	MCSNOOP_A_GROUP_PORT_IFNAME,		/* string */
+	MCSNOOP_A_GROUP_MAC,			/* binary, 6 bytes, read-only */
+	MCSNOOP_A_GROUP_PACKETS,		/* u64, read-only */
+	MCSNOOP_A_GROUP_BYTES,			/* u64, read-only */
+	MCSNOOP_A_GROUP_MEMBERS,		/* nest of MCSNOOP_A_GROUP_MEMBER */
+	MCSNOOP_A_GROUP_MEMBER,			/* nest of MCSNOOP_A_MEMBER_* */
+	__MCSNOOP_A_GROUP_LAST
+};
+
+#define MCSNOOP_A_GROUP_MAX (__MCSNOOP_A_GROUP_LAST - 1)
+
+/* MCSNOOP_A_MEMBER_MODE */
+enum mcsnoop_filter_mode {
+	MCSNOOP_FILTER_INCLUDE = 1,
+	MCSNOOP_FILTER_EXCLUDE,
+};
+
+enum mcsnoop_member_attr {
+	MCSNOOP_A_MEMBER_UNSPEC,
+	MCSNOOP_A_MEMBER_PORT_IFINDEX,		/* u32 */
+	MCSNOOP_A_MEMBER_PORT_IFNAME,		/* string */
+	MCSNOOP_A_MEMBER_MODE,			/* u8, enum mcsnoop_filter_mode */
+	MCSNOOP_A_MEMBER_STATIC,		/* u8 */
+	MCSNOOP_A_MEMBER_TIMER,			/* u32 ms; 0 static or include */
+	MCSNOOP_A_MEMBER_SOURCES,		/* nest of MCSNOOP_A_MEMBER_SOURCE */
+	MCSNOOP_A_MEMBER_SOURCE,		/* nest of MCSNOOP_A_SOURCE_* */
+	__MCSNOOP_A_MEMBER_LAST
+};
+
+#define MCSNOOP_A_MEMBER_MAX (__MCSNOOP_A_MEMBER_LAST - 1)
+
+enum mcsnoop_source_attr {
+	MCSNOOP_A_SOURCE_UNSPEC,
+	MCSNOOP_A_SOURCE_ADDR,			/* binary, 4 or 16 bytes */
+	MCSNOOP_A_SOURCE_TIMER,			/* u32 ms; 0 static or blocked */
+	MCSNOOP_A_SOURCE_STATIC,		/* u8 */
+	MCSNOOP_A_SOURCE_BLOCKED,		/* u8: excluded, not forwarded */
+	__MCSNOOP_A_SOURCE_LAST
+};
+
+#define MCSNOOP_A_SOURCE_MAX (__MCSNOOP_A_SOURCE_LAST - 1)
 
 #endif /* _UAPI_LINUX_MCSNOOP_H */

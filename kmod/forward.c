@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The forwarding decision: which egress copies of a multicast frame the
+ * bridge may send. RFC 4541 rules plus what hosts need without reporting.
+ */
+#include <linux/icmpv6.h>
+#include <linux/igmp.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <net/addrconf.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
+
+#include "forward.h"
+#include "table.h"
+
+bool mcs_group_flooded(const struct mcs_bridge *mb,
+		       const struct in6_addr *group)
+{
+	if (mcs_addr_is_v4(group)) {
+		u32 g = ntohl(group->s6_addr32[3]);
+
+		/* 224.0.0.0/24: link-local control (RFC 4541 2.1.2). */
+		if ((g & 0xffffff00) == 0xe0000000)
+			return true;
+		/*
+		 * x.0.0.y and x.128.0.y share 224.0.0.y's MAC (01:00:5e:00:00:yy):
+		 * switches that filter by MAC flood them; so does WeOS.
+		 */
+		return (g & 0x007fff00) == 0 &&
+		       READ_ONCE(mb->cfg.flood_ambiguous);
+	}
+	/* Interface- and node-local scopes never need snooping. */
+	if ((group->s6_addr[1] & 0x0f) <= 1)
+		return true;
+	/* ff02::1, and solicited-node groups that hosts never report. */
+	if (ipv6_addr_is_ll_all_nodes(group) ||
+	    ipv6_addr_is_solict_mult(group))
+		return true;
+	return false;
+}
+
+static enum mcs_verdict mcs_report_verdict(const struct mcs_port *out,
+					   enum mcs_proto proto)
+{
+	return mcs_port_is_router(out, proto) ||
+	       READ_ONCE(out->flood_reports) ? MCS_CTRL_PASS : MCS_CTRL_PRUNE;
+}
+
+static enum mcs_verdict mcs_data_verdict(struct mcs_bridge *mb,
+					 const struct mcs_port *out,
+					 const struct in6_addr *group,
+					 const struct in6_addr *src, u16 vid,
+					 enum mcs_proto proto)
+{
+	const struct mcs_member *m;
+	struct mcs_group *grp;
+
+	grp = mcs_group_lookup(mb, group, vid);
+	if (grp) {
+		if (READ_ONCE(grp->overflow))
+			return MCS_DATA_PASS;
+		m = mcs_member_of(grp, out);
+		if (m && mcs_member_accepts(m, src, jiffies))
+			return MCS_DATA_PASS;
+	} else if (mcs_port_flood_unknown(out)) {
+		return MCS_DATA_PASS;
+	}
+	return mcs_port_is_router(out, proto) ? MCS_DATA_PASS : MCS_DATA_PRUNE;
+}
+
+static enum mcs_verdict mcs_verdict_ipv4(struct mcs_bridge *mb,
+					 const struct mcs_port *out,
+					 struct sk_buff *skb, u16 vid)
+{
+	struct in6_addr group, src;
+	const struct iphdr *iph;
+	struct iphdr _iph;
+	const u8 *type;
+	u8 _type;
+
+	iph = skb_header_pointer(skb, 0, sizeof(_iph), &_iph);
+	if (!iph || iph->ihl < 5 || !ipv4_is_multicast(iph->daddr))
+		return MCS_FLOOD;
+	if (iph->protocol == IPPROTO_IGMP &&
+	    !(iph->frag_off & htons(IP_OFFSET))) {
+		type = skb_header_pointer(skb, iph->ihl * 4, 1, &_type);
+		if (!type)
+			return MCS_FLOOD;
+		switch (*type) {
+		case IGMP_HOST_MEMBERSHIP_REPORT:
+		case IGMPV2_HOST_MEMBERSHIP_REPORT:
+		case IGMP_HOST_LEAVE_MESSAGE:
+		case IGMPV3_HOST_MEMBERSHIP_REPORT:
+			return mcs_report_verdict(out, MCS_IPV4);
+		}
+		/* Queries, MRD: for everyone. */
+		return MCS_FLOOD;
+	}
+	ipv6_addr_set_v4mapped(iph->daddr, &group);
+	if (mcs_group_flooded(mb, &group))
+		return MCS_FLOOD;
+	ipv6_addr_set_v4mapped(iph->saddr, &src);
+	return mcs_data_verdict(mb, out, &group, &src, vid, MCS_IPV4);
+}
+
+static enum mcs_verdict mcs_verdict_ipv6(struct mcs_bridge *mb,
+					 const struct mcs_port *out,
+					 struct sk_buff *skb, u16 vid)
+{
+	const struct ipv6hdr *ip6h;
+	struct ipv6hdr _ip6h;
+	__be16 frag_off;
+	const u8 *type;
+	u8 nexthdr, _type;
+	int offset;
+
+	ip6h = skb_header_pointer(skb, 0, sizeof(_ip6h), &_ip6h);
+	if (!ip6h || !ipv6_addr_is_multicast(&ip6h->daddr))
+		return MCS_FLOOD;
+	nexthdr = ip6h->nexthdr;
+	offset = ipv6_skip_exthdr(skb, sizeof(_ip6h), &nexthdr, &frag_off);
+	if (offset >= 0 && nexthdr == IPPROTO_ICMPV6 && !frag_off) {
+		type = skb_header_pointer(skb, offset, 1, &_type);
+		if (!type)
+			return MCS_FLOOD;
+		switch (*type) {
+		case ICMPV6_MGM_REPORT:
+		case ICMPV6_MGM_REDUCTION:
+		case ICMPV6_MLD2_REPORT:
+			return mcs_report_verdict(out, MCS_IPV6);
+		case ICMPV6_MGM_QUERY:
+			return MCS_FLOOD;
+		}
+	}
+	if (mcs_group_flooded(mb, &ip6h->daddr))
+		return MCS_FLOOD;
+	return mcs_data_verdict(mb, out, &ip6h->daddr, &ip6h->saddr, vid,
+				MCS_IPV6);
+}
+
+enum mcs_verdict mcs_forward_verdict(struct mcs_bridge *mb,
+				     const struct mcs_port *out,
+				     struct sk_buff *skb, u16 vid)
+{
+	if (!READ_ONCE(mb->cfg.snooping) || !mcs_vlan_snooping(mb, vid))
+		return MCS_FLOOD;
+	switch (skb->protocol) {
+	case htons(ETH_P_IP):
+		return mcs_verdict_ipv4(mb, out, skb, vid);
+	case htons(ETH_P_IPV6):
+		return mcs_verdict_ipv6(mb, out, skb, vid);
+	}
+	/* Non-IP multicast is not ours. */
+	return MCS_FLOOD;
+}

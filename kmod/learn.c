@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What a valid IGMP/MLD/MRD/PIM message teaches: counters by kind,
+ * memberships (reports and leaves), router ports (queries from a real
+ * address, MRD advertisements, PIM hellos; RFC 4541 2.1.1, RFC 4286).
+ */
+#include <net/ipv6.h>
+
+#include "learn.h"
+#include "table.h"
+
+static void mcs_count(struct mcs_bridge *mb, struct mcs_port *port,
+		      enum mcs_counter c)
+{
+	mcs_stats_inc(mb->stats, c);
+	if (port)
+		mcs_stats_inc(port->stats, c);
+}
+
+void mcs_learn_error(struct mcs_bridge *mb, struct mcs_port *port,
+		     enum mcs_parse_result res)
+{
+	BUILD_BUG_ON(MCS_CNT_ERR_BAD_RECORDS - MCS_CNT_ERR_TRUNCATED !=
+		     MCS_PARSE_BAD_RECORDS - MCS_PARSE_TRUNCATED);
+	if (res == MCS_PARSE_OK || res >= MCS_PARSE_RESULT_MAX)
+		return;
+	mcs_count(mb, port, MCS_CNT_PARSE_ERRORS);
+	mcs_count(mb, port, MCS_CNT_ERR_TRUNCATED + res - MCS_PARSE_TRUNCATED);
+}
+
+static int mcs_msg_counter(const struct mcs_msg *msg)
+{
+	static const u8 igmp[][3] = {
+		[MCS_MSG_QUERY] = { MCS_CNT_IGMP_V1_QUERY,
+				    MCS_CNT_IGMP_V2_QUERY,
+				    MCS_CNT_IGMP_V3_QUERY },
+		[MCS_MSG_REPORT] = { MCS_CNT_IGMP_V1_REPORT,
+				     MCS_CNT_IGMP_V2_REPORT, 0 },
+		[MCS_MSG_LEAVE] = { 0, MCS_CNT_IGMP_V2_LEAVE, 0 },
+		[MCS_MSG_REPORT_V3] = { 0, 0, MCS_CNT_IGMP_V3_REPORT },
+	};
+	static const u8 mld[][2] = {
+		[MCS_MSG_QUERY] = { MCS_CNT_MLD_V1_QUERY, MCS_CNT_MLD_V2_QUERY },
+		[MCS_MSG_REPORT] = { MCS_CNT_MLD_V1_REPORT, 0 },
+		[MCS_MSG_LEAVE] = { MCS_CNT_MLD_V1_DONE, 0 },
+		[MCS_MSG_REPORT_V3] = { 0, MCS_CNT_MLD_V2_REPORT },
+	};
+
+	switch (msg->kind) {
+	case MCS_MSG_MRD_ADV:
+		return MCS_CNT_MRD_ADVERTISEMENT;
+	case MCS_MSG_MRD_SOL:
+		return MCS_CNT_MRD_SOLICITATION;
+	case MCS_MSG_MRD_TERM:
+		return MCS_CNT_MRD_TERMINATION;
+	case MCS_MSG_PIM_HELLO:
+		return MCS_CNT_PIM_HELLO;
+	case MCS_MSG_QUERY:
+	case MCS_MSG_REPORT:
+	case MCS_MSG_LEAVE:
+	case MCS_MSG_REPORT_V3:
+		if (!msg->ipv6 && msg->version >= 1 && msg->version <= 3)
+			return igmp[msg->kind][msg->version - 1] ?: -1;
+		if (msg->ipv6 && msg->version >= 1 && msg->version <= 2)
+			return mld[msg->kind][msg->version - 1] ?: -1;
+	}
+	return -1;
+}
+
+static void mcs_learn_router(struct mcs_port *port, const struct mcs_msg *msg)
+{
+	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
+
+	if (!port)
+		return;
+	switch (msg->kind) {
+	case MCS_MSG_QUERY:
+		/* A 0.0.0.0 (proxy) query does not make a router port. */
+		if (!ipv6_addr_any(&msg->src.in6) &&
+		    !(ipv6_addr_v4mapped(&msg->src.in6) &&
+		      !msg->src.in6.s6_addr32[3]))
+			mcs_port_router_heard(port, proto,
+					      MCSNOOP_ROUTER_VIA_QUERY);
+		break;
+	case MCS_MSG_MRD_ADV:
+		mcs_port_router_heard(port, proto, MCSNOOP_ROUTER_VIA_MRD);
+		break;
+	case MCS_MSG_PIM_HELLO:
+		mcs_port_router_heard(port, proto, MCSNOOP_ROUTER_VIA_PIM);
+		break;
+	case MCS_MSG_MRD_TERM:
+		if (READ_ONCE(port->router_via[proto]) == MCSNOOP_ROUTER_VIA_MRD)
+			WRITE_ONCE(port->router_via[proto],
+				   MCSNOOP_ROUTER_VIA_NONE);
+		break;
+	}
+}
+
+static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
+			      u16 vid, const struct mcs_msg *msg)
+{
+	struct mcs_record_iter it;
+	struct mcs_record rec;
+
+	spin_lock(&mb->lock);
+	switch (msg->kind) {
+	case MCS_MSG_REPORT:
+	case MCS_MSG_LEAVE:
+		/* v1/v2 report: IS_EX({}); leave/done: TO_IN({}). */
+		memset(&rec, 0, sizeof(rec));
+		rec.type = msg->kind == MCS_MSG_REPORT ? MCS_REC_IS_EX :
+							 MCS_REC_TO_IN;
+		rec.group = msg->group;
+		mcs_learn_record(mb, port, vid, msg->ipv6, &rec);
+		break;
+	case MCS_MSG_REPORT_V3:
+		mcs_record_iter_init(msg, &it);
+		while (mcs_record_next(msg, &it, &rec))
+			mcs_learn_record(mb, port, vid, msg->ipv6, &rec);
+		break;
+	}
+	spin_unlock(&mb->lock);
+}
+
+void mcs_learn(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+	       const struct mcs_msg *msg)
+{
+	int c = mcs_msg_counter(msg);
+
+	if (c >= 0)
+		mcs_count(mb, port, c);
+	mcs_learn_router(port, msg);
+	if (msg->kind == MCS_MSG_REPORT || msg->kind == MCS_MSG_LEAVE ||
+	    msg->kind == MCS_MSG_REPORT_V3)
+		mcs_learn_members(mb, port, vid, msg);
+}

@@ -1,0 +1,507 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * MCSNOOP_CMD_GROUP_*: the membership table over netlink. Dumps walk the
+ * table under RCU and resume by position; NLM_F_DUMP_INTR tells userspace
+ * when groups came or went meanwhile.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_bridge.h>
+#include <linux/jiffies.h>
+#include <linux/rtnetlink.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
+#include <net/sock.h>
+
+#include <linux/mcsnoop.h>
+
+#include "forward.h"
+#include "netlink.h"
+#include "table.h"
+
+#define MCS_READ_ONLY(name) {						\
+	.type = NLA_REJECT,						\
+	.reject_message = name ": read-only attribute",			\
+}
+
+const struct nla_policy mcs_group_policy[MCSNOOP_A_GROUP_MAX + 1] = {
+	[MCSNOOP_A_GROUP_BRIDGE_IFINDEX] = { .type = NLA_U32 },
+	[MCSNOOP_A_GROUP_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING,
+					    .len = IFNAMSIZ - 1 },
+	[MCSNOOP_A_GROUP_VID] = { .type = NLA_U16 },
+	[MCSNOOP_A_GROUP_ADDR] = { .type = NLA_BINARY,
+				   .len = sizeof(struct in6_addr) },
+	[MCSNOOP_A_GROUP_SOURCE] = { .type = NLA_BINARY,
+				     .len = sizeof(struct in6_addr) },
+	[MCSNOOP_A_GROUP_PORT_IFINDEX] = { .type = NLA_U32 },
+	[MCSNOOP_A_GROUP_PORT_IFNAME] = { .type = NLA_NUL_STRING,
+					  .len = IFNAMSIZ - 1 },
+	[MCSNOOP_A_GROUP_MAC] = MCS_READ_ONLY("mac"),
+	[MCSNOOP_A_GROUP_PACKETS] = MCS_READ_ONLY("packets"),
+	[MCSNOOP_A_GROUP_BYTES] = MCS_READ_ONLY("bytes"),
+	[MCSNOOP_A_GROUP_MEMBERS] = MCS_READ_ONLY("members"),
+	[MCSNOOP_A_GROUP_MEMBER] = MCS_READ_ONLY("member"),
+};
+
+static int mcs_nl_put_addr(struct sk_buff *skb, int attr,
+			   const struct in6_addr *addr)
+{
+	if (mcs_addr_is_v4(addr))
+		return nla_put_in_addr(skb, attr, addr->s6_addr32[3]);
+	return nla_put_in6_addr(skb, attr, addr);
+}
+
+static u32 mcs_ms_left(unsigned long expires, unsigned long now)
+{
+	return time_before(now, expires) ? jiffies_to_msecs(expires - now) : 0;
+}
+
+static int mcs_nl_put_source(struct sk_buff *skb, const struct mcs_member *m,
+			     const struct mcs_source *s, bool exclude,
+			     unsigned long now)
+{
+	unsigned long expires = READ_ONCE(s->expires);
+	bool blocked = READ_ONCE(s->blocked);
+	struct nlattr *nest;
+
+	/* In EXCLUDE mode an expired requested source is blocked. */
+	if (!s->is_static && exclude && !time_before(now, expires))
+		blocked = true;
+	nest = nla_nest_start(skb, MCSNOOP_A_MEMBER_SOURCE);
+	if (!nest ||
+	    mcs_nl_put_addr(skb, MCSNOOP_A_SOURCE_ADDR, &s->addr) ||
+	    nla_put_u32(skb, MCSNOOP_A_SOURCE_TIMER,
+			s->is_static || blocked ? 0 : mcs_ms_left(expires, now)) ||
+	    nla_put_u8(skb, MCSNOOP_A_SOURCE_STATIC, s->is_static) ||
+	    nla_put_u8(skb, MCSNOOP_A_SOURCE_BLOCKED, blocked))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
+			     const struct mcs_member *m, unsigned long now)
+{
+	struct net_device *dev = m->port ? m->port->dev : mb->dev;
+	unsigned long gexp = READ_ONCE(m->group_expires);
+	bool is_static = READ_ONCE(m->is_static);
+	bool exclude = !is_static &&
+		       READ_ONCE(m->mode) == MCSNOOP_FILTER_EXCLUDE &&
+		       time_before(now, gexp);
+	const struct mcs_source *s;
+	struct nlattr *nest, *srcs;
+
+	nest = nla_nest_start(skb, MCSNOOP_A_GROUP_MEMBER);
+	if (!nest ||
+	    nla_put_u32(skb, MCSNOOP_A_MEMBER_PORT_IFINDEX, dev->ifindex) ||
+	    nla_put_string(skb, MCSNOOP_A_MEMBER_PORT_IFNAME, dev->name) ||
+	    nla_put_u8(skb, MCSNOOP_A_MEMBER_MODE,
+		       exclude || (is_static && READ_ONCE(m->static_any)) ?
+		       MCSNOOP_FILTER_EXCLUDE : MCSNOOP_FILTER_INCLUDE) ||
+	    nla_put_u8(skb, MCSNOOP_A_MEMBER_STATIC, is_static) ||
+	    nla_put_u32(skb, MCSNOOP_A_MEMBER_TIMER,
+			exclude ? mcs_ms_left(gexp, now) : 0))
+		return -EMSGSIZE;
+	srcs = nla_nest_start(skb, MCSNOOP_A_MEMBER_SOURCES);
+	if (!srcs)
+		return -EMSGSIZE;
+	hlist_for_each_entry_rcu(s, &m->sources, node) {
+		/* What INCLUDE mode no longer forwards is gone. */
+		if (!exclude && !s->is_static &&
+		    (READ_ONCE(s->blocked) ||
+		     !time_before(now, READ_ONCE(s->expires))))
+			continue;
+		if (mcs_nl_put_source(skb, m, s, exclude, now))
+			return -EMSGSIZE;
+	}
+	nla_nest_end(skb, srcs);
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static void mcs_group_mac(const struct in6_addr *addr, u8 *mac)
+{
+	if (mcs_addr_is_v4(addr))
+		ip_eth_mc_map(addr->s6_addr32[3], mac);
+	else
+		ipv6_eth_mc_map(addr, mac);
+}
+
+static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
+			     struct mcs_group *grp, u32 portid, u32 seq,
+			     int flags, struct netlink_callback *cb)
+{
+	unsigned long now = jiffies;
+	const struct mcs_member *m;
+	struct nlattr *members;
+	u8 mac[ETH_ALEN];
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &mcs_genl_family, flags,
+			  MCSNOOP_CMD_GROUP_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+	mcs_group_mac(&grp->key.addr, mac);
+	if (nla_put_u32(skb, MCSNOOP_A_GROUP_BRIDGE_IFINDEX, mb->dev->ifindex) ||
+	    nla_put_string(skb, MCSNOOP_A_GROUP_BRIDGE_IFNAME, mb->dev->name) ||
+	    nla_put_u16(skb, MCSNOOP_A_GROUP_VID, grp->key.vid) ||
+	    mcs_nl_put_addr(skb, MCSNOOP_A_GROUP_ADDR, &grp->key.addr) ||
+	    nla_put(skb, MCSNOOP_A_GROUP_MAC, ETH_ALEN, mac) ||
+	    nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_PACKETS,
+			      atomic64_read(&grp->packets),
+			      MCSNOOP_A_GROUP_PAD) ||
+	    nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_BYTES,
+			      atomic64_read(&grp->bytes), MCSNOOP_A_GROUP_PAD))
+		goto cancel;
+	members = nla_nest_start(skb, MCSNOOP_A_GROUP_MEMBERS);
+	if (!members)
+		goto cancel;
+	hlist_for_each_entry_rcu(m, &grp->members, node)
+		if (mcs_nl_put_member(skb, mb, m, now))
+			goto cancel;
+	nla_nest_end(skb, members);
+	genlmsg_end(skb, hdr);
+	return 0;
+
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+/* A group or source address from the request: 4 or 16 bytes. */
+static int mcs_nl_addr(struct netlink_ext_ack *extack,
+		       const struct nlattr *attr, struct in6_addr *addr,
+		       bool group)
+{
+	switch (nla_len(attr)) {
+	case sizeof(__be32):
+		ipv6_addr_set_v4mapped(nla_get_in_addr(attr), addr);
+		break;
+	case sizeof(struct in6_addr):
+		*addr = nla_get_in6_addr(attr);
+		break;
+	default:
+		mcs_nl_err(extack, attr, group ?
+			   "addr: an IPv4 or IPv6 address (4 or 16 bytes)" :
+			   "source: an IPv4 or IPv6 address (4 or 16 bytes)");
+		return -EINVAL;
+	}
+	if (group && !(mcs_addr_is_v4(addr) ?
+		       ipv4_is_multicast(addr->s6_addr32[3]) :
+		       ipv6_addr_is_multicast(addr))) {
+		mcs_nl_err(extack, attr, "addr: not a multicast address");
+		return -EINVAL;
+	}
+	if (!group && (mcs_addr_is_v4(addr) ?
+		       ipv4_is_multicast(addr->s6_addr32[3]) ||
+		       !addr->s6_addr32[3] :
+		       ipv6_addr_is_multicast(addr) || ipv6_addr_any(addr))) {
+		mcs_nl_err(extack, attr, "source: not a unicast address");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static u16 mcs_nl_vid(struct nlattr **attrs)
+{
+	return attrs[MCSNOOP_A_GROUP_VID] ?
+	       nla_get_u16(attrs[MCSNOOP_A_GROUP_VID]) : 0;
+}
+
+static int mcs_nl_check_vid(struct mcs_bridge *mb, struct nlattr **attrs,
+			    struct netlink_ext_ack *extack)
+{
+	struct nlattr *v = attrs[MCSNOOP_A_GROUP_VID];
+
+	if (!v)
+		return 0;
+	if (!mcs_nl_range(extack, v, 0, 4094, "vid: out of range (0-4094)"))
+		return -ERANGE;
+	if (nla_get_u16(v) && !br_vlan_enabled(mb->dev)) {
+		mcs_nl_err(extack, v,
+			   "vid: the bridge does not filter VLANs (vlan_filtering 0)");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int mcs_nl_group_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *addr_attr = info->attrs[MCSNOOP_A_GROUP_ADDR];
+	struct mcs_group *grp;
+	struct mcs_bridge *mb;
+	struct in6_addr addr;
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rtnl_lock();
+	mb = mcs_nl_bridge(genl_info_net(info), info->attrs,
+			   MCSNOOP_A_GROUP_BRIDGE_IFINDEX,
+			   MCSNOOP_A_GROUP_BRIDGE_IFNAME,
+			   &mcs_nl_names_bridge, true, info->extack);
+	if (IS_ERR(mb)) {
+		err = PTR_ERR(mb);
+		goto out;
+	}
+	if (!addr_attr) {
+		NL_SET_ERR_MSG(info->extack, "missing attribute: addr");
+		err = -EINVAL;
+		goto out;
+	}
+	err = mcs_nl_check_vid(mb, info->attrs, info->extack) ?:
+	      mcs_nl_addr(info->extack, addr_attr, &addr, true);
+	if (err)
+		goto out;
+	rcu_read_lock();
+	grp = mcs_group_lookup(mb, &addr, mcs_nl_vid(info->attrs));
+	if (grp)
+		err = mcs_nl_fill_group(msg, mb, grp, info->snd_portid,
+					info->snd_seq, 0, NULL);
+	rcu_read_unlock();
+	if (!grp) {
+		mcs_nl_err(info->extack, addr_attr,
+			   "addr: no such group in the table");
+		err = -ENOENT;
+	}
+out:
+	rtnl_unlock();
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+/*
+ * cb->args: [0] bridge position, [1] group position, [2] bridge filter
+ * (-1: none), [3] VID filter + 1 (0: none), [4] set once the filters are
+ * read; the address filter is read from the request each time.
+ */
+int mcs_nl_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct nlattr **attrs = mcs_dump_attrs(cb);
+	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
+	struct in6_addr addr, *want = NULL;
+	long bidx = 0, gidx;
+	struct mcs_bridge *mb;
+	struct mcs_group *grp;
+	int bkt, filter, err;
+
+	if (!cb->args[4]) {
+		filter = mcs_nl_dump_ifindex(skb, cb,
+					     MCSNOOP_A_GROUP_BRIDGE_IFINDEX,
+					     MCSNOOP_A_GROUP_BRIDGE_IFNAME,
+					     &mcs_nl_names_bridge, true);
+		if (filter < 0)
+			return filter;
+		cb->args[2] = filter ?: -1;
+		if (attrs[MCSNOOP_A_GROUP_VID]) {
+			if (!mcs_nl_range(cb->extack, attrs[MCSNOOP_A_GROUP_VID],
+					  0, 4094, "vid: out of range (0-4094)"))
+				return -ERANGE;
+			cb->args[3] = nla_get_u16(attrs[MCSNOOP_A_GROUP_VID]) + 1;
+		}
+		cb->args[4] = 1;
+	}
+	if (attrs[MCSNOOP_A_GROUP_ADDR]) {
+		err = mcs_nl_addr(cb->extack, attrs[MCSNOOP_A_GROUP_ADDR],
+				  &addr, true);
+		if (err)
+			return err;
+		want = &addr;
+	}
+	filter = cb->args[2];
+	rcu_read_lock();
+	/* Any bridge or group added or removed makes the dump inconsistent. */
+	cb->seq = READ_ONCE(mn->generation);
+	hash_for_each_rcu(mn->bridges, bkt, mb, hnode)
+		cb->seq += READ_ONCE(mb->table_gen);
+	hash_for_each_rcu(mn->bridges, bkt, mb, hnode) {
+		if (bidx++ < cb->args[0] ||
+		    (filter > 0 && mb->dev->ifindex != filter))
+			continue;
+		gidx = 0;
+		list_for_each_entry_rcu(grp, &mb->group_list, list) {
+			if (gidx++ < cb->args[1])
+				continue;
+			if ((cb->args[3] && grp->key.vid != cb->args[3] - 1) ||
+			    (want && !ipv6_addr_equal(want, &grp->key.addr)))
+				continue;
+			if (mcs_nl_fill_group(skb, mb, grp,
+					      NETLINK_CB(cb->skb).portid,
+					      cb->nlh->nlmsg_seq, NLM_F_MULTI,
+					      cb)) {
+				cb->args[1] = gidx - 1;
+				goto out;
+			}
+		}
+		cb->args[0] = bidx;
+		cb->args[1] = 0;
+	}
+out:
+	rcu_read_unlock();
+	return skb->len;
+}
+
+/* What GROUP_ADD and GROUP_DEL name: bridge, port, VID, group, source. */
+struct mcs_nl_entry {
+	struct mcs_bridge *mb;
+	struct mcs_port *port;
+	u16 vid;
+	bool ipv6;
+	struct in6_addr addr;
+	struct in6_addr src;
+	bool has_src;
+};
+
+static int mcs_nl_entry(struct genl_info *info, struct mcs_nl_entry *e)
+{
+	struct nlattr **a = info->attrs;
+	struct net *net = genl_info_net(info);
+	int err;
+
+	e->mb = mcs_nl_bridge(net, a, MCSNOOP_A_GROUP_BRIDGE_IFINDEX,
+			      MCSNOOP_A_GROUP_BRIDGE_IFNAME,
+			      &mcs_nl_names_bridge, true, info->extack);
+	if (IS_ERR(e->mb))
+		return PTR_ERR(e->mb);
+	e->port = mcs_nl_port(net, a, MCSNOOP_A_GROUP_PORT_IFINDEX,
+			      MCSNOOP_A_GROUP_PORT_IFNAME, &mcs_nl_names_port,
+			      info->extack);
+	if (IS_ERR(e->port))
+		return PTR_ERR(e->port);
+	if (e->port->mb != e->mb) {
+		mcs_nl_err(info->extack, a[MCSNOOP_A_GROUP_PORT_IFINDEX] ?:
+			   a[MCSNOOP_A_GROUP_PORT_IFNAME],
+			   "port: not a port of this bridge");
+		return -EINVAL;
+	}
+	if (!a[MCSNOOP_A_GROUP_ADDR]) {
+		NL_SET_ERR_MSG(info->extack, "missing attribute: addr");
+		return -EINVAL;
+	}
+	err = mcs_nl_check_vid(e->mb, a, info->extack) ?:
+	      mcs_nl_addr(info->extack, a[MCSNOOP_A_GROUP_ADDR], &e->addr,
+			  true);
+	if (err)
+		return err;
+	e->vid = mcs_nl_vid(a);
+	e->ipv6 = !mcs_addr_is_v4(&e->addr);
+	if (br_vlan_enabled(e->mb->dev) && !e->vid) {
+		NL_SET_ERR_MSG(info->extack,
+			       "missing attribute: vid (the bridge filters VLANs)");
+		return -EINVAL;
+	}
+	if (a[MCSNOOP_A_GROUP_SOURCE]) {
+		err = mcs_nl_addr(info->extack, a[MCSNOOP_A_GROUP_SOURCE],
+				  &e->src, false);
+		if (err)
+			return err;
+		if (mcs_addr_is_v4(&e->src) == e->ipv6) {
+			mcs_nl_err(info->extack, a[MCSNOOP_A_GROUP_SOURCE],
+				   "source: not of the group's address family");
+			return -EINVAL;
+		}
+		e->has_src = true;
+	}
+	return 0;
+}
+
+int mcs_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mcs_nl_entry e = {};
+	int err;
+
+	rtnl_lock();
+	err = mcs_nl_entry(info, &e);
+	if (err)
+		goto out;
+	if (mcs_group_flooded(e.mb, &e.addr)) {
+		mcs_nl_err(info->extack, info->attrs[MCSNOOP_A_GROUP_ADDR],
+			   "addr: this group is always flooded (link-local, neighbor discovery or MAC-ambiguous)");
+		err = -EINVAL;
+		goto out;
+	}
+	err = mcs_static_add(e.mb, e.port, e.vid, &e.addr,
+			     e.has_src ? &e.src : NULL, e.ipv6);
+	if (err == -ENOSPC)
+		mcs_nl_err(info->extack, info->attrs[MCSNOOP_A_GROUP_ADDR],
+			   "addr: max-groups reached on the bridge or port, or too many sources");
+out:
+	rtnl_unlock();
+	return err;
+}
+
+int mcs_nl_group_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct mcs_nl_entry e = {};
+	int err;
+
+	rtnl_lock();
+	err = mcs_nl_entry(info, &e);
+	if (!err) {
+		err = mcs_static_del(e.mb, e.port, e.vid, &e.addr,
+				     e.has_src ? &e.src : NULL);
+		if (err == -ENOENT)
+			mcs_nl_err(info->extack,
+				   info->attrs[MCSNOOP_A_GROUP_ADDR],
+				   "addr: no such membership on this port");
+	}
+	rtnl_unlock();
+	return err;
+}
+
+int mcs_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **a = info->attrs;
+	struct mcs_port *port = NULL;
+	struct mcs_bridge *mb;
+	int err = 0;
+
+	rtnl_lock();
+	mb = mcs_nl_bridge(genl_info_net(info), a,
+			   MCSNOOP_A_GROUP_BRIDGE_IFINDEX,
+			   MCSNOOP_A_GROUP_BRIDGE_IFNAME,
+			   &mcs_nl_names_bridge, true, info->extack);
+	if (IS_ERR(mb)) {
+		err = PTR_ERR(mb);
+		goto out;
+	}
+	if (a[MCSNOOP_A_GROUP_PORT_IFINDEX] || a[MCSNOOP_A_GROUP_PORT_IFNAME]) {
+		port = mcs_nl_port(genl_info_net(info), a,
+				   MCSNOOP_A_GROUP_PORT_IFINDEX,
+				   MCSNOOP_A_GROUP_PORT_IFNAME,
+				   &mcs_nl_names_port, info->extack);
+		if (IS_ERR(port)) {
+			err = PTR_ERR(port);
+			goto out;
+		}
+		if (port->mb != mb) {
+			mcs_nl_err(info->extack,
+				   a[MCSNOOP_A_GROUP_PORT_IFINDEX] ?:
+				   a[MCSNOOP_A_GROUP_PORT_IFNAME],
+				   "port: not a port of this bridge");
+			err = -EINVAL;
+			goto out;
+		}
+	}
+	err = mcs_nl_check_vid(mb, a, info->extack);
+	if (err)
+		goto out;
+	if (a[MCSNOOP_A_GROUP_ADDR] || a[MCSNOOP_A_GROUP_SOURCE]) {
+		mcs_nl_err(info->extack, a[MCSNOOP_A_GROUP_ADDR] ?:
+			   a[MCSNOOP_A_GROUP_SOURCE],
+			   "addr: flush takes a port and a VLAN, not a group (use group del)");
+		err = -EINVAL;
+		goto out;
+	}
+	mcs_table_flush(mb, port, a[MCSNOOP_A_GROUP_VID] ?
+			nla_get_u16(a[MCSNOOP_A_GROUP_VID]) : -1, false);
+out:
+	rtnl_unlock();
+	return err;
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ports of enabled bridges: their settings and what was learnt about
+ * them (router ports). Created and removed under RTNL; the packet path
+ * finds them under RCU.
+ */
+#include <linux/jiffies.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+
+#include "port.h"
+#include "table.h"
+
+struct mcs_port *mcs_port_find(const struct mcs_bridge *mb, int ifindex)
+{
+	struct mcs_port *port;
+
+	hash_for_each_possible_rcu(mb->ports, port, hnode, ifindex,
+				   lockdep_rtnl_is_held())
+		if (port->dev->ifindex == ifindex)
+			return port;
+	return NULL;
+}
+
+int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
+{
+	struct mcs_port *port;
+
+	ASSERT_RTNL();
+	if (mcs_port_find(mb, dev->ifindex))
+		return 0;
+	port = kzalloc(sizeof(*port), GFP_KERNEL);
+	if (!port)
+		return -ENOMEM;
+	port->stats = mcs_stats_alloc();
+	if (!port->stats) {
+		kfree(port);
+		return -ENOMEM;
+	}
+	port->mb = mb;
+	port->dev = dev;
+	port->router_mode = MCSNOOP_ROUTER_AUTO;
+	port->flood_unknown = -1;
+	port->max_groups = MCS_PORT_MAX_GROUPS_DEFAULT;
+	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
+	hash_add_rcu(mb->ports, &port->hnode, dev->ifindex);
+	return 0;
+}
+
+static void mcs_port_free_rcu(struct rcu_head *head)
+{
+	struct mcs_port *port = container_of(head, struct mcs_port, rcu);
+
+	netdev_put(port->dev, &port->dev_tracker);
+	mcs_stats_free(port->stats);
+	kfree(port);
+}
+
+void mcs_port_del(struct mcs_port *port)
+{
+	ASSERT_RTNL();
+	/* No membership may point to the port once it is gone. */
+	mcs_table_flush(port->mb, port, -1, false);
+	hash_del_rcu(&port->hnode);
+	call_rcu(&port->rcu, mcs_port_free_rcu);
+}
+
+int mcs_ports_add_all(struct mcs_bridge *mb)
+{
+	struct net_device *lower;
+	struct list_head *iter;
+	int err;
+
+	ASSERT_RTNL();
+	netdev_for_each_lower_dev(mb->dev, lower, iter) {
+		err = mcs_port_add(mb, lower);
+		if (err) {
+			mcs_ports_del_all(mb);
+			return err;
+		}
+	}
+	return 0;
+}
+
+void mcs_ports_del_all(struct mcs_bridge *mb)
+{
+	struct hlist_node *tmp;
+	struct mcs_port *port;
+	int bkt;
+
+	ASSERT_RTNL();
+	hash_for_each_safe(mb->ports, bkt, tmp, port, hnode)
+		mcs_port_del(port);
+}
+
+void mcs_port_down(struct mcs_port *port)
+{
+	int proto;
+
+	ASSERT_RTNL();
+	mcs_table_flush(port->mb, port, -1, true);
+	for (proto = 0; proto < MCS_PROTO_MAX; proto++)
+		WRITE_ONCE(port->router_via[proto], MCSNOOP_ROUTER_VIA_NONE);
+}
+
+static bool mcs_port_router_learnt(const struct mcs_port *port,
+				   enum mcs_proto proto)
+{
+	/* via guards expires: jiffies start near the wrap. */
+	return READ_ONCE(port->router_via[proto]) != MCSNOOP_ROUTER_VIA_NONE &&
+	       time_before(jiffies, READ_ONCE(port->router_expires[proto]));
+}
+
+bool mcs_port_is_router(const struct mcs_port *port, enum mcs_proto proto)
+{
+	switch (READ_ONCE(port->router_mode)) {
+	case MCSNOOP_ROUTER_STATIC:
+		return true;
+	case MCSNOOP_ROUTER_AUTO:
+		return mcs_port_router_learnt(port, proto);
+	}
+	return false;
+}
+
+u8 mcs_port_router_via(const struct mcs_port *port, enum mcs_proto proto)
+{
+	switch (READ_ONCE(port->router_mode)) {
+	case MCSNOOP_ROUTER_STATIC:
+		return MCSNOOP_ROUTER_VIA_STATIC;
+	case MCSNOOP_ROUTER_AUTO:
+		if (mcs_port_router_learnt(port, proto))
+			return READ_ONCE(port->router_via[proto]);
+	}
+	return MCSNOOP_ROUTER_VIA_NONE;
+}
+
+u32 mcs_port_router_timer_ms(const struct mcs_port *port,
+			     enum mcs_proto proto)
+{
+	if (READ_ONCE(port->router_mode) != MCSNOOP_ROUTER_AUTO ||
+	    !mcs_port_router_learnt(port, proto))
+		return 0;
+	return jiffies_to_msecs(READ_ONCE(port->router_expires[proto]) -
+				jiffies);
+}
+
+void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
+			   u8 via)
+{
+	WRITE_ONCE(port->router_expires[proto],
+		   jiffies + mcs_router_interval(port->mb));
+	WRITE_ONCE(port->router_via[proto], via);
+}
+
+bool mcs_port_flood_unknown(const struct mcs_port *port)
+{
+	s8 flood = READ_ONCE(port->flood_unknown);
+
+	return flood < 0 ? READ_ONCE(port->mb->cfg.flood_unknown) : flood;
+}

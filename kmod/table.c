@@ -1,0 +1,663 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The membership table: groups per bridge and VLAN, and per port the
+ * source filter of RFC 3376 6.4 / RFC 3810 7.4. Changes happen under the
+ * bridge's lock (learning in softirq, netlink, the collector); the packet
+ * path reads under RCU and evaluates timers lazily, so a membership stops
+ * forwarding the moment it expires even before the collector removes it.
+ */
+#include <linux/jiffies.h>
+#include <linux/slab.h>
+#include <net/ipv6.h>
+
+#include "forward.h"
+#include "table.h"
+
+#define MCS_GC_PERIOD HZ
+
+static const struct rhashtable_params mcs_group_params = {
+	.key_len = sizeof(struct mcs_group_key),
+	.key_offset = offsetof(struct mcs_group, key),
+	.head_offset = offsetof(struct mcs_group, rnode),
+	.automatic_shrinking = true,
+};
+
+bool mcs_addr_is_v4(const struct in6_addr *a)
+{
+	return ipv6_addr_v4mapped(a);
+}
+
+static void mcs_key_init(struct mcs_group_key *key,
+			 const struct in6_addr *addr, u16 vid)
+{
+	memset(key, 0, sizeof(*key));
+	key->addr = *addr;
+	key->vid = vid;
+}
+
+struct mcs_group *mcs_group_lookup(struct mcs_bridge *mb,
+				   const struct in6_addr *addr, u16 vid)
+{
+	struct mcs_group_key key;
+
+	mcs_key_init(&key, addr, vid);
+	return rhashtable_lookup(&mb->groups, &key, mcs_group_params);
+}
+
+struct mcs_member *mcs_member_of(const struct mcs_group *grp,
+				 const struct mcs_port *port)
+{
+	struct mcs_member *m;
+
+	hlist_for_each_entry_rcu(m, &grp->members, node)
+		if (m->port == port)
+			return m;
+	return NULL;
+}
+
+static struct mcs_source *mcs_source_find(const struct mcs_member *m,
+					  const struct in6_addr *addr)
+{
+	struct mcs_source *s;
+
+	hlist_for_each_entry_rcu(s, &m->sources, node)
+		if (ipv6_addr_equal(&s->addr, addr))
+			return s;
+	return NULL;
+}
+
+static bool mcs_live(unsigned long expires, unsigned long now)
+{
+	return time_before(now, expires);
+}
+
+bool mcs_member_accepts(const struct mcs_member *m,
+			const struct in6_addr *src, unsigned long now)
+{
+	const struct mcs_source *s = mcs_source_find(m, src);
+	bool live;
+
+	if (READ_ONCE(m->is_static))
+		return READ_ONCE(m->static_any) || (s && s->is_static);
+	live = s && !READ_ONCE(s->blocked) &&
+	       mcs_live(READ_ONCE(s->expires), now);
+	if (READ_ONCE(m->mode) == MCSNOOP_FILTER_EXCLUDE &&
+	    mcs_live(READ_ONCE(m->group_expires), now))
+		return !s || live;
+	return live;
+}
+
+/* Everything below runs with mb->lock held. */
+
+static void mcs_source_free(struct mcs_member *m, struct mcs_source *s)
+{
+	hlist_del_rcu(&s->node);
+	m->nsrc--;
+	kfree_rcu(s, rcu);
+}
+
+static void mcs_sources_free(struct mcs_member *m, bool blocked_only)
+{
+	struct hlist_node *tmp;
+	struct mcs_source *s;
+
+	hlist_for_each_entry_safe(s, tmp, &m->sources, node)
+		if (!blocked_only || s->blocked)
+			mcs_source_free(m, s);
+}
+
+static void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
+{
+	rhashtable_remove_fast(&mb->groups, &grp->rnode, mcs_group_params);
+	list_del_rcu(&grp->list);
+	WRITE_ONCE(mb->group_count, mb->group_count - 1);
+	WRITE_ONCE(mb->table_gen, mb->table_gen + 1);
+	kfree_rcu(grp, rcu);
+}
+
+/* Returns true when the group went with its last member. */
+static bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
+			    struct mcs_member *m)
+{
+	mcs_sources_free(m, false);
+	hlist_del_rcu(&m->node);
+	if (m->port)
+		WRITE_ONCE(m->port->group_count, m->port->group_count - 1);
+	kfree_rcu(m, rcu);
+	if (!hlist_empty(&grp->members) || grp->overflow)
+		return false;
+	mcs_group_free(mb, grp);
+	return true;
+}
+
+static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
+				       const struct in6_addr *addr, u16 vid,
+				       bool ipv6, gfp_t gfp)
+{
+	struct mcs_group *grp;
+
+	if (mb->group_count >= READ_ONCE(mb->cfg.max_groups))
+		return ERR_PTR(-ENOSPC);
+	grp = kzalloc(sizeof(*grp), gfp);
+	if (!grp)
+		return ERR_PTR(-ENOMEM);
+	mcs_key_init(&grp->key, addr, vid);
+	grp->ipv6 = ipv6;
+	INIT_HLIST_HEAD(&grp->members);
+	atomic64_set(&grp->packets, 0);
+	atomic64_set(&grp->bytes, 0);
+	if (rhashtable_lookup_insert_fast(&mb->groups, &grp->rnode,
+					  mcs_group_params)) {
+		kfree(grp);
+		return ERR_PTR(-ENOMEM);
+	}
+	list_add_tail_rcu(&grp->list, &mb->group_list);
+	WRITE_ONCE(mb->group_count, mb->group_count + 1);
+	WRITE_ONCE(mb->table_gen, mb->table_gen + 1);
+	return grp;
+}
+
+static struct mcs_member *mcs_member_new(struct mcs_group *grp,
+					 struct mcs_port *port, gfp_t gfp)
+{
+	struct mcs_member *m;
+
+	if (port && port->group_count >= READ_ONCE(port->max_groups))
+		return ERR_PTR(-ENOSPC);
+	m = kzalloc(sizeof(*m), gfp);
+	if (!m)
+		return ERR_PTR(-ENOMEM);
+	m->port = port;
+	m->mode = MCSNOOP_FILTER_INCLUDE;
+	INIT_HLIST_HEAD(&m->sources);
+	if (port)
+		WRITE_ONCE(port->group_count, port->group_count + 1);
+	hlist_add_head_rcu(&m->node, &grp->members);
+	return m;
+}
+
+static struct mcs_source *mcs_source_new(struct mcs_member *m,
+					 const struct in6_addr *addr,
+					 unsigned long expires, bool blocked)
+{
+	struct mcs_source *s;
+
+	if (m->nsrc >= MCS_MAX_SOURCES)
+		return NULL;
+	s = kzalloc(sizeof(*s), GFP_ATOMIC);
+	if (!s)
+		return NULL;
+	s->addr = *addr;
+	s->expires = expires;
+	s->blocked = blocked;
+	hlist_add_head_rcu(&s->node, &m->sources);
+	m->nsrc++;
+	return s;
+}
+
+/*
+ * Apply the expiries that are due: the state the packet path already
+ * sees, made explicit. Returns whether the member still wants anything.
+ */
+static bool mcs_member_settle(struct mcs_member *m, unsigned long now)
+{
+	struct hlist_node *tmp;
+	struct mcs_source *s;
+
+	if (m->is_static)
+		return true;
+	if (m->mode == MCSNOOP_FILTER_EXCLUDE &&
+	    !mcs_live(m->group_expires, now)) {
+		WRITE_ONCE(m->mode, MCSNOOP_FILTER_INCLUDE);
+		mcs_sources_free(m, true);
+	}
+	hlist_for_each_entry_safe(s, tmp, &m->sources, node) {
+		if (s->blocked || mcs_live(s->expires, now))
+			continue;
+		if (m->mode == MCSNOOP_FILTER_INCLUDE)
+			mcs_source_free(m, s);
+		else
+			WRITE_ONCE(s->blocked, true);
+	}
+	return m->mode == MCSNOOP_FILTER_EXCLUDE || m->nsrc;
+}
+
+/* Too many sources to track: forward them all (EXCLUDE {}). */
+static void mcs_member_degrade(struct mcs_member *m, unsigned long gmi_end)
+{
+	mcs_sources_free(m, false);
+	WRITE_ONCE(m->group_expires, gmi_end);
+	WRITE_ONCE(m->mode, MCSNOOP_FILTER_EXCLUDE);
+}
+
+struct mcs_rec_ctx {
+	struct mcs_member *m;
+	const struct mcs_record *rec;
+	bool ipv6;
+	unsigned long now;
+	unsigned long gmi_end;		/* now + membership interval */
+	unsigned long lmq_end;		/* now + last member time */
+	bool degraded;
+};
+
+static bool mcs_rec_has(const struct mcs_rec_ctx *c,
+			const struct in6_addr *addr)
+{
+	struct mcs_addr a;
+	unsigned int i;
+
+	for (i = 0; i < c->rec->nsrc; i++) {
+		mcs_source_get(c->ipv6, c->rec->sources, i, &a);
+		if (ipv6_addr_equal(&a.in6, addr))
+			return true;
+	}
+	return false;
+}
+
+/* Lower a timer to the last member time ("send Q(G,S)"). */
+static void mcs_lower(struct mcs_rec_ctx *c, struct mcs_source *s)
+{
+	if (time_after(s->expires, c->lmq_end))
+		WRITE_ONCE(s->expires, c->lmq_end);
+}
+
+static struct mcs_source *mcs_rec_source(struct mcs_rec_ctx *c,
+					 unsigned int i, unsigned long expires,
+					 bool blocked, bool *created)
+{
+	struct mcs_source *s;
+	struct mcs_addr a;
+
+	*created = false;
+	mcs_source_get(c->ipv6, c->rec->sources, i, &a);
+	s = mcs_source_find(c->m, &a.in6);
+	if (s || c->degraded)
+		return s;
+	s = mcs_source_new(c->m, &a.in6, expires, blocked);
+	if (!s) {
+		mcs_member_degrade(c->m, c->gmi_end);
+		c->degraded = true;
+		return NULL;
+	}
+	*created = true;
+	return s;
+}
+
+/* (B) = GMI, and the sources are wanted: IS_IN, ALLOW, TO_IN. */
+static void mcs_rec_want(struct mcs_rec_ctx *c)
+{
+	struct mcs_source *s;
+	unsigned int i;
+	bool created;
+
+	for (i = 0; i < c->rec->nsrc && !c->degraded; i++) {
+		s = mcs_rec_source(c, i, c->gmi_end, false, &created);
+		if (!s)
+			continue;
+		WRITE_ONCE(s->blocked, false);
+		WRITE_ONCE(s->expires, c->gmi_end);
+	}
+}
+
+/* Sources we know that the record does not name get the last member time. */
+static void mcs_rec_lower_others(struct mcs_rec_ctx *c)
+{
+	struct mcs_source *s;
+
+	hlist_for_each_entry(s, &c->m->sources, node)
+		if (!s->blocked && !mcs_rec_has(c, &s->addr))
+			mcs_lower(c, s);
+}
+
+/* IS_EX and TO_EX, from either mode. */
+static void mcs_rec_exclude(struct mcs_rec_ctx *c, bool to_ex)
+{
+	struct mcs_member *m = c->m;
+	bool was_include = m->mode == MCSNOOP_FILTER_INCLUDE;
+	unsigned long new_expires;
+	struct hlist_node *tmp;
+	struct mcs_source *s;
+	unsigned int i;
+	bool created;
+
+	/* Delete (A-B) / (X-A), (Y-A). */
+	hlist_for_each_entry_safe(s, tmp, &m->sources, node)
+		if (!mcs_rec_has(c, &s->addr))
+			mcs_source_free(m, s);
+	/* From INCLUDE, new sources are blocked (B-A)=0; from EXCLUDE they
+	 * are requested with GMI (IS_EX) or the group timer (TO_EX).
+	 */
+	new_expires = to_ex ? m->group_expires : c->gmi_end;
+	for (i = 0; i < c->rec->nsrc && !c->degraded; i++) {
+		s = mcs_rec_source(c, i, new_expires, was_include, &created);
+		if (s && to_ex && !s->blocked)
+			mcs_lower(c, s);
+	}
+	if (c->degraded)
+		return;
+	WRITE_ONCE(m->group_expires, c->gmi_end);
+	WRITE_ONCE(m->mode, MCSNOOP_FILTER_EXCLUDE);
+}
+
+static void mcs_rec_block(struct mcs_rec_ctx *c)
+{
+	struct mcs_member *m = c->m;
+	struct mcs_source *s;
+	unsigned int i;
+	bool created;
+
+	for (i = 0; i < c->rec->nsrc && !c->degraded; i++) {
+		if (m->mode == MCSNOOP_FILTER_INCLUDE) {
+			struct mcs_addr a;
+
+			mcs_source_get(c->ipv6, c->rec->sources, i, &a);
+			s = mcs_source_find(m, &a.in6);
+		} else {
+			/* (A-X-Y) = group timer */
+			s = mcs_rec_source(c, i, m->group_expires, false,
+					   &created);
+		}
+		if (s && !s->blocked)
+			mcs_lower(c, s);
+	}
+}
+
+static void mcs_rec_apply(struct mcs_rec_ctx *c)
+{
+	struct mcs_member *m = c->m;
+
+	switch (c->rec->type) {
+	case MCS_REC_IS_IN:
+	case MCS_REC_ALLOW:
+		mcs_rec_want(c);
+		break;
+	case MCS_REC_TO_IN:
+		mcs_rec_lower_others(c);
+		mcs_rec_want(c);
+		if (!c->degraded && m->mode == MCSNOOP_FILTER_EXCLUDE &&
+		    time_after(m->group_expires, c->lmq_end))
+			WRITE_ONCE(m->group_expires, c->lmq_end);
+		break;
+	case MCS_REC_IS_EX:
+		mcs_rec_exclude(c, false);
+		break;
+	case MCS_REC_TO_EX:
+		mcs_rec_exclude(c, true);
+		break;
+	case MCS_REC_BLOCK:
+		mcs_rec_block(c);
+		break;
+	}
+}
+
+static bool mcs_is_ssm(const struct in6_addr *g)
+{
+	if (mcs_addr_is_v4(g))
+		return (ntohl(g->s6_addr32[3]) >> 24) == 232;
+	return g->s6_addr[0] == 0xff && (g->s6_addr[1] & 0xf0) == 0x30 &&
+	       !g->s6_addr[2] && !g->s6_addr[3];
+}
+
+static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
+			   const struct in6_addr *grp, u16 vid)
+{
+	mcs_stats_inc(mb->stats, MCS_CNT_TABLE_FULL);
+	if (port)
+		mcs_stats_inc(port->stats, MCS_CNT_TABLE_FULL);
+	net_warn_ratelimited("mcsnoop: %s: max-groups reached%s%s, group %pI6c vid %u floods\n",
+			     mb->dev->name, port ? " on port " : "",
+			     port ? port->dev->name : "", grp, vid);
+}
+
+void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		      bool ipv6, const struct mcs_record *rec)
+{
+	unsigned long now = jiffies;
+	struct mcs_rec_ctx c = {
+		.rec = rec,
+		.ipv6 = ipv6,
+		.now = now,
+		.gmi_end = now + mcs_membership_interval(mb),
+		.lmq_end = now + (port && READ_ONCE(port->fast_leave) ? 0 :
+				  mcs_last_member_time(mb)),
+	};
+	const struct in6_addr *addr = &rec->group.in6;
+	struct mcs_group *grp;
+	struct mcs_member *m;
+
+	lockdep_assert_held(&mb->lock);
+	if (rec->type < MCS_REC_IS_IN || rec->type > MCS_REC_BLOCK)
+		return;
+	/* Flooded anyway (224.0.0.x, ND): not worth a table entry. */
+	if (mcs_group_flooded(mb, addr))
+		return;
+	/* SSM: (S,G) only, RFC 4604 */
+	if (mcs_is_ssm(addr) &&
+	    (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX))
+		return;
+	grp = mcs_group_lookup(mb, addr, vid);
+	m = grp ? mcs_member_of(grp, port) : NULL;
+	if (!m) {
+		/* Nothing to leave or block from INCLUDE {}. */
+		if (rec->type == MCS_REC_BLOCK ||
+		    (rec->type != MCS_REC_IS_EX && rec->type != MCS_REC_TO_EX &&
+		     !rec->nsrc))
+			return;
+		if (!grp) {
+			grp = mcs_group_new(mb, addr, vid, ipv6, GFP_ATOMIC);
+			if (IS_ERR(grp)) {
+				if (PTR_ERR(grp) == -ENOSPC)
+					mcs_table_full(mb, port, addr, vid);
+				return;
+			}
+		}
+		m = mcs_member_new(grp, port, GFP_ATOMIC);
+		if (IS_ERR(m)) {
+			if (PTR_ERR(m) == -ENOSPC) {
+				/* Flood the group rather than lose a member. */
+				grp->overflow = true;
+				grp->overflow_expires = c.gmi_end;
+				mcs_table_full(mb, port, addr, vid);
+			} else if (hlist_empty(&grp->members) && !grp->overflow) {
+				mcs_group_free(mb, grp);
+			}
+			return;
+		}
+	}
+	if (m->is_static)
+		return;
+	c.m = m;
+	mcs_member_settle(m, now);
+	mcs_rec_apply(&c);
+	if (!mcs_member_settle(m, now))
+		mcs_member_free(mb, grp, m);
+}
+
+int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		   const struct in6_addr *addr, const struct in6_addr *src,
+		   bool ipv6)
+{
+	struct mcs_group *grp;
+	struct mcs_member *m;
+	struct mcs_source *s;
+	int err = 0;
+
+	spin_lock_bh(&mb->lock);
+	grp = mcs_group_lookup(mb, addr, vid);
+	if (!grp) {
+		grp = mcs_group_new(mb, addr, vid, ipv6, GFP_ATOMIC);
+		if (IS_ERR(grp)) {
+			err = PTR_ERR(grp);
+			goto out;
+		}
+	}
+	m = mcs_member_of(grp, port);
+	if (!m) {
+		m = mcs_member_new(grp, port, GFP_ATOMIC);
+		if (IS_ERR(m)) {
+			err = PTR_ERR(m);
+			if (hlist_empty(&grp->members) && !grp->overflow)
+				mcs_group_free(mb, grp);
+			goto out;
+		}
+	}
+	if (!m->is_static) {
+		/* Static replaces what was learnt. */
+		mcs_sources_free(m, false);
+		WRITE_ONCE(m->mode, MCSNOOP_FILTER_INCLUDE);
+		WRITE_ONCE(m->is_static, true);
+	}
+	if (!src) {
+		WRITE_ONCE(m->static_any, true);
+		goto out;
+	}
+	s = mcs_source_find(m, src);
+	if (s)
+		goto out;
+	s = mcs_source_new(m, src, 0, false);
+	if (!s) {
+		err = m->nsrc >= MCS_MAX_SOURCES ? -ENOSPC : -ENOMEM;
+		if (!m->static_any && !m->nsrc)
+			mcs_member_free(mb, grp, m);
+		goto out;
+	}
+	s->is_static = true;
+out:
+	spin_unlock_bh(&mb->lock);
+	return err;
+}
+
+int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		   const struct in6_addr *addr, const struct in6_addr *src)
+{
+	struct mcs_group *grp;
+	struct mcs_member *m;
+	struct mcs_source *s;
+	int err = -ENOENT;
+
+	spin_lock_bh(&mb->lock);
+	grp = mcs_group_lookup(mb, addr, vid);
+	m = grp ? mcs_member_of(grp, port) : NULL;
+	if (!m)
+		goto out;
+	if (!m->is_static) {
+		/* Removing a learnt membership is allowed too. */
+		if (src)
+			goto out;
+		mcs_member_free(mb, grp, m);
+		err = 0;
+		goto out;
+	}
+	if (src) {
+		s = mcs_source_find(m, src);
+		if (!s)
+			goto out;
+		mcs_source_free(m, s);
+	} else {
+		if (!m->static_any)
+			goto out;
+		WRITE_ONCE(m->static_any, false);
+	}
+	err = 0;
+	if (!m->static_any && !m->nsrc)
+		mcs_member_free(mb, grp, m);
+out:
+	spin_unlock_bh(&mb->lock);
+	return err;
+}
+
+void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
+		     bool dynamic_only)
+{
+	struct mcs_group *grp, *gtmp;
+	struct mcs_member *m;
+	struct hlist_node *tmp;
+	bool gone;
+
+	spin_lock_bh(&mb->lock);
+	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
+		if (vid >= 0 && grp->key.vid != vid)
+			continue;
+		if (!port && !dynamic_only)
+			grp->overflow = false;
+		gone = false;
+		hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
+			if ((port && m->port != port) ||
+			    (dynamic_only && m->is_static))
+				continue;
+			gone = mcs_member_free(mb, grp, m);
+			if (gone)
+				break;
+		}
+		if (!gone && hlist_empty(&grp->members) && !grp->overflow)
+			mcs_group_free(mb, grp);
+	}
+	spin_unlock_bh(&mb->lock);
+}
+
+unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid)
+{
+	struct mcs_group *grp;
+	unsigned int n = 0;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(grp, &mb->group_list, list)
+		n += grp->key.vid == vid;
+	rcu_read_unlock();
+	return n;
+}
+
+/* The collector: removes what expired, once a second. */
+static void mcs_table_gc(struct work_struct *work)
+{
+	struct mcs_bridge *mb = container_of(to_delayed_work(work),
+					     struct mcs_bridge, gc_work);
+	unsigned long now = jiffies;
+	struct mcs_group *grp, *gtmp;
+	struct mcs_member *m;
+	struct hlist_node *tmp;
+	bool gone;
+
+	spin_lock_bh(&mb->lock);
+	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
+		gone = false;
+		hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
+			if (mcs_member_settle(m, now))
+				continue;
+			gone = mcs_member_free(mb, grp, m);
+			if (gone)
+				break;
+		}
+		/* An overflow mark lasts one membership interval. */
+		if (!gone && grp->overflow &&
+		    !mcs_live(grp->overflow_expires, now)) {
+			grp->overflow = false;
+			if (hlist_empty(&grp->members))
+				mcs_group_free(mb, grp);
+		}
+	}
+	spin_unlock_bh(&mb->lock);
+	queue_delayed_work(system_power_efficient_wq, &mb->gc_work,
+			   MCS_GC_PERIOD);
+}
+
+int mcs_table_init(struct mcs_bridge *mb)
+{
+	spin_lock_init(&mb->lock);
+	INIT_LIST_HEAD(&mb->group_list);
+	INIT_DELAYED_WORK(&mb->gc_work, mcs_table_gc);
+	return rhashtable_init(&mb->groups, &mcs_group_params);
+}
+
+void mcs_table_start(struct mcs_bridge *mb)
+{
+	queue_delayed_work(system_power_efficient_wq, &mb->gc_work,
+			   MCS_GC_PERIOD);
+}
+
+void mcs_table_destroy(struct mcs_bridge *mb)
+{
+	cancel_delayed_work_sync(&mb->gc_work);
+	mcs_table_flush(mb, NULL, -1, false);
+	rhashtable_destroy(&mb->groups);
+}

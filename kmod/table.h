@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _MCS_TABLE_H
+#define _MCS_TABLE_H
+
+#include <linux/in6.h>
+#include <linux/rhashtable.h>
+
+#include "bridge.h"
+#include "parse.h"
+#include "port.h"
+
+/* Sources a member tracks; a member that needs more forwards any source. */
+#define MCS_MAX_SOURCES 64
+
+/* IPv4 groups are v4-mapped IPv6 addresses (struct mcs_addr). */
+struct mcs_group_key {
+	struct in6_addr addr;
+	u32 vid;
+};
+
+/* A group on one VLAN of a bridge, and who wants it. */
+struct mcs_group {
+	struct rhash_head rnode;
+	struct mcs_group_key key;
+	struct list_head list;		/* mb->group_list */
+	struct hlist_head members;	/* struct mcs_member, RCU */
+	bool ipv6;
+	/* A member did not fit its port's max-groups: flood the group. */
+	bool overflow;
+	unsigned long overflow_expires;
+	atomic64_t packets;
+	atomic64_t bytes;
+	struct rcu_head rcu;
+};
+
+/*
+ * One port's membership (port NULL: the bridge host itself), with the
+ * source filter of RFC 3376 6.4 / RFC 3810 7.4: INCLUDE(sources) or
+ * EXCLUDE(requested, blocked) and a group timer. Timers are expiry times
+ * read lazily: forwarding is exact without waiting for the collector.
+ */
+struct mcs_member {
+	struct hlist_node node;
+	struct mcs_port *port;
+	u8 mode;			/* enum mcsnoop_filter_mode */
+	bool is_static;
+	bool static_any;		/* static (*,G), else static (S,G)s */
+	unsigned long group_expires;	/* EXCLUDE mode */
+	struct hlist_head sources;	/* struct mcs_source, RCU */
+	unsigned int nsrc;
+	struct rcu_head rcu;
+};
+
+struct mcs_source {
+	struct hlist_node node;
+	struct in6_addr addr;
+	unsigned long expires;
+	bool blocked;			/* EXCLUDE mode: not forwarded */
+	bool is_static;
+	struct rcu_head rcu;
+};
+
+int mcs_table_init(struct mcs_bridge *mb);
+/* Starts the collector of expired entries. */
+void mcs_table_start(struct mcs_bridge *mb);
+/* Frees everything; the caller made sure no reader or collector runs. */
+void mcs_table_destroy(struct mcs_bridge *mb);
+
+/* Packet path (RCU): the group, or NULL when it is not registered. */
+struct mcs_group *mcs_group_lookup(struct mcs_bridge *mb,
+				   const struct in6_addr *addr, u16 vid);
+struct mcs_member *mcs_member_of(const struct mcs_group *grp,
+				 const struct mcs_port *port);
+/* Whether a member wants traffic from src now. */
+bool mcs_member_accepts(const struct mcs_member *m,
+			const struct in6_addr *src, unsigned long now);
+
+/* Learning, called with the bridge lock held. */
+void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		      bool ipv6, const struct mcs_record *rec);
+
+/* Static entries and flushes, under RTNL. */
+int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		   const struct in6_addr *grp, const struct in6_addr *src,
+		   bool ipv6);
+int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		   const struct in6_addr *grp, const struct in6_addr *src);
+/* Remove memberships: of port (NULL: all ports), of vid (-1: all). */
+void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
+		     bool dynamic_only);
+
+unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid);
+
+bool mcs_addr_is_v4(const struct in6_addr *a);
+
+#endif /* _MCS_TABLE_H */
