@@ -40,40 +40,9 @@ bool mcs_group_flooded(const struct mcs_bridge *mb,
 	return false;
 }
 
-static enum mcs_verdict mcs_report_verdict(const struct mcs_port *out,
-					   enum mcs_proto proto)
+static void mcs_classify_ipv4(struct mcs_bridge *mb, struct sk_buff *skb,
+			      struct mcs_frame *f)
 {
-	return mcs_port_is_router(out, proto) ||
-	       READ_ONCE(out->flood_reports) ? MCS_CTRL_PASS : MCS_CTRL_PRUNE;
-}
-
-static enum mcs_verdict mcs_data_verdict(struct mcs_bridge *mb,
-					 const struct mcs_port *out,
-					 const struct in6_addr *group,
-					 const struct in6_addr *src, u16 vid,
-					 enum mcs_proto proto)
-{
-	const struct mcs_member *m;
-	struct mcs_group *grp;
-
-	grp = mcs_group_lookup(mb, group, vid);
-	if (grp) {
-		if (READ_ONCE(grp->overflow))
-			return MCS_DATA_PASS;
-		m = mcs_member_of(grp, out);
-		if (m && mcs_member_accepts(m, src, jiffies))
-			return MCS_DATA_PASS;
-	} else if (mcs_port_flood_unknown(out)) {
-		return MCS_DATA_PASS;
-	}
-	return mcs_port_is_router(out, proto) ? MCS_DATA_PASS : MCS_DATA_PRUNE;
-}
-
-static enum mcs_verdict mcs_verdict_ipv4(struct mcs_bridge *mb,
-					 const struct mcs_port *out,
-					 struct sk_buff *skb, u16 vid)
-{
-	struct in6_addr group, src;
 	const struct iphdr *iph;
 	struct iphdr _iph;
 	const u8 *type;
@@ -81,32 +50,31 @@ static enum mcs_verdict mcs_verdict_ipv4(struct mcs_bridge *mb,
 
 	iph = skb_header_pointer(skb, 0, sizeof(_iph), &_iph);
 	if (!iph || iph->ihl < 5 || !ipv4_is_multicast(iph->daddr))
-		return MCS_FLOOD;
+		return;
 	if (iph->protocol == IPPROTO_IGMP &&
 	    !(iph->frag_off & htons(IP_OFFSET))) {
 		type = skb_header_pointer(skb, iph->ihl * 4, 1, &_type);
 		if (!type)
-			return MCS_FLOOD;
+			return;
 		switch (*type) {
 		case IGMP_HOST_MEMBERSHIP_REPORT:
 		case IGMPV2_HOST_MEMBERSHIP_REPORT:
 		case IGMP_HOST_LEAVE_MESSAGE:
 		case IGMPV3_HOST_MEMBERSHIP_REPORT:
-			return mcs_report_verdict(out, MCS_IPV4);
+			f->kind = MCS_FRAME_REPORT;
 		}
-		/* Queries, MRD: for everyone. */
-		return MCS_FLOOD;
+		/* Queries and MRD are for everyone. */
+		return;
 	}
-	ipv6_addr_set_v4mapped(iph->daddr, &group);
-	if (mcs_group_flooded(mb, &group))
-		return MCS_FLOOD;
-	ipv6_addr_set_v4mapped(iph->saddr, &src);
-	return mcs_data_verdict(mb, out, &group, &src, vid, MCS_IPV4);
+	ipv6_addr_set_v4mapped(iph->daddr, &f->group);
+	if (mcs_group_flooded(mb, &f->group))
+		return;
+	ipv6_addr_set_v4mapped(iph->saddr, &f->src);
+	f->kind = MCS_FRAME_DATA;
 }
 
-static enum mcs_verdict mcs_verdict_ipv6(struct mcs_bridge *mb,
-					 const struct mcs_port *out,
-					 struct sk_buff *skb, u16 vid)
+static void mcs_classify_ipv6(struct mcs_bridge *mb, struct sk_buff *skb,
+			      struct mcs_frame *f)
 {
 	const struct ipv6hdr *ip6h;
 	struct ipv6hdr _ip6h;
@@ -117,40 +85,81 @@ static enum mcs_verdict mcs_verdict_ipv6(struct mcs_bridge *mb,
 
 	ip6h = skb_header_pointer(skb, 0, sizeof(_ip6h), &_ip6h);
 	if (!ip6h || !ipv6_addr_is_multicast(&ip6h->daddr))
-		return MCS_FLOOD;
+		return;
 	nexthdr = ip6h->nexthdr;
 	offset = ipv6_skip_exthdr(skb, sizeof(_ip6h), &nexthdr, &frag_off);
 	if (offset >= 0 && nexthdr == IPPROTO_ICMPV6 && !frag_off) {
 		type = skb_header_pointer(skb, offset, 1, &_type);
 		if (!type)
-			return MCS_FLOOD;
+			return;
 		switch (*type) {
 		case ICMPV6_MGM_REPORT:
 		case ICMPV6_MGM_REDUCTION:
 		case ICMPV6_MLD2_REPORT:
-			return mcs_report_verdict(out, MCS_IPV6);
+			f->kind = MCS_FRAME_REPORT;
+			return;
 		case ICMPV6_MGM_QUERY:
-			return MCS_FLOOD;
+			return;
 		}
 	}
 	if (mcs_group_flooded(mb, &ip6h->daddr))
-		return MCS_FLOOD;
-	return mcs_data_verdict(mb, out, &ip6h->daddr, &ip6h->saddr, vid,
-				MCS_IPV6);
+		return;
+	f->group = ip6h->daddr;
+	f->src = ip6h->saddr;
+	f->kind = MCS_FRAME_DATA;
 }
 
-enum mcs_verdict mcs_forward_verdict(struct mcs_bridge *mb,
-				     const struct mcs_port *out,
-				     struct sk_buff *skb, u16 vid)
+void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
+			struct mcs_frame *f)
 {
-	if (!READ_ONCE(mb->cfg.snooping) || !mcs_vlan_snooping(mb, vid))
-		return MCS_FLOOD;
+	f->kind = MCS_FRAME_FLOOD;
+	f->grp = NULL;
+	f->now = jiffies;
 	switch (skb->protocol) {
 	case htons(ETH_P_IP):
-		return mcs_verdict_ipv4(mb, out, skb, vid);
+		f->proto = MCS_IPV4;
+		mcs_classify_ipv4(mb, skb, f);
+		break;
 	case htons(ETH_P_IPV6):
-		return mcs_verdict_ipv6(mb, out, skb, vid);
+		f->proto = MCS_IPV6;
+		mcs_classify_ipv6(mb, skb, f);
+		break;
+	default:
+		/* Non-IP multicast is not ours. */
+		return;
 	}
-	/* Non-IP multicast is not ours. */
-	return MCS_FLOOD;
+	if (!READ_ONCE(mb->cfg.snooping) || !mcs_vlan_snooping(mb, vid)) {
+		f->kind = MCS_FRAME_FLOOD;
+		return;
+	}
+	if (f->kind == MCS_FRAME_DATA)
+		f->grp = mcs_group_lookup(mb, &f->group, vid);
+}
+
+enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
+				   const struct mcs_port *out)
+{
+	const struct mcs_member *m;
+
+	switch (f->kind) {
+	case MCS_FRAME_FLOOD:
+		return MCS_FLOOD;
+	case MCS_FRAME_REPORT:
+		return mcs_port_is_router(out, f->proto) ||
+		       READ_ONCE(out->flood_reports) ?
+		       MCS_CTRL_PASS : MCS_CTRL_PRUNE;
+	case MCS_FRAME_DATA:
+		break;
+	}
+	if (f->grp) {
+		if (READ_ONCE(f->grp->overflow))
+			return MCS_DATA_PASS;
+		m = mcs_member_of(f->grp, out);
+		if (m && mcs_member_accepts(m, &f->src, f->now))
+			return MCS_DATA_PASS;
+	} else if (mcs_port_flood_unknown(out)) {
+		return MCS_DATA_PASS;
+	}
+	return mcs_port_is_router(out, f->proto) ? MCS_DATA_PASS :
+						   MCS_DATA_PRUNE;
 }

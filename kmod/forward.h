@@ -6,6 +6,7 @@
 
 #include "bridge.h"
 #include "port.h"
+#include "table.h"
 
 enum mcs_verdict {
 	MCS_FLOOD,		/* not ours to filter: goes everywhere */
@@ -15,14 +16,31 @@ enum mcs_verdict {
 	MCS_CTRL_PRUNE,		/* a report or leave for any other port */
 };
 
+enum mcs_frame_kind {
+	MCS_FRAME_FLOOD,	/* non-IP, link-local, queries, snooping off */
+	MCS_FRAME_REPORT,	/* reports and leaves: router ports only */
+	MCS_FRAME_DATA,		/* IP multicast data: the table decides */
+};
+
+/* What a multicast frame is, worked out once per frame. */
+struct mcs_frame {
+	enum mcs_frame_kind kind;
+	enum mcs_proto proto;
+	struct in6_addr group;
+	struct in6_addr src;
+	struct mcs_group *grp;	/* DATA: the registered group, or NULL */
+	unsigned long now;
+};
+
 /*
- * Whether the copy of skb (data at the network header) that leaves
- * through out belongs there. vid is the frame's VLAN (0 without VLAN
+ * Classify skb (data at the network header) on VLAN vid (0 without VLAN
  * filtering). Packet path: RCU, no locks.
  */
-enum mcs_verdict mcs_forward_verdict(struct mcs_bridge *mb,
-				     const struct mcs_port *out,
-				     struct sk_buff *skb, u16 vid);
+void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
+			struct mcs_frame *f);
+/* Whether the copy of a classified frame for port out belongs there. */
+enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
+				   const struct mcs_port *out);
 
 /* Groups that are always flooded (link-local, ND, MAC-ambiguous). */
 bool mcs_group_flooded(const struct mcs_bridge *mb,

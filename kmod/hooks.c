@@ -28,13 +28,15 @@
 #include "learn.h"
 #include "parse.h"
 #include "port.h"
+#include "replicate.h"
 #include "table.h"
 
 /* Control messages longer than this (jumbo frames) are copied no further. */
 #define MCS_SCRATCH_LEN 9216
 
 /*
- * Per CPU: the last frame PRE_ROUTING saw, so that its egress copies
+ * Per CPU (the hooks of one frame run on one CPU with BH disabled): the
+ * last frame PRE_ROUTING saw, so that its egress copies
  * (clones sharing its data) know their ingress VLAN after the bridge
  * stripped the tag; and the last host frame learnt from, so that a
  * report the host floods to N ports is learnt once.
@@ -42,6 +44,10 @@
 struct mcs_pcpu_scratch {
 	const unsigned char *ingress_head;
 	u16 ingress_vid;
+	/* The last frame mcsnoop replicated: the bridge's copies are spare. */
+	const unsigned char *replicated_head;
+	/* Set while mcsnoop sends its own copies through NF_BR_FORWARD. */
+	bool sending;
 	const unsigned char *host_head;
 	u8 buf[MCS_SCRATCH_LEN];
 };
@@ -165,42 +171,6 @@ static u16 mcs_ingress_vid(const struct mcs_bridge *mb,
 	return vid;
 }
 
-/* Per-group traffic counters: frames of a registered group entering. */
-static void mcs_count_group(struct mcs_bridge *mb, struct sk_buff *skb,
-			    u16 vid)
-{
-	const struct ipv6hdr *ip6h;
-	const struct iphdr *iph;
-	struct mcs_group *grp;
-	struct in6_addr group;
-	union {
-		struct iphdr v4;
-		struct ipv6hdr v6;
-	} _hdr;
-
-	switch (skb->protocol) {
-	case htons(ETH_P_IP):
-		iph = skb_header_pointer(skb, 0, sizeof(_hdr.v4), &_hdr.v4);
-		if (!iph)
-			return;
-		ipv6_addr_set_v4mapped(iph->daddr, &group);
-		break;
-	case htons(ETH_P_IPV6):
-		ip6h = skb_header_pointer(skb, 0, sizeof(_hdr.v6), &_hdr.v6);
-		if (!ip6h)
-			return;
-		group = ip6h->daddr;
-		break;
-	default:
-		return;
-	}
-	grp = mcs_group_lookup(mb, &group, vid);
-	if (grp) {
-		atomic64_inc(&grp->packets);
-		atomic64_add(skb->len, &grp->bytes);
-	}
-}
-
 static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
 					 const struct nf_hook_state *state)
 {
@@ -208,8 +178,10 @@ static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
 	enum mcs_parse_result res;
 	struct mcs_bridge *mb;
 	struct mcs_port *port;
+	struct mcs_frame f;
 	enum mcs_counter c;
 	struct mcs_msg msg;
+	bool replicated;
 	bool ctrl;
 	u16 vid;
 
@@ -237,9 +209,15 @@ static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
 		}
 		if (port && msg.kind != MCS_MSG_NONE)
 			mcs_learn(mb, port, vid, &msg);
-	} else if (c == MCS_CNT_MCAST_DATA) {
-		mcs_count_group(mb, skb, vid);
 	}
+	mcs_frame_classify(mb, skb, vid, &f);
+	if (f.grp) {
+		atomic64_inc(&f.grp->packets);
+		atomic64_add(skb->len, &f.grp->bytes);
+	}
+	replicated = port && mcs_replicate(mb, port, skb, vid, &f, state,
+					   &scratch->sending);
+	scratch->replicated_head = replicated ? skb->head : NULL;
 	return NF_ACCEPT;
 }
 
@@ -283,13 +261,23 @@ static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
 static unsigned int mcs_hook_egress(void *priv, struct sk_buff *skb,
 				    const struct nf_hook_state *state)
 {
+	const struct mcs_pcpu_scratch *scratch = this_cpu_ptr(mcs_scratch);
 	bool from_port = state->hook == NF_BR_FORWARD;
 	struct mcs_bridge *mb;
 	struct mcs_port *out;
+	struct mcs_frame f;
 	u16 vid;
 
 	if (!mcs_is_multicast(skb))
 		return NF_ACCEPT;
+	if (from_port) {
+		/* Our own copy, counted when it was made. */
+		if (scratch->sending)
+			return NF_ACCEPT;
+		/* The bridge's flood of a frame we replicated already. */
+		if (scratch->replicated_head == skb->head)
+			return NF_DROP;
+	}
 	mb = mcs_bridge_of_port(state->net, state->out);
 	if (!mb)
 		return NF_ACCEPT;
@@ -300,7 +288,8 @@ static unsigned int mcs_hook_egress(void *priv, struct sk_buff *skb,
 	if (!from_port)
 		mcs_learn_host(mb, skb, vid);
 
-	switch (mcs_forward_verdict(mb, out, skb, vid)) {
+	mcs_frame_classify(mb, skb, vid, &f);
+	switch (mcs_frame_verdict(&f, out)) {
 	case MCS_DATA_PRUNE:
 		mcs_stats_inc(mb->stats, MCS_CNT_DATA_PRUNED);
 		mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);

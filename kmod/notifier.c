@@ -5,12 +5,17 @@
  * a port that joins gets fresh state, one that leaves or goes down loses
  * what was learnt on it.
  */
+#include <linux/if_bridge.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
+#include <net/switchdev.h>
 
 #include "notifier.h"
 #include "bridge.h"
 #include "port.h"
+
+/* Set while the module goes: the replayed events must restore ports. */
+static bool mcs_notifier_closing;
 
 static struct mcs_bridge *mcs_enabled_master(struct net_device *dev)
 {
@@ -40,7 +45,7 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 			if (mcs_port_add(mb, dev))
 				netdev_warn(dev, "mcsnoop: no memory for the port: its copies are not filtered\n");
 		} else if (!info->linking && port) {
-			mcs_port_del(port);
+			mcs_port_del(port, false);
 		}
 		return;
 	}
@@ -48,9 +53,10 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 	port = mb ? mcs_port_find(mb, dev->ifindex) : NULL;
 	if (!port)
 		return;
+	WRITE_ONCE(port->stp_state, br_port_get_stp_state(dev));
 	switch (event) {
 	case NETDEV_UNREGISTER:
-		mcs_port_del(port);
+		mcs_port_del(port, READ_ONCE(mcs_notifier_closing));
 		break;
 	case NETDEV_DOWN:
 		mcs_port_down(port);
@@ -83,11 +89,40 @@ static int mcs_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_CHANGEUPPER:
 	case NETDEV_UNREGISTER:
 	case NETDEV_DOWN:
+	case NETDEV_UP:
 	case NETDEV_CHANGE:
 		mcs_port_event(dev, event, ptr);
 	}
 	return NOTIFY_DONE;
 }
+
+/*
+ * The bridge announces every STP state change of a port to switchdev
+ * (deferred, under RTNL); the packet path reads our copy.
+ */
+static int mcs_switchdev_event(struct notifier_block *nb,
+			       unsigned long event, void *ptr)
+{
+	struct net_device *dev = switchdev_notifier_info_to_dev(ptr);
+	struct switchdev_notifier_port_attr_info *info = ptr;
+	struct mcs_bridge *mb;
+	struct mcs_port *port;
+
+	if (event != SWITCHDEV_PORT_ATTR_SET ||
+	    info->attr->id != SWITCHDEV_ATTR_ID_PORT_STP_STATE ||
+	    !netif_is_bridge_port(dev))
+		return NOTIFY_DONE;
+	ASSERT_RTNL();
+	mb = mcs_enabled_master(dev);
+	port = mb ? mcs_port_find(mb, dev->ifindex) : NULL;
+	if (port)
+		WRITE_ONCE(port->stp_state, info->attr->u.stp_state);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block mcs_switchdev_notifier = {
+	.notifier_call = mcs_switchdev_event,
+};
 
 static struct notifier_block mcs_netdev_notifier = {
 	.notifier_call = mcs_netdev_event,
@@ -95,11 +130,24 @@ static struct notifier_block mcs_netdev_notifier = {
 
 int __init mcs_notifier_init(void)
 {
-	return register_netdevice_notifier(&mcs_netdev_notifier);
+	int err;
+
+	err = register_switchdev_blocking_notifier(&mcs_switchdev_notifier);
+	if (err)
+		return err;
+	err = register_netdevice_notifier(&mcs_netdev_notifier);
+	if (err)
+		unregister_switchdev_blocking_notifier(&mcs_switchdev_notifier);
+	return err;
 }
 
-/* Unregistering replays NETDEV_UNREGISTER for every device: all go. */
+/*
+ * Unregistering replays NETDEV_UNREGISTER for every device: all state
+ * goes, and the ports get their mcast_flood flag back.
+ */
 void mcs_notifier_uninit(void)
 {
+	WRITE_ONCE(mcs_notifier_closing, true);
 	unregister_netdevice_notifier(&mcs_netdev_notifier);
+	unregister_switchdev_blocking_notifier(&mcs_switchdev_notifier);
 }

@@ -4,9 +4,13 @@
  * them (router ports). Created and removed under RTNL; the packet path
  * finds them under RCU.
  */
+#include <linux/if_bridge.h>
+#include <linux/if_link.h>
 #include <linux/jiffies.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <net/netlink.h>
+#include <net/rtnetlink.h>
 
 #include "port.h"
 #include "table.h"
@@ -20,6 +24,39 @@ struct mcs_port *mcs_port_find(const struct mcs_bridge *mb, int ifindex)
 		if (port->dev->ifindex == ifindex)
 			return port;
 	return NULL;
+}
+
+/*
+ * Set the port's mcast_flood flag the way `ip link set DEV type
+ * bridge_slave mcast_flood on|off` does: through the bridge's own
+ * rtnetlink operation, under RTNL.
+ */
+static int mcs_port_set_mcast_flood(struct mcs_port *port, bool on)
+{
+	const struct rtnl_link_ops *ops = port->mb->dev->rtnl_link_ops;
+	struct nlattr *data[IFLA_BRPORT_MAX + 1] = {};
+	struct {
+		struct nlattr nla;
+		u8 value;
+		u8 pad[3];
+	} attr = {
+		.nla = {
+			.nla_len = nla_attr_size(sizeof(u8)),
+			.nla_type = IFLA_BRPORT_MCAST_FLOOD,
+		},
+		.value = on,
+	};
+
+	ASSERT_RTNL();
+	if (!ops || !ops->slave_changelink)
+		return -EOPNOTSUPP;
+	/* Only a port that is still one of this bridge's. */
+	if (!netif_is_bridge_port(port->dev) ||
+	    netdev_master_upper_dev_get(port->dev) != port->mb->dev)
+		return -ENODEV;
+	data[IFLA_BRPORT_MCAST_FLOOD] = &attr.nla;
+	return ops->slave_changelink(port->mb->dev, port->dev, NULL, data,
+				     NULL);
 }
 
 int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
@@ -42,8 +79,20 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 	port->router_mode = MCSNOOP_ROUTER_AUTO;
 	port->flood_unknown = -1;
 	port->max_groups = MCS_PORT_MAX_GROUPS_DEFAULT;
+	port->stp_state = br_port_get_stp_state(dev);
+	/* A port the admin kept from unknown multicast stays so. */
+	port->saved_mcast_flood = br_port_flag_is_set(dev, BR_MCAST_FLOOD);
+	if (!port->saved_mcast_flood)
+		port->flood_unknown = 0;
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
 	hash_add_rcu(mb->ports, &port->hnode, dev->ifindex);
+	/*
+	 * mcsnoop sends the port its multicast copies itself; the bridge's
+	 * own flood would only be dropped. Should this fail, the bridge
+	 * keeps flooding and mcsnoop drops the duplicates.
+	 */
+	if (port->saved_mcast_flood && !mcs_port_set_mcast_flood(port, false))
+		port->mcast_flood_taken = true;
 	return 0;
 }
 
@@ -56,9 +105,12 @@ static void mcs_port_free_rcu(struct rcu_head *head)
 	kfree(port);
 }
 
-void mcs_port_del(struct mcs_port *port)
+void mcs_port_del(struct mcs_port *port, bool restore)
 {
 	ASSERT_RTNL();
+	if (restore && port->mcast_flood_taken &&
+	    mcs_port_set_mcast_flood(port, true))
+		netdev_warn(port->dev, "mcsnoop: could not switch mcast_flood back on\n");
 	/* No membership may point to the port once it is gone. */
 	mcs_table_flush(port->mb, port, -1, false);
 	hash_del_rcu(&port->hnode);
@@ -90,7 +142,7 @@ void mcs_ports_del_all(struct mcs_bridge *mb)
 
 	ASSERT_RTNL();
 	hash_for_each_safe(mb->ports, bkt, tmp, port, hnode)
-		mcs_port_del(port);
+		mcs_port_del(port, true);
 }
 
 void mcs_port_down(struct mcs_port *port)

@@ -30,6 +30,16 @@ struct mcs_port {
 	bool fast_leave;
 	u32 max_groups;
 	unsigned int group_count;	/* memberships; bridge lock */
+	/* The bridge's mcast_flood flag before enable, and whether we
+	 * switched it off (mcsnoop replicates multicast itself).
+	 */
+	bool saved_mcast_flood;
+	bool mcast_flood_taken;
+	/*
+	 * The port's STP state (BR_STATE_*), which the bridge reads only
+	 * under RTNL: kept here from switchdev attribute events.
+	 */
+	u8 stp_state;
 
 	/* Learnt router port, per protocol: until when and why. */
 	unsigned long router_expires[MCS_PROTO_MAX];
@@ -43,7 +53,8 @@ struct mcs_port {
 
 struct mcs_port *mcs_port_find(const struct mcs_bridge *mb, int ifindex);
 int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev);
-void mcs_port_del(struct mcs_port *port);
+/* restore: give the port its mcast_flood flag back (it stays a port). */
+void mcs_port_del(struct mcs_port *port, bool restore);
 int mcs_ports_add_all(struct mcs_bridge *mb);
 void mcs_ports_del_all(struct mcs_bridge *mb);
 /* The port went down: forget what was learnt on it. */
