@@ -73,26 +73,45 @@ static void mcs_classify_ipv4(struct mcs_bridge *mb, struct sk_buff *skb,
 	f->kind = MCS_FRAME_DATA;
 }
 
-static void mcs_classify_ipv6(struct mcs_bridge *mb, struct sk_buff *skb,
-			      struct mcs_frame *f)
+bool mcs_ipv6_upper(struct sk_buff *skb, u8 *nexthdr, u8 *icmp6_type)
 {
 	const struct ipv6hdr *ip6h;
 	struct ipv6hdr _ip6h;
 	__be16 frag_off;
 	const u8 *type;
-	u8 nexthdr, _type;
 	int offset;
+	u8 _type;
+
+	*icmp6_type = 0;
+	ip6h = skb_header_pointer(skb, 0, sizeof(_ip6h), &_ip6h);
+	if (!ip6h)
+		return false;
+	*nexthdr = ip6h->nexthdr;
+	offset = ipv6_skip_exthdr(skb, sizeof(_ip6h), nexthdr, &frag_off);
+	if (offset < 0 || frag_off & htons(IP6_OFFSET))
+		return false;
+	if (*nexthdr != IPPROTO_ICMPV6)
+		return true;
+	type = skb_header_pointer(skb, offset, 1, &_type);
+	if (!type)
+		return false;
+	*icmp6_type = *type;
+	return true;
+}
+
+static void mcs_classify_ipv6(struct mcs_bridge *mb, struct sk_buff *skb,
+			      struct mcs_frame *f)
+{
+	const struct ipv6hdr *ip6h;
+	struct ipv6hdr _ip6h;
+	u8 nexthdr, type;
 
 	ip6h = skb_header_pointer(skb, 0, sizeof(_ip6h), &_ip6h);
 	if (!ip6h || !ipv6_addr_is_multicast(&ip6h->daddr))
 		return;
-	nexthdr = ip6h->nexthdr;
-	offset = ipv6_skip_exthdr(skb, sizeof(_ip6h), &nexthdr, &frag_off);
-	if (offset >= 0 && nexthdr == IPPROTO_ICMPV6 && !frag_off) {
-		type = skb_header_pointer(skb, offset, 1, &_type);
-		if (!type)
-			return;
-		switch (*type) {
+	if (mcs_ipv6_upper(skb, &nexthdr, &type) &&
+	    nexthdr == IPPROTO_ICMPV6) {
+		switch (type) {
 		case ICMPV6_MGM_REPORT:
 		case ICMPV6_MGM_REDUCTION:
 		case ICMPV6_MLD2_REPORT:
@@ -162,4 +181,26 @@ enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 	}
 	return mcs_port_is_router(out, f->proto) ? MCS_DATA_PASS :
 						   MCS_DATA_PRUNE;
+}
+
+bool mcs_verdict_count(struct mcs_bridge *mb, struct mcs_port *out,
+		       enum mcs_verdict verdict, enum mcs_counter copies)
+{
+	switch (verdict) {
+	case MCS_DATA_PRUNE:
+		mcs_stats_inc(mb->stats, MCS_CNT_DATA_PRUNED);
+		mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);
+		return false;
+	case MCS_CTRL_PRUNE:
+		return false;
+	case MCS_DATA_PASS:
+		mcs_stats_inc(mb->stats, MCS_CNT_DATA_FORWARDED);
+		mcs_stats_inc(out->stats, MCS_CNT_DATA_FORWARDED);
+		break;
+	default:
+		break;
+	}
+	mcs_stats_inc(mb->stats, copies);
+	mcs_stats_inc(out->stats, copies);
+	return true;
 }

@@ -42,6 +42,19 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 				   const struct mcs_port *out);
 
+/*
+ * Count a verdict on the bridge and port out (copies: MCS_CNT_FWD_COPIES
+ * or MCS_CNT_HOST_COPIES) and say whether the copy goes out.
+ */
+bool mcs_verdict_count(struct mcs_bridge *mb, struct mcs_port *out,
+		       enum mcs_verdict verdict, enum mcs_counter copies);
+
+/*
+ * The upper-layer protocol of an IPv6 packet and, for ICMPv6, its type
+ * (0 otherwise). False for non-first fragments and broken headers.
+ */
+bool mcs_ipv6_upper(struct sk_buff *skb, u8 *nexthdr, u8 *icmp6_type);
+
 /* Groups that are always flooded (link-local, ND, MAC-ambiguous). */
 bool mcs_group_flooded(const struct mcs_bridge *mb,
 		       const struct in6_addr *group);

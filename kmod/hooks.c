@@ -77,28 +77,15 @@ static bool mcs_is_igmp_or_pim(struct sk_buff *skb, bool *igmp)
 /* MLD, MRD over ICMPv6, or PIM: what mcs_parse() checks. */
 static bool mcs_is_icmpv6_ctrl(struct sk_buff *skb, bool *mld)
 {
-	const struct ipv6hdr *ip6h;
-	struct ipv6hdr _ip6h;
-	__be16 frag_off;
-	const u8 *type;
-	u8 nexthdr, _type;
-	int offset;
+	u8 nexthdr, type;
 
-	ip6h = skb_header_pointer(skb, 0, sizeof(_ip6h), &_ip6h);
-	if (!ip6h)
-		return false;
-	nexthdr = ip6h->nexthdr;
-	offset = ipv6_skip_exthdr(skb, sizeof(_ip6h), &nexthdr, &frag_off);
-	if (offset < 0 || frag_off & htons(IP6_OFFSET))
+	if (!mcs_ipv6_upper(skb, &nexthdr, &type))
 		return false;
 	if (nexthdr == IPPROTO_PIM)
 		return true;
 	if (nexthdr != IPPROTO_ICMPV6)
 		return false;
-	type = skb_header_pointer(skb, offset, 1, &_type);
-	if (!type)
-		return false;
-	switch (*type) {
+	switch (type) {
 	case ICMPV6_MGM_QUERY:
 	case ICMPV6_MGM_REPORT:
 	case ICMPV6_MGM_REDUCTION:
@@ -289,24 +276,10 @@ static unsigned int mcs_hook_egress(void *priv, struct sk_buff *skb,
 		mcs_learn_host(mb, skb, vid);
 
 	mcs_frame_classify(mb, skb, vid, &f);
-	switch (mcs_frame_verdict(&f, out)) {
-	case MCS_DATA_PRUNE:
-		mcs_stats_inc(mb->stats, MCS_CNT_DATA_PRUNED);
-		mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);
+	if (!mcs_verdict_count(mb, out, mcs_frame_verdict(&f, out),
+			       from_port ? MCS_CNT_FWD_COPIES :
+					   MCS_CNT_HOST_COPIES))
 		return NF_DROP;
-	case MCS_CTRL_PRUNE:
-		return NF_DROP;
-	case MCS_DATA_PASS:
-		mcs_stats_inc(mb->stats, MCS_CNT_DATA_FORWARDED);
-		mcs_stats_inc(out->stats, MCS_CNT_DATA_FORWARDED);
-		break;
-	default:
-		break;
-	}
-	mcs_stats_inc(mb->stats, from_port ? MCS_CNT_FWD_COPIES :
-					     MCS_CNT_HOST_COPIES);
-	mcs_stats_inc(out->stats, from_port ? MCS_CNT_FWD_COPIES :
-					      MCS_CNT_HOST_COPIES);
 	return NF_ACCEPT;
 }
 

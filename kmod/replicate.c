@@ -65,7 +65,6 @@ bool mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 	bool vlans = br_vlan_enabled(mb->dev);
 	struct bridge_vlan_info vinfo = {};
 	u16 vlan_proto = ETH_P_8021Q;
-	enum mcs_verdict verdict;
 	struct mcs_port *out;
 	int bkt;
 
@@ -82,23 +81,9 @@ bool mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 			continue;
 		if (vlans && br_vlan_get_info_rcu(out->dev, vid, &vinfo))
 			continue;
-		verdict = mcs_frame_verdict(f, out);
-		switch (verdict) {
-		case MCS_DATA_PRUNE:
-			mcs_stats_inc(mb->stats, MCS_CNT_DATA_PRUNED);
-			mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);
+		if (!mcs_verdict_count(mb, out, mcs_frame_verdict(f, out),
+				       MCS_CNT_FWD_COPIES))
 			continue;
-		case MCS_CTRL_PRUNE:
-			continue;
-		case MCS_DATA_PASS:
-			mcs_stats_inc(mb->stats, MCS_CNT_DATA_FORWARDED);
-			mcs_stats_inc(out->stats, MCS_CNT_DATA_FORWARDED);
-			break;
-		default:
-			break;
-		}
-		mcs_stats_inc(mb->stats, MCS_CNT_FWD_COPIES);
-		mcs_stats_inc(out->stats, MCS_CNT_FWD_COPIES);
 		/* Our own copies pass our FORWARD hook untouched. */
 		*sending = true;
 		mcs_send_copy(mb, skb, out, vid, vlan_proto,

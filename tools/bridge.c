@@ -10,17 +10,29 @@
 
 #include "mcsnoopctl.h"
 #include "output.h"
+#include "params.h"
+#include "parse_args.h"
 #include "rtnl.h"
+#include "stats.h"
 
 void mcs_bridge_usage(void)
 {
 	fprintf(stderr,
 		"Usage: mcsnoopctl bridge enable BRIDGE\n"
 		"       mcsnoopctl bridge disable BRIDGE\n"
+		"       mcsnoopctl bridge set BRIDGE [ snooping on|off ]\n"
+		"               [ flood-unknown on|off ] [ flood-ambiguous on|off ]\n"
+		"               [ max-groups N ] [ query-interval SEC ]\n"
+		"               [ query-response-interval SEC ] [ robustness N ]\n"
+		"               [ last-member-interval SEC ] [ last-member-count N ]\n"
+		"               [ router-timeout auto|SEC ]\n"
+		"               [ membership-timeout auto|SEC ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] bridge show [BRIDGE]\n"
 		"\n"
 		"enable switches the bridge's own multicast snooping off (it would\n"
-		"filter frames before mcsnoop sees them); disable restores it.\n");
+		"filter frames before mcsnoop sees them); disable restores it.\n"
+		"SEC is seconds with up to three decimals (0.5); auto derives the\n"
+		"timeout from robustness, query-interval and query-response-interval.\n");
 }
 
 /* One bridge as the kernel describes it. */
@@ -29,69 +41,84 @@ struct bridge_info {
 	char ifname[64];
 	bool saved_mcast_snooping;
 	bool mcast_snooping;
-	bool has_stats;
-	uint64_t stats[MCSNOOP_A_STATS_MAX + 1];
+	struct mcs_stats stats;
+	const struct nlattr *tb[MCSNOOP_A_BRIDGE_MAX + 1];
 };
-
-static const char *const stats_names[MCSNOOP_A_STATS_MAX + 1] = {
-	[MCSNOOP_A_STATS_IGMP] = "igmp",
-	[MCSNOOP_A_STATS_MLD] = "mld",
-	[MCSNOOP_A_STATS_MCAST_DATA] = "mcast_data",
-	[MCSNOOP_A_STATS_FWD_COPIES] = "fwd_copies",
-	[MCSNOOP_A_STATS_HOST_COPIES] = "host_copies",
-};
-
-static int stats_attr(const struct nlattr *attr, void *data)
-{
-	struct bridge_info *bi = data;
-	unsigned int type = mnl_attr_get_type(attr);
-
-	if (type <= MCSNOOP_A_STATS_MAX && stats_names[type] &&
-	    mnl_attr_validate(attr, MNL_TYPE_U64) == 0)
-		bi->stats[type] = mnl_attr_get_u64(attr);
-	return MNL_CB_OK;
-}
-
-static int bridge_attr(const struct nlattr *attr, void *data)
-{
-	struct bridge_info *bi = data;
-
-	switch (mnl_attr_get_type(attr)) {
-	case MCSNOOP_A_BRIDGE_IFINDEX:
-		if (mnl_attr_validate(attr, MNL_TYPE_U32) == 0)
-			bi->ifindex = mnl_attr_get_u32(attr);
-		break;
-	case MCSNOOP_A_BRIDGE_IFNAME:
-		if (mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
-			snprintf(bi->ifname, sizeof(bi->ifname), "%s",
-				 mnl_attr_get_str(attr));
-		break;
-	case MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING:
-		if (mnl_attr_validate(attr, MNL_TYPE_U8) == 0)
-			bi->saved_mcast_snooping = mnl_attr_get_u8(attr);
-		break;
-	case MCSNOOP_A_BRIDGE_MCAST_SNOOPING:
-		if (mnl_attr_validate(attr, MNL_TYPE_U8) == 0)
-			bi->mcast_snooping = mnl_attr_get_u8(attr);
-		break;
-	case MCSNOOP_A_BRIDGE_STATS:
-		bi->has_stats = true;
-		mnl_attr_parse_nested(attr, stats_attr, bi);
-		break;
-	}
-	return MNL_CB_OK;
-}
 
 static void bridge_parse(const struct nlmsghdr *nlh, struct bridge_info *bi)
 {
+	const struct nlattr **tb = bi->tb;
+	const char *name;
+
 	memset(bi, 0, sizeof(*bi));
-	mnl_attr_parse(nlh, sizeof(struct genlmsghdr), bridge_attr, bi);
+	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_BRIDGE_MAX);
+	bi->ifindex = nl_u32(tb[MCSNOOP_A_BRIDGE_IFINDEX]);
+	name = nl_str(tb[MCSNOOP_A_BRIDGE_IFNAME]);
+	snprintf(bi->ifname, sizeof(bi->ifname), "%s", name ? name : "");
+	bi->saved_mcast_snooping =
+		nl_u8(tb[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING]);
+	bi->mcast_snooping = nl_u8(tb[MCSNOOP_A_BRIDGE_MCAST_SNOOPING]);
+	if (tb[MCSNOOP_A_BRIDGE_STATS])
+		mcs_stats_parse(tb[MCSNOOP_A_BRIDGE_STATS], &bi->stats);
+}
+
+/* A timeout whose configured value 0 means auto: the value in use. */
+static void print_timeout(const char *key, const char *word,
+			  const struct nlattr *conf, const struct nlattr *active)
+{
+	char key_auto[48], fmt[48];
+	bool is_auto = !nl_u32(conf);
+
+	snprintf(fmt, sizeof(fmt), " %s %s", word,
+		 is_auto ? "auto (%s)" : "%s");
+	snprintf(key_auto, sizeof(key_auto), "%s_auto", key);
+	print_secs(PRINT_ANY, key, fmt, nl_u32(active));
+	print_on_off(PRINT_JSON, key_auto, NULL, is_auto);
+}
+
+static void bridge_print_config(const struct bridge_info *bi)
+{
+	const struct nlattr *const *tb = bi->tb;
+
+	print_text("    ");
+	print_on_off(PRINT_ANY, "snooping", "snooping %s",
+		     nl_u8(tb[MCSNOOP_A_BRIDGE_SNOOPING]));
+	print_on_off(PRINT_ANY, "flood_unknown", " flood-unknown %s",
+		     nl_u8(tb[MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN]));
+	print_on_off(PRINT_ANY, "flood_ambiguous", " flood-ambiguous %s",
+		     nl_u8(tb[MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS]));
+	print_u64(PRINT_ANY, "max_groups", " max-groups %llu",
+		  nl_u32(tb[MCSNOOP_A_BRIDGE_MAX_GROUPS]));
+	print_u64(PRINT_ANY, "group_count", " groups %llu",
+		  nl_u32(tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]));
+	print_nl();
+	print_text("    ");
+	print_secs(PRINT_ANY, "query_interval", "query-interval %s",
+		   nl_u32(tb[MCSNOOP_A_BRIDGE_QUERY_INTERVAL]));
+	print_secs(PRINT_ANY, "query_response_interval",
+		   " query-response-interval %s",
+		   nl_u32(tb[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL]));
+	print_u64(PRINT_ANY, "robustness", " robustness %llu",
+		  nl_u8(tb[MCSNOOP_A_BRIDGE_ROBUSTNESS]));
+	print_nl();
+	print_text("    ");
+	print_secs(PRINT_ANY, "last_member_interval", "last-member-interval %s",
+		   nl_u32(tb[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL]));
+	print_u64(PRINT_ANY, "last_member_count", " last-member-count %llu",
+		  nl_u8(tb[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT]));
+	print_nl();
+	print_text("   ");
+	print_timeout("router_timeout", "router-timeout",
+		      tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT],
+		      tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE]);
+	print_timeout("membership_timeout", "membership-timeout",
+		      tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT],
+		      tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE]);
+	print_nl();
 }
 
 static void bridge_print(struct mcs_ctx *ctx, const struct bridge_info *bi)
 {
-	int i;
-
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "ifname", "%s:", bi->ifname);
 	print_u64(PRINT_ANY, "ifindex", " ifindex %llu", bi->ifindex);
@@ -101,25 +128,13 @@ static void bridge_print(struct mcs_ctx *ctx, const struct bridge_info *bi)
 	if (bi->mcast_snooping)
 		print_text(" mcast_snooping on (warning: the bridge's own snooping was switched back on and filters before mcsnoop)");
 	print_nl();
-	if (ctx->stats && bi->has_stats) {
-		out_open_object("stats");
-		print_text("    stats:");
-		for (i = 0; i <= MCSNOOP_A_STATS_MAX; i++) {
-			char fmt[32];
-
-			if (!stats_names[i])
-				continue;
-			snprintf(fmt, sizeof(fmt), " %s %%llu", stats_names[i]);
-			print_u64(PRINT_ANY, stats_names[i], fmt,
-				  bi->stats[i]);
-		}
-		print_nl();
-		out_close_object();
-	}
+	bridge_print_config(bi);
+	if (ctx->stats && bi->stats.present)
+		mcs_stats_print(&bi->stats, "    ");
 	out_close_object();
 }
 
-static int bridge_show_cb(const struct nlmsghdr *nlh, void *data)
+int mcs_bridge_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct bridge_info bi;
 
@@ -131,10 +146,8 @@ static int bridge_show_cb(const struct nlmsghdr *nlh, void *data)
 static int bridge_show(struct mcs_ctx *ctx, int argc, char **argv)
 {
 	const char *name = argc > 0 ? argv[0] : NULL;
-	struct nl_sock *nl;
-	struct nl_error err;
 	struct nlmsghdr *nlh;
-	int ret;
+	struct nl_sock *nl;
 
 	if (argc > 1)
 		return mcs_usage_error(mcs_bridge_usage,
@@ -145,15 +158,7 @@ static int bridge_show(struct mcs_ctx *ctx, int argc, char **argv)
 	nlh = genl_msg(nl, MCSNOOP_CMD_BRIDGE_GET, name ? 0 : NLM_F_DUMP);
 	if (name)
 		mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, name);
-	out_open_array(NULL);
-	ret = nl_talk(nl, nlh, bridge_show_cb, ctx, &err);
-	out_close_array();
-	out_finish();
-	if (ret < 0) {
-		nl_perror(&err, NULL);
-		return 1;
-	}
-	return 0;
+	return mcs_show(nl, nlh, mcs_bridge_print_cb, ctx);
 }
 
 static const char *bridge_arg(int argc, char **argv)
@@ -272,6 +277,69 @@ static int bridge_disable(struct mcs_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+static const char *const querier_words[] = {
+	"querier", "querier-address", "proxy-query", "startup-query-interval",
+	"startup-query-count", "igmp-version", "mld-version", NULL,
+};
+
+const struct mcs_param_reserved mcs_querier_reserved = {
+	.names = querier_words,
+	.message = "mcsnoopctl: querier settings are not supported yet",
+};
+
+static const struct mcs_param bridge_params[] = {
+	{ "snooping", MCSNOOP_A_BRIDGE_SNOOPING, MCS_PARAM_ON_OFF, NULL,
+	  "on or off" },
+	{ "flood-unknown", MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN, MCS_PARAM_ON_OFF,
+	  NULL, "on or off" },
+	{ "flood-ambiguous", MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS,
+	  MCS_PARAM_ON_OFF, NULL, "on or off" },
+	{ "max-groups", MCSNOOP_A_BRIDGE_MAX_GROUPS, MCS_PARAM_U32, NULL,
+	  "a number" },
+	{ "query-interval", MCSNOOP_A_BRIDGE_QUERY_INTERVAL, MCS_PARAM_SECS,
+	  NULL, "seconds" },
+	{ "query-response-interval", MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL,
+	  MCS_PARAM_SECS, NULL, "seconds" },
+	{ "robustness", MCSNOOP_A_BRIDGE_ROBUSTNESS, MCS_PARAM_U8, NULL,
+	  "a number up to 255" },
+	{ "last-member-interval", MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL,
+	  MCS_PARAM_SECS, NULL, "seconds" },
+	{ "last-member-count", MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT,
+	  MCS_PARAM_U8, NULL, "a number up to 255" },
+	{ "router-timeout", MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT,
+	  MCS_PARAM_SECS_AUTO, NULL, "auto or seconds" },
+	{ "membership-timeout", MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT,
+	  MCS_PARAM_SECS_AUTO, NULL, "auto or seconds" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+static int bridge_set(struct mcs_ctx *ctx, int argc, char **argv)
+{
+	struct nlmsghdr *nlh;
+	struct nl_sock *nl;
+	uint32_t ifindex;
+	int count;
+
+	if (argc < 1)
+		return mcs_usage_error(mcs_bridge_usage, "missing BRIDGE");
+	count = mcs_params_put(NULL, bridge_params, &mcs_querier_reserved,
+			       mcs_bridge_usage, argc - 1, argv + 1);
+	if (count < 0)
+		return 1;
+	if (!count)
+		return mcs_usage_error(mcs_bridge_usage, "nothing to set");
+	if (mcs_ifindex(argv[0], &ifindex) < 0)
+		return 1;
+	nl = mcs_genl(ctx);
+	if (!nl)
+		return 1;
+	nlh = genl_msg(nl, MCSNOOP_CMD_BRIDGE_SET, 0);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, argv[0]);
+	mcs_params_put(nlh, bridge_params, &mcs_querier_reserved,
+		       mcs_bridge_usage, argc - 1, argv + 1);
+	return mcs_do(nl, nlh);
+}
+
 int mcs_bridge_main(struct mcs_ctx *ctx, int argc, char **argv)
 {
 	static const struct mcs_cmd cmds[] = {
@@ -279,6 +347,7 @@ int mcs_bridge_main(struct mcs_ctx *ctx, int argc, char **argv)
 		{ "list", bridge_show },
 		{ "enable", bridge_enable },
 		{ "disable", bridge_disable },
+		{ "set", bridge_set },
 		{ NULL, NULL },
 	};
 

@@ -8,12 +8,10 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <sched.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <linux/mcsnoop.h>
 
 #include "mcsnoopctl.h"
 #include "output.h"
@@ -27,78 +25,10 @@ static void usage(void)
 	fprintf(stderr,
 		"Usage: mcsnoopctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
 		"       mcsnoopctl OBJECT help\n"
-		"OBJECT := { bridge }\n"
+		"       mcsnoopctl help          the commands of every object\n"
+		"OBJECT := { bridge | port | vlan | group | stats }\n"
 		"OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
 		"             -V[ersion] | -h[elp] }\n");
-}
-
-bool mcs_matches(const char *arg, const char *word)
-{
-	size_t len = strlen(arg);
-
-	return len > 0 && len <= strlen(word) && !strncmp(arg, word, len);
-}
-
-int mcs_usage_error(void (*print_usage)(void), const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("Error: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n", stderr);
-	if (print_usage)
-		print_usage();
-	return 1;
-}
-
-static bool is_help(const char *arg)
-{
-	return !strcmp(arg, "help") || !strcmp(arg, "-h") ||
-	       !strcmp(arg, "--help");
-}
-
-int mcs_dispatch(struct mcs_ctx *ctx, const struct mcs_cmd *cmds,
-		 void (*print_usage)(void), int argc, char **argv)
-{
-	const struct mcs_cmd *cmd, *found = NULL;
-
-	if (argc < 1 || is_help(argv[0])) {
-		print_usage();
-		return argc < 1;
-	}
-	for (cmd = cmds; cmd->name; cmd++) {
-		if (!strcmp(argv[0], cmd->name)) {
-			found = cmd;
-			break;
-		}
-		/* A prefix must be unique, but the first entry may win. */
-		if (!found && mcs_matches(argv[0], cmd->name))
-			found = cmd;
-	}
-	if (!found)
-		return mcs_usage_error(print_usage, "unknown command \"%s\"",
-				       argv[0]);
-	return found->run(ctx, argc - 1, argv + 1);
-}
-
-struct nl_sock *mcs_genl(struct mcs_ctx *ctx)
-{
-	struct nl_error err;
-
-	if (ctx->genl_open)
-		return &ctx->genl;
-	if (genl_open(&ctx->genl, MCSNOOP_GENL_NAME, &err) < 0) {
-		if (err.err == ENOENT)
-			fprintf(stderr,
-				"Error: the mcsnoop module is not loaded and could not be loaded (try: modprobe mcsnoop)\n");
-		else
-			nl_perror(&err, "cannot open the mcsnoop netlink family");
-		return NULL;
-	}
-	ctx->genl_open = true;
-	return &ctx->genl;
 }
 
 /* Like "ip -n NAME": enter a named network namespace for everything. */
@@ -130,11 +60,25 @@ static int help_main(struct mcs_ctx *ctx, int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	usage();
+	fputs("\n", stderr);
+	mcs_bridge_usage();
+	fputs("\n", stderr);
+	mcs_port_usage();
+	fputs("\n", stderr);
+	mcs_vlan_usage();
+	fputs("\n", stderr);
+	mcs_group_usage();
+	fputs("\n", stderr);
+	mcs_stats_usage();
 	return 0;
 }
 
 static const struct mcs_cmd objects[] = {
 	{ "bridge", mcs_bridge_main },
+	{ "port", mcs_port_main },
+	{ "vlan", mcs_vlan_main },
+	{ "group", mcs_group_main },
+	{ "stats", mcs_stats_main },
 	{ "help", help_main },
 	{ NULL, NULL },
 };
@@ -187,6 +131,8 @@ int main(int argc, char **argv)
 		usage();
 		return 1;
 	}
+	if (!strcmp(argv[0], "help"))
+		return help_main(&ctx, argc - 1, argv + 1);
 	out_init(ctx.json, ctx.pretty);
 	ret = mcs_dispatch(&ctx, objects, usage, argc, argv);
 	if (ctx.genl_open)

@@ -41,5 +41,37 @@ int mcs_usage_error(void (*usage)(void), const char *fmt, ...)
 /* Objects. */
 int mcs_bridge_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_bridge_usage(void);
+int mcs_port_main(struct mcs_ctx *ctx, int argc, char **argv);
+void mcs_port_usage(void);
+int mcs_vlan_main(struct mcs_ctx *ctx, int argc, char **argv);
+void mcs_vlan_usage(void);
+int mcs_group_main(struct mcs_ctx *ctx, int argc, char **argv);
+void mcs_group_usage(void);
+int mcs_stats_main(struct mcs_ctx *ctx, int argc, char **argv);
+void mcs_stats_usage(void);
+
+/*
+ * Printers of one reply each (text or JSON), for mcs_show; the unit tests
+ * feed them messages too. data is the struct mcs_ctx where -s matters.
+ */
+int mcs_bridge_print_cb(const struct nlmsghdr *nlh, void *data);
+int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data);
+int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data);
+int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data);
+int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data);
+int mcs_stats_port_print_cb(const struct nlmsghdr *nlh, void *data);
+
+/* The querier keywords of issue #4, refused by bridge set and vlan set. */
+struct mcs_param_reserved;
+extern const struct mcs_param_reserved mcs_querier_reserved;
+
+/*
+ * Run a show request: the JSON array around the replies of cb, the
+ * error of the kernel if any. Returns the exit status.
+ */
+int mcs_show(struct nl_sock *nl, struct nlmsghdr *nlh, mnl_cb_t cb,
+	     void *data);
+/* Send a request that has no reply; prints the error. Returns the exit status. */
+int mcs_do(struct nl_sock *nl, struct nlmsghdr *nlh);
 
 #endif /* MCS_MCSNOOPCTL_H */

@@ -136,9 +136,25 @@ static int talk_data(const struct nlmsghdr *nlh, void *data)
 {
 	struct talk_ctx *ctx = data;
 
-	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
-		ctx->interrupted = true;
 	return ctx->cb ? ctx->cb(nlh, ctx->data) : MNL_CB_OK;
+}
+
+/*
+ * libmnl fails a whole dump with EINTR when a message carries
+ * NLM_F_DUMP_INTR; we print what came and warn instead, so take the flag
+ * off (the NLMSG_DONE of an interrupted dump carries it too).
+ */
+static void strip_dump_intr(void *buf, ssize_t len, struct talk_ctx *ctx)
+{
+	struct nlmsghdr *nlh = buf;
+	int left = len;
+
+	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
+			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
+			ctx->interrupted = true;
+		}
+	}
 }
 
 int nl_talk(struct nl_sock *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
@@ -165,6 +181,7 @@ int nl_talk(struct nl_sock *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 			err->err = errno;
 			return -1;
 		}
+		strip_dump_intr(nl->buf, len, &ctx);
 		ret = mnl_cb_run2(nl->buf, len, seq, nl->portid, talk_data,
 				  &ctx, ctl, NLMSG_MIN_TYPE);
 	} while (ret > MNL_CB_STOP);
@@ -214,6 +231,70 @@ int genl_open(struct nl_sock *nl, const char *family, struct nl_error *err)
 	}
 	nl->genl_family = id;
 	return 0;
+}
+
+struct attr_table {
+	const struct nlattr **tb;
+	unsigned int max;
+};
+
+static int attr_table_cb(const struct nlattr *attr, void *data)
+{
+	struct attr_table *t = data;
+	unsigned int type = mnl_attr_get_type(attr);
+
+	if (type <= t->max)
+		t->tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+void nl_attrs(const struct nlmsghdr *nlh, unsigned int offset,
+	      const struct nlattr **tb, unsigned int max)
+{
+	struct attr_table t = { .tb = tb, .max = max };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	mnl_attr_parse(nlh, offset, attr_table_cb, &t);
+}
+
+void nl_nested(const struct nlattr *nest, const struct nlattr **tb,
+	       unsigned int max)
+{
+	struct attr_table t = { .tb = tb, .max = max };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	if (nest)
+		mnl_attr_parse_nested(nest, attr_table_cb, &t);
+}
+
+uint8_t nl_u8(const struct nlattr *attr)
+{
+	return attr && !mnl_attr_validate(attr, MNL_TYPE_U8) ?
+	       mnl_attr_get_u8(attr) : 0;
+}
+
+uint16_t nl_u16(const struct nlattr *attr)
+{
+	return attr && !mnl_attr_validate(attr, MNL_TYPE_U16) ?
+	       mnl_attr_get_u16(attr) : 0;
+}
+
+uint32_t nl_u32(const struct nlattr *attr)
+{
+	return attr && !mnl_attr_validate(attr, MNL_TYPE_U32) ?
+	       mnl_attr_get_u32(attr) : 0;
+}
+
+uint64_t nl_u64(const struct nlattr *attr)
+{
+	return attr && !mnl_attr_validate(attr, MNL_TYPE_U64) ?
+	       mnl_attr_get_u64(attr) : 0;
+}
+
+const char *nl_str(const struct nlattr *attr)
+{
+	return attr && !mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) ?
+	       mnl_attr_get_str(attr) : NULL;
 }
 
 void nl_perror(const struct nl_error *err, const char *context)

@@ -41,6 +41,21 @@ int nl_talk(struct nl_sock *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 /* Find a generic netlink family by name (the kernel loads its module). */
 int genl_open(struct nl_sock *nl, const char *family, struct nl_error *err);
 
+/*
+ * Attribute tables, iproute2 style: tb[type] points at the last attribute
+ * of that type (types above max are ignored). The getters return 0 or
+ * NULL when the attribute is missing or has the wrong size.
+ */
+void nl_attrs(const struct nlmsghdr *nlh, unsigned int offset,
+	      const struct nlattr **tb, unsigned int max);
+void nl_nested(const struct nlattr *nest, const struct nlattr **tb,
+	       unsigned int max);
+uint8_t nl_u8(const struct nlattr *attr);
+uint16_t nl_u16(const struct nlattr *attr);
+uint32_t nl_u32(const struct nlattr *attr);
+uint64_t nl_u64(const struct nlattr *attr);
+const char *nl_str(const struct nlattr *attr);
+
 /* Print "Error: <message>" for a failed request, with a context prefix. */
 void nl_perror(const struct nl_error *err, const char *context);
 

@@ -176,3 +176,34 @@ void print_text(const char *text)
 	if (!json)
 		fputs(text, fp);
 }
+
+const char *format_secs(char *buf, size_t size, uint32_t ms)
+{
+	unsigned int frac = ms % 1000;
+	int digits = 3;
+
+	if (!frac) {
+		snprintf(buf, size, "%u", ms / 1000);
+		return buf;
+	}
+	while (frac % 10 == 0) {
+		frac /= 10;
+		digits--;
+	}
+	snprintf(buf, size, "%u.%0*u", ms / 1000, digits, frac);
+	return buf;
+}
+
+void print_secs(enum output_mode mode, const char *key, const char *fmt,
+		uint32_t ms)
+{
+	char buf[16];
+
+	format_secs(buf, sizeof(buf), ms);
+	if (json && mode != PRINT_TEXT) {
+		json_member(key);
+		fputs(buf, fp);
+	} else if (!json && mode != PRINT_JSON) {
+		fprintf(fp, fmt, buf);
+	}
+}

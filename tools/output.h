@@ -35,6 +35,14 @@ void print_u64(enum output_mode mode, const char *key, const char *fmt,
 /* "on"/"off" in text, true/false in JSON. */
 void print_on_off(enum output_mode mode, const char *key, const char *fmt,
 		  bool value);
+/*
+ * Milliseconds as seconds: "1.5" in text (through fmt's %s), the number
+ * 1.5 in JSON. Trailing zeros of the decimals are dropped.
+ */
+void print_secs(enum output_mode mode, const char *key, const char *fmt,
+		uint32_t ms);
+/* The text print_secs prints; buf needs 16 bytes. */
+const char *format_secs(char *buf, size_t size, uint32_t ms);
 /* Text only: a newline, or literal text. */
 void print_nl(void);
 void print_text(const char *text);

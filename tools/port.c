@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mcsnoopctl port set|show: the ports of enabled bridges.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <net/if.h>
+#include <linux/genetlink.h>
+#include <linux/mcsnoop.h>
+
+#include "mcsnoopctl.h"
+#include "output.h"
+#include "params.h"
+#include "parse_args.h"
+#include "stats.h"
+
+void mcs_port_usage(void)
+{
+	fprintf(stderr,
+		"Usage: mcsnoopctl port set DEV [ router auto|static|off ]\n"
+		"               [ flood-unknown on|off ] [ flood-reports on|off ]\n"
+		"               [ fast-leave on|off ] [ max-groups N ]\n"
+		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
+		"\n"
+		"flood-unknown follows the bridge's setting until it is set on the port.\n");
+}
+
+/* enum mcsnoop_router, by value. */
+static const char *const router_words[] = {
+	[MCSNOOP_ROUTER_OFF] = "off",
+	[MCSNOOP_ROUTER_AUTO] = "auto",
+	[MCSNOOP_ROUTER_STATIC] = "static",
+	NULL,
+};
+
+/* enum mcsnoop_router_via, by value. */
+static const char *const router_via_words[] = {
+	[MCSNOOP_ROUTER_VIA_NONE] = "none",
+	[MCSNOOP_ROUTER_VIA_QUERY] = "query",
+	[MCSNOOP_ROUTER_VIA_MRD] = "mrd",
+	[MCSNOOP_ROUTER_VIA_PIM] = "pim",
+	[MCSNOOP_ROUTER_VIA_STATIC] = "static",
+};
+
+#define N_WORDS(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *word_of(const char *const *words, unsigned int n,
+			   unsigned int value)
+{
+	return value < n && words[value] ? words[value] : "unknown";
+}
+
+static void print_router_via(const char *proto, const struct nlattr *via,
+			     const struct nlattr *timer)
+{
+	unsigned int v = nl_u8(via);
+	char key[32], fmt[48];
+
+	snprintf(key, sizeof(key), "router_%s", proto);
+	snprintf(fmt, sizeof(fmt), " router-%s %%s", proto);
+	print_str(PRINT_ANY, key, fmt,
+		  word_of(router_via_words, N_WORDS(router_via_words), v));
+	snprintf(key, sizeof(key), "router_%s_timer", proto);
+	/* A learnt router port expires: its timer tells when. */
+	if (v == MCSNOOP_ROUTER_VIA_QUERY || v == MCSNOOP_ROUTER_VIA_MRD ||
+	    v == MCSNOOP_ROUTER_VIA_PIM)
+		print_secs(PRINT_ANY, key, " timer %s", nl_u32(timer));
+	else
+		print_secs(PRINT_JSON, key, NULL, nl_u32(timer));
+}
+
+int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[MCSNOOP_A_PORT_MAX + 1];
+	struct mcs_ctx *ctx = data;
+	char name[IF_NAMESIZE];
+	const char *ifname, *bridge;
+	uint32_t ifindex;
+
+	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_PORT_MAX);
+	ifindex = nl_u32(tb[MCSNOOP_A_PORT_IFINDEX]);
+	ifname = nl_str(tb[MCSNOOP_A_PORT_IFNAME]);
+	if (!ifname)
+		ifname = if_indextoname(ifindex, name) ? name : "?";
+	bridge = nl_str(tb[MCSNOOP_A_PORT_BRIDGE_IFNAME]);
+
+	out_open_object(NULL);
+	print_str(PRINT_ANY, "ifname", "%s:", ifname);
+	print_u64(PRINT_ANY, "ifindex", " ifindex %llu", ifindex);
+	print_str(PRINT_ANY, "bridge", " bridge %s", bridge ? bridge : "?");
+	print_str(PRINT_ANY, "router", " router %s",
+		  word_of(router_words, N_WORDS(router_words),
+			  nl_u8(tb[MCSNOOP_A_PORT_ROUTER])));
+	print_nl();
+	print_text("   ");
+	print_router_via("ipv4", tb[MCSNOOP_A_PORT_ROUTER_IPV4],
+			 tb[MCSNOOP_A_PORT_ROUTER_IPV4_TIMER]);
+	print_router_via("ipv6", tb[MCSNOOP_A_PORT_ROUTER_IPV6],
+			 tb[MCSNOOP_A_PORT_ROUTER_IPV6_TIMER]);
+	print_nl();
+	print_text("    ");
+	print_on_off(PRINT_ANY, "flood_unknown", "flood-unknown %s",
+		     nl_u8(tb[MCSNOOP_A_PORT_FLOOD_UNKNOWN]));
+	print_on_off(PRINT_ANY, "flood_reports", " flood-reports %s",
+		     nl_u8(tb[MCSNOOP_A_PORT_FLOOD_REPORTS]));
+	print_on_off(PRINT_ANY, "fast_leave", " fast-leave %s",
+		     nl_u8(tb[MCSNOOP_A_PORT_FAST_LEAVE]));
+	print_u64(PRINT_ANY, "max_groups", " max-groups %llu",
+		  nl_u32(tb[MCSNOOP_A_PORT_MAX_GROUPS]));
+	print_u64(PRINT_ANY, "group_count", " groups %llu",
+		  nl_u32(tb[MCSNOOP_A_PORT_GROUP_COUNT]));
+	print_nl();
+	if (ctx->stats && tb[MCSNOOP_A_PORT_STATS]) {
+		struct mcs_stats stats;
+
+		mcs_stats_parse(tb[MCSNOOP_A_PORT_STATS], &stats);
+		mcs_stats_print(&stats, "    ");
+	}
+	out_close_object();
+	return MNL_CB_OK;
+}
+
+static int port_show(struct mcs_ctx *ctx, int argc, char **argv)
+{
+	const char *dev = NULL, *bridge = NULL;
+	struct nlmsghdr *nlh;
+	struct nl_sock *nl;
+	uint32_t ifindex = 0;
+
+	if (argc >= 1 && !strcmp(argv[0], "bridge")) {
+		if (argc < 2)
+			return mcs_usage_error(mcs_port_usage,
+					       "missing BRIDGE after \"bridge\"");
+		bridge = argv[1];
+		argc -= 2;
+		argv += 2;
+	} else if (argc >= 1) {
+		dev = argv[0];
+		argc--;
+		argv++;
+	}
+	if (argc > 0)
+		return mcs_usage_error(mcs_port_usage,
+				       "unexpected argument \"%s\"", argv[0]);
+	if (dev && mcs_ifindex(dev, &ifindex) < 0)
+		return 1;
+	if (bridge && mcs_ifindex(bridge, &ifindex) < 0)
+		return 1;
+	nl = mcs_genl(ctx);
+	if (!nl)
+		return 1;
+	nlh = genl_msg(nl, MCSNOOP_CMD_PORT_GET, dev ? 0 : NLM_F_DUMP);
+	if (dev)
+		mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
+	if (bridge)
+		mnl_attr_put_strz(nlh, MCSNOOP_A_PORT_BRIDGE_IFNAME, bridge);
+	return mcs_show(nl, nlh, mcs_port_print_cb, ctx);
+}
+
+static const struct mcs_param port_params[] = {
+	{ "router", MCSNOOP_A_PORT_ROUTER, MCS_PARAM_WORD, router_words,
+	  "auto, static or off" },
+	{ "flood-unknown", MCSNOOP_A_PORT_FLOOD_UNKNOWN, MCS_PARAM_ON_OFF,
+	  NULL, "on or off" },
+	{ "flood-reports", MCSNOOP_A_PORT_FLOOD_REPORTS, MCS_PARAM_ON_OFF,
+	  NULL, "on or off" },
+	{ "fast-leave", MCSNOOP_A_PORT_FAST_LEAVE, MCS_PARAM_ON_OFF, NULL,
+	  "on or off" },
+	{ "max-groups", MCSNOOP_A_PORT_MAX_GROUPS, MCS_PARAM_U32, NULL,
+	  "a number" },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
+{
+	struct nlmsghdr *nlh;
+	struct nl_sock *nl;
+	uint32_t ifindex;
+	int count;
+
+	if (argc < 1)
+		return mcs_usage_error(mcs_port_usage, "missing DEV");
+	count = mcs_params_put(NULL, port_params, NULL, mcs_port_usage,
+			       argc - 1, argv + 1);
+	if (count < 0)
+		return 1;
+	if (!count)
+		return mcs_usage_error(mcs_port_usage, "nothing to set");
+	if (mcs_ifindex(argv[0], &ifindex) < 0)
+		return 1;
+	nl = mcs_genl(ctx);
+	if (!nl)
+		return 1;
+	nlh = genl_msg(nl, MCSNOOP_CMD_PORT_SET, 0);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
+	mcs_params_put(nlh, port_params, NULL, mcs_port_usage, argc - 1,
+		       argv + 1);
+	return mcs_do(nl, nlh);
+}
+
+int mcs_port_main(struct mcs_ctx *ctx, int argc, char **argv)
+{
+	static const struct mcs_cmd cmds[] = {
+		{ "show", port_show },
+		{ "list", port_show },
+		{ "set", port_set },
+		{ NULL, NULL },
+	};
+
+	if (argc == 0)
+		return port_show(ctx, 0, argv);
+	return mcs_dispatch(ctx, cmds, mcs_port_usage, argc, argv);
+}
