@@ -8,6 +8,8 @@
 #include <linux/jiffies.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <net/netlink.h>
+#include <net/rtnetlink.h>
 
 #include "bridge.h"
 #include "hooks.h"
@@ -172,6 +174,34 @@ void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
 	synchronize_rcu();
 	mcs_table_destroy(mb);
 	call_rcu(&mb->rcu, mcs_bridge_free_rcu);
+}
+
+/*
+ * Give the bridge its own snooping back, as `ip link set BR type bridge
+ * mcast_snooping 1` would: for a module unload, when no tool is there.
+ */
+void mcs_bridge_restore_snooping(struct mcs_bridge *mb)
+{
+	const struct rtnl_link_ops *ops = mb->dev->rtnl_link_ops;
+	struct nlattr *data[IFLA_BR_MAX + 1] = {};
+	struct {
+		struct nlattr nla;
+		u8 value;
+		u8 pad[3];
+	} attr = {
+		.nla = {
+			.nla_len = nla_attr_size(sizeof(u8)),
+			.nla_type = IFLA_BR_MCAST_SNOOPING,
+		},
+		.value = 1,
+	};
+
+	ASSERT_RTNL();
+	if (!mb->saved_mcast_snooping || !ops || !ops->changelink)
+		return;
+	data[IFLA_BR_MCAST_SNOOPING] = &attr.nla;
+	if (ops->changelink(mb->dev, NULL, data, NULL))
+		netdev_warn(mb->dev, "mcsnoop: could not switch the bridge's own snooping back on\n");
 }
 
 void mcs_bridge_flush(struct mcs_net *mn)

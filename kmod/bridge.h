@@ -71,6 +71,7 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 		      bool saved_mcast_snooping);
 void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb);
 void mcs_bridge_flush(struct mcs_net *mn);
+void mcs_bridge_restore_snooping(struct mcs_bridge *mb);
 
 /* Intervals in jiffies, from the configuration. */
 unsigned long mcs_membership_interval(const struct mcs_bridge *mb);

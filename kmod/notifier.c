@@ -81,8 +81,11 @@ static int mcs_netdev_event(struct notifier_block *nb, unsigned long event,
 			return NOTIFY_DONE;
 		mn = mcs_net(dev_net(dev));
 		mb = mcs_bridge_find(mn, dev->ifindex);
-		if (mb)
-			mcs_bridge_disable(mn, mb);
+		if (!mb)
+			return NOTIFY_DONE;
+		if (READ_ONCE(mcs_notifier_closing))
+			mcs_bridge_restore_snooping(mb);
+		mcs_bridge_disable(mn, mb);
 		return NOTIFY_DONE;
 	}
 	switch (event) {
