@@ -28,9 +28,11 @@ static bool mcs_ingress_forwards(const struct mcs_bridge *mb,
 	/* 802.1X locked ports: the bridge checks its FDB, we cannot. */
 	if (br_port_flag_is_set(in, BR_PORT_LOCKED))
 		return false;
+#ifdef CONFIG_NET_SWITCHDEV
 	/* Already forwarded in hardware by a switchdev driver. */
 	if (skb->offload_fwd_mark)
 		return false;
+#endif
 	if (!br_vlan_enabled(mb->dev))
 		return true;
 	return vid && !br_vlan_get_info_rcu(in, vid, &vinfo);
