@@ -96,6 +96,12 @@ bool mcs_vlan_snooping(const struct mcs_bridge *mb, u16 vid)
 	return vid >= MCS_VLAN_N || !test_bit(vid, mb->vlan_snooping_off);
 }
 
+bool mcs_bridge_host_is_router(const struct mcs_bridge *mb, int proto)
+{
+	return READ_ONCE(mb->host_router[proto]) &&
+	       time_before(jiffies, READ_ONCE(mb->host_router_expires[proto]));
+}
+
 static void mcs_bridge_free(struct mcs_bridge *mb)
 {
 	bitmap_free(mb->vlan_snooping_off);

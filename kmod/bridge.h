@@ -60,6 +60,10 @@ struct mcs_bridge {
 	unsigned int table_gen;
 	struct delayed_work gc_work;
 
+	/* The host itself routes multicast (it sent queries, MRD, PIM). */
+	unsigned long host_router_expires[2];
+	bool host_router[2];
+
 	struct rcu_head rcu;
 };
 
@@ -81,5 +85,7 @@ u32 mcs_membership_interval_ms(const struct mcs_bridge *mb);
 u32 mcs_router_interval_ms(const struct mcs_bridge *mb);
 
 bool mcs_vlan_snooping(const struct mcs_bridge *mb, u16 vid);
+/* proto: enum mcs_proto */
+bool mcs_bridge_host_is_router(const struct mcs_bridge *mb, int proto);
 
 #endif /* _MCS_BRIDGE_H */

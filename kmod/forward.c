@@ -14,30 +14,31 @@
 #include "forward.h"
 #include "table.h"
 
-bool mcs_group_flooded(const struct mcs_bridge *mb,
-		       const struct in6_addr *group)
+bool mcs_group_link_local(const struct in6_addr *group)
 {
-	if (mcs_addr_is_v4(group)) {
-		u32 g = ntohl(group->s6_addr32[3]);
-
+	if (mcs_addr_is_v4(group))
 		/* 224.0.0.0/24: link-local control (RFC 4541 2.1.2). */
-		if ((g & 0xffffff00) == 0xe0000000)
-			return true;
-		/*
-		 * x.0.0.y and x.128.0.y share 224.0.0.y's MAC (01:00:5e:00:00:yy):
-		 * switches that filter by MAC flood them; so does WeOS.
-		 */
-		return (g & 0x007fff00) == 0 &&
-		       READ_ONCE(mb->cfg.flood_ambiguous);
-	}
+		return (ntohl(group->s6_addr32[3]) & 0xffffff00) == 0xe0000000;
 	/* Interface- and node-local scopes never need snooping. */
 	if ((group->s6_addr[1] & 0x0f) <= 1)
 		return true;
 	/* ff02::1, and solicited-node groups that hosts never report. */
-	if (ipv6_addr_is_ll_all_nodes(group) ||
-	    ipv6_addr_is_solict_mult(group))
+	return ipv6_addr_is_ll_all_nodes(group) ||
+	       ipv6_addr_is_solict_mult(group);
+}
+
+bool mcs_group_flooded(const struct mcs_bridge *mb,
+		       const struct in6_addr *group)
+{
+	if (mcs_group_link_local(group))
 		return true;
-	return false;
+	/*
+	 * x.0.0.y and x.128.0.y share 224.0.0.y's MAC (01:00:5e:00:00:yy):
+	 * switches that filter by MAC flood them; so does WeOS.
+	 */
+	return mcs_addr_is_v4(group) &&
+	       (ntohl(group->s6_addr32[3]) & 0x007fff00) == 0 &&
+	       READ_ONCE(mb->cfg.flood_ambiguous);
 }
 
 static void mcs_classify_ipv4(struct mcs_bridge *mb, struct sk_buff *skb,

@@ -55,7 +55,9 @@ bool mcs_verdict_count(struct mcs_bridge *mb, struct mcs_port *out,
  */
 bool mcs_ipv6_upper(struct sk_buff *skb, u8 *nexthdr, u8 *icmp6_type);
 
-/* Groups that are always flooded (link-local, ND, MAC-ambiguous). */
+/* Groups flooded whatever the settings: link-local, ND. Never learnt. */
+bool mcs_group_link_local(const struct in6_addr *group);
+/* Groups flooded now: those, and the MAC-ambiguous ones if so set. */
 bool mcs_group_flooded(const struct mcs_bridge *mb,
 		       const struct in6_addr *group);
 

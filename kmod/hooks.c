@@ -44,10 +44,6 @@
 struct mcs_pcpu_scratch {
 	const unsigned char *ingress_head;
 	u16 ingress_vid;
-	/* The last frame mcsnoop replicated: the bridge's copies are spare. */
-	const unsigned char *replicated_head;
-	/* Set while mcsnoop sends its own copies through NF_BR_FORWARD. */
-	bool sending;
 	const unsigned char *host_head;
 	u8 buf[MCS_SCRATCH_LEN];
 };
@@ -168,7 +164,6 @@ static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
 	struct mcs_frame f;
 	enum mcs_counter c;
 	struct mcs_msg msg;
-	bool replicated;
 	bool ctrl;
 	u16 vid;
 
@@ -202,16 +197,15 @@ static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
 		atomic64_inc(&f.grp->packets);
 		atomic64_add(skb->len, &f.grp->bytes);
 	}
-	replicated = port && mcs_replicate(mb, port, skb, vid, &f, state,
-					   &scratch->sending);
-	scratch->replicated_head = replicated ? skb->head : NULL;
+	if (port)
+		mcs_replicate(mb, port, skb, vid, &f, state);
 	return NF_ACCEPT;
 }
 
-/* The VLAN of an egress copy, whose tag the bridge may have stripped. */
-static u16 mcs_egress_vid(const struct mcs_bridge *mb,
-			  const struct net_device *out,
-			  const struct sk_buff *skb, bool from_port)
+/* The VLAN of a copy, whose tag the bridge may have stripped. */
+static u16 mcs_copy_vid(const struct mcs_bridge *mb,
+			const struct net_device *out, const struct sk_buff *skb,
+			bool from_port)
 {
 	const struct mcs_pcpu_scratch *scratch = this_cpu_ptr(mcs_scratch);
 	u16 vid = 0;
@@ -222,7 +216,7 @@ static u16 mcs_egress_vid(const struct mcs_bridge *mb,
 		return scratch->ingress_vid;
 	if (skb_vlan_tag_present(skb))
 		return skb_vlan_tag_get_id(skb);
-	/* An untagged egress port is untagged in its PVID in practice. */
+	/* An untagged port is untagged in its PVID in practice. */
 	if (br_vlan_get_pvid_rcu(out, &vid))
 		return 0;
 	return vid;
@@ -245,11 +239,10 @@ static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
 		mcs_learn(mb, NULL, vid, &msg);
 }
 
-static unsigned int mcs_hook_egress(void *priv, struct sk_buff *skb,
-				    const struct nf_hook_state *state)
+/* Multicast the bridge host itself sends: learnt from, pruned per port. */
+static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
+				       const struct nf_hook_state *state)
 {
-	const struct mcs_pcpu_scratch *scratch = this_cpu_ptr(mcs_scratch);
-	bool from_port = state->hook == NF_BR_FORWARD;
 	struct mcs_bridge *mb;
 	struct mcs_port *out;
 	struct mcs_frame f;
@@ -257,30 +250,47 @@ static unsigned int mcs_hook_egress(void *priv, struct sk_buff *skb,
 
 	if (!mcs_is_multicast(skb))
 		return NF_ACCEPT;
-	if (from_port) {
-		/* Our own copy, counted when it was made. */
-		if (scratch->sending)
-			return NF_ACCEPT;
-		/* The bridge's flood of a frame we replicated already. */
-		if (scratch->replicated_head == skb->head)
-			return NF_DROP;
-	}
 	mb = mcs_bridge_of_port(state->net, state->out);
 	if (!mb)
 		return NF_ACCEPT;
 	out = mcs_port_find(mb, state->out->ifindex);
 	if (!out)
 		return NF_ACCEPT;
-	vid = mcs_egress_vid(mb, state->out, skb, from_port);
-	if (!from_port)
-		mcs_learn_host(mb, skb, vid);
-
+	vid = mcs_copy_vid(mb, state->out, skb, false);
+	mcs_learn_host(mb, skb, vid);
 	mcs_frame_classify(mb, skb, vid, &f);
 	if (!mcs_verdict_count(mb, out, mcs_frame_verdict(&f, out),
-			       from_port ? MCS_CNT_FWD_COPIES :
-					   MCS_CNT_HOST_COPIES))
+			       MCS_CNT_HOST_COPIES))
 		return NF_DROP;
 	return NF_ACCEPT;
+}
+
+/*
+ * Multicast the bridge delivers to itself (it always does with its own
+ * snooping off): a registered group only if the host joined it or routes
+ * multicast, as the bridge's own snooping decides.
+ */
+static unsigned int mcs_hook_local_in(void *priv, struct sk_buff *skb,
+				      const struct nf_hook_state *state)
+{
+	const struct mcs_member *host;
+	struct mcs_bridge *mb;
+	struct mcs_frame f;
+
+	if (!mcs_is_multicast(skb))
+		return NF_ACCEPT;
+	mb = mcs_bridge_of_port(state->net, state->in);
+	if (!mb)
+		return NF_ACCEPT;
+	mcs_frame_classify(mb, skb, mcs_copy_vid(mb, state->in, skb, true),
+			   &f);
+	if (f.kind != MCS_FRAME_DATA || !f.grp || READ_ONCE(f.grp->overflow) ||
+	    mcs_bridge_host_is_router(mb, f.proto))
+		return NF_ACCEPT;
+	host = mcs_member_of(f.grp, NULL);
+	if (host && mcs_member_accepts(host, &f.src, f.now))
+		return NF_ACCEPT;
+	return NF_DROP;
 }
 
 /* After ebtables' filter table: what it drops is none of our business. */
@@ -292,13 +302,13 @@ static const struct nf_hook_ops mcs_nf_ops[] = {
 		.priority = NF_BR_PRI_FILTER_OTHER,
 	},
 	{
-		.hook = mcs_hook_egress,
+		.hook = mcs_hook_local_in,
 		.pf = NFPROTO_BRIDGE,
-		.hooknum = NF_BR_FORWARD,
+		.hooknum = NF_BR_LOCAL_IN,
 		.priority = NF_BR_PRI_FILTER_OTHER,
 	},
 	{
-		.hook = mcs_hook_egress,
+		.hook = mcs_hook_local_out,
 		.pf = NFPROTO_BRIDGE,
 		.hooknum = NF_BR_LOCAL_OUT,
 		.priority = NF_BR_PRI_FILTER_OTHER,

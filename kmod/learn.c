@@ -67,12 +67,31 @@ static int mcs_msg_counter(const struct mcs_msg *msg)
 	return -1;
 }
 
-static void mcs_learn_router(struct mcs_port *port, const struct mcs_msg *msg)
+/* The host's own queries, MRD or PIM: it routes, deliver it all. */
+static void mcs_learn_host_router(struct mcs_bridge *mb,
+				  const struct mcs_msg *msg)
 {
 	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
 
-	if (!port)
+	switch (msg->kind) {
+	case MCS_MSG_QUERY:
+	case MCS_MSG_MRD_ADV:
+	case MCS_MSG_PIM_HELLO:
+		WRITE_ONCE(mb->host_router_expires[proto],
+			   jiffies + mcs_router_interval(mb));
+		WRITE_ONCE(mb->host_router[proto], true);
+	}
+}
+
+static void mcs_learn_router(struct mcs_bridge *mb, struct mcs_port *port,
+			     const struct mcs_msg *msg)
+{
+	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
+
+	if (!port) {
+		mcs_learn_host_router(mb, msg);
 		return;
+	}
 	switch (msg->kind) {
 	case MCS_MSG_QUERY:
 		/* A 0.0.0.0 (proxy) query does not make a router port. */
@@ -129,7 +148,7 @@ void mcs_learn(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 
 	if (c >= 0)
 		mcs_count(mb, port, c);
-	mcs_learn_router(port, msg);
+	mcs_learn_router(mb, port, msg);
 	if (msg->kind == MCS_MSG_REPORT || msg->kind == MCS_MSG_LEAVE ||
 	    msg->kind == MCS_MSG_REPORT_V3)
 		mcs_learn_members(mb, port, vid, msg);

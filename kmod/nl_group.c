@@ -420,9 +420,9 @@ int mcs_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
 	err = mcs_nl_entry(info, &e);
 	if (err)
 		goto out;
-	if (mcs_group_flooded(e.mb, &e.addr)) {
+	if (mcs_group_link_local(&e.addr)) {
 		mcs_nl_err(info->extack, info->attrs[MCSNOOP_A_GROUP_ADDR],
-			   "addr: this group is always flooded (link-local, neighbor discovery or MAC-ambiguous)");
+			   "addr: this group is always flooded (link-local or neighbor discovery)");
 		err = -EINVAL;
 		goto out;
 	}

@@ -61,7 +61,7 @@ static void mcs_send_copy(struct mcs_bridge *mb, struct sk_buff *skb,
 
 bool mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 		   struct sk_buff *skb, u16 vid, const struct mcs_frame *f,
-		   const struct nf_hook_state *state, bool *sending)
+		   const struct nf_hook_state *state)
 {
 	bool in_isolated = br_port_flag_is_set(in->dev, BR_ISOLATED);
 	bool vlans = br_vlan_enabled(mb->dev);
@@ -83,15 +83,18 @@ bool mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 			continue;
 		if (vlans && br_vlan_get_info_rcu(out->dev, vid, &vinfo))
 			continue;
+		/*
+		 * mcast_flood is on again (the admin's choice): the bridge
+		 * floods this port itself, everything, as without mcsnoop.
+		 */
+		if (br_port_flag_is_set(out->dev, BR_MCAST_FLOOD))
+			continue;
 		if (!mcs_verdict_count(mb, out, mcs_frame_verdict(f, out),
 				       MCS_CNT_FWD_COPIES))
 			continue;
-		/* Our own copies pass our FORWARD hook untouched. */
-		*sending = true;
 		mcs_send_copy(mb, skb, out, vid, vlan_proto,
 			      vlans && (vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED),
 			      state);
-		*sending = false;
 	}
 	return true;
 }

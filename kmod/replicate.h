@@ -15,10 +15,10 @@
  * hairpin, egress VLAN tagging, NF_BR_FORWARD and POST_ROUTING hooks),
  * once per frame at PRE_ROUTING. The frame itself goes on to the bridge
  * for source learning and local delivery. Returns false when the bridge
- * would not forward the frame at all (the caller leaves it alone).
+ * would not forward the frame at all.
  */
 bool mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 		   struct sk_buff *skb, u16 vid, const struct mcs_frame *f,
-		   const struct nf_hook_state *state, bool *sending);
+		   const struct nf_hook_state *state);
 
 #endif /* _MCS_REPLICATE_H */

@@ -428,8 +428,12 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	lockdep_assert_held(&mb->lock);
 	if (rec->type < MCS_REC_IS_IN || rec->type > MCS_REC_BLOCK)
 		return;
-	/* Flooded anyway (224.0.0.x, ND): not worth a table entry. */
-	if (mcs_group_flooded(mb, addr))
+	/*
+	 * Flooded whatever the settings (224.0.0.x, ND): not worth an
+	 * entry. MAC-ambiguous groups are learnt, in case flooding them is
+	 * switched off.
+	 */
+	if (mcs_group_link_local(addr))
 		return;
 	/* SSM: (S,G) only, RFC 4604 */
 	if (mcs_is_ssm(addr) &&
