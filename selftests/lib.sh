@@ -634,3 +634,305 @@ settle()
 	done
 	return 1
 }
+
+# ------------------------------------------------------------- snooping
+# Helpers of the snooping tests (mcsnoop_snoop_*.sh, _router, _flood,
+# _vlan, _limits, _malformed): a bridge br0 in namespace sw whose ports
+# p-hN lead to hosts hN; forwarding is judged by the TX counters of the
+# ports (what the bridge let out to each host), read in one ip call.
+
+FRAMES_PY=$MCS_DIR/frames.py
+# Datagrams per delivery check: a member must get all of them, a port that
+# is not meant to get the group fewer than half (room for stray frames).
+NDATA=${NDATA:-20}
+
+# frames NS IFACE FRAME...: frames.py (crafted IGMP/MLD/MRD/PIM) in NS.
+frames()
+{
+	local ns=$1
+
+	shift
+	timeout "$CMD_TIMEOUT" "$PYTHON" -S "$FRAMES_PY" -n "$NS_PREFIX-$ns" "$@"
+}
+
+# mcsj NS ARGS...: the tool with -j.
+mcsj()
+{
+	local ns=$1
+
+	shift
+	mcs "$ns" -j "$@"
+}
+
+# wait_secs SECS CMD...: poll CMD until it succeeds, for at most SECS
+# seconds of wall time (however slow each call of CMD is).
+wait_secs()
+{
+	local end=$((SECONDS + $1))
+
+	shift
+	until "$@"; do
+		[ "$SECONDS" -ge "$end" ] && return 1
+		sleep 0.2
+	done
+}
+
+# snoop_timers: short protocol timers on br0 (a leave prunes after 0.1 s);
+# memberships and router ports last 10 minutes unless a test shortens them
+# (a loaded TCG guest can take minutes over one test).
+snoop_timers()
+{
+	mcs sw bridge set br0 query-interval 1 query-response-interval 0.5 \
+		robustness 1 last-member-interval 0.1 last-member-count 1 \
+		membership-timeout 600 router-timeout 600
+}
+
+# v6_host_ns NAME: a namespace whose host runs IPv6 without DAD, router
+# solicitations or slow unsolicited reports.
+v6_host_ns()
+{
+	ns_create "$1" net.ipv6.conf.default.accept_dad=0 \
+		net.ipv6.conf.all.accept_dad=0 \
+		net.ipv6.conf.default.router_solicitations=0 \
+		net.ipv6.conf.default.mldv1_unsolicited_report_interval=100 \
+		net.ipv6.conf.default.mldv2_unsolicited_report_interval=100 \
+		net.ipv6.conf.default.addr_gen_mode=1
+}
+
+# snoop_setup v4|v6 N: sw with br0 (own snooping off, enabled, short
+# timers) and hosts h1..hN: v4 10.0.0.i/24 with IPv6 off, v6 fe80::i only
+# (no IPv4 address, so no IGMP). The bridge's namespace has IPv6 off.
+snoop_setup()
+{
+	local fam=$1 n=$2 i
+
+	ns_create sw noipv6 && br_create sw br0 0 || return 1
+	for ((i = 1; i <= n; i++)); do
+		if [ "$fam" = v6 ]; then
+			v6_host_ns "h$i" && host_add sw br0 "h$i" &&
+				ipn "h$i" addr add "fe80::$i/64" dev eth0 nodad ||
+				return 1
+		else
+			host_add sw br0 "h$i" "10.0.0.$i/24" noipv6 || return 1
+		fi
+	done
+	mcs sw bridge enable br0 >/dev/null && snoop_timers
+}
+
+# tx_read VAR: associative array VAR of port name -> TX packets of every
+# link in sw (a port's TX: frames the bridge sent to that host).
+tx_read()
+{
+	local -n _t=$1
+	local line name
+
+	_t=()
+	while IFS= read -r line; do
+		name=${line#*: }
+		name=${name%%[@:]*}
+		[[ $line =~ TX:[^\\]*\\\ +[0-9]+\ +([0-9]+) ]] &&
+			_t["$name"]=${BASH_REMATCH[1]}
+	done < <(ip -n "$NS_PREFIX-sw" -s -o link show)
+}
+
+# rx_of_port DEV: RX packets of DEV in sw (frames that entered the bridge).
+rx_of_port()
+{
+	rx_packets sw "$1"
+}
+
+# tx_settle VAR: tx_read until two reads 0.3 s apart agree.
+tx_settle()
+{
+	local -n _s=$1
+	local -A _p
+	local n=0 same k
+
+	tx_read _p
+	while [ "$n" -lt 30 ]; do
+		sleep 0.3
+		tx_read _s
+		same=1
+		for k in "${!_s[@]}"; do
+			[ "${_s[$k]}" = "${_p[$k]:-}" ] || { same=0; break; }
+		done
+		[ "$same" = 1 ] && return 0
+		for k in "${!_s[@]}"; do
+			_p[$k]=${_s[$k]}
+		done
+		n=$((n + 1))
+	done
+}
+
+# measure CMD...: run CMD; DELIV[HOST] is how many frames the bridge sent
+# to each host hN meanwhile (p-HOST's TX increase, once the counters
+# stopped moving).
+declare -A DELIV
+measure()
+{
+	local k
+	local -A before after
+
+	tx_settle before
+	"$@"
+	tx_settle after
+	DELIV=()
+	for k in "${!after[@]}"; do
+		[[ $k == p-* ]] || continue
+		DELIV[${k#p-}]=$((after[$k] - ${before[$k]:-0}))
+	done
+}
+
+# send_wait SENDER GROUP COUNT IFACE: mcast.py send, then wait until the
+# bridge received all of it.
+send_wait()
+{
+	local rx
+
+	rx=$(rx_of_port "p-$1")
+	mcast "$1" send "$4" "$2" "$3"
+	wait_secs 30 rx_ge sw "p-$1" $((rx + $3))
+}
+
+# deliver SENDER GROUP [COUNT] [IFACE]: SENDER sends COUNT (NDATA) UDP
+# datagrams to GROUP, measured.
+deliver()
+{
+	measure send_wait "$1" "$2" "${3:-$NDATA}" "${4:-eth0}"
+}
+
+# frames_wait SENDER FRAME...: NDATA crafted frames from SENDER's eth0,
+# then wait until the bridge received them.
+frames_wait()
+{
+	local rx sender=$1
+
+	shift
+	rx=$(rx_of_port "p-$sender")
+	frames "$sender" eth0 count="$NDATA" "$@"
+	wait_secs 30 rx_ge sw "p-$sender" $((rx + NDATA))
+}
+
+# check_deliv "HOSTS" "HOSTS" WHAT [COUNT]: after deliver, every host of
+# the first list got at least COUNT (NDATA) frames, every host of the
+# second fewer than COUNT / 2.
+check_deliv()
+{
+	local yes=$1 no=$2 what=$3 n=${4:-$NDATA} h
+
+	for h in $yes; do
+		if ! [ "${DELIV[$h]:-0}" -ge "$n" ]; then
+			RET=1
+			log_info "FAIL: $what: $h got ${DELIV[$h]:-0} of $n frames, expected all"
+		fi
+	done
+	for h in $no; do
+		if ! [ "${DELIV[$h]:-0}" -lt $((n / 2)) ]; then
+			RET=1
+			log_info "FAIL: $what: $h got ${DELIV[$h]:-0} of $n frames, expected none"
+		fi
+	done
+}
+
+# deliver_check SENDER GROUP "MEMBERS" "OTHERS" WHAT: deliver + check_deliv.
+deliver_check()
+{
+	deliver "$1" "$2"
+	check_deliv "$3" "$4" "$5: $2 from $1"
+}
+
+# group_ports BR GROUP [VID]: the member ports of GROUP in sw, sorted,
+# space-separated ("" when the group is not in the table).
+group_ports()
+{
+	local out
+
+	out=$(mcsj sw group show "$1" ${3:+vid "$3"} group "$2" 2>/dev/null)
+	[ -n "$out" ] || return 0
+	jq -r '[.[].members[].port] | sort | join(" ")' <<<"$out" 2>/dev/null
+}
+
+# ports_are BR GROUP "WANT" [VID]: for wait_until.
+ports_are()
+{
+	[ "$(group_ports "$1" "$2" "${4:-}")" = "$3" ]
+}
+
+# check_ports BR GROUP "WANT" WHAT [VID] [SECS]: wait (30 s) for the
+# member ports of GROUP to become WANT.
+check_ports()
+{
+	wait_secs "${6:-30}" ports_are "$1" "$2" "$3" "${5:-}"
+	check_err $? "$4: members of $2 are '$(group_ports "$1" "$2" "${5:-}")', expected '$3'"
+}
+
+# group_json BR GROUP [VID]: the group show answer.
+group_json()
+{
+	mcsj sw group show "$1" ${3:+vid "$3"} group "$2" 2>/dev/null
+}
+
+# member_get BR GROUP PORT JQ [VID]: JQ applied to PORT's member object.
+member_get()
+{
+	group_json "$1" "$2" "${5:-}" |
+		jq -r --arg p "$3" "[.[].members[] | select(.port == \$p)][0] | $4" \
+			2>/dev/null
+}
+
+# bstat BR KEY: a counter of bridge BR in sw (stats show -j).
+bstat()
+{
+	mcsj sw stats show "$1" | jq -r ".[0].stats.$2"
+}
+
+# pstat DEV KEY: a counter of port DEV in sw.
+pstat()
+{
+	mcsj sw stats show port "$1" | jq -r ".[0].stats.$2"
+}
+
+# bstat_ge BR KEY MIN / pstat_ge DEV KEY MIN: for wait_until.
+bstat_ge()
+{
+	local v
+
+	v=$(bstat "$1" "$2") && [ "$v" -ge "$3" ] 2>/dev/null
+}
+
+pstat_ge()
+{
+	local v
+
+	v=$(pstat "$1" "$2") && [ "$v" -ge "$3" ] 2>/dev/null
+}
+
+# port_get DEV KEY: one key of port show -j for DEV in sw.
+port_get()
+{
+	mcsj sw port show "$1" | jq -r ".[0].$2"
+}
+
+# port_is DEV KEY VALUE: for wait_until.
+port_is()
+{
+	[ "$(port_get "$1" "$2")" = "$3" ]
+}
+
+# check_port DEV KEY WANT WHAT [SECS]
+check_port()
+{
+	wait_secs "${5:-30}" port_is "$1" "$2" "$3"
+	check_err $? "$4: port $1 $2 is '$(port_get "$1" "$2")', expected '$3'"
+}
+
+# igmp_version HOST V / mld_version HOST V: force the host's version.
+igmp_version()
+{
+	in_ns "$1" sysctl -qw "net.ipv4.conf.eth0.force_igmp_version=$2"
+}
+
+mld_version()
+{
+	in_ns "$1" sysctl -qw "net.ipv6.conf.eth0.force_mld_version=$2"
+}

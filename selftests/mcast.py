@@ -7,6 +7,10 @@ usage: mcast.py [-n NETNS] COMMAND ARGS
   blast IFACE GROUP SECONDS     UDP to GROUP for SECONDS (about 2000/s)
   join IFACE GROUP [SECONDS]    join GROUP (the stack sends reports), stay
                                 joined SECONDS (default: until killed)
+  sjoin IFACE GROUP SRC[/SRC..] [SECONDS]
+                                join GROUP for these sources only (INCLUDE)
+  xjoin IFACE GROUP SRC[/SRC..] [SECONDS]
+                                join GROUP, blocking these sources (EXCLUDE)
   bcast IFACE COUNT             COUNT UDP datagrams to 255.255.255.255
   raw IFACE DSTMAC COUNT        COUNT Ethernet frames (ethertype 0x88b5)
 """
@@ -74,6 +78,50 @@ def join(iface, group, seconds=None):
     time.sleep(float(seconds))
 
 
+MCAST_JOIN_GROUP = 42
+MCAST_BLOCK_SOURCE = 43
+MCAST_JOIN_SOURCE_GROUP = 46
+
+
+def sockaddr(addr):
+    """A struct sockaddr_storage (128 bytes) holding addr."""
+    if ":" in addr:
+        sa = struct.pack("=HHI16sI", socket.AF_INET6, 0, 0,
+                         socket.inet_pton(socket.AF_INET6, addr), 0)
+    else:
+        sa = struct.pack("=HH4s", socket.AF_INET, 0, socket.inet_aton(addr))
+    return sa + b"\0" * (128 - len(sa))
+
+
+def source_join(iface, group, sources, seconds, exclude):
+    """RFC 3678 full-state API: struct group_req / group_source_req."""
+    ifindex = socket.if_nametoindex(iface)
+    if ":" in group:
+        s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+        level = socket.IPPROTO_IPV6
+    else:
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        level = socket.IPPROTO_IP
+    head = struct.pack("=I4x", ifindex) + sockaddr(group)
+    if exclude:
+        s.setsockopt(level, MCAST_JOIN_GROUP, head)
+    for src in sources.split("/"):
+        s.setsockopt(level, MCAST_BLOCK_SOURCE if exclude else
+                     MCAST_JOIN_SOURCE_GROUP, head + sockaddr(src))
+    if seconds is None:
+        while True:
+            time.sleep(3600)
+    time.sleep(float(seconds))
+
+
+def sjoin(iface, group, sources, seconds=None):
+    source_join(iface, group, sources, seconds, False)
+
+
+def xjoin(iface, group, sources, seconds=None):
+    source_join(iface, group, sources, seconds, True)
+
+
 def bcast(iface, count):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
@@ -92,8 +140,8 @@ def raw(iface, dstmac, count):
         s.send(frame)
 
 
-COMMANDS = {"send": send, "blast": blast, "join": join, "bcast": bcast,
-            "raw": raw}
+COMMANDS = {"send": send, "blast": blast, "join": join, "sjoin": sjoin,
+            "xjoin": xjoin, "bcast": bcast, "raw": raw}
 
 
 def enter_netns(name):

@@ -1,0 +1,220 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Static state and limits: static (*,G) and (S,G) entries outlive the
+# membership timeout and go with group del / group flush (by port, by VID);
+# max-groups per bridge and per port: the group that does not fit floods,
+# table_full counts it, the others stay pruned; a port that goes down or
+# leaves the bridge loses its dynamic memberships and router state; ports
+# and bridges removed while traffic flows (the kernel log is checked after
+# every test).
+
+ALL_TESTS=(
+	static_entries
+	static_flush_vid
+	max_groups_bridge
+	max_groups_port
+	port_down_and_removal
+	removal_during_traffic
+)
+
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+G=239.1.2.3
+G2=239.1.2.4
+
+static_entries()
+{
+	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 membership-timeout 8
+	mcs sw group add br0 "$G" port p-h2
+	check_err $? "group add (*,G)"
+	mcs sw group add br0 "$G2" port p-h3 source 10.0.0.1
+	check_err $? "group add (S,G)"
+	check_ports br0 "$G" "p-h2" "static (*,G)"
+	check_eq "$(member_get br0 "$G" p-h2 .static)" true "static flag"
+	check_eq "$(member_get br0 "$G2" p-h3 '[.sources[].source] | join(" ")')" \
+		10.0.0.1 "source of the static (S,G)"
+	# A dynamic member of G2 times out after 8 s, the static ones stay.
+	frames h4 eth0 "report2,group=$G2"
+	check_ports br0 "$G2" "p-h3 p-h4" "dynamic member of $G2"
+	check_ports br0 "$G2" "p-h3" "after the membership timeout" "" 90
+	check_eq "$(group_ports br0 "$G")" "p-h2" "static (*,G) after the timeout"
+	deliver_check h1 "$G" "h2" "h3 h4" "static (*,G)"
+	deliver_check h1 "$G2" "h3" "h2 h4" "static (h1,G2)"
+	deliver_check h4 "$G2" "" "h1 h2 h3" "static (h1,G2), data from h4"
+	# group del: the (S,G) entry needs its source.
+	mcs sw group del br0 "$G" port p-h2
+	check_err $? "group del (*,G)"
+	check_ports br0 "$G" "" "after group del" "" 10
+	mcs sw group del br0 "$G2" port p-h3 source 10.0.0.1
+	check_err $? "group del (S,G)"
+	check_ports br0 "$G2" "" "after group del of the (S,G)" "" 10
+	# flush by port takes static and dynamic memberships of that port only.
+	mcs sw bridge set br0 membership-timeout 60
+	mcs sw group add br0 "$G" port p-h2 && mcs sw group add br0 "$G" port p-h3
+	frames h4 eth0 "report2,group=$G"
+	check_ports br0 "$G" "p-h2 p-h3 p-h4" "static h2 h3, dynamic h4"
+	mcs sw group flush br0 port p-h4
+	check_ports br0 "$G" "p-h2 p-h3" "after group flush port p-h4" "" 10
+	mcs sw group flush br0 port p-h3
+	check_ports br0 "$G" "p-h2" "after group flush port p-h3" "" 10
+	mcs sw group flush br0
+	check_ports br0 "$G" "" "after group flush" "" 10
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" 0 "group_count after flush"
+}
+
+static_flush_vid()
+{
+	ns_create sw noipv6 &&
+		ipn sw link add br0 up type bridge mcast_snooping 0 vlan_filtering 1 &&
+		host_add sw br0 h1 "" noipv6 && host_add sw br0 h2 "" noipv6 ||
+		{ check_err 1 "setup"; return; }
+	bridge -n "$NS_PREFIX-sw" -b - <<-EOF
+		vlan add dev p-h1 vid 10
+		vlan add dev p-h1 vid 20
+		vlan add dev p-h2 vid 10
+		vlan add dev p-h2 vid 20
+	EOF
+	mcs sw bridge enable br0 >/dev/null
+	mcs sw group add br0 "$G" port p-h1 vid 10 &&
+		mcs sw group add br0 "$G" port p-h2 vid 20 &&
+		mcs sw group add br0 ff0e::5 port p-h1 vid 10
+	check_err $? "group add with vid"
+	check_ports br0 "$G" "p-h1" "VID 10" 10 10
+	check_ports br0 "$G" "p-h2" "VID 20" 20 10
+	mcs sw group flush br0 vid 10
+	check_err $? "group flush vid 10"
+	check_ports br0 "$G" "" "VID 10 after flush vid 10" 10 10
+	check_ports br0 ff0e::5 "" "VID 10 (IPv6) after flush vid 10" 10 10
+	check_ports br0 "$G" "p-h2" "VID 20 after flush vid 10" 20 10
+}
+
+# join_all HOST GROUP...: HOST joins the groups with IGMPv2 one by one.
+join_v2()
+{
+	igmp_version "$1" 2
+	bg_mcast "$1" join eth0 "$2"
+}
+
+max_groups_bridge()
+{
+	local tf
+
+	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 max-groups 2
+	join_v2 h2 239.1.1.1
+	check_ports br0 239.1.1.1 "p-h2" "first group"
+	join_v2 h2 239.1.1.2
+	check_ports br0 239.1.1.2 "p-h2" "second group"
+	tf=$(bstat br0 table_full)
+	join_v2 h3 239.1.1.3
+	wait_secs 30 bstat_ge br0 table_full $((tf + 1))
+	check_err $? "table_full did not count the third group"
+	check_ge "$(pstat p-h3 table_full)" 1 "table_full of p-h3"
+	check_eq "$(group_ports br0 239.1.1.3)" "" "the third group in the table"
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" 2 "group_count"
+	# The overflowing group floods, the others stay pruned.
+	deliver_check h1 239.1.1.3 "h2 h3 h4" "" "overflowing group"
+	deliver_check h1 239.1.1.1 "h2" "h3 h4" "first group"
+	# Static entries are refused too.
+	mcs sw group add br0 239.1.1.4 port p-h4 2>/dev/null
+	check_fail $? "group add beyond max-groups"
+	# Room again: the group is learnt on its next report.
+	mcs sw bridge set br0 max-groups 3
+	frames h3 eth0 "report2,group=239.1.1.3"
+	check_ports br0 239.1.1.3 "p-h3" "third group after raising max-groups"
+	deliver_check h1 239.1.1.3 "h3" "h2 h4" "third group registered"
+}
+
+max_groups_port()
+{
+	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	mcs sw port set p-h2 max-groups 1
+	check_eq "$(port_get p-h2 max_groups)" 1 "max_groups of p-h2"
+	join_v2 h2 239.1.1.1
+	check_ports br0 239.1.1.1 "p-h2" "first group of h2"
+	join_v2 h2 239.1.1.2
+	wait_secs 30 pstat_ge p-h2 table_full 1
+	check_err $? "table_full of p-h2 did not count the second group"
+	check_eq "$(group_ports br0 239.1.1.2)" "" "second group of h2 in the table"
+	check_eq "$(port_get p-h2 group_count)" 1 "group_count of p-h2"
+	deliver_check h1 239.1.1.2 "h2 h3 h4" "" "overflowing group of p-h2"
+	deliver_check h1 239.1.1.1 "h2" "h3 h4" "first group of h2"
+	# Other ports are not limited.
+	join_v2 h3 239.1.1.5
+	join_v2 h4 239.1.1.6
+	check_ports br0 239.1.1.5 "p-h3" "group of h3"
+	check_ports br0 239.1.1.6 "p-h4" "group of h4"
+	check_eq "$(pstat p-h3 table_full)" 0 "table_full of p-h3"
+}
+
+not_member()
+{
+	[[ " $(group_ports br0 "$1") " != *" $2 "* ]]
+}
+
+port_down_and_removal()
+{
+	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 flood-unknown off
+	join_v2 h2 "$G"
+	join_v2 h3 "$G"
+	frames h4 eth0 "query4,src=10.0.0.4"
+	check_ports br0 "$G" "p-h2 p-h3" "joins of h2 and h3"
+	check_port p-h4 router_ipv4 query "router port h4"
+	# Down: p-h3's membership and p-h4's router state go.
+	ipn sw link set p-h3 down
+	check_ports br0 "$G" "p-h2" "after p-h3 went down" "" 20
+	ipn sw link set p-h4 down
+	check_port p-h4 router_ipv4 none "router state after p-h4 went down" 20
+	# Back up: they start clean.
+	ipn sw link set p-h3 up
+	ipn sw link set p-h4 up
+	wait_secs 30 port_state_is sw p-h3 forwarding
+	wait_secs 30 port_state_is sw p-h4 forwarding
+	check_eq "$(port_get p-h4 router_ipv4)" none "router state after p-h4 came back"
+	# (h3's stack may report again when its link comes back: not judged.)
+	deliver_check h1 "$G" "h2" "h4" "after the ports came back"
+	# Leaving the bridge.
+	ipn sw link set p-h2 nomaster
+	wait_secs 30 not_member "$G" p-h2
+	check_err $? "p-h2 still a member after it left the bridge"
+	ipn sw link set p-h2 master br0
+	not_member "$G" p-h2
+	check_err $? "p-h2 a member when back in the bridge"
+	check_eq "$(port_get p-h2 group_count)" 0 "group_count of p-h2 back in the bridge"
+}
+
+removal_during_traffic()
+{
+	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	join_v2 h2 "$G"
+	join_v2 h3 "$G"
+	check_ports br0 "$G" "p-h2 p-h3" "joins of h2 and h3"
+	bg_mcast h1 blast eth0 "$G" 8
+	bg_mcast h4 blast eth0 239.1.1.9 8
+	bg h4 "$PYTHON" -S "$FRAMES_PY" eth0 count=200 gap=0.02 \
+		"query4,src=10.0.0.4" "report2,group=$G2"
+	wait_secs 30 rx_ge sw p-h1 200
+	ipn sw link del p-h3
+	check_ports br0 "$G" "p-h2" "after p-h3 was deleted" "" 20
+	ipn sw link set p-h2 nomaster
+	mcs sw group flush br0
+	sleep 0.5
+	ipn sw link del br0
+	check_err $? "delete br0 during traffic"
+	sleep 1
+	mcs_enabled sw br0
+	check_fail $? "br0 still listed after its deletion"
+	# The module still works: a new bridge snoops.
+	br_create sw br1 0 && ipn sw link set p-h4 master br1 &&
+		ipn sw link set p-h1 master br1
+	mcs sw bridge enable br1 >/dev/null
+	check_err $? "enable a new bridge"
+	bg_stop_all
+}
+
+mcs_require
+mcs_run_tests "$@"

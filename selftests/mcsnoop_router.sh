@@ -1,0 +1,169 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Multicast router ports: learnt from IGMP/MLD queries with a non-zero
+# source, MRD advertisements and PIM hellos (crafted by frames.py from h4
+# or h3), never from a 0.0.0.0 query; they time out; `port set DEV router
+# static|off` overrides. Router ports get every group, registered or not,
+# and the reports and leaves of their protocol, which other ports only get
+# with flood-reports on. The bridge's flood-unknown is off here, so an
+# unregistered group reaches router ports only.
+
+ALL_TESTS=(
+	router_from_query
+	router_not_from_zero_query
+	router_from_mrd
+	router_from_pim
+	router_timeout
+	router_static_off
+	reports_to_router_ports
+)
+
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+G=239.1.2.3
+
+setup()
+{
+	snoop_setup v4 4 && mcs sw bridge set br0 flood-unknown off
+}
+
+router_from_query()
+{
+	local t
+
+	setup || { check_err 1 "setup"; return; }
+	check_eq "$(port_get p-h4 router_ipv4)" none "router_ipv4 before any query"
+	check_eq "$(port_get p-h4 router)" auto "router setting by default"
+	frames h4 eth0 "query4,src=10.0.0.4"
+	check_port p-h4 router_ipv4 query "query from 10.0.0.4"
+	check_ge "$(pstat p-h4 igmp_v2_query)" 1 "igmp_v2_query of p-h4"
+	check_eq "$(port_get p-h4 router_ipv6)" none "router_ipv6 after an IGMP query"
+	t=$(port_get p-h4 router_ipv4_timer)
+	awk -v t="$t" 'BEGIN { exit !(t > 0 && t <= 600) }'
+	check_err $? "router_ipv4_timer '$t' not in (0, 600]"
+	# Unregistered group: router port only.
+	deliver_check h1 "$G" "h4" "h2 h3" "unregistered group, router h4"
+	# Registered group: members and the router port.
+	igmp_version h2 2
+	bg_mcast h2 join eth0 "$G"
+	check_ports br0 "$G" "p-h2" "join of h2"
+	deliver_check h1 "$G" "h2 h4" "h3" "registered group, router h4"
+	# A query itself floods.
+	measure frames h4 eth0 count="$NDATA" "query4,src=10.0.0.4,ver=3"
+	check_deliv "h1 h2 h3" "" "IGMPv3 queries from h4"
+	# An IPv6 router port is learnt from an MLD query (h3, fe80::3).
+	frames h3 eth0 "query6,src=fe80::3"
+	check_port p-h3 router_ipv6 query "MLD query from fe80::3"
+	check_eq "$(port_get p-h3 router_ipv4)" none "router_ipv4 after an MLD query"
+	check_ge "$(pstat p-h3 mld_v2_query)" 1 "mld_v2_query of p-h3"
+}
+
+router_not_from_zero_query()
+{
+	setup || { check_err 1 "setup"; return; }
+	frames h4 eth0 count=3 gap=0.1 "query4,src=0.0.0.0" \
+		"query4,src=0.0.0.0,ver=3"
+	wait_secs 30 pstat_ge p-h4 igmp_v3_query 3
+	check_err $? "the 0.0.0.0 queries were not counted"
+	check_ge "$(pstat p-h4 igmp_v2_query)" 3 "igmp_v2_query of p-h4"
+	sleep 0.5
+	check_eq "$(port_get p-h4 router_ipv4)" none "router_ipv4 after 0.0.0.0 queries"
+	deliver_check h1 "$G" "" "h2 h3 h4" "unregistered group, no router"
+	# MLD query from :: is no query at all (not link-local).
+	frames h4 eth0 "query6,src=::"
+	sleep 0.5
+	check_eq "$(port_get p-h4 router_ipv6)" none "router_ipv6 after an MLD query from ::"
+}
+
+router_from_mrd()
+{
+	setup || { check_err 1 "setup"; return; }
+	frames h4 eth0 "mrd4,src=10.0.0.4"
+	check_port p-h4 router_ipv4 mrd "IGMP MRD advertisement"
+	check_ge "$(pstat p-h4 mrd_advertisement)" 1 "mrd_advertisement of p-h4"
+	deliver_check h1 "$G" "h4" "h2 h3" "unregistered group, MRD router h4"
+	frames h3 eth0 "mrd6,src=fe80::3"
+	check_port p-h3 router_ipv6 mrd "ICMPv6 MRD advertisement"
+	check_eq "$(port_get p-h3 router_ipv4)" none "router_ipv4 after an ICMPv6 MRD advertisement"
+}
+
+router_from_pim()
+{
+	setup || { check_err 1 "setup"; return; }
+	frames h4 eth0 "pim4,src=10.0.0.4"
+	check_port p-h4 router_ipv4 pim "PIM hello"
+	check_ge "$(pstat p-h4 pim_hello)" 1 "pim_hello of p-h4"
+	deliver_check h1 "$G" "h4" "h2 h3" "unregistered group, PIM router h4"
+	frames h3 eth0 "pim6,src=fe80::3"
+	check_port p-h3 router_ipv6 pim "IPv6 PIM hello"
+	# PIM hellos flood to every port.
+	measure frames h4 eth0 count="$NDATA" "pim4,src=10.0.0.4"
+	check_deliv "h1 h2 h3" "" "PIM hellos from h4"
+}
+
+router_timeout()
+{
+	setup || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 router-timeout 8
+	frames h4 eth0 "query4,src=10.0.0.4"
+	check_port p-h4 router_ipv4 query "query from 10.0.0.4"
+	check_port p-h4 router_ipv4 none "router port after its timeout" 90
+	deliver_check h1 "$G" "" "h2 h3 h4" "unregistered group, router timed out"
+	# auto: robustness x query interval + response interval / 2.
+	mcs sw bridge set br0 router-timeout auto robustness 2
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].router_timeout')" 2.25 \
+		"router_timeout auto"
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].router_timeout_auto')" true \
+		"router_timeout_auto"
+}
+
+router_static_off()
+{
+	setup || { check_err 1 "setup"; return; }
+	mcs sw port set p-h4 router static
+	check_eq "$(port_get p-h4 router)" static "router setting"
+	check_port p-h4 router_ipv4 static "static router port (IPv4)"
+	check_port p-h4 router_ipv6 static "static router port (IPv6)"
+	deliver_check h1 "$G" "h4" "h2 h3" "unregistered group, static router h4"
+	# router off: queries do not make it a router port.
+	mcs sw port set p-h3 router off
+	frames h3 eth0 count=2 gap=0.1 "query4,src=10.0.0.3" "mrd4,src=10.0.0.3"
+	wait_secs 30 pstat_ge p-h3 mrd_advertisement 2
+	sleep 0.5
+	check_eq "$(port_get p-h3 router_ipv4)" none "router off after a query"
+	deliver_check h1 "$G" "h4" "h2 h3" "router off h3"
+	# Back to auto: a learnt router port again, static gone.
+	mcs sw port set p-h4 router auto
+	check_port p-h4 router_ipv4 none "router auto without queries"
+	mcs sw port set p-h3 router auto
+	frames h3 eth0 "query4,src=10.0.0.3"
+	check_port p-h3 router_ipv4 query "router auto after a query"
+}
+
+reports_to_router_ports()
+{
+	setup || { check_err 1 "setup"; return; }
+	frames h4 eth0 "query4,src=10.0.0.4"
+	check_port p-h4 router_ipv4 query "query from 10.0.0.4"
+	measure frames_wait h2 "report2,group=$G"
+	check_deliv "h4" "h1 h3" "IGMPv2 reports of h2"
+	measure frames_wait h2 "leave2,group=$G"
+	check_deliv "h4" "h1 h3" "IGMPv2 leaves of h2"
+	measure frames_wait h2 "report3,rec=4:$G"
+	check_deliv "h4" "h1 h3" "IGMPv3 reports of h2"
+	# MLD reports: h4 is no IPv6 router port, nobody gets them.
+	measure frames_wait h2 "report6v1,src=fe80::2,group=ff0e::9"
+	check_deliv "" "h1 h3 h4" "MLDv1 reports of h2 (no IPv6 router)"
+	# flood-reports on h3.
+	mcs sw port set p-h3 flood-reports on
+	check_eq "$(port_get p-h3 flood_reports)" true "flood_reports of p-h3"
+	measure frames_wait h2 "report2,group=$G"
+	check_deliv "h3 h4" "h1" "IGMPv2 reports of h2, flood-reports on h3"
+	measure frames_wait h2 "report6v2,src=fe80::2,rec=4:ff0e::9"
+	check_deliv "h3" "h1 h4" "MLDv2 reports of h2, flood-reports on h3"
+}
+
+mcs_require
+mcs_run_tests "$@"
