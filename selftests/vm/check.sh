@@ -4,7 +4,7 @@
 # Run the mcsnoop selftests in a qemu guest for each given kernel and check
 # the guest's kernel log.
 #
-# Usage: selftests/vm/check.sh [--kmemleak] NAME:KERNEL_IMAGE:MODULE_KO [...]
+# Usage: selftests/vm/check.sh [--kmemleak] NAME:KERNEL_IMAGE:MODULE_KO[@TESTS] [...]
 #
 # For each kernel: boots KERNEL_IMAGE with run-vm.sh, installs MODULE_KO,
 # runs selftests/run_tests.sh (MCSNOOPCTL=tools/mcsnoopctl unless set), then
@@ -17,7 +17,9 @@
 # Environment:
 #   MCSNOOP_LOG_DIR   where to keep the logs (default build/vm-logs), one
 #                     directory per NAME: output.log kernel.log console.log
-#   VM_TIMEOUT        time limit of each guest in seconds (default 1500)
+#   VM_TIMEOUT        time limit of each guest in seconds (default 3600)
+#   CHECK_TESTS       the test files to run (default: all of TEST_PROGS);
+#                     @TESTS after a kernel (comma-separated) overrides it
 #   V=1               print the whole guest output, not just the results
 
 set -uo pipefail
@@ -38,7 +40,8 @@ fi
 
 logroot=${MCSNOOP_LOG_DIR:-$repo/build/vm-logs}
 tool=${MCSNOOPCTL:-$repo/tools/mcsnoopctl}
-export VM_TIMEOUT=${VM_TIMEOUT:-1500}
+export VM_TIMEOUT=${VM_TIMEOUT:-3600}
+read -r -a all_tests <<<"${CHECK_TESTS:-}"
 total_pass=0 total_fail=0 total_skip=0
 
 # Kernel log lines that mean something went wrong in the guest kernel.
@@ -85,9 +88,9 @@ count_results() { # NAME OUTPUT
 	' "$2"
 }
 
-run_kernel() { # NAME IMAGE KO
+run_kernel() { # NAME IMAGE KO [TEST...]
 	local name=$1 image=$2 ko=$3 dir rc pass fail skip tops n status
-	local -a extra=()
+	local -a extra=() tests=("${@:4}")
 
 	dir=$logroot/$name
 	rm -rf "$dir"
@@ -107,11 +110,13 @@ run_kernel() { # NAME IMAGE KO
 
 	if [ "${V:-0}" = 1 ]; then
 		"$here/run-vm.sh" --kernel "$image" --module "$ko" "${extra[@]}" \
-			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak |
+			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak \
+			${tests[@]+"${tests[@]}"} |
 			tee "$dir/output.log" | sed -u "s/^/$name: /"
 	else
 		"$here/run-vm.sh" --kernel "$image" --module "$ko" "${extra[@]}" \
-			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak |
+			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak \
+			${tests[@]+"${tests[@]}"} |
 			tee "$dir/output.log" |
 			grep --line-buffered -E '^(# )?(not )?ok [0-9]+' |
 			sed -u "s/^/$name: /"
@@ -187,6 +192,11 @@ run_kernel() { # NAME IMAGE KO
 }
 
 for spec in "$@"; do
+	tests=(${all_tests[@]+"${all_tests[@]}"})
+	if [[ $spec == *@* ]]; then
+		IFS=, read -r -a tests <<<"${spec#*@}"
+		spec=${spec%%@*}
+	fi
 	name=${spec%%:*}
 	rest=${spec#*:}
 	image=${rest%:*}
@@ -195,7 +205,7 @@ for spec in "$@"; do
 		echo "check.sh: bad argument '$spec' (NAME:KERNEL_IMAGE:MODULE_KO)" >&2
 		exit 2
 	fi
-	run_kernel "$name" "$image" "$ko"
+	run_kernel "$name" "$image" "$ko" ${tests[@]+"${tests[@]}"}
 done
 
 echo "$total_pass passed, $total_fail failed, $total_skip skipped"

@@ -12,7 +12,10 @@
 set -u
 
 kmemleak=
-[ "${1:-}" = --kmemleak ] && kmemleak=1
+if [ "${1:-}" = --kmemleak ]; then
+	kmemleak=1
+	shift
+fi
 kl=/sys/kernel/debug/kmemleak
 
 if [ -n "$kmemleak" ] && [ -w $kl ]; then
@@ -22,7 +25,7 @@ if [ -n "$kmemleak" ] && [ -w $kl ]; then
 fi
 
 if [ -f selftests/run_tests.sh ]; then
-	(cd selftests && bash ./run_tests.sh)
+	(cd selftests && bash ./run_tests.sh "$@")
 	echo "# vm: run_tests.sh exit status $?"
 else
 	echo "# vm: selftests/run_tests.sh not found"
