@@ -1,0 +1,291 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# mcsnoop benchmark: runs inside a test guest (bench/run.sh boots one) as root
+# with the module installed (modprobe mcsnoop works) and MCSNOOPCTL set.
+# Every comparison is measured side by side in this one run, in rounds that
+# alternate the contenders, and reported as ratios: absolute figures under
+# qemu TCG mean little. It never fails because the machine is slow; it exits
+# non-zero only when it could not measure at all.
+#
+# Usage: bench.sh [--rounds N] [--duration SEC] [--groups N] [--quick]
+#                 [--learn-rounds N] [--only LIST]
+#
+#   --rounds N        rounds of each throughput comparison (default 4)
+#   --duration SEC    seconds of traffic per sample (default 2)
+#   --groups N        largest table / groups learnt (default 100000)
+#   --learn-rounds N  rounds of the learning race (default 3)
+#   --quick           --rounds 2 --duration 1 --groups 20000 --learn-rounds 1
+#   --only LIST       comma-separated subset of: mcast,unicast,scale,learn
+#                     (scale needs learn; memory comes with learn)
+#
+# Figures (see Documentation/benchmarks.rst):
+#   1 multicast frames/s reaching the one member port of an 8-port bridge:
+#     mcsnoop vs the bridge's own snooping vs plain flooding
+#   2 unicast frames/s through the bridge, mcsnoop enabled vs not loaded
+#   3 mcsnoop multicast frames/s with 10, 1000 and N groups in the table
+#   4 seconds to learn N groups from IGMPv3 reports, mcsnoop vs the bridge
+#   5 memory per membership (Slab + VmallocUsed delta / memberships)
+
+set -uo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+rounds=4 duration=2 groups=100000 learn_rounds=3 only=mcast,unicast,scale,learn
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--rounds) rounds=$2; shift 2 ;;
+	--duration) duration=$2; shift 2 ;;
+	--groups) groups=$2; shift 2 ;;
+	--learn-rounds) learn_rounds=$2; shift 2 ;;
+	--quick) rounds=2 duration=1 groups=20000 learn_rounds=1; shift ;;
+	--only) only=$2; shift 2 ;;
+	-h|--help) sed -n '/^# Usage:/,/^#   5 /s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	*) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+want() { case ",$only," in *",$1,"*) return 0 ;; esac; return 1; }
+[ $groups -ge 2000 ] || { echo "bench.sh: --groups must be >= 2000" >&2; exit 2; }
+
+ctl=${MCSNOOPCTL:-mcsnoopctl}
+py=/usr/bin/python3
+res=$(mktemp /tmp/mcsnoop-bench.XXXXXX)
+namespaces=()
+
+log() { printf '[%6.1fs] %s\n' "$(awk '{print $1}' /proc/uptime)" "$*" >&2; }
+die() { echo "bench.sh: $*" >&2; cleanup; exit 1; }
+cleanup() {
+	local ns
+	for ns in ${namespaces[@]+"${namespaces[@]}"}; do
+		ip netns exec "$ns" sh -c 'echo stop > /proc/net/pktgen/pgctrl' \
+			2>/dev/null
+		ip netns del "$ns" 2>/dev/null
+	done
+	namespaces=()
+}
+trap 'cleanup; rm -f "$res"' EXIT
+
+[ "$(id -u)" = 0 ] || die "must run as root (inside the guest)"
+# pktgen's thread and the softirq work it causes run on CPU 0: keep every
+# process of ours (and what it starts) off it.
+[ "$(nproc)" -lt 2 ] || taskset -pc 1-$(( $(nproc) - 1 )) $$ >/dev/null
+modprobe pktgen || die "modprobe pktgen failed"
+modprobe veth; modprobe bridge
+command -v "$ctl" >/dev/null || die "mcsnoopctl not found (set MCSNOOPCTL)"
+sysctl -qw net.core.netdev_max_backlog=100000
+
+# An 8-port bridge br0 in namespace NS: ports p0..p7, their veth peers h0..h7
+# in the same namespace (the hosts: no addresses, no IPv6). pktgen sends on
+# h0; h1 is the member port's host. Extra arguments go to "type bridge".
+mkbridge() {
+	local ns=$1 i; shift
+	ip netns add "$ns" || die "ip netns add $ns"
+	namespaces+=("$ns")
+	ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1
+	{
+		echo "link set lo up"
+		echo "link add br0 type bridge $*"
+		for i in 0 1 2 3 4 5 6 7; do
+			echo "link add p$i type veth peer name h$i"
+			echo "link set p$i master br0"
+			echo "link set p$i up"
+			echo "link set h$i up"
+		done
+		echo "link set br0 up"
+	} | ip -n "$ns" -b - || die "building the bridge in $ns"
+}
+
+# pktgen on h0 of NS: 128-byte UDP frames to DST (IP) / DMAC, no limit.
+pgsetup() { $py "$here/pktgen.py" setup "$@" || die "pktgen setup in $1"; }
+
+# samples NS...: $rounds interleaved rounds of $duration s per namespace;
+# lines "NS ROUND RATE(h1) RATE(h2)" in frames/s.
+# Nothing else runs while it samples: the output is read afterwards.
+samples() {
+	local out
+	out=$($py "$here/pktgen.py" run --duration "$duration" --rounds "$rounds" "$@") ||
+		die "pktgen run $*"
+	echo "$out"
+}
+
+# Alternate the contenders: forward order in odd rounds, reverse in even.
+order() {
+	local r=$1; shift
+	if [ $((r % 2)) = 1 ]; then echo "$@"; else echo "$@" | tr ' ' '\n' | tac | tr '\n' ' '; fi
+}
+
+mcs_enable() {	# NS
+	ip netns exec "$1" "$ctl" bridge enable br0 >/dev/null &&
+	ip netns exec "$1" "$ctl" bridge set br0 max-groups $((groups * 2)) \
+		membership-timeout 7200 >/dev/null &&
+	ip netns exec "$1" "$ctl" port set p2 max-groups $((groups * 2)) \
+		>/dev/null || die "configuring mcsnoop in $1"
+}
+mcs_count() {
+	ip netns exec "$1" "$ctl" -j bridge show br0 | jq '.[0].group_count'
+}
+br_count() { bridge -n "$1" mdb show dev br0 | grep -c ' grp '; }
+memkb() { awk '/^Slab:|^VmallocUsed:/ { s += $2 } END { print s }' /proc/meminfo; }
+
+kver=$(uname -r)
+log "mcsnoop benchmark on $kver, $(nproc --all) CPUs, rounds=$rounds duration=${duration}s groups=$groups"
+echo "info kernel $kver" >> "$res"
+echo "info date $(date -u +%Y-%m-%dT%H:%MZ)" >> "$res"
+echo "info cpus $(nproc --all)" >> "$res"
+echo "info rounds $rounds" >> "$res"
+echo "info duration $duration" >> "$res"
+echo "info groups $groups" >> "$res"
+echo "info clock ${BENCH_CLOCK:-host}" >> "$res"
+
+# --- 2: unicast, mcsnoop enabled vs the module not loaded --------------------
+# First, as it loads and unloads the module. Both bridges have their own
+# multicast snooping off, as a bridge with mcsnoop enabled has: with it on,
+# the bridge checks the IP header of every IPv4 frame, unicast too, which is
+# not mcsnoop's tax. uc: the bridge mcsnoop is enabled on; un: a bridge in a
+# namespace where mcsnoop has no bridge, hence no hooks.
+if want unicast; then
+	log "unicast: setting up"
+	rmmod mcsnoop 2>/dev/null
+	for ns in uc un; do
+		mkbridge $ns mcast_snooping 0
+		h1mac=$(ip netns exec $ns cat /sys/class/net/h1/address)
+		bridge -n $ns fdb add "$h1mac" dev p1 master static ||
+			die "static fdb entry"
+		pgsetup $ns 10.255.0.1 "$h1mac"
+	done
+	# a) the module not loaded vs loaded and enabled on uc, reloading it
+	#    between samples.
+	for r in $(seq "$rounds"); do
+		for mode in $(order "$r" unloaded enabled); do
+			if [ $mode = enabled ]; then
+				if ! lsmod | grep -q '^mcsnoop '; then
+					modprobe mcsnoop || die "modprobe mcsnoop"
+					ip netns exec uc "$ctl" bridge enable br0 \
+						>/dev/null || die "mcsnoopctl bridge enable"
+				fi
+			else
+				rmmod mcsnoop 2>/dev/null
+				lsmod | grep -q '^mcsnoop ' && die "rmmod mcsnoop"
+				ip -n uc link set br0 type bridge mcast_snooping 0
+			fi
+			sleep 0.5
+			read -r _ _ rate _ < <(rounds=1 samples uc)
+			log "unicast round $r $mode: $rate frames/s"
+			echo "uc $mode $r $rate" >> "$res"
+		done
+	done
+	# b) module loaded: the namespace with hooks vs the one without,
+	#    interleaved without reloads (finer, so less noisy).
+	lsmod | grep -q '^mcsnoop ' || {
+		modprobe mcsnoop && ip netns exec uc "$ctl" bridge enable br0 \
+			>/dev/null; } || die "enabling mcsnoop on uc"
+	samples uc un | while read -r ns r rate _; do
+		mode=hooks; [ $ns = un ] && mode=nohooks
+		log "unicast (module loaded) round $r $mode: $rate frames/s"
+		echo "ucn $mode $r $rate" >> "$res"
+	done
+	cleanup
+fi
+modprobe mcsnoop || die "modprobe mcsnoop"
+
+# --- 4, 5: learning N groups, and memory per membership ----------------------
+# mcsnoop learns in "lm<round>", the bridge in "lb<round>"; the last
+# mcsnoop table is kept as the big table of the scale test.
+big=
+if want learn; then
+	for r in $(seq "$learn_rounds"); do
+		for impl in $(order "$r" mcsnoop bridge); do
+			if [ $impl = mcsnoop ]; then
+				ns=lm$r
+				mkbridge $ns mcast_snooping 0
+				mcs_enable $ns
+				ip netns exec $ns "$ctl" group add br0 239.1.1.1 port p1 ||
+					die "mcsnoopctl group add"
+			else
+				ns=lb$r
+				mkbridge $ns mcast_snooping 1 \
+					mcast_hash_max $((groups * 4)) \
+					mcast_membership_interval 720000
+			fi
+			sleep 1
+			sync
+			m0=$(memkb)
+			out=$(ip netns exec $ns $py "$here/learn.py" h2 h7 239.2.0.1 "$groups")
+			sleep 2
+			m1=$(memkb)
+			secs=$(echo "$out" | awk '{print $4}')
+			if [ $impl = mcsnoop ]; then
+				n=$(( $(mcs_count $ns) - 1 ))	# minus 239.1.1.1
+			else
+				n=$(br_count $ns)
+			fi
+			log "learn round $r $impl: $groups groups in ${secs}s ($out), $n in the table, memory +$((m1 - m0)) kB"
+			echo "learn $impl $r $secs $n $groups" >> "$res"
+			echo "mem $impl $r $((m1 - m0)) $n" >> "$res"
+			if [ $impl = mcsnoop ] && [ $r = "$learn_rounds" ]; then
+				big=$ns
+			else
+				ip netns del $ns
+				namespaces=("${namespaces[@]/$ns}")
+				sleep 2
+			fi
+		done
+	done
+fi
+
+# --- 3: mcsnoop throughput with 10, 1000 and N groups ------------------------
+if want scale; then
+	if [ -z "$big" ]; then
+		log "scale: no learnt table (--only without learn): learning one"
+		big=lmx
+		mkbridge $big mcast_snooping 0
+		mcs_enable $big
+		ip netns exec $big "$ctl" group add br0 239.1.1.1 port p1 ||
+			die "mcsnoopctl group add"
+		ip netns exec $big $py "$here/learn.py" h2 h7 239.2.0.1 \
+			$((groups - 1)) >/dev/null
+	fi
+	for n in 10 1000; do
+		mkbridge g$n mcast_snooping 0
+		mcs_enable g$n
+		ip netns exec g$n "$ctl" group add br0 239.1.1.1 port p1 ||
+			die "mcsnoopctl group add"
+		ip netns exec g$n $py "$here/learn.py" h2 h7 239.2.0.1 $((n - 1)) \
+			>/dev/null
+	done
+	for ns in g10 g1000 $big; do
+		pgsetup $ns 239.1.1.1 01:00:5e:01:01:01
+		log "scale: $ns holds $(mcs_count $ns) groups"
+		echo "scale_count $ns $(mcs_count $ns)" >> "$res"
+	done
+	samples g10 g1000 $big | while read -r ns r rate leak; do
+		n=$(grep "^scale_count $ns " "$res" | awk '{print $3}')
+		log "scale round $r $n groups: $rate frames/s (non-member $leak)"
+		echo "scale $n $r $rate $leak" >> "$res"
+	done
+fi
+
+# --- 1: multicast, mcsnoop vs the bridge's own snooping vs flooding ----------
+if want mcast; then
+	log "multicast: setting up"
+	mkbridge fl mcast_snooping 0
+	mkbridge br mcast_snooping 1 mcast_querier 1 mcast_query_interval 1000
+	bridge -n br mdb add dev br0 port p1 grp 239.1.1.1 permanent ||
+		die "bridge mdb add"
+	mkbridge mc mcast_snooping 0
+	mcs_enable mc
+	ip netns exec mc "$ctl" group add br0 239.1.1.1 port p1 ||
+		die "mcsnoopctl group add"
+	for ns in fl br mc; do
+		pgsetup $ns 239.1.1.1 01:00:5e:01:01:01
+	done
+	# The bridge forwards by its table only once it trusts a querier.
+	sleep 12
+	samples mc br fl | while read -r mode r rate leak; do
+		log "multicast round $r $mode: $rate frames/s at the member, $leak at a non-member"
+		echo "mc $mode $r $rate $leak" >> "$res"
+	done
+fi
+
+cleanup
+$py "$here/report.py" "$res"

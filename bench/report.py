@@ -1,0 +1,206 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""Print the table of bench.sh's results file: figures, side-by-side ratios
+(median of the per-round ratios, with the per-round values) and whether the
+targets of issue 3 are met. Never fails on the figures themselves."""
+
+import statistics
+import sys
+from collections import defaultdict
+
+
+def med(xs):
+    return statistics.median(xs) if xs else float('nan')
+
+
+def fmt_rate(x):
+    return '%10.0f' % x if x == x else '%10s' % 'n/a'
+
+
+def main():
+    info = {}
+    mc = defaultdict(dict)      # mode -> round -> (rate, leak)
+    uc = defaultdict(dict)      # mode -> round -> rate
+    ucn = defaultdict(dict)     # mode -> round -> rate (module loaded)
+    sc = defaultdict(dict)      # groups -> round -> (rate, leak)
+    learn = defaultdict(dict)   # impl -> round -> (secs, learnt, wanted)
+    mem = defaultdict(dict)     # impl -> round -> (kB, memberships)
+    with open(sys.argv[1]) as f:
+        for line in f:
+            w = line.split()
+            if not w:
+                continue
+            try:
+                if w[0] == 'info':
+                    info[w[1]] = ' '.join(w[2:])
+                elif w[0] == 'mc':
+                    mc[w[1]][w[2]] = (float(w[3]), float(w[4]))
+                elif w[0] == 'uc':
+                    uc[w[1]][w[2]] = float(w[3])
+                elif w[0] == 'ucn':
+                    ucn[w[1]][w[2]] = float(w[3])
+                elif w[0] == 'scale':
+                    sc[int(w[1])][w[2]] = (float(w[3]), float(w[4]))
+                elif w[0] == 'learn':
+                    secs = float(w[3]) if w[3] != 'timeout' else float('nan')
+                    learn[w[1]][w[2]] = (secs, int(w[4]), int(w[5]))
+                elif w[0] == 'mem':
+                    mem[w[1]][w[2]] = (int(w[3]), int(w[4]))
+            except (ValueError, IndexError):
+                pass
+
+    verdicts = []
+    out = print
+    out('')
+    out('mcsnoop benchmark: kernel %s, %s, %s CPUs (qemu TCG), %s rounds '
+        'x %s s per sample, 128-byte frames' %
+        (info.get('kernel', '?'), info.get('date', '?'),
+         info.get('cpus', '?'), info.get('rounds', '?'),
+         info.get('duration', '?')))
+    if info.get('clock') == 'icount':
+        out('Guest clock: qemu -icount (instruction counting): rates are '
+            'deterministic cost figures,')
+        out('not wall-clock speeds, and do not depend on the host\'s load.')
+    else:
+        out('Guest clock: the host\'s (plain TCG): rates vary with the '
+            'host\'s load.')
+    out('Ratios: median of the per-round ratios measured side by side, '
+        'then the middle half')
+    out('of the per-round ratios (interquartile range); frames/s: median, '
+        'TCG figures.')
+
+    def ratios(table, mode, ref, pick=lambda v: v):
+        rs = []
+        for r, v in table[mode].items():
+            if r in table[ref] and pick(table[ref][r]) > 0:
+                rs.append(pick(v) / pick(table[ref][r]))
+        return rs
+
+    def rounds_str(rs):
+        # The middle half of the per-round ratios (interquartile range).
+        if len(rs) < 4:
+            return ' '.join('%.2f' % x for x in rs)
+        q = statistics.quantiles(rs, n=4)
+        return '%.2f-%.2f' % (q[0], q[2])
+
+    if mc:
+        first = lambda v: v[0]
+        out('')
+        out('1. Multicast through an 8-port bridge, one member port '
+            '(frames/s reaching the member)')
+        out('   %-28s %10s %8s  %-18s %s' % ('', 'frames/s', 'ratio',
+                                            'middle half', 'non-member/member'))
+        names = {'br': "bridge's own snooping", 'mc': 'mcsnoop',
+                 'fl': 'plain flooding'}
+        for mode in ('br', 'mc', 'fl'):
+            if mode not in mc:
+                continue
+            rate = med([v[0] for v in mc[mode].values()])
+            leak = med([v[1] / v[0] for v in mc[mode].values() if v[0]])
+            rs = ratios(mc, mode, 'br', first)
+            out('   %-28s %s %7.2fx  %-18s %.2f' %
+                (names[mode], fmt_rate(rate), med(rs), rounds_str(rs), leak))
+        rs = ratios(mc, 'mc', 'br', first)
+        if rs:
+            verdicts.append(('mcsnoop vs bridge snooping', '>= 1.00x',
+                             '%.2fx' % med(rs), med(rs) >= 1.0))
+
+    if uc or ucn:
+        out('')
+        out('2. Unicast through the bridge (frames/s to one known port)')
+        if uc:
+            out('   a) module not loaded vs loaded and enabled on the bridge '
+                '(module reloaded between samples)')
+            for mode, name in (('unloaded', 'module not loaded'),
+                               ('enabled', 'mcsnoop enabled')):
+                rs = ratios(uc, mode, 'unloaded')
+                out('   %-28s %s %7.2fx  %s' %
+                    (name, fmt_rate(med(list(uc[mode].values()))), med(rs),
+                     rounds_str(rs)))
+            rs = ratios(uc, 'enabled', 'unloaded')
+            if rs:
+                tax = (1 - med(rs)) * 100
+                out('   tax: %.1f %%' % tax)
+                verdicts.append(('unicast tax (vs not loaded)', '< 2 %',
+                                 '%.1f %%' % tax, tax < 2.0))
+        if ucn:
+            out('   b) module loaded: bridge with mcsnoop enabled vs a bridge '
+                'in a namespace without hooks (interleaved)')
+            for mode, name in (('nohooks', 'no hooks in the namespace'),
+                               ('hooks', 'mcsnoop enabled')):
+                rs = ratios(ucn, mode, 'nohooks')
+                out('   %-28s %s %7.2fx  %s' %
+                    (name, fmt_rate(med(list(ucn[mode].values()))), med(rs),
+                     rounds_str(rs)))
+            rs = ratios(ucn, 'hooks', 'nohooks')
+            if rs:
+                tax = (1 - med(rs)) * 100
+                out('   tax: %.1f %%' % tax)
+                verdicts.append(('unicast tax (vs no hooks)', '< 2 %',
+                                 '%.1f %%' % tax, tax < 2.0))
+
+    if sc:
+        first = lambda v: v[0]
+        out('')
+        out('3. mcsnoop multicast throughput vs groups in the table '
+            '(frames/s at the member)')
+        sizes = sorted(sc)
+        worst = 0.0
+        for n in sizes:
+            rs = ratios(sc, n, sizes[0], first)
+            rate = med([v[0] for v in sc[n].values()])
+            out('   %-28s %s %7.2fx  %s' %
+                ('%d groups' % n, fmt_rate(rate), med(rs), rounds_str(rs)))
+            if rs:
+                worst = max(worst, abs(1 - med(rs)))
+        verdicts.append(('flat from %d to %d groups' % (sizes[0], sizes[-1]),
+                         'within 10 %', '%.1f %%' % (worst * 100),
+                         worst <= 0.10))
+
+    if learn:
+        out('')
+        out('4. Learning groups from IGMPv3 reports (until the last report '
+            'is processed)')
+        times = {}
+        for impl, name in (('bridge', "bridge's own snooping"),
+                           ('mcsnoop', 'mcsnoop')):
+            if impl not in learn:
+                continue
+            vals = list(learn[impl].values())
+            secs = med([v[0] for v in vals])
+            times[impl] = secs
+            out('   %-28s %8.2f s  %9.0f groups/s  learnt %d of %d' %
+                (name, secs, vals[0][2] / secs if secs else 0,
+                 min(v[1] for v in vals), vals[0][2]))
+        if len(times) == 2 and times['mcsnoop'] > 0:
+            out('   mcsnoop speed vs the bridge: %.2fx (time ratio '
+                'bridge/mcsnoop; no target)' %
+                (times['bridge'] / times['mcsnoop']))
+
+    if mem:
+        out('')
+        out('5. Memory per membership (/proc/meminfo Slab + VmallocUsed '
+            'delta / memberships)')
+        per = {}
+        for impl, name in (('bridge', "bridge's own snooping"),
+                           ('mcsnoop', 'mcsnoop')):
+            if impl not in mem:
+                continue
+            vals = [v[0] * 1024 / v[1] for v in mem[impl].values() if v[1]]
+            per[impl] = med(vals)
+            out('   %-28s %8.0f bytes' % (name, per[impl]))
+        if len(per) == 2 and per['bridge'] > 0:
+            out('   mcsnoop vs the bridge: %.2fx (no target)' %
+                (per['mcsnoop'] / per['bridge']))
+
+    out('')
+    out('Targets (issue 3)')
+    for what, target, got, ok in verdicts:
+        out('   %-34s %-12s %-10s %s' % (what, target, got,
+                                         'met' if ok else 'NOT MET'))
+    out('')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
