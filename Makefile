@@ -82,7 +82,9 @@ unit: tool
 # one everything but the snooping files that exercise no code that differs
 # between kernels (router, flood, limits, malformed), and the debug kernel
 # the files that reach the most kernel code (lifecycle, packet path,
-# table, parser, VLANs) under KASAN, lockdep and kmemleak.
+# learning and the table's removals, the parser) under KASAN, lockdep and
+# kmemleak. Measured on 6.12: the foundation files take 5 minutes, the
+# snooping files 16 (limits, flood, igmp, router and mld 2-3 each).
 NEWEST_KERNEL = $(lastword $(TEST_KERNELS))
 OLDER_TESTS = mcsnoop_load.sh,mcsnoop_cli.sh,mcsnoop_errors.sh,\
 	mcsnoop_policy.sh,mcsnoop_tool_errors.sh,mcsnoop_privs.sh,\
@@ -90,10 +92,8 @@ OLDER_TESTS = mcsnoop_load.sh,mcsnoop_cli.sh,mcsnoop_errors.sh,\
 	mcsnoop_data.sh,mcsnoop_install.sh,mcsnoop_snoop_igmp.sh,\
 	mcsnoop_snoop_mld.sh,mcsnoop_vlan.sh
 DEBUG_TESTS = mcsnoop_load.sh,mcsnoop_policy.sh,mcsnoop_netns.sh,\
-	mcsnoop_lifecycle.sh,mcsnoop_counters.sh,mcsnoop_data.sh,\
-	mcsnoop_snoop_igmp.sh,mcsnoop_limits.sh,mcsnoop_malformed.sh,\
-	mcsnoop_vlan.sh
-comma := ,
+	mcsnoop_lifecycle.sh,mcsnoop_data.sh,mcsnoop_limits.sh,\
+	mcsnoop_malformed.sh
 empty :=
 space := $(empty) $(empty)
 
