@@ -487,6 +487,8 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	int err = 0;
 
 	spin_lock_bh(&mb->lock);
+	/* The lookups are the packet path's, which runs under RCU. */
+	rcu_read_lock();
 	grp = mcs_group_lookup(mb, addr, vid);
 	if (!grp) {
 		grp = mcs_group_new(mb, addr, vid, ipv6, GFP_ATOMIC);
@@ -527,6 +529,7 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	}
 	s->is_static = true;
 out:
+	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
 	return err;
 }
@@ -540,6 +543,7 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	int err = -ENOENT;
 
 	spin_lock_bh(&mb->lock);
+	rcu_read_lock();
 	grp = mcs_group_lookup(mb, addr, vid);
 	m = grp ? mcs_member_of(grp, port) : NULL;
 	if (!m)
@@ -566,6 +570,7 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	if (!m->static_any && !m->nsrc)
 		mcs_member_free(mb, grp, m);
 out:
+	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
 	return err;
 }
