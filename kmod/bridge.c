@@ -190,22 +190,12 @@ void mcs_bridge_restore_snooping(struct mcs_bridge *mb)
 {
 	const struct rtnl_link_ops *ops = mb->dev->rtnl_link_ops;
 	struct nlattr *data[IFLA_BR_MAX + 1] = {};
-	struct {
-		struct nlattr nla;
-		u8 value;
-		u8 pad[3];
-	} attr = {
-		.nla = {
-			.nla_len = nla_attr_size(sizeof(u8)),
-			.nla_type = IFLA_BR_MCAST_SNOOPING,
-		},
-		.value = 1,
-	};
+	struct mcs_nla_u8 attr;
 
 	ASSERT_RTNL();
 	if (!mb->saved_mcast_snooping || !ops || !ops->changelink)
 		return;
-	data[IFLA_BR_MCAST_SNOOPING] = &attr.nla;
+	data[IFLA_BR_MCAST_SNOOPING] = mcs_nla_u8(&attr, IFLA_BR_MCAST_SNOOPING, 1);
 	if (ops->changelink(mb->dev, NULL, data, NULL))
 		netdev_warn(mb->dev, "mcsnoop: could not switch the bridge's own snooping back on\n");
 }

@@ -33,6 +33,25 @@ struct mcs_config {
 	bool flood_ambiguous;
 };
 
+/*
+ * A u8 netlink attribute built in the kernel, for the bridge's own rtnl
+ * operations (changelink, slave_changelink), which take parsed attributes.
+ */
+struct mcs_nla_u8 {
+	struct nlattr nla;
+	u8 value;
+	u8 pad[3];
+};
+
+static inline struct nlattr *mcs_nla_u8(struct mcs_nla_u8 *attr, int type,
+					u8 value)
+{
+	attr->nla.nla_len = NLA_HDRLEN + sizeof(u8);
+	attr->nla.nla_type = type;
+	attr->value = value;
+	return &attr->nla;
+}
+
 /* A bridge mcsnoop is enabled on. */
 struct mcs_bridge {
 	struct hlist_node hnode;

@@ -35,17 +35,7 @@ static int mcs_port_set_mcast_flood(struct mcs_port *port, bool on)
 {
 	const struct rtnl_link_ops *ops = port->mb->dev->rtnl_link_ops;
 	struct nlattr *data[IFLA_BRPORT_MAX + 1] = {};
-	struct {
-		struct nlattr nla;
-		u8 value;
-		u8 pad[3];
-	} attr = {
-		.nla = {
-			.nla_len = nla_attr_size(sizeof(u8)),
-			.nla_type = IFLA_BRPORT_MCAST_FLOOD,
-		},
-		.value = on,
-	};
+	struct mcs_nla_u8 attr;
 
 	ASSERT_RTNL();
 	if (!ops || !ops->slave_changelink)
@@ -54,7 +44,7 @@ static int mcs_port_set_mcast_flood(struct mcs_port *port, bool on)
 	if (!netif_is_bridge_port(port->dev) ||
 	    netdev_master_upper_dev_get(port->dev) != port->mb->dev)
 		return -ENODEV;
-	data[IFLA_BRPORT_MCAST_FLOOD] = &attr.nla;
+	data[IFLA_BRPORT_MCAST_FLOOD] = mcs_nla_u8(&attr, IFLA_BRPORT_MCAST_FLOOD, on);
 	return ops->slave_changelink(port->mb->dev, port->dev, NULL, data,
 				     NULL);
 }
