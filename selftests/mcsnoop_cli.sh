@@ -3,7 +3,7 @@
 #
 # mcsnoopctl bridge enable/disable/show: the bridge's own multicast
 # snooping is switched off and restored, the messages, show in text and
-# JSON, with and without statistics.
+# JSON, with and without statistics; the querier settings and querier show.
 
 ALL_TESTS=(
 	enable_snooping_on
@@ -14,6 +14,8 @@ ALL_TESTS=(
 	show_one_bridge
 	show_stats
 	show_warning_snooping_back_on
+	querier_settings
+	querier_show
 	version_option
 )
 
@@ -123,12 +125,17 @@ show_json()
 	jq -e 'type == "array" and length == 2' <<<"$out" >/dev/null
 	check_err $? "show -j is not an array of two: $out"
 	# Exactly the documented keys, with the documented types.
-	jq -e 'all(.[]; (keys == ["flood_ambiguous","flood_unknown","group_count",
+	jq -e 'all(.[]; (keys == (["flood_ambiguous","flood_unknown","group_count",
 			"ifindex","ifname","last_member_count","last_member_interval",
 			"max_groups","mcast_snooping","membership_timeout",
 			"membership_timeout_auto","query_interval",
 			"query_response_interval","robustness","router_timeout",
-			"router_timeout_auto","saved_mcast_snooping","snooping"])
+			"router_timeout_auto","saved_mcast_snooping","snooping",
+			"querier","querier_address","querier_address6",
+			"proxy_query","startup_query_interval",
+			"startup_query_interval_auto","startup_query_count",
+			"startup_query_count_auto","igmp_version",
+			"mld_version"] | sort))
 		and (.ifindex | type == "number") and (.ifname | type == "string")
 		and (.mcast_snooping | type == "boolean")
 		and (.saved_mcast_snooping | type == "boolean"))' <<<"$out" >/dev/null
@@ -214,6 +221,96 @@ show_warning_snooping_back_on()
 	check_err $? "disable br0"
 	check_match "$out" "off again as before enable" "disable message"
 	check_eq "$(br_snooping sw br0)" 0 "mcast_snooping after disable"
+}
+
+# bridge set's querier words, read back by show in JSON and text.
+querier_settings()
+{
+	local out
+
+	setup_sw 0 || { check_err 1 "setup"; return; }
+	mcs sw bridge enable br0 >/dev/null
+	check_err $? "enable br0"
+	out=$(mcs sw -j bridge show br0)
+	jq -e '.[0] | .querier == "auto" and .querier_address == null
+		and .querier_address6 == null and .proxy_query == true
+		and .startup_query_interval == 31.25
+		and .startup_query_interval_auto == true
+		and .startup_query_count == 2 and .startup_query_count_auto == true
+		and .igmp_version == 3 and .mld_version == 2' <<<"$out" >/dev/null
+	check_err $? "querier defaults: $out"
+	out=$(mcs sw bridge show br0)
+	check_match "$out" "^    querier auto querier-address none proxy-query on igmp-version 3 mld-version 2\$" \
+		"querier line of show"
+	check_match "$out" "^    startup-query-interval auto \\(31.25\\) startup-query-count auto \\(2\\)\$" \
+		"startup line of show"
+
+	mcs sw bridge set br0 querier proxy querier-address 10.0.0.1 \
+		querier-address fe80::1 proxy-query off startup-query-interval 2.5 \
+		startup-query-count 3 igmp-version 2 mld-version 1
+	check_err $? "bridge set querier words"
+	out=$(mcs sw -j bridge show br0)
+	jq -e '.[0] | .querier == "proxy" and .querier_address == "10.0.0.1"
+		and .querier_address6 == "fe80::1" and .proxy_query == false
+		and .startup_query_interval == 2.5
+		and .startup_query_interval_auto == false
+		and .startup_query_count == 3 and .startup_query_count_auto == false
+		and .igmp_version == 2 and .mld_version == 1' <<<"$out" >/dev/null
+	check_err $? "querier settings read back: $out"
+	out=$(mcs sw bridge show br0)
+	check_match "$out" "^    querier proxy querier-address 10.0.0.1 querier-address fe80::1 proxy-query off igmp-version 2 mld-version 1\$" \
+		"querier line of show after set"
+
+	mcs sw bridge set br0 querier-address none startup-query-interval auto \
+		startup-query-count auto
+	check_err $? "bridge set querier-address none, startup auto"
+	out=$(mcs sw -j bridge show br0)
+	jq -e '.[0] | .querier_address == null and .querier_address6 == null
+		and .startup_query_interval_auto == true
+		and .startup_query_count_auto == true' <<<"$out" >/dev/null
+	check_err $? "querier-address none and auto read back: $out"
+
+	# Ranges are the kernel's: its message, exit status 1.
+	out=$(mcs sw bridge set br0 igmp-version 4 2>&1)
+	check_eq "$?" 1 "exit status of igmp-version 4"
+	check_match "$out" "^Error: " "message of igmp-version 4"
+	out=$(mcs sw bridge set br0 querier-address 2001:db8::1 2>&1)
+	check_eq "$?" 1 "exit status of a querier-address that is not link-local"
+	check_match "$out" "^Error: " "message of a querier-address that is not link-local"
+}
+
+# querier show: one row per bridge, VID and family, the documented keys.
+querier_show()
+{
+	local out
+
+	setup_sw 0 || { check_err 1 "setup"; return; }
+	out=$(mcs sw -j querier show)
+	check_err $? "querier show -j with nothing enabled"
+	check_eq "$(jq -c . <<<"$out")" "[]" "querier show -j with nothing enabled"
+	mcs sw bridge enable br0 >/dev/null
+	check_err $? "enable br0"
+	out=$(mcs sw -j querier show br0)
+	check_err $? "querier show -j br0"
+	jq -e 'all(.[]; keys == (["bridge","vid","family","mode","role",
+			"own_address","querier","port","mac","interval",
+			"response_interval","robustness","version","other_timer",
+			"query_timer","queries_sent","queries_heard",
+			"proxy_queries_heard","bogus_queries","bogus_address"] | sort))
+		and any(.[]; .bridge == "br0" and .vid == 0 and .family == "inet"
+			and .mode == "auto")
+		and any(.[]; .bridge == "br0" and .vid == 0 and .family == "inet6")
+		and all(.[]; .role as $r
+			| ["off","querier","proxy","other","idle"] | index($r) != null)' \
+		<<<"$out" >/dev/null
+	check_err $? "querier show -j keys or rows: $out"
+	out=$(mcs sw querier show br0)
+	check_err $? "querier show br0"
+	check_match "$out" "^br0 vid 0 inet mode auto role [a-z]+ .*sent [0-9]+ heard [0-9]+" \
+		"querier show text"
+	out=$(mcs sw querier)
+	check_err $? "bare querier"
+	check_match "$out" "^br0 vid 0 inet6 mode auto " "bare querier lists br0"
 }
 
 version_option()

@@ -7,6 +7,7 @@
 ALL_TESTS=(
 	tool_kernel_errors
 	tool_usage_errors
+	tool_querier_value_errors
 )
 
 # shellcheck source=lib.sh
@@ -81,6 +82,48 @@ tool_usage_errors()
 	expect_usage "-n without a name" -- -n
 	expect_usage "-n unknown namespace" -- -n "$NS_PREFIX-nosuchns" bridge show
 	check_eq "$(mcs_count sw)" 0 "bridges enabled after usage errors"
+}
+
+# Malformed querier values are refused by the tool, naming the keyword,
+# before anything is sent (the kernel checks the ranges).
+tool_querier_value_errors()
+{
+	setup || { check_err 1 "setup"; return; }
+	mcs sw bridge enable br0 >/dev/null
+	check_err $? "enable br0"
+	expect_tool_err "querier-address notanaddr" \
+		'invalid querier-address "notanaddr"' -- \
+		bridge set br0 querier-address notanaddr
+	expect_tool_err "querier-address 10.0.0" \
+		'invalid querier-address "10.0.0"' -- \
+		bridge set br0 querier-address 10.0.0
+	expect_tool_err "querier maybe" 'invalid querier "maybe"' -- \
+		bridge set br0 querier maybe
+	expect_tool_err "proxy-query yes" 'invalid proxy-query "yes"' -- \
+		bridge set br0 proxy-query yes
+	expect_tool_err "startup-query-interval soon" \
+		'invalid startup-query-interval "soon"' -- \
+		bridge set br0 startup-query-interval soon
+	expect_tool_err "startup-query-count x" \
+		'invalid startup-query-count "x"' -- \
+		bridge set br0 startup-query-count x
+	expect_tool_err "igmp-version x" 'invalid igmp-version "x"' -- \
+		bridge set br0 igmp-version x
+	expect_tool_err "mld-version x" 'invalid mld-version "x"' -- \
+		bridge set br0 mld-version x
+	expect_tool_err "querier-address without a value" \
+		'missing value for "querier-address"' -- \
+		bridge set br0 querier-address
+	expect_tool_err "vlan querier-address notanaddr" \
+		'invalid querier-address "notanaddr"' -- \
+		vlan set br0 vid 1 querier-address notanaddr
+	expect_tool_err "vlan querier maybe" 'invalid querier "maybe"' -- \
+		vlan set br0 vid 1 querier maybe
+	# The querier words are settings now, no longer refused as such.
+	mcs sw bridge set br0 querier auto 2>"$MCS_TMP/stderr"
+	! grep -q "not supported yet" "$MCS_TMP/stderr"
+	check_err $? "querier still refused as not supported"
+	check_eq "$(mcs_count sw)" 1 "bridges enabled"
 }
 
 mcs_require

@@ -12,27 +12,36 @@
 #include "output.h"
 #include "params.h"
 #include "parse_args.h"
+#include "querier.h"
 #include "rtnl.h"
 #include "stats.h"
 
 void mcs_bridge_usage(void)
 {
 	fprintf(stderr,
-		"Usage: mcsnoopctl bridge enable BRIDGE\n"
+		"Usage: mcsnoopctl bridge enable BRIDGE [ SETTINGS of set ]\n"
 		"       mcsnoopctl bridge disable BRIDGE\n"
 		"       mcsnoopctl bridge set BRIDGE [ snooping on|off ]\n"
 		"               [ flood-unknown on|off ] [ flood-ambiguous on|off ]\n"
-		"               [ max-groups N ] [ query-interval SEC ]\n"
-		"               [ query-response-interval SEC ] [ robustness N ]\n"
+		"               [ max-groups N ] [ querier off|proxy|auto ]\n"
+		"               [ querier-address ADDR|none ] [ proxy-query on|off ]\n"
+		"               [ query-interval SEC ] [ query-response-interval SEC ]\n"
+		"               [ robustness N ] [ startup-query-interval auto|SEC ]\n"
+		"               [ startup-query-count auto|N ]\n"
 		"               [ last-member-interval SEC ] [ last-member-count N ]\n"
 		"               [ router-timeout auto|SEC ]\n"
 		"               [ membership-timeout auto|SEC ]\n"
+		"               [ igmp-version 2|3 ] [ mld-version 1|2 ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] bridge show [BRIDGE]\n"
 		"\n"
 		"enable switches the bridge's own multicast snooping off (it would\n"
 		"filter frames before mcsnoop sees them); disable restores it.\n"
 		"SEC is seconds with up to three decimals (0.5); auto derives the\n"
-		"timeout from robustness, query-interval and query-response-interval.\n");
+		"timeout from robustness, query-interval and query-response-interval,\n"
+		"the startup query interval from query-interval (a quarter) and the\n"
+		"startup query count from robustness.\n"
+		"querier-address takes an IPv4 or a link-local IPv6 address (give it\n"
+		"twice to set both); none queries from the bridge's own address.\n");
 }
 
 /* One bridge as the kernel describes it. */
@@ -62,18 +71,58 @@ static void bridge_parse(const struct nlmsghdr *nlh, struct bridge_info *bi)
 		mcs_stats_parse(tb[MCSNOOP_A_BRIDGE_STATS], &bi->stats);
 }
 
-/* A timeout whose configured value 0 means auto: the value in use. */
-static void print_timeout(const char *key, const char *word,
-			  const struct nlattr *conf, const struct nlattr *active)
+/* A setting whose configured value 0 means auto: the value in use. */
+static void print_auto_secs(const char *key, const char *word, uint32_t conf,
+			    uint32_t active)
 {
 	char key_auto[48], fmt[48];
-	bool is_auto = !nl_u32(conf);
+
+	snprintf(fmt, sizeof(fmt), " %s %s", word, conf ? "%s" : "auto (%s)");
+	snprintf(key_auto, sizeof(key_auto), "%s_auto", key);
+	print_secs(PRINT_ANY, key, fmt, active);
+	print_on_off(PRINT_JSON, key_auto, NULL, !conf);
+}
+
+static void print_auto_u64(const char *key, const char *word, uint32_t conf,
+			   uint32_t active)
+{
+	char key_auto[48], fmt[48];
 
 	snprintf(fmt, sizeof(fmt), " %s %s", word,
-		 is_auto ? "auto (%s)" : "%s");
+		 conf ? "%llu" : "auto (%llu)");
 	snprintf(key_auto, sizeof(key_auto), "%s_auto", key);
-	print_secs(PRINT_ANY, key, fmt, nl_u32(active));
-	print_on_off(PRINT_JSON, key_auto, NULL, is_auto);
+	print_u64(PRINT_ANY, key, fmt, active);
+	print_on_off(PRINT_JSON, key_auto, NULL, !conf);
+}
+
+static void bridge_print_querier(const struct nlattr *const *tb)
+{
+	print_text("   ");
+	mcs_querier_print_config(tb[MCSNOOP_A_BRIDGE_QUERIER],
+				 tb[MCSNOOP_A_BRIDGE_QUERIER_ADDR4],
+				 tb[MCSNOOP_A_BRIDGE_QUERIER_ADDR6]);
+	print_on_off(PRINT_ANY, "proxy_query", " proxy-query %s",
+		     nl_u8(tb[MCSNOOP_A_BRIDGE_PROXY_QUERY]));
+	print_u64(PRINT_ANY, "igmp_version", " igmp-version %llu",
+		  nl_u8(tb[MCSNOOP_A_BRIDGE_IGMP_VERSION]));
+	print_u64(PRINT_ANY, "mld_version", " mld-version %llu",
+		  nl_u8(tb[MCSNOOP_A_BRIDGE_MLD_VERSION]));
+	print_nl();
+}
+
+/* The kernel sends what is configured; auto values are derived here. */
+static void bridge_print_startup(const struct nlattr *const *tb)
+{
+	uint32_t interval = nl_u32(tb[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL]);
+	uint8_t count = nl_u8(tb[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT]);
+
+	print_text("   ");
+	print_auto_secs("startup_query_interval", "startup-query-interval",
+			interval, interval ? interval :
+			nl_u32(tb[MCSNOOP_A_BRIDGE_QUERY_INTERVAL]) / 4);
+	print_auto_u64("startup_query_count", "startup-query-count", count,
+		       count ? count : nl_u8(tb[MCSNOOP_A_BRIDGE_ROBUSTNESS]));
+	print_nl();
 }
 
 static void bridge_print_config(const struct bridge_info *bi)
@@ -92,6 +141,7 @@ static void bridge_print_config(const struct bridge_info *bi)
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]));
 	print_nl();
+	bridge_print_querier(tb);
 	print_text("    ");
 	print_secs(PRINT_ANY, "query_interval", "query-interval %s",
 		   nl_u32(tb[MCSNOOP_A_BRIDGE_QUERY_INTERVAL]));
@@ -101,6 +151,7 @@ static void bridge_print_config(const struct bridge_info *bi)
 	print_u64(PRINT_ANY, "robustness", " robustness %llu",
 		  nl_u8(tb[MCSNOOP_A_BRIDGE_ROBUSTNESS]));
 	print_nl();
+	bridge_print_startup(tb);
 	print_text("    ");
 	print_secs(PRINT_ANY, "last_member_interval", "last-member-interval %s",
 		   nl_u32(tb[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL]));
@@ -108,12 +159,12 @@ static void bridge_print_config(const struct bridge_info *bi)
 		  nl_u8(tb[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT]));
 	print_nl();
 	print_text("   ");
-	print_timeout("router_timeout", "router-timeout",
-		      tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT],
-		      tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE]);
-	print_timeout("membership_timeout", "membership-timeout",
-		      tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT],
-		      tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE]);
+	print_auto_secs("router_timeout", "router-timeout",
+			nl_u32(tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT]),
+			nl_u32(tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE]));
+	print_auto_secs("membership_timeout", "membership-timeout",
+			nl_u32(tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT]),
+			nl_u32(tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE]));
 	print_nl();
 }
 
@@ -175,9 +226,10 @@ static const char *bridge_arg(int argc, char **argv)
 	return argv[0];
 }
 
+/* enable BRIDGE [settings of set]: they apply before the first query. */
 static int bridge_enable(struct mcs_ctx *ctx, int argc, char **argv)
 {
-	const char *name = bridge_arg(argc, argv);
+	const char *name = argc > 0 ? argv[0] : bridge_arg(argc, argv);
 	struct rtnl_bridge br;
 	struct nl_error err;
 	struct nlmsghdr *nlh;
@@ -185,6 +237,9 @@ static int bridge_enable(struct mcs_ctx *ctx, int argc, char **argv)
 	bool switched = false;
 
 	if (!name)
+		return 1;
+	if (argc > 1 && mcs_params_put(NULL, mcs_bridge_params,
+				       mcs_bridge_usage, argc - 1, argv + 1) < 0)
 		return 1;
 	nl = mcs_genl(ctx);
 	if (!nl)
@@ -209,6 +264,9 @@ static int bridge_enable(struct mcs_ctx *ctx, int argc, char **argv)
 	mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, name);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING,
 			br.is_bridge && br.mcast_snooping);
+	if (argc > 1)
+		mcs_params_put(nlh, mcs_bridge_params, mcs_bridge_usage,
+			       argc - 1, argv + 1);
 	if (nl_talk(nl, nlh, NULL, NULL, &err) < 0) {
 		struct nl_error restore_err;
 
@@ -277,40 +335,53 @@ static int bridge_disable(struct mcs_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const char *const querier_words[] = {
-	"querier", "querier-address", "proxy-query", "startup-query-interval",
-	"startup-query-count", "igmp-version", "mld-version", NULL,
-};
-
-const struct mcs_param_reserved mcs_querier_reserved = {
-	.names = querier_words,
-	.message = "mcsnoopctl: querier settings are not supported yet",
-};
-
-static const struct mcs_param bridge_params[] = {
-	{ "snooping", MCSNOOP_A_BRIDGE_SNOOPING, MCS_PARAM_ON_OFF, NULL,
-	  "on or off" },
-	{ "flood-unknown", MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN, MCS_PARAM_ON_OFF,
-	  NULL, "on or off" },
-	{ "flood-ambiguous", MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS,
-	  MCS_PARAM_ON_OFF, NULL, "on or off" },
-	{ "max-groups", MCSNOOP_A_BRIDGE_MAX_GROUPS, MCS_PARAM_U32, NULL,
-	  "a number" },
-	{ "query-interval", MCSNOOP_A_BRIDGE_QUERY_INTERVAL, MCS_PARAM_SECS,
-	  NULL, "seconds" },
-	{ "query-response-interval", MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL,
-	  MCS_PARAM_SECS, NULL, "seconds" },
-	{ "robustness", MCSNOOP_A_BRIDGE_ROBUSTNESS, MCS_PARAM_U8, NULL,
-	  "a number up to 255" },
-	{ "last-member-interval", MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL,
-	  MCS_PARAM_SECS, NULL, "seconds" },
-	{ "last-member-count", MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT,
-	  MCS_PARAM_U8, NULL, "a number up to 255" },
-	{ "router-timeout", MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT,
-	  MCS_PARAM_SECS_AUTO, NULL, "auto or seconds" },
-	{ "membership-timeout", MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT,
-	  MCS_PARAM_SECS_AUTO, NULL, "auto or seconds" },
-	{ NULL, 0, 0, NULL, NULL },
+/* New keywords go last: a prefix means what it meant before them. */
+const struct mcs_param mcs_bridge_params[] = {
+	{ .name = "snooping", .attr = MCSNOOP_A_BRIDGE_SNOOPING,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "flood-unknown", .attr = MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "flood-ambiguous", .attr = MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "max-groups", .attr = MCSNOOP_A_BRIDGE_MAX_GROUPS,
+	  .type = MCS_PARAM_U32, .help = "a number" },
+	{ .name = "query-interval", .attr = MCSNOOP_A_BRIDGE_QUERY_INTERVAL,
+	  .type = MCS_PARAM_SECS, .help = "seconds" },
+	{ .name = "query-response-interval",
+	  .attr = MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL,
+	  .type = MCS_PARAM_SECS, .help = "seconds" },
+	{ .name = "robustness", .attr = MCSNOOP_A_BRIDGE_ROBUSTNESS,
+	  .type = MCS_PARAM_U8, .help = "a number up to 255" },
+	{ .name = "last-member-interval",
+	  .attr = MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL,
+	  .type = MCS_PARAM_SECS, .help = "seconds" },
+	{ .name = "last-member-count",
+	  .attr = MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT,
+	  .type = MCS_PARAM_U8, .help = "a number up to 255" },
+	{ .name = "router-timeout", .attr = MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT,
+	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" },
+	{ .name = "membership-timeout",
+	  .attr = MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT,
+	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" },
+	{ .name = "querier", .attr = MCSNOOP_A_BRIDGE_QUERIER,
+	  .type = MCS_PARAM_WORD, .words = mcs_querier_mode_words,
+	  .help = "off, proxy or auto" },
+	{ .name = "querier-address", .attr = MCSNOOP_A_BRIDGE_QUERIER_ADDR4,
+	  .attr6 = MCSNOOP_A_BRIDGE_QUERIER_ADDR6, .type = MCS_PARAM_ADDR,
+	  .help = "an IPv4 or IPv6 address, or none" },
+	{ .name = "proxy-query", .attr = MCSNOOP_A_BRIDGE_PROXY_QUERY,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "startup-query-interval",
+	  .attr = MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL,
+	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" },
+	{ .name = "startup-query-count",
+	  .attr = MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT,
+	  .type = MCS_PARAM_U8_AUTO, .help = "auto or a number up to 255" },
+	{ .name = "igmp-version", .attr = MCSNOOP_A_BRIDGE_IGMP_VERSION,
+	  .type = MCS_PARAM_U8, .help = "2 or 3" },
+	{ .name = "mld-version", .attr = MCSNOOP_A_BRIDGE_MLD_VERSION,
+	  .type = MCS_PARAM_U8, .help = "1 or 2" },
+	{ .name = NULL },
 };
 
 static int bridge_set(struct mcs_ctx *ctx, int argc, char **argv)
@@ -322,8 +393,8 @@ static int bridge_set(struct mcs_ctx *ctx, int argc, char **argv)
 
 	if (argc < 1)
 		return mcs_usage_error(mcs_bridge_usage, "missing BRIDGE");
-	count = mcs_params_put(NULL, bridge_params, &mcs_querier_reserved,
-			       mcs_bridge_usage, argc - 1, argv + 1);
+	count = mcs_params_put(NULL, mcs_bridge_params, mcs_bridge_usage,
+			       argc - 1, argv + 1);
 	if (count < 0)
 		return 1;
 	if (!count)
@@ -335,8 +406,8 @@ static int bridge_set(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	nlh = genl_msg(nl, MCSNOOP_CMD_BRIDGE_SET, 0);
 	mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, argv[0]);
-	mcs_params_put(nlh, bridge_params, &mcs_querier_reserved,
-		       mcs_bridge_usage, argc - 1, argv + 1);
+	mcs_params_put(nlh, mcs_bridge_params, mcs_bridge_usage, argc - 1,
+		       argv + 1);
 	return mcs_do(nl, nlh);
 }
 

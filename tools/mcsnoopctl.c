@@ -26,7 +26,7 @@ static void usage(void)
 		"Usage: mcsnoopctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
 		"       mcsnoopctl OBJECT help\n"
 		"       mcsnoopctl help          the commands of every object\n"
-		"OBJECT := { bridge | port | vlan | group | stats }\n"
+		"OBJECT := { bridge | port | vlan | group | querier | stats }\n"
 		"OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
 		"             -V[ersion] | -h[elp] }\n");
 }
@@ -69,6 +69,8 @@ static int help_main(struct mcs_ctx *ctx, int argc, char **argv)
 	fputs("\n", stderr);
 	mcs_group_usage();
 	fputs("\n", stderr);
+	mcs_querier_usage();
+	fputs("\n", stderr);
 	mcs_stats_usage();
 	return 0;
 }
@@ -78,6 +80,7 @@ static const struct mcs_cmd objects[] = {
 	{ "port", mcs_port_main },
 	{ "vlan", mcs_vlan_main },
 	{ "group", mcs_group_main },
+	{ "querier", mcs_querier_main },
 	{ "stats", mcs_stats_main },
 	{ "help", help_main },
 	{ NULL, NULL },

@@ -49,6 +49,8 @@ int mcs_group_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_group_usage(void);
 int mcs_stats_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_stats_usage(void);
+int mcs_querier_main(struct mcs_ctx *ctx, int argc, char **argv);
+void mcs_querier_usage(void);
 
 /*
  * Printers of one reply each (text or JSON), for mcs_show; the unit tests
@@ -60,10 +62,7 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_port_print_cb(const struct nlmsghdr *nlh, void *data);
-
-/* The querier keywords of issue #4, refused by bridge set and vlan set. */
-struct mcs_param_reserved;
-extern const struct mcs_param_reserved mcs_querier_reserved;
+int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data);
 
 /*
  * Run a show request: the JSON array around the replies of cb, the

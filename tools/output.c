@@ -143,6 +143,17 @@ void print_str(enum output_mode mode, const char *key, const char *fmt,
 	}
 }
 
+void print_str_or_null(enum output_mode mode, const char *key,
+		       const char *fmt, const char *value)
+{
+	if (value) {
+		print_str(mode, key, fmt, value);
+	} else if (json && mode != PRINT_TEXT) {
+		json_member(key);
+		fputs("null", fp);
+	}
+}
+
 void print_u64(enum output_mode mode, const char *key, const char *fmt,
 	       uint64_t value)
 {

@@ -30,6 +30,9 @@ void out_close_object(void);
 
 void print_str(enum output_mode mode, const char *key, const char *fmt,
 	       const char *value);
+/* A string, or JSON null when value is NULL (text then prints nothing). */
+void print_str_or_null(enum output_mode mode, const char *key,
+		       const char *fmt, const char *value);
 void print_u64(enum output_mode mode, const char *key, const char *fmt,
 	       uint64_t value);
 /* "on"/"off" in text, true/false in JSON. */

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "mcsnoopctl.h"
 #include "params.h"
@@ -23,19 +24,6 @@ static const struct mcs_param *param_find(const struct mcs_param *params,
 	return found;
 }
 
-static bool reserved_find(const struct mcs_param_reserved *reserved,
-			  const char *arg, bool prefix)
-{
-	const char *const *name;
-
-	if (!reserved)
-		return false;
-	for (name = reserved->names; *name; name++)
-		if (prefix ? mcs_matches(arg, *name) : !strcmp(arg, *name))
-			return true;
-	return false;
-}
-
 static int word_index(const char *const *words, const char *arg)
 {
 	int i;
@@ -44,6 +32,28 @@ static int word_index(const char *const *words, const char *arg)
 		if (!strcmp(arg, words[i]))
 			return i;
 	return -1;
+}
+
+/* "none" clears both families: the kernel then uses the bridge's own. */
+static int addr_put(struct nlmsghdr *nlh, const struct mcs_param *p,
+		    const char *arg)
+{
+	static const uint8_t zero[16];
+	struct mcs_addr a;
+
+	if (!strcmp(arg, "none")) {
+		if (nlh) {
+			mnl_attr_put(nlh, p->attr, 4, zero);
+			mnl_attr_put(nlh, p->attr6, 16, zero);
+		}
+		return 0;
+	}
+	if (mcs_parse_addr(arg, &a) < 0)
+		return -1;
+	if (nlh)
+		mnl_attr_put(nlh, a.family == AF_INET ? p->attr : p->attr6,
+			     a.len, a.bytes);
+	return 0;
 }
 
 /* Parse one value and put its attribute; -1 if the value is invalid. */
@@ -61,6 +71,13 @@ static int param_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 		if (nlh)
 			mnl_attr_put_u8(nlh, p->attr, on);
 		return 0;
+	case MCS_PARAM_U8_AUTO:
+		if (!strcmp(arg, "auto")) {
+			if (nlh)
+				mnl_attr_put_u8(nlh, p->attr, 0);
+			return 0;
+		}
+		/* fall through */
 	case MCS_PARAM_U8:
 		if (mcs_parse_u32(arg, 0, UINT8_MAX, &v) < 0)
 			return -1;
@@ -93,28 +110,20 @@ static int param_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 		if (nlh)
 			mnl_attr_put_u8(nlh, p->attr, i);
 		return 0;
+	case MCS_PARAM_ADDR:
+		return addr_put(nlh, p, arg);
 	}
 	return -1;
 }
 
 int mcs_params_put(struct nlmsghdr *nlh, const struct mcs_param *params,
-		   const struct mcs_param_reserved *reserved,
 		   void (*usage)(void), int argc, char **argv)
 {
 	const struct mcs_param *p;
 	int count = 0;
 
 	for (; argc > 0; argc -= 2, argv += 2) {
-		/* Exact words first: "querier" is not a prefix of a timer. */
-		if (reserved_find(reserved, argv[0], false)) {
-			fprintf(stderr, "%s\n", reserved->message);
-			return -1;
-		}
 		p = param_find(params, argv[0]);
-		if (!p && reserved_find(reserved, argv[0], true)) {
-			fprintf(stderr, "%s\n", reserved->message);
-			return -1;
-		}
 		if (!p) {
 			mcs_usage_error(usage, "unknown keyword \"%s\"",
 					argv[0]);

@@ -158,17 +158,18 @@ static int port_show(struct mcs_ctx *ctx, int argc, char **argv)
 }
 
 static const struct mcs_param port_params[] = {
-	{ "router", MCSNOOP_A_PORT_ROUTER, MCS_PARAM_WORD, router_words,
-	  "auto, static or off" },
-	{ "flood-unknown", MCSNOOP_A_PORT_FLOOD_UNKNOWN, MCS_PARAM_ON_OFF,
-	  NULL, "on or off" },
-	{ "flood-reports", MCSNOOP_A_PORT_FLOOD_REPORTS, MCS_PARAM_ON_OFF,
-	  NULL, "on or off" },
-	{ "fast-leave", MCSNOOP_A_PORT_FAST_LEAVE, MCS_PARAM_ON_OFF, NULL,
-	  "on or off" },
-	{ "max-groups", MCSNOOP_A_PORT_MAX_GROUPS, MCS_PARAM_U32, NULL,
-	  "a number" },
-	{ NULL, 0, 0, NULL, NULL },
+	{ .name = "router", .attr = MCSNOOP_A_PORT_ROUTER,
+	  .type = MCS_PARAM_WORD, .words = router_words,
+	  .help = "auto, static or off" },
+	{ .name = "flood-unknown", .attr = MCSNOOP_A_PORT_FLOOD_UNKNOWN,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "flood-reports", .attr = MCSNOOP_A_PORT_FLOOD_REPORTS,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "fast-leave", .attr = MCSNOOP_A_PORT_FAST_LEAVE,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "max-groups", .attr = MCSNOOP_A_PORT_MAX_GROUPS,
+	  .type = MCS_PARAM_U32, .help = "a number" },
+	{ .name = NULL },
 };
 
 static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
@@ -180,7 +181,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 
 	if (argc < 1)
 		return mcs_usage_error(mcs_port_usage, "missing DEV");
-	count = mcs_params_put(NULL, port_params, NULL, mcs_port_usage,
+	count = mcs_params_put(NULL, port_params, mcs_port_usage,
 			       argc - 1, argv + 1);
 	if (count < 0)
 		return 1;
@@ -193,7 +194,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	nlh = genl_msg(nl, MCSNOOP_CMD_PORT_SET, 0);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
-	mcs_params_put(nlh, port_params, NULL, mcs_port_usage, argc - 1,
+	mcs_params_put(nlh, port_params, mcs_port_usage, argc - 1,
 		       argv + 1);
 	return mcs_do(nl, nlh);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <arpa/inet.h>
 #include <linux/genetlink.h>
@@ -15,6 +16,7 @@
 
 #include "mcsnoopctl.h"
 #include "output.h"
+#include "params.h"
 #include "parse_args.h"
 
 static int passed, failed, n;
@@ -188,20 +190,10 @@ static void parse_addr_tests(void)
 		    !mcs_format_addr(v6, 5, buf, sizeof(buf)));
 }
 
-static void secs_writer(void)
-{
-	out_open_object(NULL);
-	print_secs(PRINT_ANY, "a", "a %s", 1500);
-	print_secs(PRINT_ANY, "b", " b %s", 0);
-	print_secs(PRINT_ANY, "c", " c %s", 125000);
-	print_secs(PRINT_ANY, "d", " d %s", 259500);
-	print_secs(PRINT_ANY, "e", " e %s", 1);
-	print_secs(PRINT_ANY, "f", " f %s", 1250);
-	print_secs(PRINT_ANY, "g", " g %s", 4294967295U);
-	out_close_object();
-}
-
-/* Replies as the kernel would send them, fed to the printers. */
+/*
+ * Replies as the kernel would send them, fed to the printers; the parameter
+ * tests build their requests in the same buffer.
+ */
 static char msgbuf[8192];
 static struct mcs_ctx print_ctx;
 
@@ -216,6 +208,192 @@ static struct nlmsghdr *reply(uint8_t cmd)
 	return nlh;
 }
 
+/* Short names of the attributes the querier keywords put; addr* are shown
+ * as addresses. */
+static const char *const bridge_attr_names[MCSNOOP_A_BRIDGE_MAX + 1] = {
+	[MCSNOOP_A_BRIDGE_QUERY_INTERVAL] = "query_interval",
+	[MCSNOOP_A_BRIDGE_QUERIER] = "querier",
+	[MCSNOOP_A_BRIDGE_QUERIER_ADDR4] = "addr4",
+	[MCSNOOP_A_BRIDGE_QUERIER_ADDR6] = "addr6",
+	[MCSNOOP_A_BRIDGE_PROXY_QUERY] = "proxy_query",
+	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL] = "startup_interval",
+	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT] = "startup_count",
+	[MCSNOOP_A_BRIDGE_IGMP_VERSION] = "igmp_version",
+	[MCSNOOP_A_BRIDGE_MLD_VERSION] = "mld_version",
+};
+
+static const char *const vlan_attr_names[MCSNOOP_A_VLAN_MAX + 1] = {
+	[MCSNOOP_A_VLAN_SNOOPING] = "snooping",
+	[MCSNOOP_A_VLAN_QUERIER] = "querier",
+	[MCSNOOP_A_VLAN_QUERIER_ADDR4] = "addr4",
+	[MCSNOOP_A_VLAN_QUERIER_ADDR6] = "addr6",
+};
+
+/* What stderr got while a refused set was parsed. */
+static char params_err[512];
+
+/*
+ * Parse a "keyword value ..." line with a set command's table and show
+ * what was put, "name=value ..."; "refused" if the parser refused it.
+ */
+static const char *params_run(const struct mcs_param *params,
+			      const char *const *names, unsigned int max,
+			      const char *line)
+{
+	static char out[512];
+	char copy[256], *argv[16], *tok;
+	const struct nlattr *attr;
+	struct nlmsghdr *nlh;
+	int argc = 0, ret, saved;
+	size_t len = 0;
+	FILE *err;
+
+	snprintf(copy, sizeof(copy), "%s", line);
+	for (tok = strtok(copy, " "); tok && argc < 16; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	/* The check pass first, as bridge set does, with stderr captured. */
+	err = tmpfile();
+	fflush(stderr);
+	saved = dup(2);
+	dup2(fileno(err), 2);
+	ret = mcs_params_put(NULL, params, NULL, argc, argv);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(err);
+	len = fread(params_err, 1, sizeof(params_err) - 1, err);
+	params_err[len] = '\0';
+	fclose(err);
+	if (ret < 0)
+		return "refused";
+
+	nlh = reply(0);
+	mcs_params_put(nlh, params, NULL, argc, argv);
+	out[0] = '\0';
+	len = 0;
+	mnl_attr_for_each(attr, nlh, sizeof(struct genlmsghdr)) {
+		unsigned int type = mnl_attr_get_type(attr);
+		const char *name = type <= max && names[type] ? names[type] :
+				   "?";
+		char value[64];
+
+		if (!strncmp(name, "addr", 4))
+			mcs_format_addr(mnl_attr_get_payload(attr),
+					mnl_attr_get_payload_len(attr), value,
+					sizeof(value));
+		else if (mnl_attr_get_payload_len(attr) == 1)
+			snprintf(value, sizeof(value), "%u",
+				 mnl_attr_get_u8(attr));
+		else
+			snprintf(value, sizeof(value), "%u",
+				 mnl_attr_get_u32(attr));
+		len += snprintf(out + len, sizeof(out) - len, "%s%s=%s",
+				len ? " " : "", name, value);
+	}
+	return out;
+}
+
+static void bridge_params_ok(const char *line, const char *want)
+{
+	char name[128];
+
+	snprintf(name, sizeof(name), "bridge set %s", line);
+	expect(name, params_run(mcs_bridge_params, bridge_attr_names,
+				MCSNOOP_A_BRIDGE_MAX, line), want);
+}
+
+/* Refused, with a message that names the keyword. */
+static void bridge_params_bad(const char *line, const char *keyword)
+{
+	char name[128], want[64];
+
+	snprintf(name, sizeof(name), "bridge set %s refused", line);
+	expect(name, params_run(mcs_bridge_params, bridge_attr_names,
+				MCSNOOP_A_BRIDGE_MAX, line), "refused");
+	snprintf(name, sizeof(name), "bridge set %s names %s", line, keyword);
+	snprintf(want, sizeof(want), "Error: invalid %s \"", keyword);
+	expect(name, strncmp(params_err, want, strlen(want)) ? params_err :
+	       "named", "named");
+}
+
+static void vlan_params_ok(const char *line, const char *want)
+{
+	char name[128];
+
+	snprintf(name, sizeof(name), "vlan set %s", line);
+	expect(name, params_run(mcs_vlan_params, vlan_attr_names,
+				MCSNOOP_A_VLAN_MAX, line), want);
+}
+
+static void params_tests(void)
+{
+	bridge_params_ok("querier off", "querier=0");
+	bridge_params_ok("querier proxy", "querier=1");
+	bridge_params_ok("querier auto", "querier=2");
+	bridge_params_ok("querier-address 10.0.0.1", "addr4=10.0.0.1");
+	bridge_params_ok("querier-address fe80::1", "addr6=fe80::1");
+	bridge_params_ok("querier-address 10.0.0.1 querier-address fe80::1",
+			 "addr4=10.0.0.1 addr6=fe80::1");
+	bridge_params_ok("querier-address none", "addr4=0.0.0.0 addr6=::");
+	bridge_params_ok("querier-address 0.0.0.0", "addr4=0.0.0.0");
+	bridge_params_ok("querier-address ::", "addr6=::");
+	bridge_params_ok("proxy-query off", "proxy_query=0");
+	bridge_params_ok("proxy-query on", "proxy_query=1");
+	bridge_params_ok("startup-query-interval auto", "startup_interval=0");
+	bridge_params_ok("startup-query-interval 31.25",
+			 "startup_interval=31250");
+	bridge_params_ok("startup-query-count auto", "startup_count=0");
+	bridge_params_ok("startup-query-count 3", "startup_count=3");
+	bridge_params_ok("igmp-version 2 mld-version 1",
+			 "igmp_version=2 mld_version=1");
+	/* The kernel checks ranges and says so in its extack. */
+	bridge_params_ok("igmp-version 4", "igmp_version=4");
+	/* Prefixes keep meaning what they meant before the querier words. */
+	bridge_params_ok("quer 10", "query_interval=10000");
+	bridge_params_ok("querier-a 10.0.0.2", "addr4=10.0.0.2");
+	bridge_params_bad("querier-address notanaddr", "querier-address");
+	bridge_params_bad("querier-address 10.0.0", "querier-address");
+	bridge_params_bad("querier-address NONE", "querier-address");
+	bridge_params_bad("querier maybe", "querier");
+	bridge_params_bad("querier 2", "querier");
+	bridge_params_bad("proxy-query yes", "proxy-query");
+	bridge_params_bad("startup-query-interval soon",
+			  "startup-query-interval");
+	bridge_params_bad("startup-query-interval 1.2345",
+			  "startup-query-interval");
+	bridge_params_bad("startup-query-count 256", "startup-query-count");
+	bridge_params_bad("startup-query-count autox", "startup-query-count");
+	bridge_params_bad("igmp-version x", "igmp-version");
+	bridge_params_bad("igmp-version 256", "igmp-version");
+	bridge_params_bad("mld-version -1", "mld-version");
+	expect("bridge set querier-address without a value refused",
+	       params_run(mcs_bridge_params, bridge_attr_names,
+			  MCSNOOP_A_BRIDGE_MAX, "querier-address"), "refused");
+	expect("bridge set querier-address without a value message",
+	       params_err, "Error: missing value for \"querier-address\"\n");
+	vlan_params_ok("querier proxy querier-address 192.168.1.1",
+		       "querier=1 addr4=192.168.1.1");
+	vlan_params_ok("querier-address none", "addr4=0.0.0.0 addr6=::");
+	vlan_params_ok("querier-address fe80::5 snooping on",
+		       "addr6=fe80::5 snooping=1");
+	expect("vlan set proxy-query refused",
+	       params_run(mcs_vlan_params, vlan_attr_names,
+			  MCSNOOP_A_VLAN_MAX, "proxy-query on"), "refused");
+}
+
+static void secs_writer(void)
+{
+	out_open_object(NULL);
+	print_secs(PRINT_ANY, "a", "a %s", 1500);
+	print_secs(PRINT_ANY, "b", " b %s", 0);
+	print_secs(PRINT_ANY, "c", " c %s", 125000);
+	print_secs(PRINT_ANY, "d", " d %s", 259500);
+	print_secs(PRINT_ANY, "e", " e %s", 1);
+	print_secs(PRINT_ANY, "f", " f %s", 1250);
+	print_secs(PRINT_ANY, "g", " g %s", 4294967295U);
+	out_close_object();
+}
+
 static void put_stats(struct nlmsghdr *nlh, uint16_t type)
 {
 	struct nlattr *nest = mnl_attr_nest_start(nlh, type);
@@ -226,9 +404,23 @@ static void put_stats(struct nlmsghdr *nlh, uint16_t type)
 	mnl_attr_nest_end(nlh, nest);
 }
 
+/* The querier settings of bridge_reply: defaults, or all set. */
+static bool bridge_querier_set;
+
+static void put_addr(struct nlmsghdr *nlh, uint16_t type, int family,
+		     const char *text)
+{
+	uint8_t bytes[16] = { 0 };
+
+	if (inet_pton(family, text, bytes) != 1)
+		abort();
+	mnl_attr_put(nlh, type, family == AF_INET ? 4 : 16, bytes);
+}
+
 static void bridge_reply(void)
 {
 	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_BRIDGE_GET);
+	bool set = bridge_querier_set;
 
 	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_IFINDEX, 5);
 	mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, "br0");
@@ -250,6 +442,18 @@ static void bridge_reply(void)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE, 255000);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE,
 			 300000);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_QUERIER,
+			set ? MCSNOOP_QUERIER_OFF : MCSNOOP_QUERIER_AUTO);
+	put_addr(nlh, MCSNOOP_A_BRIDGE_QUERIER_ADDR4, AF_INET,
+		 set ? "10.0.0.1" : "0.0.0.0");
+	put_addr(nlh, MCSNOOP_A_BRIDGE_QUERIER_ADDR6, AF_INET6,
+		 set ? "fe80::1" : "::");
+	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_PROXY_QUERY, !set);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL,
+			 set ? 1500 : 0);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT, set ? 5 : 0);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_IGMP_VERSION, set ? 2 : 3);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_MLD_VERSION, set ? 1 : 2);
 	out_open_array(NULL);
 	mcs_bridge_print_cb(nlh, &print_ctx);
 	out_close_array();
@@ -290,6 +494,9 @@ static void vlan_reply(void)
 	mnl_attr_put_u16(nlh, MCSNOOP_A_VLAN_VID, 10);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_SNOOPING, 0);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_GROUP_COUNT, 1);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_QUERIER, MCSNOOP_QUERIER_PROXY);
+	put_addr(nlh, MCSNOOP_A_VLAN_QUERIER_ADDR4, AF_INET, "0.0.0.0");
+	put_addr(nlh, MCSNOOP_A_VLAN_QUERIER_ADDR6, AF_INET6, "fe80::1");
 	out_open_array(NULL);
 	mcs_vlan_print_cb(nlh, NULL);
 	out_close_array();
@@ -359,6 +566,90 @@ static void stats_port_reply(void)
 	out_close_array();
 }
 
+/* We are the querier of VLAN 10 for IGMP. */
+static void querier_reply_ours(struct nlmsghdr *nlh)
+{
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_BRIDGE_IFINDEX, 5);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_QUERIER_BRIDGE_IFNAME, "br0");
+	mnl_attr_put_u16(nlh, MCSNOOP_A_QUERIER_VID, 10);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_FAMILY, AF_INET);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_MODE, MCSNOOP_QUERIER_AUTO);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_ROLE,
+			MCSNOOP_QUERIER_ROLE_QUERIER);
+	put_addr(nlh, MCSNOOP_A_QUERIER_OWN_ADDR, AF_INET, "10.0.0.1");
+	put_addr(nlh, MCSNOOP_A_QUERIER_ADDR, AF_INET, "10.0.0.1");
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_INTERVAL, 125000);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_RESPONSE_INTERVAL, 10000);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_ROBUSTNESS, 2);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_VERSION, 3);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_OTHER_TIMER, 0);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_QUERY_TIMER, 12340);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_QUERIER_QUERIES_SENT, 4);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_QUERIER_QUERIES_HEARD, 0);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_QUERIER_PROXY_QUERIES_HEARD, 0);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_QUERIER_BOGUS_QUERIES, 0);
+}
+
+/* Another querier won the MLD election on a bridge without VLANs. */
+static void querier_reply_other(struct nlmsghdr *nlh)
+{
+	static const uint8_t mac[6] = { 0xaa, 0xbb, 0xcc, 0, 0x01, 0x02 };
+
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_BRIDGE_IFINDEX, 5);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_QUERIER_BRIDGE_IFNAME, "br0");
+	mnl_attr_put_u16(nlh, MCSNOOP_A_QUERIER_VID, 0);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_FAMILY, AF_INET6);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_MODE, MCSNOOP_QUERIER_AUTO);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_ROLE,
+			MCSNOOP_QUERIER_ROLE_OTHER);
+	put_addr(nlh, MCSNOOP_A_QUERIER_OWN_ADDR, AF_INET6, "fe80::2");
+	put_addr(nlh, MCSNOOP_A_QUERIER_ADDR, AF_INET6, "fe80::1");
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_PORT_IFINDEX, 7);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_QUERIER_PORT_IFNAME, "veth1");
+	mnl_attr_put(nlh, MCSNOOP_A_QUERIER_MAC, 6, mac);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_INTERVAL, 60000);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_RESPONSE_INTERVAL, 5000);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_ROBUSTNESS, 3);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_VERSION, 2);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_OTHER_TIMER, 182500);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_QUERIER_QUERY_TIMER, 0);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_QUERIER_QUERIES_SENT, 2);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_QUERIER_QUERIES_HEARD, 9);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_QUERIER_PROXY_QUERIES_HEARD, 1);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_QUERIER_BOGUS_QUERIES, 3);
+	put_addr(nlh, MCSNOOP_A_QUERIER_BOGUS_ADDR, AF_INET6, "2001:db8::9");
+}
+
+/* A dump of two rows, as querier show prints it. */
+static void querier_reply(void)
+{
+	struct nlmsghdr *nlh;
+
+	out_open_array(NULL);
+	nlh = reply(MCSNOOP_CMD_QUERIER_GET);
+	querier_reply_ours(nlh);
+	mcs_querier_print_cb(nlh, NULL);
+	nlh = reply(MCSNOOP_CMD_QUERIER_GET);
+	querier_reply_other(nlh);
+	mcs_querier_print_cb(nlh, NULL);
+	out_close_array();
+}
+
+/* Mode off: no querier, no own address (the kernel leaves them out). */
+static void querier_reply_off(void)
+{
+	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_QUERIER_GET);
+
+	mnl_attr_put_strz(nlh, MCSNOOP_A_QUERIER_BRIDGE_IFNAME, "br1");
+	mnl_attr_put_u16(nlh, MCSNOOP_A_QUERIER_VID, 0);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_FAMILY, AF_INET);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_MODE, MCSNOOP_QUERIER_OFF);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_ROLE, MCSNOOP_QUERIER_ROLE_OFF);
+	out_open_array(NULL);
+	mcs_querier_print_cb(nlh, NULL);
+	out_close_array();
+}
+
 #define STATS_JSON "{\"igmp\":2,\"mld\":3,\"mcast_data\":4," \
 	"\"fwd_copies\":5,\"host_copies\":6,\"igmp_v1_query\":7," \
 	"\"igmp_v2_query\":8,\"igmp_v3_query\":9,\"igmp_v1_report\":10," \
@@ -395,8 +686,15 @@ static void printer_tests(void)
 	       "\"saved_mcast_snooping\":true,\"mcast_snooping\":false,"
 	       "\"snooping\":true,\"flood_unknown\":true,"
 	       "\"flood_ambiguous\":false,\"max_groups\":16384,"
-	       "\"group_count\":3,\"query_interval\":125,"
+	       "\"group_count\":3,"
+	       "\"querier\":\"auto\",\"querier_address\":null,"
+	       "\"querier_address6\":null,\"proxy_query\":true,"
+	       "\"igmp_version\":3,\"mld_version\":2,"
+	       "\"query_interval\":125,"
 	       "\"query_response_interval\":10,\"robustness\":2,"
+	       "\"startup_query_interval\":31.25,"
+	       "\"startup_query_interval_auto\":true,"
+	       "\"startup_query_count\":2,\"startup_query_count_auto\":true,"
 	       "\"last_member_interval\":0.5,\"last_member_count\":2,"
 	       "\"router_timeout\":255,\"router_timeout_auto\":true,"
 	       "\"membership_timeout\":300,"
@@ -404,9 +702,30 @@ static void printer_tests(void)
 	expect("bridge show text", render(bridge_reply, 0, 0),
 	       "br0: ifindex 5 saved_mcast_snooping on\n"
 	       "    snooping on flood-unknown on flood-ambiguous off max-groups 16384 groups 3\n"
+	       "    querier auto querier-address none proxy-query on igmp-version 3 mld-version 2\n"
 	       "    query-interval 125 query-response-interval 10 robustness 2\n"
+	       "    startup-query-interval auto (31.25) startup-query-count auto (2)\n"
 	       "    last-member-interval 0.5 last-member-count 2\n"
 	       "    router-timeout auto (255) membership-timeout 300\n");
+	bridge_querier_set = true;
+	expect("bridge show querier set json",
+	       strstr(render(bridge_reply, 1, 0),
+		      "\"querier\":\"off\",\"querier_address\":\"10.0.0.1\","
+		      "\"querier_address6\":\"fe80::1\",\"proxy_query\":false,"
+		      "\"igmp_version\":2,\"mld_version\":1,") &&
+	       strstr(render(bridge_reply, 1, 0),
+		      "\"startup_query_interval\":1.5,"
+		      "\"startup_query_interval_auto\":false,"
+		      "\"startup_query_count\":5,"
+		      "\"startup_query_count_auto\":false,") ?
+	       "found" : "missing", "found");
+	expect("bridge show querier set text",
+	       strstr(render(bridge_reply, 0, 0),
+		      "\n    querier off querier-address 10.0.0.1 querier-address fe80::1 proxy-query off igmp-version 2 mld-version 1\n"
+		      "    query-interval 125 query-response-interval 10 robustness 2\n"
+		      "    startup-query-interval 1.5 startup-query-count 5\n") ?
+	       "found" : "missing", "found");
+	bridge_querier_set = false;
 	print_ctx.stats = true;
 	expect("bridge show -s json stats", strstr(render(bridge_reply, 1, 0),
 						   "\"stats\":" STATS_JSON "}]") ?
@@ -428,9 +747,10 @@ static void printer_tests(void)
 	       "    flood-unknown on flood-reports off fast-leave on max-groups 10 groups 2\n");
 	expect("vlan show json", render(vlan_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":10,\"snooping\":false,"
-	       "\"group_count\":1}]\n");
+	       "\"group_count\":1,\"querier\":\"proxy\","
+	       "\"querier_address\":null,\"querier_address6\":\"fe80::1\"}]\n");
 	expect("vlan show text", render(vlan_reply, 0, 0),
-	       "br0 vid 10 snooping off groups 1\n");
+	       "br0 vid 10 snooping off groups 1 querier proxy querier-address fe80::1\n");
 	expect("group show json", render(group_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.1.1.1\","
 	       "\"mac\":\"01:00:5e:01:01:01\",\"packets\":10,\"bytes\":1280,"
@@ -452,6 +772,38 @@ static void printer_tests(void)
 	       STATS_JSON "}]\n");
 	expect("stats show port text", render(stats_port_reply, 0, 0),
 	       "veth1: bridge br0\n" STATS_TEXT);
+	expect("querier show json", render(querier_reply, 1, 0),
+	       "[{\"bridge\":\"br0\",\"vid\":10,\"family\":\"inet\","
+	       "\"mode\":\"auto\",\"role\":\"querier\","
+	       "\"own_address\":\"10.0.0.1\",\"querier\":\"10.0.0.1\","
+	       "\"port\":null,\"mac\":null,\"version\":3,\"interval\":125,"
+	       "\"response_interval\":10,\"robustness\":2,"
+	       "\"other_timer\":0,\"query_timer\":12.34,"
+	       "\"queries_sent\":4,\"queries_heard\":0,"
+	       "\"proxy_queries_heard\":0,\"bogus_queries\":0,"
+	       "\"bogus_address\":null},"
+	       "{\"bridge\":\"br0\",\"vid\":0,\"family\":\"inet6\","
+	       "\"mode\":\"auto\",\"role\":\"other\","
+	       "\"own_address\":\"fe80::2\",\"querier\":\"fe80::1\","
+	       "\"port\":\"veth1\",\"mac\":\"aa:bb:cc:00:01:02\","
+	       "\"version\":2,\"interval\":60,\"response_interval\":5,"
+	       "\"robustness\":3,\"other_timer\":182.5,\"query_timer\":0,"
+	       "\"queries_sent\":2,\"queries_heard\":9,"
+	       "\"proxy_queries_heard\":1,\"bogus_queries\":3,"
+	       "\"bogus_address\":\"2001:db8::9\"}]\n");
+	expect("querier show text", render(querier_reply, 0, 0),
+	       "br0 vid 10 inet mode auto role querier querier 10.0.0.1 version 3 interval 125 robustness 2 query-timer 12.34 sent 4 heard 0\n"
+	       "br0 vid 0 inet6 mode auto role other querier fe80::1 port veth1 mac aa:bb:cc:00:01:02 version 2 interval 60 robustness 3 other-timer 182.5 sent 2 heard 9 bogus 3 last 2001:db8::9\n");
+	expect("querier show off json", render(querier_reply_off, 1, 0),
+	       "[{\"bridge\":\"br1\",\"vid\":0,\"family\":\"inet\","
+	       "\"mode\":\"off\",\"role\":\"off\",\"own_address\":null,"
+	       "\"querier\":null,\"port\":null,\"mac\":null,\"version\":0,"
+	       "\"interval\":0,\"response_interval\":0,\"robustness\":0,"
+	       "\"other_timer\":0,\"query_timer\":0,\"queries_sent\":0,"
+	       "\"queries_heard\":0,\"proxy_queries_heard\":0,"
+	       "\"bogus_queries\":0,\"bogus_address\":null}]\n");
+	expect("querier show off text", render(querier_reply_off, 0, 0),
+	       "br1 vid 0 inet mode off role off version 0 interval 0 robustness 0 sent 0 heard 0\n");
 }
 
 int main(void)
@@ -481,6 +833,7 @@ int main(void)
 	parse_u32_tests();
 	parse_on_off_tests();
 	parse_addr_tests();
+	params_tests();
 	printer_tests();
 	printf("1..%d\n", n);
 	printf("# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:0 error:0\n",

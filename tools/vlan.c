@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mcsnoopctl vlan set|show: snooping per VLAN of a VLAN-filtering bridge.
+ * mcsnoopctl vlan set|show: snooping and the querier per VLAN of a
+ * VLAN-filtering bridge.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,14 +13,17 @@
 #include "output.h"
 #include "params.h"
 #include "parse_args.h"
+#include "querier.h"
 
 void mcs_vlan_usage(void)
 {
 	fprintf(stderr,
-		"Usage: mcsnoopctl vlan set BRIDGE vid VID snooping on|off\n"
+		"Usage: mcsnoopctl vlan set BRIDGE vid VID [ snooping on|off ]\n"
+		"               [ querier off|proxy|auto ] [ querier-address ADDR|none ]\n"
 		"       mcsnoopctl [-j [-p]] vlan show [BRIDGE]\n"
 		"\n"
-		"VID is 1-4094; snooping off floods every group of that VLAN.\n");
+		"VID is 1-4094; snooping off floods every group of that VLAN.\n"
+		"querier and querier-address are as for bridge set, for that VLAN.\n");
 }
 
 int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
@@ -41,6 +45,9 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
 		     nl_u8(tb[MCSNOOP_A_VLAN_SNOOPING]));
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_VLAN_GROUP_COUNT]));
+	mcs_querier_print_config(tb[MCSNOOP_A_VLAN_QUERIER],
+				 tb[MCSNOOP_A_VLAN_QUERIER_ADDR4],
+				 tb[MCSNOOP_A_VLAN_QUERIER_ADDR6]);
 	print_nl();
 	out_close_object();
 	return MNL_CB_OK;
@@ -66,10 +73,16 @@ static int vlan_show(struct mcs_ctx *ctx, int argc, char **argv)
 	return mcs_show(nl, nlh, mcs_vlan_print_cb, NULL);
 }
 
-static const struct mcs_param vlan_params[] = {
-	{ "snooping", MCSNOOP_A_VLAN_SNOOPING, MCS_PARAM_ON_OFF, NULL,
-	  "on or off" },
-	{ NULL, 0, 0, NULL, NULL },
+const struct mcs_param mcs_vlan_params[] = {
+	{ .name = "snooping", .attr = MCSNOOP_A_VLAN_SNOOPING,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "querier", .attr = MCSNOOP_A_VLAN_QUERIER,
+	  .type = MCS_PARAM_WORD, .words = mcs_querier_mode_words,
+	  .help = "off, proxy or auto" },
+	{ .name = "querier-address", .attr = MCSNOOP_A_VLAN_QUERIER_ADDR4,
+	  .attr6 = MCSNOOP_A_VLAN_QUERIER_ADDR6, .type = MCS_PARAM_ADDR,
+	  .help = "an IPv4 or IPv6 address, or none" },
+	{ .name = NULL },
 };
 
 static int vlan_set(struct mcs_ctx *ctx, int argc, char **argv)
@@ -89,8 +102,8 @@ static int vlan_set(struct mcs_ctx *ctx, int argc, char **argv)
 		return mcs_usage_error(mcs_vlan_usage,
 				       "invalid vid \"%s\" (expected 1-4094)",
 				       argv[2]);
-	count = mcs_params_put(NULL, vlan_params, &mcs_querier_reserved,
-			       mcs_vlan_usage, argc - 3, argv + 3);
+	count = mcs_params_put(NULL, mcs_vlan_params, mcs_vlan_usage,
+			       argc - 3, argv + 3);
 	if (count < 0)
 		return 1;
 	if (!count)
@@ -103,8 +116,8 @@ static int vlan_set(struct mcs_ctx *ctx, int argc, char **argv)
 	nlh = genl_msg(nl, MCSNOOP_CMD_VLAN_SET, 0);
 	mnl_attr_put_strz(nlh, MCSNOOP_A_VLAN_BRIDGE_IFNAME, argv[0]);
 	mnl_attr_put_u16(nlh, MCSNOOP_A_VLAN_VID, vid);
-	mcs_params_put(nlh, vlan_params, &mcs_querier_reserved,
-		       mcs_vlan_usage, argc - 3, argv + 3);
+	mcs_params_put(nlh, mcs_vlan_params, mcs_vlan_usage, argc - 3,
+		       argv + 3);
 	return mcs_do(nl, nlh);
 }
 

@@ -72,6 +72,23 @@
  *     MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT u32, 0 = auto (robustness x query
  *                                         interval + response interval) or
  *                                         1000-86400000
+ *     MCSNOOP_A_BRIDGE_QUERIER            u8, enum mcsnoop_querier_mode,
+ *                                         default AUTO
+ *     MCSNOOP_A_BRIDGE_QUERIER_ADDR4      4 bytes, the address to query from
+ *                                         in the election; 0.0.0.0 (default)
+ *                                         takes the bridge's own
+ *     MCSNOOP_A_BRIDGE_QUERIER_ADDR6      16 bytes, link-local or :: (default,
+ *                                         the bridge's own link-local)
+ *     MCSNOOP_A_BRIDGE_PROXY_QUERY        u8, send proxy queries, default 1
+ *     MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL
+ *                                         u32, 0 = auto (query interval / 4)
+ *                                         or 100-3600000
+ *     MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT
+ *                                         u8, 0 = auto (robustness) or 1-10
+ *     MCSNOOP_A_BRIDGE_IGMP_VERSION       u8, 2 or 3 (default)
+ *     MCSNOOP_A_BRIDGE_MLD_VERSION        u8, 1 or 2 (default)
+ *   MCSNOOP_CMD_BRIDGE_ENABLE takes the same attributes: they apply before
+ *   the querier sends its first query.
  *   Replies of BRIDGE_GET carry all of these, and read-only
  *     MCSNOOP_A_BRIDGE_GROUP_COUNT        u32, groups in the table
  *     MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE, _MEMBERSHIP_TIMEOUT_ACTIVE
@@ -94,8 +111,23 @@
  * MCSNOOP_CMD_VLAN_GET, MCSNOOP_CMD_VLAN_SET (MCSNOOP_A_VLAN_*)
  *   Per VLAN of a VLAN-filtering bridge: BRIDGE_IFINDEX/_IFNAME, VID
  *   (1-4094), SNOOPING (u8, default 1; 0 floods that VLAN), GROUP_COUNT
- *   (read-only). A dump lists the VLANs that exist on the bridge or its
- *   ports, or have a setting.
+ *   (read-only), QUERIER, QUERIER_ADDR4, QUERIER_ADDR6 (as the bridge's;
+ *   until set, the bridge's mode applies and the address is the one of
+ *   the VLAN's upper device BR.VID, or of the bridge if VID is its PVID).
+ *   A dump lists the VLANs that exist on the bridge or its ports, or have
+ *   a setting.
+ *
+ * MCSNOOP_CMD_QUERIER_GET (dump only; MCSNOOP_A_QUERIER_*)
+ *   The querier of every enabled bridge, or of the one named by
+ *   MCSNOOP_A_QUERIER_BRIDGE_IFINDEX/_IFNAME: one message per VLAN (VID 0
+ *   without VLAN filtering) and FAMILY, with our MODE and ROLE, OWN_ADDR,
+ *   the elected querier (ADDR; PORT_*, MAC and OTHER_TIMER when it is
+ *   another one), its INTERVAL, RESPONSE_INTERVAL, ROBUSTNESS, the query
+ *   VERSION in use, QUERY_TIMER (ms to our next general query) and the
+ *   counters QUERIES_SENT, QUERIES_HEARD, PROXY_QUERIES_HEARD (from
+ *   0.0.0.0: they take no part in the election) and BOGUS_QUERIES (from
+ *   an address off the bridge's subnet, which hosts may drop) with the
+ *   last BOGUS_ADDR.
  *
  * MCSNOOP_CMD_GROUP_GET, _ADD, _DEL, _FLUSH (MCSNOOP_A_GROUP_*)
  *   The membership table: one entry per bridge, VID (0 when the bridge
@@ -156,6 +188,7 @@ enum mcsnoop_cmd {
 	MCSNOOP_CMD_GROUP_ADD,
 	MCSNOOP_CMD_GROUP_DEL,
 	MCSNOOP_CMD_GROUP_FLUSH,
+	MCSNOOP_CMD_QUERIER_GET,
 	__MCSNOOP_CMD_LAST
 };
 
@@ -182,6 +215,14 @@ enum mcsnoop_bridge_attr {
 	MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT,
 	MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE,
 	MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE,
+	MCSNOOP_A_BRIDGE_QUERIER,		/* u8, enum mcsnoop_querier_mode */
+	MCSNOOP_A_BRIDGE_QUERIER_ADDR4,		/* binary, 4 bytes */
+	MCSNOOP_A_BRIDGE_QUERIER_ADDR6,		/* binary, 16 bytes */
+	MCSNOOP_A_BRIDGE_PROXY_QUERY,		/* u8 */
+	MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL,	/* u32 ms, 0 = auto */
+	MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT,	/* u8, 0 = auto */
+	MCSNOOP_A_BRIDGE_IGMP_VERSION,		/* u8, 2 or 3 */
+	MCSNOOP_A_BRIDGE_MLD_VERSION,		/* u8, 1 or 2 */
 	__MCSNOOP_A_BRIDGE_LAST
 };
 
@@ -274,6 +315,9 @@ enum mcsnoop_vlan_attr {
 	MCSNOOP_A_VLAN_VID,			/* u16 */
 	MCSNOOP_A_VLAN_SNOOPING,		/* u8 */
 	MCSNOOP_A_VLAN_GROUP_COUNT,		/* u32, read-only */
+	MCSNOOP_A_VLAN_QUERIER,			/* u8, enum mcsnoop_querier_mode */
+	MCSNOOP_A_VLAN_QUERIER_ADDR4,		/* binary, 4 bytes */
+	MCSNOOP_A_VLAN_QUERIER_ADDR6,		/* binary, 16 bytes */
 	__MCSNOOP_A_VLAN_LAST
 };
 
@@ -329,5 +373,51 @@ enum mcsnoop_source_attr {
 };
 
 #define MCSNOOP_A_SOURCE_MAX (__MCSNOOP_A_SOURCE_LAST - 1)
+
+/* MCSNOOP_A_BRIDGE_QUERIER, MCSNOOP_A_VLAN_QUERIER */
+enum mcsnoop_querier_mode {
+	MCSNOOP_QUERIER_OFF,	/* never queries */
+	MCSNOOP_QUERIER_PROXY,	/* queries from 0.0.0.0 while no querier */
+	MCSNOOP_QUERIER_AUTO,	/* takes part in the election */
+};
+
+/* MCSNOOP_A_QUERIER_ROLE: what we do now on that VLAN and protocol. */
+enum mcsnoop_querier_role {
+	MCSNOOP_QUERIER_ROLE_OFF,	/* mode off */
+	MCSNOOP_QUERIER_ROLE_QUERIER,	/* elected: we query, own address */
+	MCSNOOP_QUERIER_ROLE_PROXY,	/* we send proxy queries */
+	MCSNOOP_QUERIER_ROLE_OTHER,	/* another querier is present */
+	MCSNOOP_QUERIER_ROLE_IDLE,	/* proxy with proxy-query off */
+};
+
+enum mcsnoop_querier_attr {
+	MCSNOOP_A_QUERIER_UNSPEC,
+	MCSNOOP_A_QUERIER_PAD,
+	MCSNOOP_A_QUERIER_BRIDGE_IFINDEX,	/* u32 */
+	MCSNOOP_A_QUERIER_BRIDGE_IFNAME,	/* string */
+	MCSNOOP_A_QUERIER_VID,			/* u16, 0 without VLANs */
+	MCSNOOP_A_QUERIER_FAMILY,		/* u8, AF_INET or AF_INET6 */
+	MCSNOOP_A_QUERIER_MODE,			/* u8, enum mcsnoop_querier_mode */
+	MCSNOOP_A_QUERIER_ROLE,			/* u8, enum mcsnoop_querier_role */
+	MCSNOOP_A_QUERIER_OWN_ADDR,		/* binary 4|16: ours, if any */
+	MCSNOOP_A_QUERIER_ADDR,			/* binary 4|16: the elected one */
+	MCSNOOP_A_QUERIER_PORT_IFINDEX,		/* u32: where the other one is */
+	MCSNOOP_A_QUERIER_PORT_IFNAME,		/* string */
+	MCSNOOP_A_QUERIER_MAC,			/* binary, 6 bytes */
+	MCSNOOP_A_QUERIER_INTERVAL,		/* u32 ms, its query interval */
+	MCSNOOP_A_QUERIER_RESPONSE_INTERVAL,	/* u32 ms, its max response */
+	MCSNOOP_A_QUERIER_ROBUSTNESS,		/* u8, its robustness */
+	MCSNOOP_A_QUERIER_VERSION,		/* u8, query version in use */
+	MCSNOOP_A_QUERIER_OTHER_TIMER,		/* u32 ms, other querier left */
+	MCSNOOP_A_QUERIER_QUERY_TIMER,		/* u32 ms, to our next query */
+	MCSNOOP_A_QUERIER_QUERIES_SENT,		/* u64 */
+	MCSNOOP_A_QUERIER_QUERIES_HEARD,	/* u64, from other queriers */
+	MCSNOOP_A_QUERIER_PROXY_QUERIES_HEARD,	/* u64, of those from 0.0.0.0 */
+	MCSNOOP_A_QUERIER_BOGUS_QUERIES,	/* u64, from off the subnet */
+	MCSNOOP_A_QUERIER_BOGUS_ADDR,		/* binary 4|16, the last one */
+	__MCSNOOP_A_QUERIER_LAST
+};
+
+#define MCSNOOP_A_QUERIER_MAX (__MCSNOOP_A_QUERIER_LAST - 1)
 
 #endif /* _UAPI_LINUX_MCSNOOP_H */
