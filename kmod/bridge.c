@@ -14,6 +14,7 @@
 #include "bridge.h"
 #include "hooks.h"
 #include "port.h"
+#include "querier.h"
 #include "table.h"
 
 struct mcs_bridge *mcs_bridge_find(struct mcs_net *mn, int ifindex)
@@ -41,19 +42,23 @@ struct mcs_bridge *mcs_bridge_of_port(const struct net *net,
 	return mcs_bridge_find(mcs_net(net), br->ifindex);
 }
 
-/* RFC 3376 8 defaults, and WeOS's flooding defaults. */
-static void mcs_config_init(struct mcs_config *cfg)
-{
-	cfg->query_interval = 125000;
-	cfg->query_response_interval = 10000;
-	cfg->last_member_interval = 1000;
-	cfg->robustness = 2;
-	cfg->last_member_count = 2;
-	cfg->max_groups = 16384;
-	cfg->snooping = true;
-	cfg->flood_unknown = true;
-	cfg->flood_ambiguous = true;
-}
+/* RFC 3376 8 defaults, and WeOS's flooding and querier defaults. */
+const struct mcs_config mcs_config_defaults = {
+	.query_interval = 125000,
+	.query_response_interval = 10000,
+	.last_member_interval = 1000,
+	.robustness = 2,
+	.last_member_count = 2,
+	.max_groups = 16384,
+	.snooping = true,
+	.flood_unknown = true,
+	.flood_ambiguous = true,
+	/* The querier takes part in the election; proxy queries on. */
+	.querier = MCSNOOP_QUERIER_AUTO,
+	.proxy_query = true,
+	.igmp_version = 3,
+	.mld_version = 2,
+};
 
 u32 mcs_membership_interval_ms(const struct mcs_bridge *mb)
 {
@@ -91,17 +96,6 @@ unsigned long mcs_last_member_time(const struct mcs_bridge *mb)
 				READ_ONCE(mb->cfg.last_member_interval));
 }
 
-bool mcs_vlan_snooping(const struct mcs_bridge *mb, u16 vid)
-{
-	return vid >= MCS_VLAN_N || !test_bit(vid, mb->vlan_snooping_off);
-}
-
-bool mcs_bridge_host_is_router(const struct mcs_bridge *mb, int proto)
-{
-	return READ_ONCE(mb->host_router[proto]) &&
-	       time_before(jiffies, READ_ONCE(mb->host_router_expires[proto]));
-}
-
 static void mcs_bridge_free(struct mcs_bridge *mb)
 {
 	bitmap_free(mb->vlan_snooping_off);
@@ -110,7 +104,7 @@ static void mcs_bridge_free(struct mcs_bridge *mb)
 }
 
 int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
-		      bool saved_mcast_snooping)
+		      bool saved_mcast_snooping, struct mcs_bridge **out)
 {
 	struct mcs_bridge *mb;
 	int err;
@@ -121,8 +115,10 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 		return -ENOMEM;
 	mb->dev = dev;
 	mb->saved_mcast_snooping = saved_mcast_snooping;
-	mcs_config_init(&mb->cfg);
+	mb->cfg = mcs_config_defaults;
 	hash_init(mb->ports);
+	INIT_LIST_HEAD(&mb->port_list);
+	mcs_querier_init(mb);
 	mb->stats = mcs_stats_alloc();
 	mb->vlan_snooping_off = bitmap_zalloc(MCS_VLAN_N, GFP_KERNEL);
 	if (!mb->stats || !mb->vlan_snooping_off) {
@@ -146,6 +142,7 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	WRITE_ONCE(mn->generation, mn->generation + 1);
 	mcs_table_start(mb);
 	netdev_info(dev, "mcsnoop enabled\n");
+	*out = mb;
 	return 0;
 
 err_ports:
@@ -175,6 +172,7 @@ void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
 		mcs_hooks_unregister(mn->net);
 	netdev_info(mb->dev, "mcsnoop disabled\n");
 	mcs_ports_del_all(mb);
+	mcs_querier_stop(mb);
 	cancel_delayed_work_sync(&mb->gc_work);
 	/* The table's buckets go at once: wait for readers first. */
 	synchronize_rcu();

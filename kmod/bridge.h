@@ -7,7 +7,9 @@
 #include <linux/rcupdate.h>
 #include <linux/rhashtable-types.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 #include "netns.h"
 #include "stats.h"
@@ -31,6 +33,22 @@ struct mcs_config {
 	bool snooping;
 	bool flood_unknown;
 	bool flood_ambiguous;
+	/* The querier (struct mcs_bridge.querier_addrs has its address). */
+	u8 querier;			/* enum mcsnoop_querier_mode */
+	bool proxy_query;
+	u32 startup_query_interval;	/* 0: auto */
+	u8 startup_query_count;		/* 0: auto */
+	u8 igmp_version;
+	u8 mld_version;
+};
+
+extern const struct mcs_config mcs_config_defaults;
+
+/* Configured querier addresses: zero means the bridge's own. */
+struct mcs_querier_addrs {
+	__be32 addr4;
+	struct in6_addr addr6;
+	struct rcu_head rcu;
 };
 
 /*
@@ -64,6 +82,12 @@ struct mcs_bridge {
 
 	/* Ports by ifindex: RCU readers, writers hold RTNL and lock. */
 	DECLARE_HASHTABLE(ports, MCS_PORT_HASH_BITS);
+	/* The same ports in a list, for the packet path's walks. */
+	struct list_head port_list;
+	/* Bits of struct mcs_port.bit in use (RTNL). */
+	unsigned long port_bits;
+	/* Ports that are or were router ports (atomic bit operations). */
+	unsigned long router_bits;
 	/* VLANs with snooping switched off (bit set), RTNL writers. */
 	unsigned long *vlan_snooping_off;
 
@@ -79,6 +103,20 @@ struct mcs_bridge {
 	unsigned int table_gen;
 	struct delayed_work gc_work;
 
+	/*
+	 * The querier: instances per VLAN and protocol (struct
+	 * mcs_querier), pending group-specific queries, one timer for all,
+	 * all under lock; per-VLAN settings in an xarray (RCU).
+	 */
+	struct mcs_querier_addrs __rcu *querier_addrs;
+	struct xarray vlan_queriers;
+	struct list_head queriers;
+	struct list_head gsqs;
+	unsigned int gsq_count;
+	struct timer_list querier_timer;
+	bool querier_stopped;
+	unsigned long next_scan;
+
 	/* The host itself routes multicast (it sent queries, MRD, PIM). */
 	unsigned long host_router_expires[2];
 	bool host_router[2];
@@ -90,8 +128,9 @@ struct mcs_bridge *mcs_bridge_find(struct mcs_net *mn, int ifindex);
 struct mcs_bridge *mcs_bridge_of_port(const struct net *net,
 				      const struct net_device *port);
 
+/* The querier is not started yet: configure, then mcs_querier_start(). */
 int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
-		      bool saved_mcast_snooping);
+		      bool saved_mcast_snooping, struct mcs_bridge **out);
 void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb);
 void mcs_bridge_flush(struct mcs_net *mn);
 void mcs_bridge_restore_snooping(struct mcs_bridge *mb);
@@ -103,8 +142,17 @@ unsigned long mcs_last_member_time(const struct mcs_bridge *mb);
 u32 mcs_membership_interval_ms(const struct mcs_bridge *mb);
 u32 mcs_router_interval_ms(const struct mcs_bridge *mb);
 
-bool mcs_vlan_snooping(const struct mcs_bridge *mb, u16 vid);
-/* proto: enum mcs_proto */
-bool mcs_bridge_host_is_router(const struct mcs_bridge *mb, int proto);
+/* Packet path, per frame: inline. proto: enum mcs_proto */
+static inline bool mcs_vlan_snooping(const struct mcs_bridge *mb, u16 vid)
+{
+	return vid >= MCS_VLAN_N || !test_bit(vid, mb->vlan_snooping_off);
+}
+
+static inline bool mcs_bridge_host_is_router(const struct mcs_bridge *mb,
+					     int proto)
+{
+	return READ_ONCE(mb->host_router[proto]) &&
+	       time_before(jiffies, READ_ONCE(mb->host_router_expires[proto]));
+}
 
 #endif /* _MCS_BRIDGE_H */

@@ -30,6 +30,8 @@ struct mcs_frame {
 	struct in6_addr src;
 	struct mcs_group *grp;	/* DATA: the registered group, or NULL */
 	unsigned long now;
+	unsigned long members;	/* DATA with grp: bits of member ports */
+	bool vlans;		/* the bridge filters VLANs */
 };
 
 /*

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The packet path: NFPROTO_BRIDGE hooks that see every frame entering an
- * enabled bridge from a port (PRE_ROUTING, once per frame) and every copy
- * the bridge sends out of a port (FORWARD for frames from another port,
- * LOCAL_OUT for frames of the bridge device itself, once per egress port).
+ * enabled bridge from a port (PRE_ROUTING, once per frame), what the
+ * bridge delivers to its own device (LOCAL_IN) and every copy the bridge
+ * device itself sends out of a port (LOCAL_OUT, once per egress port).
  *
  * PRE_ROUTING validates and learns from IGMP/MLD/MRD/PIM (dropping what
- * is malformed); FORWARD and LOCAL_OUT prune the copies that the snooping
- * decision does not want. Runs under RCU with BH disabled: no locks on
- * the data path, no allocation.
+ * is malformed) and replicates multicast to the ports that want it
+ * (replicate.c); LOCAL_IN keeps from the host the groups it did not join;
+ * LOCAL_OUT learns the host's own reports and prunes its copies. Runs
+ * under RCU with BH disabled: no locks on the data path, and no
+ * allocation but the copies themselves.
  */
 #include <linux/etherdevice.h>
 #include <linux/icmpv6.h>
@@ -139,13 +141,12 @@ static enum mcs_parse_result mcs_parse_skb(struct sk_buff *skb,
 }
 
 /* The VLAN of a frame entering from port dev: its tag, or the PVID. */
-static u16 mcs_ingress_vid(const struct mcs_bridge *mb,
-			   const struct net_device *dev,
+static u16 mcs_ingress_vid(bool vlans, const struct net_device *dev,
 			   const struct sk_buff *skb)
 {
 	u16 vid = 0;
 
-	if (!br_vlan_enabled(mb->dev))
+	if (!vlans)
 		return 0;
 	if (skb_vlan_tag_present(skb))
 		vid = skb_vlan_tag_get_id(skb);
@@ -154,8 +155,27 @@ static u16 mcs_ingress_vid(const struct mcs_bridge *mb,
 	return vid;
 }
 
-static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
-					 const struct nf_hook_state *state)
+/*
+ * Whether the bridge device must get a classified frame: everything but
+ * data of a registered group that the host neither joined nor routes,
+ * as the bridge's own snooping decides.
+ */
+static bool mcs_host_wants(const struct mcs_bridge *mb,
+			   const struct mcs_frame *f)
+{
+	const struct mcs_member *host;
+
+	if (f->kind != MCS_FRAME_DATA || !f->grp ||
+	    READ_ONCE(f->grp->overflow) ||
+	    mcs_bridge_host_is_router(mb, f->proto))
+		return true;
+	host = mcs_member_of(f->grp, NULL);
+	return host && mcs_member_accepts(host, &f->src, f->now);
+}
+
+/* Multicast entering from a port: apart, so that unicast pays nothing. */
+static noinline unsigned int
+mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 {
 	struct mcs_pcpu_scratch *scratch;
 	enum mcs_parse_result res;
@@ -164,24 +184,34 @@ static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
 	struct mcs_frame f;
 	enum mcs_counter c;
 	struct mcs_msg msg;
-	bool ctrl;
+	bool ctrl, steal, vlans;
+	const u8 *src;
 	u16 vid;
 
-	if (!mcs_is_multicast(skb))
-		return NF_ACCEPT;
-	mb = mcs_bridge_of_port(state->net, state->in);
-	if (!mb)
-		return NF_ACCEPT;
-	port = mcs_port_find(mb, state->in->ifindex);
-	c = mcs_classify(skb, &ctrl);
-	mcs_stats_inc(mb->stats, c);
-	if (port)
-		mcs_stats_inc(port->stats, c);
-
-	vid = mcs_ingress_vid(mb, state->in, skb);
+	port = mcs_net_port_find(state->net, state->in->ifindex);
+	if (port) {
+		mb = port->mb;
+	} else {
+		/* A port we could not add: count at least. */
+		mb = mcs_bridge_of_port(state->net, state->in);
+		if (!mb)
+			return NF_ACCEPT;
+	}
+	vlans = br_vlan_enabled(mb->dev);
+	vid = mcs_ingress_vid(vlans, state->in, skb);
 	scratch = this_cpu_ptr(mcs_scratch);
 	scratch->ingress_head = skb->head;
 	scratch->ingress_vid = vid;
+
+	/* Data to a routable group is never a control message. */
+	mcs_frame_classify(mb, skb, vid, &f);
+	f.vlans = vlans;
+	ctrl = false;
+	c = f.kind == MCS_FRAME_DATA ? MCS_CNT_MCAST_DATA :
+				       mcs_classify(skb, &ctrl);
+	mcs_stats_inc(mb->stats, c);
+	if (port)
+		mcs_stats_inc(port->stats, c);
 
 	if (ctrl) {
 		res = mcs_parse_skb(skb, &msg);
@@ -190,16 +220,40 @@ static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
 			return NF_DROP;
 		}
 		if (port && msg.kind != MCS_MSG_NONE)
-			mcs_learn(mb, port, vid, &msg);
+			mcs_learn(mb, port, vid, &msg, eth_hdr(skb)->h_source);
 	}
-	mcs_frame_classify(mb, skb, vid, &f);
 	if (f.grp) {
 		atomic64_inc(&f.grp->packets);
 		atomic64_add(skb->len, &f.grp->bytes);
 	}
-	if (port)
-		mcs_replicate(mb, port, skb, vid, &f, state);
+	if (!port)
+		return NF_ACCEPT;
+	/*
+	 * Data nobody on the host wants, from a source the bridge has just
+	 * learnt: the bridge has nothing left to do with the frame, so it
+	 * is sent on by mcsnoop alone (the last copy is the frame itself).
+	 */
+	src = eth_hdr(skb)->h_source;
+	steal = f.kind == MCS_FRAME_DATA && !mcs_host_wants(mb, &f) &&
+		mcs_port_src_learnt(port, src, vid, f.now);
+	switch (mcs_replicate(mb, port, skb, vid, &f, steal, state)) {
+	case MCS_STOLEN:
+		return NF_STOLEN;
+	case MCS_FORWARDED:
+		mcs_port_src_passed(port, src, vid, f.now);
+		break;
+	case MCS_NOT_FORWARDED:
+		break;
+	}
 	return NF_ACCEPT;
+}
+
+static unsigned int mcs_hook_pre_routing(void *priv, struct sk_buff *skb,
+					 const struct nf_hook_state *state)
+{
+	if (!mcs_is_multicast(skb))
+		return NF_ACCEPT;
+	return mcs_pre_routing_mcast(skb, state);
 }
 
 /* The VLAN of a copy, whose tag the bridge may have stripped. */
@@ -236,7 +290,7 @@ static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
 	mcs_classify(skb, &ctrl);
 	if (ctrl && mcs_parse_skb(skb, &msg) == MCS_PARSE_OK &&
 	    msg.kind != MCS_MSG_NONE)
-		mcs_learn(mb, NULL, vid, &msg);
+		mcs_learn(mb, NULL, vid, &msg, NULL);
 }
 
 /* Multicast the bridge host itself sends: learnt from, pruned per port. */
@@ -273,7 +327,6 @@ static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
 static unsigned int mcs_hook_local_in(void *priv, struct sk_buff *skb,
 				      const struct nf_hook_state *state)
 {
-	const struct mcs_member *host;
 	struct mcs_bridge *mb;
 	struct mcs_frame f;
 
@@ -284,22 +337,19 @@ static unsigned int mcs_hook_local_in(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 	mcs_frame_classify(mb, skb, mcs_copy_vid(mb, state->in, skb, true),
 			   &f);
-	if (f.kind != MCS_FRAME_DATA || !f.grp || READ_ONCE(f.grp->overflow) ||
-	    mcs_bridge_host_is_router(mb, f.proto))
-		return NF_ACCEPT;
-	host = mcs_member_of(f.grp, NULL);
-	if (host && mcs_member_accepts(host, &f.src, f.now))
-		return NF_ACCEPT;
-	return NF_DROP;
+	return mcs_host_wants(mb, &f) ? NF_ACCEPT : NF_DROP;
 }
 
-/* After ebtables' filter table: what it drops is none of our business. */
+/*
+ * After ebtables' filter table: what it drops is none of our business.
+ * PRE_ROUTING comes last, since it may take the frame from the bridge.
+ */
 static const struct nf_hook_ops mcs_nf_ops[] = {
 	{
 		.hook = mcs_hook_pre_routing,
 		.pf = NFPROTO_BRIDGE,
 		.hooknum = NF_BR_PRE_ROUTING,
-		.priority = NF_BR_PRI_FILTER_OTHER,
+		.priority = NF_BR_PRI_LAST,
 	},
 	{
 		.hook = mcs_hook_local_in,
@@ -314,6 +364,11 @@ static const struct nf_hook_ops mcs_nf_ops[] = {
 		.priority = NF_BR_PRI_FILTER_OTHER,
 	},
 };
+
+void mcs_hooks_own_frame(const struct sk_buff *skb)
+{
+	this_cpu_ptr(mcs_scratch)->host_head = skb ? skb->head : NULL;
+}
 
 int mcs_hooks_register(struct net *net)
 {

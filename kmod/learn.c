@@ -7,6 +7,7 @@
 #include <net/ipv6.h>
 
 #include "learn.h"
+#include "querier.h"
 #include "table.h"
 
 static void mcs_count(struct mcs_bridge *mb, struct mcs_port *port,
@@ -141,14 +142,32 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 	spin_unlock(&mb->lock);
 }
 
+/*
+ * Hosts of an older version behind the port (RFC 3376 7.3.2, RFC 3810
+ * 8.3.2): our queries to the port use their version for a while.
+ */
+static void mcs_learn_older_host(struct mcs_bridge *mb, struct mcs_port *port,
+				 const struct mcs_msg *msg)
+{
+	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
+
+	WRITE_ONCE(port->older_host_expires[proto],
+		   jiffies + mcs_membership_interval(mb));
+	WRITE_ONCE(port->older_host_version[proto], msg->version);
+}
+
 void mcs_learn(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
-	       const struct mcs_msg *msg)
+	       const struct mcs_msg *msg, const u8 *src_mac)
 {
 	int c = mcs_msg_counter(msg);
 
 	if (c >= 0)
 		mcs_count(mb, port, c);
 	mcs_learn_router(mb, port, msg);
+	if (port && msg->kind == MCS_MSG_QUERY)
+		mcs_querier_heard(mb, port, vid, msg, src_mac);
+	if (port && msg->kind == MCS_MSG_REPORT)
+		mcs_learn_older_host(mb, port, msg);
 	if (msg->kind == MCS_MSG_REPORT || msg->kind == MCS_MSG_LEAVE ||
 	    msg->kind == MCS_MSG_REPORT_V3)
 		mcs_learn_members(mb, port, vid, msg);

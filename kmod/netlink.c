@@ -11,6 +11,7 @@
 #include <linux/mcsnoop.h>
 
 #include "netlink.h"
+#include "querier.h"
 #include "bridge.h"
 #include "port.h"
 
@@ -95,6 +96,14 @@ static const struct nla_policy mcs_bridge_policy[MCSNOOP_A_BRIDGE_MAX + 1] = {
 		.type = NLA_REJECT,
 		.reject_message = "membership_timeout_active: read-only attribute",
 	},
+	[MCSNOOP_A_BRIDGE_QUERIER] = { .type = NLA_U8 },
+	[MCSNOOP_A_BRIDGE_QUERIER_ADDR4] = NLA_POLICY_EXACT_LEN(4),
+	[MCSNOOP_A_BRIDGE_QUERIER_ADDR6] = NLA_POLICY_EXACT_LEN(16),
+	[MCSNOOP_A_BRIDGE_PROXY_QUERY] = { .type = NLA_U8 },
+	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL] = { .type = NLA_U32 },
+	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT] = { .type = NLA_U8 },
+	[MCSNOOP_A_BRIDGE_IGMP_VERSION] = { .type = NLA_U8 },
+	[MCSNOOP_A_BRIDGE_MLD_VERSION] = { .type = NLA_U8 },
 };
 
 void mcs_nl_err(struct netlink_ext_ack *extack, const struct nlattr *attr,
@@ -316,7 +325,8 @@ static int mcs_nl_put_config(struct sk_buff *skb, struct mcs_bridge *mb)
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE,
 			mcs_router_interval_ms(mb)) ||
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE,
-			mcs_membership_interval_ms(mb)))
+			mcs_membership_interval_ms(mb)) ||
+	    mcs_nl_querier_put(skb, mb))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -413,42 +423,6 @@ static int mcs_nl_bridge_get_dumpit(struct sk_buff *skb,
 	return skb->len;
 }
 
-static int mcs_nl_bridge_enable_doit(struct sk_buff *skb,
-				     struct genl_info *info)
-{
-	struct mcs_net *mn = mcs_net(genl_info_net(info));
-	struct nlattr *saved = info->attrs[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING];
-	const struct nlattr *by = NULL;
-	struct net_device *dev;
-	int err;
-
-	rtnl_lock();
-	dev = mcs_nl_bridge_dev(mn->net, info->attrs, MCSNOOP_A_BRIDGE_IFINDEX,
-				MCSNOOP_A_BRIDGE_IFNAME, &mcs_nl_names_dev,
-				true, info->extack, &by);
-	if (IS_ERR(dev)) {
-		err = PTR_ERR(dev);
-	} else if (mcs_bridge_find(mn, dev->ifindex)) {
-		mcs_nl_err(info->extack, by,
-			   nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX ?
-			   "ifindex: mcsnoop is already enabled on this bridge" :
-			   "ifname: mcsnoop is already enabled on this bridge");
-		err = -EEXIST;
-	} else if (br_multicast_enabled(dev)) {
-		if (nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX)
-			mcs_nl_err(info->extack, by,
-				   "ifindex: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
-		else
-			mcs_nl_err(info->extack, by,
-				   "ifname: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
-		err = -EBUSY;
-	} else {
-		err = mcs_bridge_enable(mn, dev, saved && nla_get_u8(saved));
-	}
-	rtnl_unlock();
-	return err;
-}
-
 static int mcs_nl_bridge_disable_doit(struct sk_buff *skb,
 				      struct genl_info *info)
 {
@@ -475,6 +449,7 @@ static bool mcs_nl_bridge_set_valid(struct mcs_bridge *mb,
 	struct nlattr *qri = a[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL];
 	struct nlattr *rt = a[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT];
 	struct nlattr *mt = a[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT];
+	const struct mcs_config *cur;
 	u32 qi_ms, qri_ms;
 
 	if (!mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_MAX_GROUPS], 1, 1048576,
@@ -493,7 +468,8 @@ static bool mcs_nl_bridge_set_valid(struct mcs_bridge *mb,
 	    !mcs_nl_range(extack, rt, 0, 86400000,
 			  "router_timeout: out of range (0 for auto, or 1000-86400000 ms)") ||
 	    !mcs_nl_range(extack, mt, 0, 86400000,
-			  "membership_timeout: out of range (0 for auto, or 1000-86400000 ms)"))
+			  "membership_timeout: out of range (0 for auto, or 1000-86400000 ms)") ||
+	    !mcs_nl_querier_valid(a, extack))
 		return false;
 	if (rt && nla_get_u32(rt) && nla_get_u32(rt) < 1000) {
 		mcs_nl_err(extack, rt,
@@ -505,8 +481,10 @@ static bool mcs_nl_bridge_set_valid(struct mcs_bridge *mb,
 			   "membership_timeout: out of range (0 for auto, or 1000-86400000 ms)");
 		return false;
 	}
-	qi_ms = qi ? nla_get_u32(qi) : mb->cfg.query_interval;
-	qri_ms = qri ? nla_get_u32(qri) : mb->cfg.query_response_interval;
+	cur = mb ? &mb->cfg : &mcs_config_defaults;
+	qi_ms = qi ? nla_get_u32(qi) : READ_ONCE(cur->query_interval);
+	qri_ms = qri ? nla_get_u32(qri) :
+		       READ_ONCE(cur->query_response_interval);
 	if (qri_ms >= qi_ms) {
 		if (qri)
 			mcs_nl_err(extack, qri,
@@ -537,11 +515,34 @@ static void mcs_set_u32(const struct nlattr *attr, u32 *field)
 		WRITE_ONCE(*field, nla_get_u32(attr));
 }
 
+/* Apply validated settings (BRIDGE_SET, or BRIDGE_ENABLE's). */
+static int mcs_nl_bridge_apply(struct mcs_bridge *mb, struct nlattr **a)
+{
+	struct mcs_config *c;
+
+	c = &mb->cfg;
+	mcs_set_bool(a[MCSNOOP_A_BRIDGE_SNOOPING], &c->snooping);
+	mcs_set_bool(a[MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN], &c->flood_unknown);
+	mcs_set_bool(a[MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS], &c->flood_ambiguous);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_MAX_GROUPS], &c->max_groups);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_QUERY_INTERVAL], &c->query_interval);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL],
+		    &c->query_response_interval);
+	mcs_set_u8(a[MCSNOOP_A_BRIDGE_ROBUSTNESS], &c->robustness);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL],
+		    &c->last_member_interval);
+	mcs_set_u8(a[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT],
+		   &c->last_member_count);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT], &c->router_timeout);
+	mcs_set_u32(a[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT],
+		    &c->membership_timeout);
+	return mcs_nl_querier_set(mb, a);
+}
+
 static int mcs_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
 	struct mcs_bridge *mb;
-	struct mcs_config *c;
 	int err = 0;
 
 	rtnl_lock();
@@ -560,23 +561,56 @@ static int mcs_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = -ERANGE;
 		goto out;
 	}
-	c = &mb->cfg;
-	mcs_set_bool(a[MCSNOOP_A_BRIDGE_SNOOPING], &c->snooping);
-	mcs_set_bool(a[MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN], &c->flood_unknown);
-	mcs_set_bool(a[MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS], &c->flood_ambiguous);
-	mcs_set_u32(a[MCSNOOP_A_BRIDGE_MAX_GROUPS], &c->max_groups);
-	mcs_set_u32(a[MCSNOOP_A_BRIDGE_QUERY_INTERVAL], &c->query_interval);
-	mcs_set_u32(a[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL],
-		    &c->query_response_interval);
-	mcs_set_u8(a[MCSNOOP_A_BRIDGE_ROBUSTNESS], &c->robustness);
-	mcs_set_u32(a[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL],
-		    &c->last_member_interval);
-	mcs_set_u8(a[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT],
-		   &c->last_member_count);
-	mcs_set_u32(a[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT], &c->router_timeout);
-	mcs_set_u32(a[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT],
-		    &c->membership_timeout);
+	err = mcs_nl_bridge_apply(mb, a);
 out:
+	rtnl_unlock();
+	return err;
+}
+
+static int mcs_nl_bridge_enable_doit(struct sk_buff *skb,
+				     struct genl_info *info)
+{
+	struct mcs_net *mn = mcs_net(genl_info_net(info));
+	struct nlattr *saved = info->attrs[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING];
+	const struct nlattr *by = NULL;
+	struct mcs_bridge *mb = NULL;
+	struct net_device *dev;
+	int err;
+
+	rtnl_lock();
+	dev = mcs_nl_bridge_dev(mn->net, info->attrs, MCSNOOP_A_BRIDGE_IFINDEX,
+				MCSNOOP_A_BRIDGE_IFNAME, &mcs_nl_names_dev,
+				true, info->extack, &by);
+	if (IS_ERR(dev)) {
+		err = PTR_ERR(dev);
+	} else if (mcs_bridge_find(mn, dev->ifindex)) {
+		mcs_nl_err(info->extack, by,
+			   nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX ?
+			   "ifindex: mcsnoop is already enabled on this bridge" :
+			   "ifname: mcsnoop is already enabled on this bridge");
+		err = -EEXIST;
+	} else if (br_multicast_enabled(dev)) {
+		if (nla_type(by) == MCSNOOP_A_BRIDGE_IFINDEX)
+			mcs_nl_err(info->extack, by,
+				   "ifindex: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
+		else
+			mcs_nl_err(info->extack, by,
+				   "ifname: the bridge's own multicast snooping is on; switch it off first (mcast_snooping 0)");
+		err = -EBUSY;
+	} else if (!mcs_nl_bridge_set_valid(NULL, info->attrs,
+					    info->extack)) {
+		err = -ERANGE;
+	} else {
+		/* Settings given with enable apply before the first query. */
+		err = mcs_bridge_enable(mn, dev, saved && nla_get_u8(saved),
+					&mb);
+		if (!err)
+			err = mcs_nl_bridge_apply(mb, info->attrs);
+		if (!err)
+			mcs_querier_start(mb);
+		else if (mb)
+			mcs_bridge_disable(mn, mb);
+	}
 	rtnl_unlock();
 	return err;
 }
@@ -665,6 +699,12 @@ static const struct genl_ops mcs_genl_ops[] = {
 		.policy = mcs_group_policy,
 		.maxattr = MCSNOOP_A_GROUP_MAX,
 		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = MCSNOOP_CMD_QUERIER_GET,
+		.dumpit = mcs_nl_querier_get_dumpit,
+		.policy = mcs_querier_policy,
+		.maxattr = MCSNOOP_A_QUERIER_MAX,
 	},
 };
 

@@ -94,4 +94,16 @@ int mcs_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info);
 int mcs_nl_group_del_doit(struct sk_buff *skb, struct genl_info *info);
 int mcs_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info);
 
+/* nl_querier.c: querier settings (bridge, VLAN) and state. */
+extern const struct nla_policy mcs_querier_policy[MCSNOOP_A_QUERIER_MAX + 1];
+bool mcs_nl_querier_valid(struct nlattr **a, struct netlink_ext_ack *extack);
+int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a);
+int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb);
+bool mcs_nl_vlan_querier_valid(struct nlattr **a,
+			       struct netlink_ext_ack *extack);
+int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a);
+int mcs_nl_vlan_querier_put(struct sk_buff *skb, struct mcs_bridge *mb,
+			    u16 vid);
+int mcs_nl_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
 #endif /* _MCS_NETLINK_H */

@@ -9,12 +9,7 @@
 #include "netns.h"
 #include "bridge.h"
 
-static unsigned int mcs_net_id __read_mostly;
-
-struct mcs_net *mcs_net(const struct net *net)
-{
-	return net_generic(net, mcs_net_id);
-}
+unsigned int mcs_net_id __read_mostly;
 
 static int __net_init mcs_net_init(struct net *net)
 {
@@ -22,6 +17,7 @@ static int __net_init mcs_net_init(struct net *net)
 
 	mn->net = net;
 	hash_init(mn->bridges);
+	hash_init(mn->ports);
 	mn->generation = 1;
 	return 0;
 }

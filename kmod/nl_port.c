@@ -44,6 +44,9 @@ const struct nla_policy mcs_vlan_policy[MCSNOOP_A_VLAN_MAX + 1] = {
 	[MCSNOOP_A_VLAN_VID] = { .type = NLA_U16 },
 	[MCSNOOP_A_VLAN_SNOOPING] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_VLAN_GROUP_COUNT] = MCS_READ_ONLY("group_count"),
+	[MCSNOOP_A_VLAN_QUERIER] = { .type = NLA_U8 },
+	[MCSNOOP_A_VLAN_QUERIER_ADDR4] = NLA_POLICY_EXACT_LEN(4),
+	[MCSNOOP_A_VLAN_QUERIER_ADDR6] = NLA_POLICY_EXACT_LEN(16),
 };
 
 static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
@@ -188,9 +191,11 @@ int mcs_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = -ERANGE;
 		goto out;
 	}
-	if (a[MCSNOOP_A_PORT_ROUTER])
+	if (a[MCSNOOP_A_PORT_ROUTER]) {
 		WRITE_ONCE(port->router_mode,
 			   nla_get_u8(a[MCSNOOP_A_PORT_ROUTER]));
+		mcs_port_may_route(port);
+	}
 	if (a[MCSNOOP_A_PORT_FLOOD_UNKNOWN])
 		WRITE_ONCE(port->flood_unknown,
 			   nla_get_u8(a[MCSNOOP_A_PORT_FLOOD_UNKNOWN]));
@@ -223,7 +228,8 @@ static int mcs_nl_fill_vlan(struct sk_buff *skb, struct mcs_bridge *mb,
 	    nla_put_u8(skb, MCSNOOP_A_VLAN_SNOOPING,
 		       mcs_vlan_snooping(mb, vid)) ||
 	    nla_put_u32(skb, MCSNOOP_A_VLAN_GROUP_COUNT,
-			mcs_table_vlan_count(mb, vid))) {
+			mcs_table_vlan_count(mb, vid)) ||
+	    mcs_nl_vlan_querier_put(skb, mb, vid)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -283,7 +289,7 @@ static bool mcs_vlan_exists(struct mcs_bridge *mb, u16 vid)
 	struct mcs_port *port;
 	int bkt;
 
-	if (!mcs_vlan_snooping(mb, vid) ||
+	if (!mcs_vlan_snooping(mb, vid) || xa_load(&mb->vlan_queriers, vid) ||
 	    !br_vlan_get_info(mb->dev, vid, &vinfo))
 		return true;
 	hash_for_each(mb->ports, bkt, port, hnode)
@@ -345,12 +351,20 @@ int mcs_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 	mb = mcs_nl_vlan_bridge(info, &vid);
 	if (IS_ERR(mb)) {
 		err = PTR_ERR(mb);
-	} else if (snooping) {
+		goto out;
+	}
+	if (!mcs_nl_vlan_querier_valid(info->attrs, info->extack)) {
+		err = -ERANGE;
+		goto out;
+	}
+	if (snooping) {
 		if (nla_get_u8(snooping))
 			clear_bit(vid, mb->vlan_snooping_off);
 		else
 			set_bit(vid, mb->vlan_snooping_off);
 	}
+	err = mcs_nl_vlan_querier_set(mb, vid, info->attrs);
+out:
 	rtnl_unlock();
 	return err;
 }

@@ -13,6 +13,7 @@
 #include "notifier.h"
 #include "bridge.h"
 #include "port.h"
+#include "querier.h"
 
 /* Set while the module goes: the replayed events must restore ports. */
 static bool mcs_notifier_closing;
@@ -44,6 +45,8 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 		if (info->linking && !port) {
 			if (mcs_port_add(mb, dev))
 				netdev_warn(dev, "mcsnoop: no memory for the port: its copies are not filtered\n");
+			else
+				mcs_querier_topology(mb);
 		} else if (!info->linking && port) {
 			mcs_port_del(port, false);
 		}
@@ -54,6 +57,13 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 	if (!port)
 		return;
 	WRITE_ONCE(port->stp_state, br_port_get_stp_state(dev));
+	mcs_port_refresh_flags(port);
+	/* RFC 4541 2.1.1 (4): a port came up, rebuild the table quickly. */
+	if (netif_oper_up(dev) != port->oper_up) {
+		port->oper_up = netif_oper_up(dev);
+		if (port->oper_up)
+			mcs_querier_topology(mb);
+	}
 	switch (event) {
 	case NETDEV_UNREGISTER:
 		mcs_port_del(port, READ_ONCE(mcs_notifier_closing));
@@ -100,8 +110,8 @@ static int mcs_netdev_event(struct notifier_block *nb, unsigned long event,
 }
 
 /*
- * The bridge announces every STP state change of a port to switchdev
- * (deferred, under RTNL); the packet path reads our copy.
+ * The bridge announces every STP state change and port flag change to
+ * switchdev (deferred, under RTNL); the packet path reads our copies.
  */
 static int mcs_switchdev_event(struct notifier_block *nb,
 			       unsigned long event, void *ptr)
@@ -111,15 +121,24 @@ static int mcs_switchdev_event(struct notifier_block *nb,
 	struct mcs_bridge *mb;
 	struct mcs_port *port;
 
-	if (event != SWITCHDEV_PORT_ATTR_SET ||
-	    info->attr->id != SWITCHDEV_ATTR_ID_PORT_STP_STATE ||
-	    !netif_is_bridge_port(dev))
+	if (event != SWITCHDEV_PORT_ATTR_SET || !netif_is_bridge_port(dev))
+		return NOTIFY_DONE;
+	if (info->attr->id != SWITCHDEV_ATTR_ID_PORT_STP_STATE &&
+	    info->attr->id != SWITCHDEV_ATTR_ID_PORT_BRIDGE_FLAGS)
 		return NOTIFY_DONE;
 	ASSERT_RTNL();
 	mb = mcs_enabled_master(dev);
 	port = mb ? mcs_port_find(mb, dev->ifindex) : NULL;
-	if (port)
+	if (!port)
+		return NOTIFY_DONE;
+	if (info->attr->id == SWITCHDEV_ATTR_ID_PORT_STP_STATE) {
+		if (info->attr->u.stp_state == BR_STATE_FORWARDING &&
+		    port->stp_state != BR_STATE_FORWARDING)
+			mcs_querier_topology(mb);
 		WRITE_ONCE(port->stp_state, info->attr->u.stp_state);
+	} else {	/* deferred: the bridge has already changed them */
+		mcs_port_refresh_flags(port);
+	}
 	return NOTIFY_DONE;
 }
 

@@ -4,6 +4,8 @@
  * them (router ports). Created and removed under RTNL; the packet path
  * finds them under RCU.
  */
+#include <linux/etherdevice.h>
+#include <linux/hash.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/jiffies.h>
@@ -21,6 +23,17 @@ struct mcs_port *mcs_port_find(const struct mcs_bridge *mb, int ifindex)
 
 	hash_for_each_possible_rcu(mb->ports, port, hnode, ifindex,
 				   lockdep_rtnl_is_held())
+		if (port->dev->ifindex == ifindex)
+			return port;
+	return NULL;
+}
+
+struct mcs_port *mcs_net_port_find(const struct net *net, int ifindex)
+{
+	struct mcs_port *port;
+
+	hash_for_each_possible_rcu(mcs_net(net)->ports, port, net_hnode,
+				   ifindex, lockdep_rtnl_is_held())
 		if (port->dev->ifindex == ifindex)
 			return port;
 	return NULL;
@@ -70,19 +83,30 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 	port->flood_unknown = -1;
 	port->max_groups = MCS_PORT_MAX_GROUPS_DEFAULT;
 	port->stp_state = br_port_get_stp_state(dev);
+	port->oper_up = netif_oper_up(dev);
 	/* A port the admin kept from unknown multicast stays so. */
 	port->saved_mcast_flood = br_port_flag_is_set(dev, BR_MCAST_FLOOD);
 	if (!port->saved_mcast_flood)
 		port->flood_unknown = 0;
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
-	hash_add_rcu(mb->ports, &port->hnode, dev->ifindex);
 	/*
 	 * mcsnoop sends the port its multicast copies itself; the bridge's
-	 * own flood would only be dropped. Should this fail, the bridge
-	 * keeps flooding and mcsnoop drops the duplicates.
+	 * own flood would only duplicate them. Should this fail, the
+	 * bridge keeps flooding the port everything and mcsnoop leaves it
+	 * alone.
 	 */
 	if (port->saved_mcast_flood && !mcs_port_set_mcast_flood(port, false))
 		port->mcast_flood_taken = true;
+	mcs_port_refresh_flags(port);
+	port->bit = MCS_PORT_NO_BIT;
+	if (~mb->port_bits) {
+		port->bit = __ffs(~mb->port_bits);
+		mb->port_bits |= BIT(port->bit);
+	}
+	hash_add_rcu(mb->ports, &port->hnode, dev->ifindex);
+	hash_add_rcu(mcs_net(dev_net(dev))->ports, &port->net_hnode,
+		     dev->ifindex);
+	list_add_tail_rcu(&port->list, &mb->port_list);
 	return 0;
 }
 
@@ -104,6 +128,12 @@ void mcs_port_del(struct mcs_port *port, bool restore)
 	/* No membership may point to the port once it is gone. */
 	mcs_table_flush(port->mb, port, -1, false);
 	hash_del_rcu(&port->hnode);
+	hash_del_rcu(&port->net_hnode);
+	list_del_rcu(&port->list);
+	if (port->bit != MCS_PORT_NO_BIT) {
+		port->mb->port_bits &= ~BIT(port->bit);
+		clear_bit(port->bit, &port->mb->router_bits);
+	}
 	call_rcu(&port->rcu, mcs_port_free_rcu);
 }
 
@@ -137,31 +167,17 @@ void mcs_ports_del_all(struct mcs_bridge *mb)
 
 void mcs_port_down(struct mcs_port *port)
 {
-	int proto;
+	int proto, i;
 
 	ASSERT_RTNL();
 	mcs_table_flush(port->mb, port, -1, true);
 	for (proto = 0; proto < MCS_PROTO_MAX; proto++)
 		WRITE_ONCE(port->router_via[proto], MCSNOOP_ROUTER_VIA_NONE);
-}
-
-static bool mcs_port_router_learnt(const struct mcs_port *port,
-				   enum mcs_proto proto)
-{
-	/* via guards expires: jiffies start near the wrap. */
-	return READ_ONCE(port->router_via[proto]) != MCSNOOP_ROUTER_VIA_NONE &&
-	       time_before(jiffies, READ_ONCE(port->router_expires[proto]));
-}
-
-bool mcs_port_is_router(const struct mcs_port *port, enum mcs_proto proto)
-{
-	switch (READ_ONCE(port->router_mode)) {
-	case MCSNOOP_ROUTER_STATIC:
-		return true;
-	case MCSNOOP_ROUTER_AUTO:
-		return mcs_port_router_learnt(port, proto);
-	}
-	return false;
+	/* The bridge forgets the port's MACs too: pass frames until it
+	 * has learnt them again.
+	 */
+	for (i = 0; i < MCS_SRC_SEEN_N; i++)
+		WRITE_ONCE(port->src_seen[i].key, 0);
 }
 
 u8 mcs_port_router_via(const struct mcs_port *port, enum mcs_proto proto)
@@ -192,6 +208,14 @@ void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
 	WRITE_ONCE(port->router_expires[proto],
 		   jiffies + mcs_router_interval(port->mb));
 	WRITE_ONCE(port->router_via[proto], via);
+	mcs_port_may_route(port);
+}
+
+void mcs_port_may_route(struct mcs_port *port)
+{
+	if (port->bit != MCS_PORT_NO_BIT &&
+	    !test_bit(port->bit, &port->mb->router_bits))
+		set_bit(port->bit, &port->mb->router_bits);
 }
 
 bool mcs_port_flood_unknown(const struct mcs_port *port)
@@ -199,4 +223,32 @@ bool mcs_port_flood_unknown(const struct mcs_port *port)
 	s8 flood = READ_ONCE(port->flood_unknown);
 
 	return flood < 0 ? READ_ONCE(port->mb->cfg.flood_unknown) : flood;
+}
+
+void mcs_port_src_passed(struct mcs_port *port, const u8 *src, u16 vid,
+			 unsigned long now)
+{
+	u64 key = mcs_src_key(src, vid);
+	struct mcs_src_seen *slot =
+		&port->src_seen[hash_64(key, MCS_SRC_SEEN_BITS)];
+
+	if (READ_ONCE(slot->key) == key && READ_ONCE(slot->stamp) == now)
+		return;
+	WRITE_ONCE(slot->key, key);
+	WRITE_ONCE(slot->stamp, now);
+}
+
+void mcs_port_refresh_flags(struct mcs_port *port)
+{
+	static const unsigned long kept[] = {
+		BR_ISOLATED, BR_HAIRPIN_MODE, BR_MCAST_FLOOD, BR_PORT_LOCKED,
+	};
+	unsigned long flags = 0;
+	int i;
+
+	ASSERT_RTNL();
+	for (i = 0; i < ARRAY_SIZE(kept); i++)
+		if (br_port_flag_is_set(port->dev, kept[i]))
+			flags |= kept[i];
+	WRITE_ONCE(port->br_flags, flags);
 }

@@ -2,9 +2,17 @@
 #ifndef _MCS_PORT_H
 #define _MCS_PORT_H
 
+#include <linux/hash.h>
+#include <linux/if_bridge.h>
+#include <linux/if_ether.h>
+#include <linux/jiffies.h>
 #include <linux/mcsnoop.h>
 
 #include "bridge.h"
+
+/* Slots of the per-port cache of recently learnt source MACs. */
+#define MCS_SRC_SEEN_BITS 4
+#define MCS_SRC_SEEN_N BIT(MCS_SRC_SEEN_BITS)
 
 enum mcs_proto {
 	MCS_IPV4,
@@ -20,6 +28,8 @@ enum mcs_proto {
  */
 struct mcs_port {
 	struct hlist_node hnode;
+	struct hlist_node net_hnode;	/* mcs_net.ports, RCU */
+	struct list_head list;		/* mb->port_list, RCU */
 	struct net_device *dev;
 	netdevice_tracker dev_tracker;
 	struct mcs_bridge *mb;
@@ -40,6 +50,31 @@ struct mcs_port {
 	 * under RTNL: kept here from switchdev attribute events.
 	 */
 	u8 stp_state;
+	bool oper_up;			/* RTNL: for topology changes */
+	/*
+	 * The bridge's port flags the packet path needs (BR_ISOLATED,
+	 * BR_HAIRPIN_MODE, BR_MCAST_FLOOD, BR_PORT_LOCKED): kept from
+	 * switchdev events too, the bridge's getter costs a call per port
+	 * and frame.
+	 */
+	unsigned long br_flags;
+	/* Its bit in per-frame port masks, or MCS_PORT_NO_BIT. */
+	u8 bit;
+
+	/*
+	 * Source MACs whose frames this port recently passed to the bridge,
+	 * which then learnt them: frames from them may bypass the bridge
+	 * (see mcs_port_src_learnt()). Racy by design: a lost or torn
+	 * entry only sends one more frame the slow way.
+	 */
+	struct mcs_src_seen {
+		u64 key;		/* MAC | VID << 48 */
+		unsigned long stamp;	/* jiffies */
+	} src_seen[MCS_SRC_SEEN_N];
+
+	/* Hosts of an older version reported (IGMPv1/2, MLDv1): until. */
+	unsigned long older_host_expires[MCS_PROTO_MAX];
+	u8 older_host_version[MCS_PROTO_MAX];
 
 	/* Learnt router port, per protocol: until when and why. */
 	unsigned long router_expires[MCS_PROTO_MAX];
@@ -50,8 +85,42 @@ struct mcs_port {
 };
 
 #define MCS_PORT_MAX_GROUPS_DEFAULT 16384
+/* Ports beyond the first 64 of a bridge have no bit: looked up instead. */
+#define MCS_PORT_BITS BITS_PER_LONG
+#define MCS_PORT_NO_BIT 0xff
+
+/* A key, not a number: the bytes in CPU order do (two loads). */
+static inline u64 mcs_src_key(const u8 *src, u16 vid)
+{
+	u64 key = 0;
+
+	memcpy(&key, src, ETH_ALEN);
+	return key | (u64)vid << 48;
+}
+
+/*
+ * Packet path: whether the bridge learnt src on port and vid less than a
+ * second ago (a frame from it was passed to the bridge); _passed records
+ * a frame that goes to the bridge now.
+ */
+static inline bool mcs_port_src_learnt(const struct mcs_port *port,
+				       const u8 *src, u16 vid,
+				       unsigned long now)
+{
+	u64 key = mcs_src_key(src, vid);
+	const struct mcs_src_seen *slot =
+		&port->src_seen[hash_64(key, MCS_SRC_SEEN_BITS)];
+
+	return READ_ONCE(slot->key) == key &&
+	       time_before(now, READ_ONCE(slot->stamp) + HZ);
+}
+
+void mcs_port_src_passed(struct mcs_port *port, const u8 *src, u16 vid,
+			 unsigned long now);
 
 struct mcs_port *mcs_port_find(const struct mcs_bridge *mb, int ifindex);
+/* Packet path: a port of any enabled bridge of the namespace. */
+struct mcs_port *mcs_net_port_find(const struct net *net, int ifindex);
 int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev);
 /* restore: give the port its mcast_flood flag back (it stays a port). */
 void mcs_port_del(struct mcs_port *port, bool restore);
@@ -60,14 +129,52 @@ void mcs_ports_del_all(struct mcs_bridge *mb);
 /* The port went down: forget what was learnt on it. */
 void mcs_port_down(struct mcs_port *port);
 
-bool mcs_port_is_router(const struct mcs_port *port, enum mcs_proto proto);
+static inline bool mcs_port_router_learnt(const struct mcs_port *port,
+					  enum mcs_proto proto)
+{
+	/* via guards expires: jiffies start near the wrap. */
+	return READ_ONCE(port->router_via[proto]) != MCSNOOP_ROUTER_VIA_NONE &&
+	       time_before(jiffies, READ_ONCE(port->router_expires[proto]));
+}
+
+/* Packet path, once per port and frame: inline. */
+static inline bool mcs_port_is_router(const struct mcs_port *port,
+				      enum mcs_proto proto)
+{
+	switch (READ_ONCE(port->router_mode)) {
+	case MCSNOOP_ROUTER_STATIC:
+		return true;
+	case MCSNOOP_ROUTER_AUTO:
+		return mcs_port_router_learnt(port, proto);
+	}
+	return false;
+}
+
 /* Why the port is a router port now (enum mcsnoop_router_via). */
 u8 mcs_port_router_via(const struct mcs_port *port, enum mcs_proto proto);
 u32 mcs_port_router_timer_ms(const struct mcs_port *port,
 			     enum mcs_proto proto);
+/*
+ * The port is or may become a router port (static, or one was heard):
+ * the packet path looks at it for every frame from now on.
+ */
+void mcs_port_may_route(struct mcs_port *port);
 /* Packet path, bridge lock held: a router was heard on the port. */
 void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
 			   u8 via);
 bool mcs_port_flood_unknown(const struct mcs_port *port);
+
+/* RTNL: read the port's bridge flags again. */
+void mcs_port_refresh_flags(struct mcs_port *port);
+
+/* Packet path: one of the flags mcs_port_refresh_flags() keeps. */
+static inline bool mcs_port_flag(const struct mcs_port *port,
+				 unsigned long flag)
+{
+	/* Without switchdev, flag changes are not announced: ask. */
+	if (!IS_ENABLED(CONFIG_NET_SWITCHDEV))
+		return br_port_flag_is_set(port->dev, flag);
+	return READ_ONCE(port->br_flags) & flag;
+}
 
 #endif /* _MCS_PORT_H */

@@ -3,22 +3,21 @@
  * The data path: one decision per frame at PRE_ROUTING and one clone per
  * port that wants the frame, instead of the bridge's clone per port and a
  * drop per unwanted copy (see Documentation/design.rst, "Data path").
- * The bridge keeps its job for the frame itself: learning its source MAC
- * and delivering it to the bridge device.
+ * The bridge keeps its job for the frame itself (learning its source MAC,
+ * delivering it to the bridge device) unless nothing of it is needed:
+ * then the frame itself goes to the last port and the bridge never sees
+ * it (see mcs_hook_pre_routing()).
  */
 #include <linux/if_bridge.h>
 #include <linux/if_vlan.h>
 #include <linux/netfilter_bridge.h>
 
+#include "br_exports.h"
 #include "replicate.h"
 
-/* Exported by the bridge (for br_netfilter); not in a public header. */
-int br_forward_finish(struct net *net, struct sock *sk, struct sk_buff *skb);
-
 /* Whether the bridge forwards what enters port in on vid at all. */
-static bool mcs_ingress_forwards(const struct mcs_bridge *mb,
-				 const struct mcs_port *port, u16 vid,
-				 const struct sk_buff *skb)
+static bool mcs_ingress_forwards(const struct mcs_port *port, bool vlans,
+				 u16 vid, const struct sk_buff *skb)
 {
 	const struct net_device *in = port->dev;
 	struct bridge_vlan_info vinfo;
@@ -26,28 +25,31 @@ static bool mcs_ingress_forwards(const struct mcs_bridge *mb,
 	if (READ_ONCE(port->stp_state) != BR_STATE_FORWARDING)
 		return false;
 	/* 802.1X locked ports: the bridge checks its FDB, we cannot. */
-	if (br_port_flag_is_set(in, BR_PORT_LOCKED))
+	if (mcs_port_flag(port, BR_PORT_LOCKED))
 		return false;
 #ifdef CONFIG_NET_SWITCHDEV
 	/* Already forwarded in hardware by a switchdev driver. */
 	if (skb->offload_fwd_mark)
 		return false;
 #endif
-	if (!br_vlan_enabled(mb->dev))
+	if (!vlans)
 		return true;
 	return vid && !br_vlan_get_info_rcu(in, vid, &vinfo);
 }
 
-static void mcs_send_copy(struct mcs_bridge *mb, struct sk_buff *skb,
-			  struct mcs_port *out, u16 vid, u16 vlan_proto,
-			  bool untagged, const struct nf_hook_state *state)
+/*
+ * Send skb out of port out, tagged or untagged as the port is in vid: a
+ * clone, or skb itself when own (the frame is ours: stolen).
+ */
+static void mcs_send(struct sk_buff *skb, bool own, struct mcs_port *out,
+		     bool vlans, u16 vid, u16 vlan_proto, bool untagged,
+		     const struct nf_hook_state *state)
 {
-	struct sk_buff *copy;
+	struct sk_buff *copy = own ? skb : skb_clone(skb, GFP_ATOMIC);
 
-	copy = skb_clone(skb, GFP_ATOMIC);
 	if (!copy)
 		return;
-	if (br_vlan_enabled(mb->dev)) {
+	if (vlans) {
 		if (untagged)
 			__vlan_hwaccel_clear_tag(copy);
 		else
@@ -59,42 +61,142 @@ static void mcs_send_copy(struct mcs_bridge *mb, struct sk_buff *skb,
 		state->in, out->dev, br_forward_finish);
 }
 
-bool mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
-		   struct sk_buff *skb, u16 vid, const struct mcs_frame *f,
-		   const struct nf_hook_state *state)
+/*
+ * Data of a registered group goes to its members and router ports: find
+ * them once per frame rather than once per port (most ports are neither).
+ * All ports when one of them has no bit.
+ */
+static unsigned long mcs_wanted_bits(const struct mcs_bridge *mb,
+				     const struct mcs_frame *f)
 {
-	bool in_isolated = br_port_flag_is_set(in->dev, BR_ISOLATED);
-	bool vlans = br_vlan_enabled(mb->dev);
-	struct bridge_vlan_info vinfo = {};
-	u16 vlan_proto = ETH_P_8021Q;
-	struct mcs_port *out;
-	int bkt;
+	unsigned long bits = READ_ONCE(mb->router_bits);
+	const struct mcs_member *m;
 
-	if (!mcs_ingress_forwards(mb, in, vid, skb))
+	hlist_for_each_entry_rcu(m, &f->grp->members, node) {
+		if (!m->port)
+			continue;
+		if (m->port->bit == MCS_PORT_NO_BIT)
+			return ULONG_MAX;
+		bits |= BIT(m->port->bit);
+	}
+	return bits;
+}
+
+/* The verdict for a registered group's data on a port that may want it. */
+static enum mcs_verdict mcs_group_verdict(const struct mcs_frame *f,
+					  const struct mcs_port *out)
+{
+	const struct mcs_member *m = mcs_member_of(f->grp, out);
+
+	if (m && mcs_member_accepts(m, &f->src, f->now))
+		return MCS_DATA_PASS;
+	return mcs_port_is_router(out, f->proto) ? MCS_DATA_PASS :
+						   MCS_DATA_PRUNE;
+}
+
+/* The bridge's counters of one frame's copies, added up once. */
+struct mcs_copy_counts {
+	unsigned int forwarded, pruned, copies;
+};
+
+/* Count a copy's verdict on port out; whether the copy goes out. */
+static bool mcs_count_copy(struct mcs_port *out, enum mcs_verdict verdict,
+			   struct mcs_copy_counts *n)
+{
+	switch (verdict) {
+	case MCS_DATA_PRUNE:
+		mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);
+		n->pruned++;
 		return false;
+	case MCS_CTRL_PRUNE:
+		return false;
+	case MCS_DATA_PASS:
+		mcs_stats_inc(out->stats, MCS_CNT_DATA_FORWARDED);
+		n->forwarded++;
+		break;
+	default:
+		break;
+	}
+	mcs_stats_inc(out->stats, MCS_CNT_FWD_COPIES);
+	n->copies++;
+	return true;
+}
+
+static void mcs_count_copies(struct mcs_bridge *mb,
+			     const struct mcs_copy_counts *n)
+{
+	if (n->pruned)
+		mcs_stats_add(mb->stats, MCS_CNT_DATA_PRUNED, n->pruned);
+	if (n->forwarded)
+		mcs_stats_add(mb->stats, MCS_CNT_DATA_FORWARDED, n->forwarded);
+	if (n->copies)
+		mcs_stats_add(mb->stats, MCS_CNT_FWD_COPIES, n->copies);
+}
+
+enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
+				  struct sk_buff *skb, u16 vid,
+				  struct mcs_frame *f, bool steal,
+				  const struct nf_hook_state *state)
+{
+	bool in_isolated = mcs_port_flag(in, BR_ISOLATED);
+	bool vlans = f->vlans;
+	struct bridge_vlan_info vinfo = {};
+	bool untagged, last_untagged = false;
+	struct mcs_port *out, *last = NULL;
+	struct mcs_copy_counts n = {};
+	u16 vlan_proto = ETH_P_8021Q;
+	unsigned long wanted = 0;
+	enum mcs_verdict verdict;
+	bool registered;
+
+	if (!mcs_ingress_forwards(in, vlans, vid, skb))
+		return MCS_NOT_FORWARDED;
 	if (vlans)
 		br_vlan_get_proto(mb->dev, &vlan_proto);
-	hash_for_each_rcu(mb->ports, bkt, out, hnode) {
-		if (out == in && !br_port_flag_is_set(in->dev, BR_HAIRPIN_MODE))
+	registered = f->kind == MCS_FRAME_DATA && f->grp &&
+		     !READ_ONCE(f->grp->overflow);
+	if (registered)
+		wanted = mcs_wanted_bits(mb, f);
+	list_for_each_entry_rcu(out, &mb->port_list, list) {
+		if (out == in && !mcs_port_flag(in, BR_HAIRPIN_MODE))
 			continue;
 		if (READ_ONCE(out->stp_state) != BR_STATE_FORWARDING)
 			continue;
-		if (in_isolated && br_port_flag_is_set(out->dev, BR_ISOLATED))
+		if (in_isolated && mcs_port_flag(out, BR_ISOLATED))
 			continue;
 		if (vlans && br_vlan_get_info_rcu(out->dev, vid, &vinfo))
 			continue;
 		/*
 		 * mcast_flood is on again (the admin's choice): the bridge
-		 * floods this port itself, everything, as without mcsnoop.
+		 * floods this port itself, everything, as without mcsnoop;
+		 * so it must have the frame.
 		 */
-		if (br_port_flag_is_set(out->dev, BR_MCAST_FLOOD))
+		if (mcs_port_flag(out, BR_MCAST_FLOOD)) {
+			steal = false;
 			continue;
-		if (!mcs_verdict_count(mb, out, mcs_frame_verdict(f, out),
-				       MCS_CNT_FWD_COPIES))
+		}
+		if (!registered)
+			verdict = mcs_frame_verdict(f, out);
+		else if (out->bit == MCS_PORT_NO_BIT ||
+			 wanted & BIT(out->bit))
+			verdict = mcs_group_verdict(f, out);
+		else
+			verdict = MCS_DATA_PRUNE;
+		if (!mcs_count_copy(out, verdict, &n))
 			continue;
-		mcs_send_copy(mb, skb, out, vid, vlan_proto,
-			      vlans && (vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED),
-			      state);
+		untagged = vlans && (vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED);
+		/* Clone for all but the last, which may take the frame. */
+		if (last)
+			mcs_send(skb, false, last, vlans, vid, vlan_proto,
+				 last_untagged, state);
+		last = out;
+		last_untagged = untagged;
 	}
-	return true;
+	mcs_count_copies(mb, &n);
+	if (last)
+		mcs_send(skb, steal, last, vlans, vid, vlan_proto,
+			 last_untagged, state);
+	else if (steal)
+		consume_skb(skb);
+	return steal ? MCS_STOLEN : MCS_FORWARDED;
 }

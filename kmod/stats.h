@@ -69,4 +69,14 @@ static inline void mcs_stats_inc(struct mcs_pcpu_stats __percpu *stats,
 	u64_stats_update_end(&s->syncp);
 }
 
+static inline void mcs_stats_add(struct mcs_pcpu_stats __percpu *stats,
+				 enum mcs_counter c, unsigned int n)
+{
+	struct mcs_pcpu_stats *s = this_cpu_ptr(stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_add(&s->cnt[c], n);
+	u64_stats_update_end(&s->syncp);
+}
+
 #endif /* _MCS_STATS_H */

@@ -12,6 +12,7 @@
 
 #include "forward.h"
 #include "table.h"
+#include "querier.h"
 
 #define MCS_GC_PERIOD HZ
 
@@ -238,6 +239,10 @@ struct mcs_rec_ctx {
 	unsigned long gmi_end;		/* now + membership interval */
 	unsigned long lmq_end;		/* now + last member time */
 	bool degraded;
+	/* What the querier must ask about now: the group, or sources. */
+	bool query_group;
+	unsigned int query_nsrc;
+	struct in6_addr query_src[MCS_GSQ_SOURCES];
 };
 
 static bool mcs_rec_has(const struct mcs_rec_ctx *c,
@@ -259,6 +264,11 @@ static void mcs_lower(struct mcs_rec_ctx *c, struct mcs_source *s)
 {
 	if (time_after(s->expires, c->lmq_end))
 		WRITE_ONCE(s->expires, c->lmq_end);
+	/* Too many to list: a group-specific query asks for them all. */
+	if (c->query_nsrc < MCS_GSQ_SOURCES)
+		c->query_src[c->query_nsrc++] = s->addr;
+	else
+		c->query_group = true;
 }
 
 static struct mcs_source *mcs_rec_source(struct mcs_rec_ctx *c,
@@ -374,9 +384,12 @@ static void mcs_rec_apply(struct mcs_rec_ctx *c)
 	case MCS_REC_TO_IN:
 		mcs_rec_lower_others(c);
 		mcs_rec_want(c);
-		if (!c->degraded && m->mode == MCSNOOP_FILTER_EXCLUDE &&
-		    time_after(m->group_expires, c->lmq_end))
-			WRITE_ONCE(m->group_expires, c->lmq_end);
+		if (!c->degraded && m->mode == MCSNOOP_FILTER_EXCLUDE) {
+			/* "Send Q(G)" */
+			c->query_group = true;
+			if (time_after(m->group_expires, c->lmq_end))
+				WRITE_ONCE(m->group_expires, c->lmq_end);
+		}
 		break;
 	case MCS_REC_IS_EX:
 		mcs_rec_exclude(c, false);
@@ -475,6 +488,11 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	mcs_rec_apply(&c);
 	if (!mcs_member_settle(m, now))
 		mcs_member_free(mb, grp, m);
+	/* Other hosts behind the port may still want it: ask them. */
+	if (port && (c.query_group || c.query_nsrc))
+		mcs_querier_leave(mb, port, vid, ipv6, addr,
+				  c.query_group ? NULL : c.query_src,
+				  c.query_group ? 0 : c.query_nsrc);
 }
 
 int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,

@@ -11,6 +11,8 @@
 
 /* Sources a member tracks; a member that needs more forwards any source. */
 #define MCS_MAX_SOURCES 64
+/* Sources a group-and-source-specific query after one record names. */
+#define MCS_GSQ_SOURCES 16
 
 /* IPv4 groups are v4-mapped IPv6 addresses (struct mcs_addr). */
 struct mcs_group_key {

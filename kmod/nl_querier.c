@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Netlink side of the querier: its settings per bridge (BRIDGE_SET/GET)
+ * and per VLAN (VLAN_SET/GET), and the querier state (QUERIER_GET).
+ */
+#include <linux/if_vlan.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/ipv6.h>
+
+#include "netlink.h"
+#include "querier.h"
+
+const struct nla_policy mcs_querier_policy[MCSNOOP_A_QUERIER_MAX + 1] = {
+	[MCSNOOP_A_QUERIER_BRIDGE_IFINDEX] = { .type = NLA_U32 },
+	[MCSNOOP_A_QUERIER_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING,
+					      .len = IFNAMSIZ - 1 },
+};
+
+/* Addresses we may query from: unicast IPv4, link-local IPv6, or none. */
+static bool mcs_nl_addrs_valid(const struct nlattr *a4, const struct nlattr *a6,
+			       struct netlink_ext_ack *extack)
+{
+	struct in6_addr addr6;
+	__be32 addr4;
+
+	if (a4) {
+		addr4 = nla_get_in_addr(a4);
+		if (addr4 && (ipv4_is_multicast(addr4) ||
+			      ipv4_is_lbcast(addr4) ||
+			      ipv4_is_zeronet(addr4) ||
+			      ipv4_is_loopback(addr4))) {
+			mcs_nl_err(extack, a4,
+				   "querier_addr4: not a unicast address (0.0.0.0 for the bridge's own)");
+			return false;
+		}
+	}
+	if (a6) {
+		addr6 = nla_get_in6_addr(a6);
+		if (!ipv6_addr_any(&addr6) &&
+		    !(ipv6_addr_type(&addr6) & IPV6_ADDR_LINKLOCAL)) {
+			mcs_nl_err(extack, a6,
+				   "querier_addr6: MLD queries come from a link-local address (fe80::/10, or :: for the bridge's own)");
+			return false;
+		}
+	}
+	return true;
+}
+
+bool mcs_nl_querier_valid(struct nlattr **a, struct netlink_ext_ack *extack)
+{
+	struct nlattr *sqi = a[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL];
+	struct nlattr *sqc = a[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT];
+
+	if (!mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_QUERIER], 0, 2,
+			  "querier: out of range (0 off, 1 proxy, 2 auto)") ||
+	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_PROXY_QUERY], 0, 1,
+			  "proxy_query: out of range (0-1)") ||
+	    !mcs_nl_range(extack, sqi, 0, 3600000,
+			  "startup_query_interval: out of range (0 for auto, or 100-3600000 ms)") ||
+	    !mcs_nl_range(extack, sqc, 0, 10,
+			  "startup_query_count: out of range (0 for auto, or 1-10)") ||
+	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_IGMP_VERSION], 2, 3,
+			  "igmp_version: out of range (2-3)") ||
+	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_MLD_VERSION], 1, 2,
+			  "mld_version: out of range (1-2)"))
+		return false;
+	if (sqi && nla_get_u32(sqi) && nla_get_u32(sqi) < 100) {
+		mcs_nl_err(extack, sqi,
+			   "startup_query_interval: out of range (0 for auto, or 100-3600000 ms)");
+		return false;
+	}
+	return mcs_nl_addrs_valid(a[MCSNOOP_A_BRIDGE_QUERIER_ADDR4],
+				  a[MCSNOOP_A_BRIDGE_QUERIER_ADDR6], extack);
+}
+
+static void mcs_nl_set_u8(const struct nlattr *attr, u8 *field)
+{
+	if (attr)
+		WRITE_ONCE(*field, nla_get_u8(attr));
+}
+
+int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a)
+{
+	struct nlattr *a4 = a[MCSNOOP_A_BRIDGE_QUERIER_ADDR4];
+	struct nlattr *a6 = a[MCSNOOP_A_BRIDGE_QUERIER_ADDR6];
+	struct mcs_querier_addrs *old, *qa;
+	struct mcs_config *c = &mb->cfg;
+
+	ASSERT_RTNL();
+	if (a4 || a6) {
+		old = rtnl_dereference(mb->querier_addrs);
+		qa = kzalloc(sizeof(*qa), GFP_KERNEL);
+		if (!qa)
+			return -ENOMEM;
+		if (old)
+			*qa = *old;
+		if (a4)
+			qa->addr4 = nla_get_in_addr(a4);
+		if (a6)
+			qa->addr6 = nla_get_in6_addr(a6);
+		rcu_assign_pointer(mb->querier_addrs, qa);
+		if (old)
+			kfree_rcu(old, rcu);
+	}
+	mcs_nl_set_u8(a[MCSNOOP_A_BRIDGE_QUERIER], &c->querier);
+	if (a[MCSNOOP_A_BRIDGE_PROXY_QUERY])
+		WRITE_ONCE(c->proxy_query,
+			   nla_get_u8(a[MCSNOOP_A_BRIDGE_PROXY_QUERY]));
+	if (a[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL])
+		WRITE_ONCE(c->startup_query_interval,
+			   nla_get_u32(a[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL]));
+	mcs_nl_set_u8(a[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT],
+		      &c->startup_query_count);
+	mcs_nl_set_u8(a[MCSNOOP_A_BRIDGE_IGMP_VERSION], &c->igmp_version);
+	mcs_nl_set_u8(a[MCSNOOP_A_BRIDGE_MLD_VERSION], &c->mld_version);
+	mcs_querier_reconfigure(mb);
+	return 0;
+}
+
+int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb)
+{
+	const struct mcs_querier_addrs *qa;
+	const struct mcs_config *c = &mb->cfg;
+	struct in6_addr addr6 = {};
+	__be32 addr4 = 0;
+
+	rcu_read_lock();
+	qa = rcu_dereference(mb->querier_addrs);
+	if (qa) {
+		addr4 = qa->addr4;
+		addr6 = qa->addr6;
+	}
+	rcu_read_unlock();
+	if (nla_put_u8(skb, MCSNOOP_A_BRIDGE_QUERIER, READ_ONCE(c->querier)) ||
+	    nla_put_in_addr(skb, MCSNOOP_A_BRIDGE_QUERIER_ADDR4, addr4) ||
+	    nla_put_in6_addr(skb, MCSNOOP_A_BRIDGE_QUERIER_ADDR6, &addr6) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_PROXY_QUERY,
+		       READ_ONCE(c->proxy_query)) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL,
+			READ_ONCE(c->startup_query_interval)) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT,
+		       READ_ONCE(c->startup_query_count)) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_IGMP_VERSION,
+		       READ_ONCE(c->igmp_version)) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_MLD_VERSION,
+		       READ_ONCE(c->mld_version)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+bool mcs_nl_vlan_querier_valid(struct nlattr **a,
+			       struct netlink_ext_ack *extack)
+{
+	return mcs_nl_range(extack, a[MCSNOOP_A_VLAN_QUERIER], 0, 2,
+			    "querier: out of range (0 off, 1 proxy, 2 auto)") &&
+	       mcs_nl_addrs_valid(a[MCSNOOP_A_VLAN_QUERIER_ADDR4],
+				  a[MCSNOOP_A_VLAN_QUERIER_ADDR6], extack);
+}
+
+int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a)
+{
+	struct nlattr *a4 = a[MCSNOOP_A_VLAN_QUERIER_ADDR4];
+	struct nlattr *a6 = a[MCSNOOP_A_VLAN_QUERIER_ADDR6];
+	struct nlattr *mode = a[MCSNOOP_A_VLAN_QUERIER];
+	struct mcs_vlan_querier *old, *vq;
+	int err;
+
+	ASSERT_RTNL();
+	if (!mode && !a4 && !a6)
+		return 0;
+	vq = kzalloc(sizeof(*vq), GFP_KERNEL);
+	if (!vq)
+		return -ENOMEM;
+	old = xa_load(&mb->vlan_queriers, vid);
+	if (old)
+		*vq = *old;
+	else
+		vq->mode = READ_ONCE(mb->cfg.querier);
+	if (mode)
+		vq->mode = nla_get_u8(mode);
+	if (a4)
+		vq->addr4 = nla_get_in_addr(a4);
+	if (a6)
+		vq->addr6 = nla_get_in6_addr(a6);
+	old = xa_store(&mb->vlan_queriers, vid, vq, GFP_KERNEL);
+	err = xa_err(old);
+	if (err) {
+		kfree(vq);
+		return err;
+	}
+	if (old)
+		kfree_rcu(old, rcu);
+	mcs_querier_reconfigure(mb);
+	return 0;
+}
+
+int mcs_nl_vlan_querier_put(struct sk_buff *skb, struct mcs_bridge *mb,
+			    u16 vid)
+{
+	const struct mcs_vlan_querier *vq;
+	struct in6_addr addr6 = {};
+	u8 mode = READ_ONCE(mb->cfg.querier);
+	__be32 addr4 = 0;
+
+	rcu_read_lock();
+	vq = xa_load(&mb->vlan_queriers, vid);
+	if (vq) {
+		mode = vq->mode;
+		addr4 = vq->addr4;
+		addr6 = vq->addr6;
+	}
+	rcu_read_unlock();
+	if (nla_put_u8(skb, MCSNOOP_A_VLAN_QUERIER, mode) ||
+	    nla_put_in_addr(skb, MCSNOOP_A_VLAN_QUERIER_ADDR4, addr4) ||
+	    nla_put_in6_addr(skb, MCSNOOP_A_VLAN_QUERIER_ADDR6, &addr6))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static u32 mcs_ms_left(unsigned long until, unsigned long now)
+{
+	return time_after(until, now) ? jiffies_to_msecs(until - now) : 0;
+}
+
+static int mcs_nl_put_addr(struct sk_buff *skb, int attr,
+			   const struct in6_addr *a)
+{
+	if (ipv6_addr_v4mapped(a))
+		return nla_put_in_addr(skb, attr, a->s6_addr32[3]);
+	return nla_put_in6_addr(skb, attr, a);
+}
+
+/* One querier, under the bridge's lock. */
+static int mcs_nl_put_querier(struct sk_buff *skb, struct mcs_bridge *mb,
+			      const struct mcs_querier *q)
+{
+	unsigned long now = jiffies;
+	struct in6_addr src, own_addr;
+	struct net_device *port;
+	u8 role, version;
+	bool own;
+
+	role = mcs_querier_role(mb, q, now, &src);
+	own = mcs_querier_own_addr(mb, q->vid, q->proto, &own_addr);
+	version = q->proto == MCS_IPV4 ? READ_ONCE(mb->cfg.igmp_version) :
+					 READ_ONCE(mb->cfg.mld_version);
+	if (q->older_version && time_before(now, q->older_expires))
+		version = min(version, q->older_version);
+	if (nla_put_u32(skb, MCSNOOP_A_QUERIER_BRIDGE_IFINDEX,
+			mb->dev->ifindex) ||
+	    nla_put_string(skb, MCSNOOP_A_QUERIER_BRIDGE_IFNAME, mb->dev->name) ||
+	    nla_put_u16(skb, MCSNOOP_A_QUERIER_VID, q->vid) ||
+	    nla_put_u8(skb, MCSNOOP_A_QUERIER_FAMILY,
+		       q->proto == MCS_IPV4 ? AF_INET : AF_INET6) ||
+	    nla_put_u8(skb, MCSNOOP_A_QUERIER_MODE,
+		       mcs_querier_mode(mb, q->vid)) ||
+	    nla_put_u8(skb, MCSNOOP_A_QUERIER_ROLE, role) ||
+	    (own && mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_OWN_ADDR,
+				    &own_addr)) ||
+	    nla_put_u8(skb, MCSNOOP_A_QUERIER_VERSION, version) ||
+	    nla_put_u64_64bit(skb, MCSNOOP_A_QUERIER_QUERIES_SENT, q->sent,
+			      MCSNOOP_A_QUERIER_PAD) ||
+	    nla_put_u64_64bit(skb, MCSNOOP_A_QUERIER_QUERIES_HEARD, q->heard,
+			      MCSNOOP_A_QUERIER_PAD) ||
+	    nla_put_u64_64bit(skb, MCSNOOP_A_QUERIER_PROXY_QUERIES_HEARD,
+			      q->proxy_heard, MCSNOOP_A_QUERIER_PAD) ||
+	    nla_put_u64_64bit(skb, MCSNOOP_A_QUERIER_BOGUS_QUERIES, q->bogus,
+			      MCSNOOP_A_QUERIER_PAD) ||
+	    (q->bogus && mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_BOGUS_ADDR,
+					 &q->bogus_addr)))
+		return -EMSGSIZE;
+	if (role == MCSNOOP_QUERIER_ROLE_OTHER) {
+		port = dev_get_by_index_rcu(dev_net(mb->dev), q->other_ifindex);
+		if (mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_ADDR, &q->other_addr) ||
+		    nla_put_u32(skb, MCSNOOP_A_QUERIER_PORT_IFINDEX,
+				q->other_ifindex) ||
+		    (port && nla_put_string(skb, MCSNOOP_A_QUERIER_PORT_IFNAME,
+					    port->name)) ||
+		    nla_put(skb, MCSNOOP_A_QUERIER_MAC, ETH_ALEN,
+			    q->other_mac) ||
+		    nla_put_u32(skb, MCSNOOP_A_QUERIER_INTERVAL,
+				q->other_qi_ms) ||
+		    nla_put_u32(skb, MCSNOOP_A_QUERIER_RESPONSE_INTERVAL,
+				q->other_qri_ms) ||
+		    nla_put_u8(skb, MCSNOOP_A_QUERIER_ROBUSTNESS,
+			       q->other_qrv) ||
+		    nla_put_u32(skb, MCSNOOP_A_QUERIER_OTHER_TIMER,
+				mcs_ms_left(q->other_expires, now)))
+			return -EMSGSIZE;
+		return 0;
+	}
+	if (role != MCSNOOP_QUERIER_ROLE_QUERIER &&
+	    role != MCSNOOP_QUERIER_ROLE_PROXY)
+		return 0;
+	if (mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_ADDR, &src) ||
+	    nla_put_u32(skb, MCSNOOP_A_QUERIER_INTERVAL,
+			READ_ONCE(mb->cfg.query_interval)) ||
+	    nla_put_u32(skb, MCSNOOP_A_QUERIER_RESPONSE_INTERVAL,
+			READ_ONCE(mb->cfg.query_response_interval)) ||
+	    nla_put_u8(skb, MCSNOOP_A_QUERIER_ROBUSTNESS,
+		       READ_ONCE(mb->cfg.robustness)) ||
+	    nla_put_u32(skb, MCSNOOP_A_QUERIER_QUERY_TIMER,
+			mcs_ms_left(q->next_query, now)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* Fill from the idx-th querier of mb on; returns the next idx, or < 0. */
+static int mcs_nl_fill_queriers(struct sk_buff *skb, struct mcs_bridge *mb,
+				long idx, u32 portid, u32 seq, int flags)
+{
+	struct mcs_querier *q;
+	long i = 0;
+	void *hdr;
+
+	spin_lock_bh(&mb->lock);
+	list_for_each_entry(q, &mb->queriers, list) {
+		if (i++ < idx)
+			continue;
+		hdr = genlmsg_put(skb, portid, seq, &mcs_genl_family, flags,
+				  MCSNOOP_CMD_QUERIER_GET);
+		if (!hdr)
+			goto full;
+		if (mcs_nl_put_querier(skb, mb, q)) {
+			genlmsg_cancel(skb, hdr);
+			goto full;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	spin_unlock_bh(&mb->lock);
+	return -1;
+full:
+	spin_unlock_bh(&mb->lock);
+	return i - 1;
+}
+
+int mcs_nl_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
+	long bridge_idx = 0, skip = cb->args[0];
+	struct mcs_bridge *mb;
+	int ifindex, bkt;
+	long next;
+
+	ifindex = mcs_nl_dump_ifindex(skb, cb, MCSNOOP_A_QUERIER_BRIDGE_IFINDEX,
+				      MCSNOOP_A_QUERIER_BRIDGE_IFNAME,
+				      &mcs_nl_names_bridge, true);
+	if (ifindex < 0)
+		return ifindex;
+	rcu_read_lock();
+	hash_for_each_rcu(mn->bridges, bkt, mb, hnode) {
+		if (ifindex && mb->dev->ifindex != ifindex)
+			continue;
+		if (bridge_idx++ < skip)
+			continue;
+		next = mcs_nl_fill_queriers(skb, mb, cb->args[1],
+					    NETLINK_CB(cb->skb).portid,
+					    cb->nlh->nlmsg_seq, NLM_F_MULTI);
+		if (next >= 0) {
+			cb->args[1] = next;
+			break;
+		}
+		cb->args[0] = bridge_idx;
+		cb->args[1] = 0;
+	}
+	rcu_read_unlock();
+	return skb->len;
+}

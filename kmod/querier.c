@@ -1,0 +1,730 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The in-kernel querier (RFC 2236 3, RFC 3376 6.6, RFC 2710 5, RFC 3810 7.6,
+ * RFC 4541 2.1.1): per bridge, VLAN and protocol it takes part in the
+ * election (mode auto) or sends proxy queries while no querier is heard
+ * (mode proxy), general queries at startup and every query interval,
+ * group(-and-source)-specific queries after leaves, and a general query
+ * when the topology changes.
+ *
+ * One timer per bridge runs everything that is due; all state is under
+ * the bridge's lock. Queries are built by query.c and sent on each port
+ * like frames of the bridge device (NF_BR_LOCAL_OUT, tagged where the port
+ * is tagged), plus a copy for the bridge's own IP stack.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_bridge.h>
+#include <linux/if_vlan.h>
+#include <linux/inetdevice.h>
+#include <linux/netfilter_bridge.h>
+#include <linux/slab.h>
+#include <net/addrconf.h>
+#include <net/ipv6.h>
+
+#include "br_exports.h"
+#include "hooks.h"
+#include "querier.h"
+#include "query.h"
+
+/* Group-specific queries waiting for their turn; bounded per bridge. */
+#define MCS_GSQ_MAX 256
+/* How often the VLANs of a VLAN-filtering bridge are looked for. */
+#define MCS_SCAN_INTERVAL (10 * HZ)
+
+struct mcs_gsq {
+	struct list_head list;
+	struct in6_addr group;
+	u16 vid;
+	u8 proto;
+	u8 left;			/* queries still to send */
+	int ifindex;			/* the port that left */
+	unsigned long next;
+	u16 nsrc;
+	struct mcs_addr sources[];
+};
+
+static bool mcs_in6_any(const struct in6_addr *a)
+{
+	return ipv6_addr_any(a) ||
+	       (ipv6_addr_v4mapped(a) && !a->s6_addr32[3]);
+}
+
+/* Lower address wins; IPv4 addresses are v4-mapped, compared as such. */
+static int mcs_addr_cmp(const struct in6_addr *a, const struct in6_addr *b)
+{
+	return memcmp(a, b, sizeof(*a));
+}
+
+u8 mcs_querier_mode(const struct mcs_bridge *mb, u16 vid)
+{
+	const struct mcs_vlan_querier *vq;
+
+	if (vid) {
+		vq = xa_load((struct xarray *)&mb->vlan_queriers, vid);
+		if (vq)
+			return READ_ONCE(vq->mode);
+	}
+	return READ_ONCE(mb->cfg.querier);
+}
+
+/* The device that holds the bridge's addresses on vid. */
+static struct net_device *mcs_vlan_dev(const struct mcs_bridge *mb, u16 vid,
+				       u16 vlan_proto)
+{
+	struct net_device *dev;
+	u16 pvid = 0;
+
+	if (!vid)
+		return mb->dev;
+	dev = __vlan_find_dev_deep_rcu(mb->dev, htons(vlan_proto), vid);
+	if (dev)
+		return dev;
+	/* Untagged on the bridge device itself: its own addresses. */
+	if (!br_vlan_get_pvid_rcu(mb->dev, &pvid) && pvid == vid)
+		return mb->dev;
+	return NULL;
+}
+
+static bool mcs_dev_addr4(struct net_device *dev, struct in6_addr *addr)
+{
+	struct in_device *in_dev = __in_dev_get_rcu(dev);
+	const struct in_ifaddr *ifa;
+
+	if (!in_dev)
+		return false;
+	in_dev_for_each_ifa_rcu(ifa, in_dev) {
+		if (ifa->ifa_flags & IFA_F_SECONDARY)
+			continue;
+		ipv6_addr_set_v4mapped(ifa->ifa_local, addr);
+		return true;
+	}
+	return false;
+}
+
+/* Whether a is on one of dev's IPv4 subnets; true when dev has none. */
+static bool mcs_dev_onlink4(struct net_device *dev, __be32 a)
+{
+	struct in_device *in_dev = __in_dev_get_rcu(dev);
+	const struct in_ifaddr *ifa;
+	bool any = false;
+
+	if (!in_dev)
+		return true;
+	in_dev_for_each_ifa_rcu(ifa, in_dev) {
+		any = true;
+		if (inet_ifa_match(a, ifa))
+			return true;
+	}
+	return !any;
+}
+
+static void mcs_configured_addr(const struct mcs_bridge *mb, u16 vid,
+				int proto, struct in6_addr *addr)
+{
+	const struct mcs_querier_addrs *qa;
+	const struct mcs_vlan_querier *vq = NULL;
+	__be32 a4 = 0;
+
+	memset(addr, 0, sizeof(*addr));
+	if (vid)
+		vq = xa_load((struct xarray *)&mb->vlan_queriers, vid);
+	if (vq) {
+		a4 = vq->addr4;
+		if (proto == MCS_IPV6)
+			*addr = vq->addr6;
+	} else {
+		qa = rcu_dereference(mb->querier_addrs);
+		if (qa) {
+			a4 = qa->addr4;
+			if (proto == MCS_IPV6)
+				*addr = qa->addr6;
+		}
+	}
+	if (proto == MCS_IPV4 && a4)
+		ipv6_addr_set_v4mapped(a4, addr);
+}
+
+bool mcs_querier_own_addr(const struct mcs_bridge *mb, u16 vid, int proto,
+			  struct in6_addr *addr)
+{
+	struct net_device *dev;
+	u16 vlan_proto = ETH_P_8021Q;
+
+	mcs_configured_addr(mb, vid, proto, addr);
+	if (!ipv6_addr_any(addr))
+		return true;
+	if (vid)
+		br_vlan_get_proto(mb->dev, &vlan_proto);
+	dev = mcs_vlan_dev(mb, vid, vlan_proto);
+	if (!dev)
+		return false;
+	if (proto == MCS_IPV4)
+		return mcs_dev_addr4(dev, addr);
+	/* A link-local destination gets a source of dev itself. */
+	return !ipv6_dev_get_saddr(dev_net(dev), dev,
+				   &in6addr_linklocal_allnodes, 0, addr) &&
+	       ipv6_addr_type(addr) & IPV6_ADDR_LINKLOCAL;
+}
+
+u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
+		    unsigned long now, struct in6_addr *src)
+{
+	u8 mode = mcs_querier_mode(mb, q->vid);
+	bool own = mcs_querier_own_addr(mb, q->vid, q->proto, src);
+
+	if (mode == MCSNOOP_QUERIER_OFF)
+		return MCSNOOP_QUERIER_ROLE_OFF;
+	if (q->other && time_before(now, q->other_expires))
+		return MCSNOOP_QUERIER_ROLE_OTHER;
+	if (mode == MCSNOOP_QUERIER_AUTO && own)
+		return MCSNOOP_QUERIER_ROLE_QUERIER;
+	if (!READ_ONCE(mb->cfg.proxy_query))
+		return MCSNOOP_QUERIER_ROLE_IDLE;
+	/* MLD queries must come from a link-local address, never ::. */
+	if (q->proto == MCS_IPV6)
+		return own && ipv6_addr_type(src) & IPV6_ADDR_LINKLOCAL ?
+		       MCSNOOP_QUERIER_ROLE_PROXY : MCSNOOP_QUERIER_ROLE_IDLE;
+	ipv6_addr_set_v4mapped(0, src);
+	return MCSNOOP_QUERIER_ROLE_PROXY;
+}
+
+static u32 mcs_startup_interval_ms(const struct mcs_bridge *mb)
+{
+	return READ_ONCE(mb->cfg.startup_query_interval) ?:
+	       READ_ONCE(mb->cfg.query_interval) / 4;
+}
+
+static u8 mcs_startup_count(const struct mcs_bridge *mb)
+{
+	return READ_ONCE(mb->cfg.startup_query_count) ?:
+	       READ_ONCE(mb->cfg.robustness);
+}
+
+/* Other Querier Present Interval: router-timeout, or RV x QI + QRI / 2. */
+static unsigned long mcs_other_interval(const struct mcs_bridge *mb,
+					const struct mcs_msg *msg)
+{
+	u32 qi = READ_ONCE(mb->cfg.query_interval);
+	u32 rv = READ_ONCE(mb->cfg.robustness);
+
+	if (READ_ONCE(mb->cfg.router_timeout))
+		return msecs_to_jiffies(READ_ONCE(mb->cfg.router_timeout));
+	/* The elected querier's own values, where it tells them. */
+	if (msg->qrv)
+		rv = msg->qrv;
+	if (msg->qqi)
+		qi = msg->qqi * 1000;
+	return msecs_to_jiffies(rv * qi + msg->max_resp_ms / 2);
+}
+
+/* Startup Query Count queries, Startup Query Interval apart, from now. */
+static void mcs_querier_startup(const struct mcs_bridge *mb,
+				struct mcs_querier *q, unsigned long now)
+{
+	q->startup_left = mcs_startup_count(mb) - 1;
+	q->next_query = now;
+}
+
+static struct mcs_querier *mcs_querier_find(struct mcs_bridge *mb, u16 vid,
+					    int proto, bool create)
+{
+	struct mcs_querier *q;
+
+	lockdep_assert_held(&mb->lock);
+	list_for_each_entry(q, &mb->queriers, list)
+		if (q->vid == vid && q->proto == proto)
+			return q;
+	if (!create)
+		return NULL;
+	q = kzalloc(sizeof(*q), GFP_ATOMIC);
+	if (!q)
+		return NULL;
+	q->vid = vid;
+	q->proto = proto;
+	q->seen = true;
+	mcs_querier_startup(mb, q, jiffies);
+	list_add_tail(&q->list, &mb->queriers);
+	return q;
+}
+
+static void mcs_querier_kick(struct mcs_bridge *mb, unsigned long when)
+{
+	lockdep_assert_held(&mb->lock);
+	if (!mb->querier_stopped)
+		timer_reduce(&mb->querier_timer, when);
+}
+
+void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		       const struct mcs_msg *msg, const u8 *src_mac)
+{
+	int proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
+	unsigned long now = jiffies;
+	struct in6_addr own, src = msg->src.in6;
+	struct net_device *dev;
+	struct mcs_querier *q;
+	u8 mode, version;
+
+	spin_lock(&mb->lock);
+	q = mb->querier_stopped ? NULL : mcs_querier_find(mb, vid, proto, true);
+	if (!q)
+		goto out;
+	q->heard++;
+	/* A proxy query takes no part in the election (RFC 4541 2.1.1). */
+	if (mcs_in6_any(&src)) {
+		q->proxy_heard++;
+		goto out;
+	}
+	/* Hosts with reverse-path filtering drop queries from elsewhere. */
+	dev = mcs_vlan_dev(mb, vid, ETH_P_8021Q);
+	if (proto == MCS_IPV4 && dev &&
+	    !mcs_dev_onlink4(dev, src.s6_addr32[3])) {
+		q->bogus++;
+		q->bogus_addr = src;
+		net_warn_ratelimited("mcsnoop: %s: query from %pI4 on %s, not on the bridge's subnet: hosts may ignore it\n",
+				     mb->dev->name, &src.s6_addr32[3],
+				     port->dev->name);
+	}
+	mode = mcs_querier_mode(mb, vid);
+	/* In the election we stay querier against a higher address. */
+	if (mode == MCSNOOP_QUERIER_AUTO &&
+	    mcs_querier_own_addr(mb, vid, proto, &own) &&
+	    mcs_addr_cmp(&own, &src) < 0 &&
+	    !(proto == MCS_IPV6 && !(ipv6_addr_type(&own) &
+				     IPV6_ADDR_LINKLOCAL)))
+		goto version;
+	q->other = true;
+	q->other_addr = src;
+	q->other_ifindex = port->dev->ifindex;
+	ether_addr_copy(q->other_mac, src_mac);
+	q->other_qi_ms = msg->qqi ? msg->qqi * 1000 :
+			 READ_ONCE(mb->cfg.query_interval);
+	q->other_qri_ms = msg->max_resp_ms;
+	q->other_qrv = msg->qrv ?: READ_ONCE(mb->cfg.robustness);
+	q->other_version = msg->version;
+	q->other_expires = now + mcs_other_interval(mb, msg);
+	/* Take over with startup queries when it falls silent. */
+	mcs_querier_kick(mb, q->other_expires);
+version:
+	version = proto == MCS_IPV4 ? READ_ONCE(mb->cfg.igmp_version) :
+				      READ_ONCE(mb->cfg.mld_version);
+	if (msg->version < version) {
+		q->older_version = msg->version;
+		q->older_expires = now + mcs_other_interval(mb, msg);
+	}
+out:
+	spin_unlock(&mb->lock);
+}
+
+/* The version of our queries on port (NULL: the host) now. */
+static u8 mcs_query_version(const struct mcs_bridge *mb,
+			    const struct mcs_querier *q,
+			    const struct mcs_port *port, unsigned long now)
+{
+	u8 version = q->proto == MCS_IPV4 ? READ_ONCE(mb->cfg.igmp_version) :
+					    READ_ONCE(mb->cfg.mld_version);
+
+	if (q->older_version && time_before(now, q->older_expires))
+		version = min(version, q->older_version);
+	/* Older hosts behind the port: a query they understand. */
+	if (port && READ_ONCE(port->older_host_version[q->proto]) &&
+	    time_before(now, READ_ONCE(port->older_host_expires[q->proto])))
+		version = min(version,
+			      READ_ONCE(port->older_host_version[q->proto]));
+	/* IGMPv1 hosts answer v2 queries; we never send v1. */
+	return q->proto == MCS_IPV4 ? max_t(u8, version, 2) : version;
+}
+
+static struct sk_buff *mcs_query_skb(struct mcs_bridge *mb,
+				     const struct mcs_query_params *p)
+{
+	unsigned int len = mcs_query_len(p);
+	struct sk_buff *skb;
+
+	if (!len)
+		return NULL;
+	skb = alloc_skb(NET_IP_ALIGN + max_t(unsigned int, len, ETH_ZLEN),
+			GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, NET_IP_ALIGN);
+	mcs_query_build(skb_put(skb, len), p);
+	if (len < ETH_ZLEN)
+		skb_put_zero(skb, ETH_ZLEN - len);
+	skb_reset_mac_header(skb);
+	skb->protocol = eth_hdr(skb)->h_proto;
+	skb_pull(skb, ETH_HLEN);
+	skb_reset_network_header(skb);
+	skb->priority = TC_PRIO_CONTROL;
+	return skb;
+}
+
+/* Hand a query to the bridge's own IP stack, as if a port sent it. */
+static void mcs_query_local(struct mcs_bridge *mb, struct mcs_querier *q,
+			    struct mcs_query_params *p, bool vlans,
+			    u16 vlan_proto)
+{
+	struct bridge_vlan_info vinfo;
+	struct sk_buff *skb;
+
+	if (vlans && br_vlan_get_info_rcu(mb->dev, q->vid, &vinfo))
+		return;
+	/* IPv4 refuses its own source address: 0.0.0.0 is accepted. */
+	if (q->proto == MCS_IPV4)
+		ipv6_addr_set_v4mapped(0, &p->src.in6);
+	skb = mcs_query_skb(mb, p);
+	if (!skb)
+		return;
+	skb_push(skb, ETH_HLEN);
+	skb->protocol = eth_type_trans(skb, mb->dev);
+	if (vlans && !(vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED))
+		__vlan_hwaccel_put_tag(skb, htons(vlan_proto), q->vid);
+	netif_rx(skb);
+}
+
+/*
+ * Send one query on every forwarding port of q's VLAN, or on the port
+ * ifindex only, in the version each port needs.
+ */
+static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
+			   struct mcs_query_params *p, int ifindex,
+			   unsigned long now)
+{
+	struct sk_buff *skbs[4] = {}, *skb;
+	bool vlans = br_vlan_enabled(mb->dev);
+	struct bridge_vlan_info vinfo = {};
+	u16 vlan_proto = ETH_P_8021Q;
+	struct mcs_port *port;
+	bool sent = false;
+	u8 version;
+
+	if (vlans)
+		br_vlan_get_proto(mb->dev, &vlan_proto);
+	list_for_each_entry_rcu(port, &mb->port_list, list) {
+		if (ifindex && port->dev->ifindex != ifindex)
+			continue;
+		if (READ_ONCE(port->stp_state) != BR_STATE_FORWARDING ||
+		    !netif_running(port->dev))
+			continue;
+		if (vlans && br_vlan_get_info_rcu(port->dev, q->vid, &vinfo))
+			continue;
+		version = mcs_query_version(mb, q, port, now) & 3;
+		if (!skbs[version]) {
+			struct mcs_query_params pv = *p;
+
+			/* IGMPv2 and MLDv1 ask for the group, not sources. */
+			pv.version = version;
+			if (version < (q->proto == MCS_IPV4 ? 3 : 2))
+				pv.nsrc = 0;
+			skbs[version] = mcs_query_skb(mb, &pv);
+			if (!skbs[version])
+				continue;
+		}
+		skb = skb_clone(skbs[version], GFP_ATOMIC);
+		if (!skb)
+			continue;
+		if (vlans && !(vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED))
+			__vlan_hwaccel_put_tag(skb, htons(vlan_proto), q->vid);
+		skb->dev = port->dev;
+		/* Our own query: not the host's to learn from. */
+		mcs_hooks_own_frame(skb);
+		NF_HOOK(NFPROTO_BRIDGE, NF_BR_LOCAL_OUT, dev_net(port->dev),
+			NULL, skb, NULL, port->dev, br_dev_queue_push_xmit);
+		sent = true;
+	}
+	mcs_hooks_own_frame(NULL);
+	for (version = 0; version < ARRAY_SIZE(skbs); version++)
+		kfree_skb(skbs[version]);
+	if (!ifindex) {
+		p->version = mcs_query_version(mb, q, NULL, now);
+		mcs_query_local(mb, q, p, vlans, vlan_proto);
+	}
+	if (sent)
+		q->sent++;
+}
+
+static void mcs_query_params_init(struct mcs_bridge *mb,
+				  const struct mcs_querier *q,
+				  const struct in6_addr *src,
+				  struct mcs_query_params *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->ipv6 = q->proto == MCS_IPV6;
+	ether_addr_copy(p->src_mac, mb->dev->dev_addr);
+	p->src.in6 = *src;
+	if (!p->ipv6)
+		ipv6_addr_set_v4mapped(0, &p->group.in6);
+	p->max_resp_ms = READ_ONCE(mb->cfg.query_response_interval);
+	p->qrv = READ_ONCE(mb->cfg.robustness);
+	p->qqi_s = READ_ONCE(mb->cfg.query_interval) / 1000;
+}
+
+/* Whether the VLAN vid has a port or the bridge device in it. */
+static bool mcs_vlan_present(struct mcs_bridge *mb, u16 vid)
+{
+	struct bridge_vlan_info vinfo;
+	struct mcs_port *port;
+
+	if (!br_vlan_get_info_rcu(mb->dev, vid, &vinfo))
+		return true;
+	list_for_each_entry_rcu(port, &mb->port_list, list)
+		if (!br_vlan_get_info_rcu(port->dev, vid, &vinfo))
+			return true;
+	return false;
+}
+
+/* Queriers for the VLANs there are; those of VLANs gone are freed. */
+static void mcs_querier_scan(struct mcs_bridge *mb)
+{
+	bool vlans = br_vlan_enabled(mb->dev);
+	struct mcs_querier *q, *tmp;
+	int proto;
+	u16 vid;
+
+	lockdep_assert_held(&mb->lock);
+	list_for_each_entry(q, &mb->queriers, list)
+		q->seen = false;
+	for (vid = vlans ? 1 : 0; vid < (vlans ? VLAN_N_VID - 1 : 1); vid++) {
+		if (vlans && !mcs_vlan_present(mb, vid))
+			continue;
+		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
+			q = mcs_querier_find(mb, vid, proto, true);
+			if (q)
+				q->seen = true;
+		}
+	}
+	list_for_each_entry_safe(q, tmp, &mb->queriers, list) {
+		if (!q->seen) {
+			list_del(&q->list);
+			kfree(q);
+		}
+	}
+}
+
+/* General queries that are due; returns when the next one is. */
+static unsigned long mcs_querier_general(struct mcs_bridge *mb,
+					 unsigned long now, unsigned long next)
+{
+	struct mcs_query_params p;
+	struct mcs_querier *q;
+	struct in6_addr src;
+	u32 interval;
+	bool active;
+	u8 role;
+
+	list_for_each_entry(q, &mb->queriers, list) {
+		role = mcs_querier_role(mb, q, now, &src);
+		if (q->other && !time_before(now, q->other_expires)) {
+			/* The other querier fell silent: take over. */
+			q->other = false;
+			mcs_querier_startup(mb, q, now);
+		}
+		active = role == MCSNOOP_QUERIER_ROLE_QUERIER ||
+			 role == MCSNOOP_QUERIER_ROLE_PROXY;
+		if (active && !q->active)
+			mcs_querier_startup(mb, q, now);
+		q->active = active;
+		if (q->topology_query) {
+			q->topology_query = false;
+			/* RFC 4541 2.1.1 (4): a proxy query when another
+			 * querier is in charge.
+			 */
+			if (role == MCSNOOP_QUERIER_ROLE_OTHER &&
+			    q->proto == MCS_IPV4 &&
+			    READ_ONCE(mb->cfg.proxy_query)) {
+				ipv6_addr_set_v4mapped(0, &src);
+				mcs_query_params_init(mb, q, &src, &p);
+				mcs_query_send(mb, q, &p, 0, now);
+			} else if (active) {
+				q->next_query = now;
+			}
+		}
+		if (!active)
+			continue;
+		if (!time_before(now, q->next_query)) {
+			mcs_query_params_init(mb, q, &src, &p);
+			mcs_query_send(mb, q, &p, 0, now);
+			if (q->startup_left) {
+				q->startup_left--;
+				interval = mcs_startup_interval_ms(mb);
+			} else {
+				interval = READ_ONCE(mb->cfg.query_interval);
+			}
+			q->next_query = now + msecs_to_jiffies(interval);
+		}
+		if (time_before(q->next_query, next))
+			next = q->next_query;
+	}
+	list_for_each_entry(q, &mb->queriers, list)
+		if (q->other && time_before(q->other_expires, next))
+			next = q->other_expires;
+	return next;
+}
+
+/* Group-specific queries that are due; returns when the next one is. */
+static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
+					  unsigned long now, unsigned long next)
+{
+	struct mcs_query_params p;
+	struct mcs_gsq *g, *tmp;
+	struct mcs_querier *q;
+	struct in6_addr src;
+	u8 role;
+
+	list_for_each_entry_safe(g, tmp, &mb->gsqs, list) {
+		if (time_before(now, g->next)) {
+			if (time_before(g->next, next))
+				next = g->next;
+			continue;
+		}
+		q = mcs_querier_find(mb, g->vid, g->proto, false);
+		role = q ? mcs_querier_role(mb, q, now, &src) :
+			   MCSNOOP_QUERIER_ROLE_OFF;
+		if (role == MCSNOOP_QUERIER_ROLE_QUERIER ||
+		    role == MCSNOOP_QUERIER_ROLE_PROXY) {
+			mcs_query_params_init(mb, q, &src, &p);
+			p.group.in6 = g->group;
+			p.max_resp_ms = READ_ONCE(mb->cfg.last_member_interval);
+			p.nsrc = g->nsrc;
+			p.sources = g->sources;
+			mcs_query_send(mb, q, &p, g->ifindex, now);
+		}
+		if (--g->left && role != MCSNOOP_QUERIER_ROLE_OFF) {
+			g->next = now + msecs_to_jiffies(READ_ONCE(mb->cfg.last_member_interval));
+			if (time_before(g->next, next))
+				next = g->next;
+			continue;
+		}
+		list_del(&g->list);
+		mb->gsq_count--;
+		kfree(g);
+	}
+	return next;
+}
+
+static void mcs_querier_run(struct timer_list *t)
+{
+	struct mcs_bridge *mb = from_timer(mb, t, querier_timer);
+	unsigned long now = jiffies, next = now + 60 * HZ;
+
+	rcu_read_lock();
+	spin_lock(&mb->lock);
+	if (mb->querier_stopped)
+		goto out;
+	if (!time_before(now, mb->next_scan)) {
+		mcs_querier_scan(mb);
+		mb->next_scan = now + MCS_SCAN_INTERVAL;
+	}
+	if (time_before(mb->next_scan, next))
+		next = mb->next_scan;
+	next = mcs_querier_general(mb, now, next);
+	next = mcs_querier_specific(mb, now, next);
+	mod_timer(&mb->querier_timer, time_after(next, now) ? next : now + 1);
+out:
+	spin_unlock(&mb->lock);
+	rcu_read_unlock();
+}
+
+void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		       bool ipv6, const struct in6_addr *group,
+		       const struct in6_addr *sources, unsigned int nsrc)
+{
+	struct mcs_querier *q;
+	struct mcs_gsq *g;
+	struct in6_addr src;
+	unsigned int i;
+	u8 role;
+
+	lockdep_assert_held(&mb->lock);
+	q = mcs_querier_find(mb, vid, ipv6 ? MCS_IPV6 : MCS_IPV4, false);
+	if (!q || mb->querier_stopped || mb->gsq_count >= MCS_GSQ_MAX)
+		return;
+	role = mcs_querier_role(mb, q, jiffies, &src);
+	if (role != MCSNOOP_QUERIER_ROLE_QUERIER &&
+	    role != MCSNOOP_QUERIER_ROLE_PROXY)
+		return;
+	/* Too many sources: a group-specific query asks for them all. */
+	if (nsrc > MCS_QUERY_MAX_SOURCES)
+		nsrc = 0;
+	g = kzalloc(struct_size(g, sources, nsrc), GFP_ATOMIC);
+	if (!g)
+		return;
+	g->group = *group;
+	g->vid = vid;
+	g->proto = q->proto;
+	g->left = READ_ONCE(mb->cfg.last_member_count);
+	g->ifindex = port->dev->ifindex;
+	g->next = jiffies;
+	g->nsrc = nsrc;
+	for (i = 0; i < nsrc; i++)
+		g->sources[i].in6 = sources[i];
+	list_add_tail(&g->list, &mb->gsqs);
+	mb->gsq_count++;
+	mcs_querier_kick(mb, jiffies);
+}
+
+void mcs_querier_reconfigure(struct mcs_bridge *mb)
+{
+	spin_lock_bh(&mb->lock);
+	/* Roles are worked out afresh; new queriers start up. */
+	mb->next_scan = jiffies;
+	mcs_querier_kick(mb, jiffies);
+	spin_unlock_bh(&mb->lock);
+}
+
+void mcs_querier_topology(struct mcs_bridge *mb)
+{
+	struct mcs_querier *q;
+
+	spin_lock_bh(&mb->lock);
+	list_for_each_entry(q, &mb->queriers, list)
+		q->topology_query = true;
+	mb->next_scan = jiffies;
+	mcs_querier_kick(mb, jiffies);
+	spin_unlock_bh(&mb->lock);
+}
+
+void mcs_querier_init(struct mcs_bridge *mb)
+{
+	INIT_LIST_HEAD(&mb->queriers);
+	INIT_LIST_HEAD(&mb->gsqs);
+	xa_init(&mb->vlan_queriers);
+	timer_setup(&mb->querier_timer, mcs_querier_run, 0);
+	mb->querier_stopped = true;
+}
+
+void mcs_querier_start(struct mcs_bridge *mb)
+{
+	spin_lock_bh(&mb->lock);
+	mb->querier_stopped = false;
+	mb->next_scan = jiffies;
+	mod_timer(&mb->querier_timer, jiffies);
+	spin_unlock_bh(&mb->lock);
+}
+
+void mcs_querier_stop(struct mcs_bridge *mb)
+{
+	struct mcs_vlan_querier *vq;
+	struct mcs_querier *q, *tmp;
+	struct mcs_gsq *g, *gtmp;
+	unsigned long vid;
+
+	spin_lock_bh(&mb->lock);
+	mb->querier_stopped = true;
+	spin_unlock_bh(&mb->lock);
+	/* The timer re-arms only while not stopped. */
+	del_timer_sync(&mb->querier_timer);
+	list_for_each_entry_safe(q, tmp, &mb->queriers, list) {
+		list_del(&q->list);
+		kfree(q);
+	}
+	list_for_each_entry_safe(g, gtmp, &mb->gsqs, list) {
+		list_del(&g->list);
+		kfree(g);
+	}
+	mb->gsq_count = 0;
+	xa_for_each(&mb->vlan_queriers, vid, vq)
+		kfree_rcu(vq, rcu);
+	xa_destroy(&mb->vlan_queriers);
+	kfree_rcu(rcu_dereference_protected(mb->querier_addrs, true), rcu);
+	RCU_INIT_POINTER(mb->querier_addrs, NULL);
+}

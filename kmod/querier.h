@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _MCS_QUERIER_H
+#define _MCS_QUERIER_H
+
+#include <linux/if_ether.h>
+#include <linux/in6.h>
+#include <linux/list.h>
+#include <linux/timer.h>
+
+#include "bridge.h"
+#include "parse.h"
+#include "port.h"
+
+/*
+ * The querier of one VLAN (vid 0 without VLAN filtering) and protocol of
+ * a bridge: the election's outcome and our own query schedule. Lives in
+ * mb->queriers, everything under mb->lock.
+ */
+struct mcs_querier {
+	struct list_head list;
+	u16 vid;
+	u8 proto;			/* enum mcs_proto */
+	bool seen;			/* the VLAN was there at the last scan */
+
+	/* Another querier we yield to, while other_expires is ahead. */
+	bool other;
+	struct in6_addr other_addr;
+	int other_ifindex;
+	u8 other_mac[ETH_ALEN];
+	u32 other_qi_ms;
+	u32 other_qri_ms;
+	u8 other_qrv;
+	u8 other_version;
+	unsigned long other_expires;
+
+	/* An older version querier heard: query in its version until. */
+	u8 older_version;
+	unsigned long older_expires;
+
+	/* Our general queries. */
+	bool active;			/* we were querying at the last run */
+	u8 startup_left;
+	unsigned long next_query;
+	bool topology_query;		/* a port came up: query it now */
+
+	u64 sent;
+	u64 heard;
+	u64 proxy_heard;
+	u64 bogus;
+	struct in6_addr bogus_addr;
+};
+
+/* Per-VLAN querier settings of struct mcs_bridge.vlan_queriers (RCU). */
+struct mcs_vlan_querier {
+	u8 mode;			/* enum mcsnoop_querier_mode */
+	__be32 addr4;
+	struct in6_addr addr6;
+	struct rcu_head rcu;
+};
+
+void mcs_querier_init(struct mcs_bridge *mb);
+/* Starts querying (enable), stops and frees everything (disable). */
+void mcs_querier_start(struct mcs_bridge *mb);
+void mcs_querier_stop(struct mcs_bridge *mb);
+
+/* Settings changed or a port came up: rethink roles, query soon. */
+void mcs_querier_reconfigure(struct mcs_bridge *mb);
+void mcs_querier_topology(struct mcs_bridge *mb);
+
+/* Packet path: a valid query heard on port (never NULL) in vid. */
+void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		       const struct mcs_msg *msg, const u8 *src_mac);
+
+/*
+ * Learning, bridge lock held: a leave or block on port lowered the timers
+ * of group (of its sources when nsrc > 0): send group(-and-source)-specific
+ * queries if we are the one querying.
+ */
+void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
+		       bool ipv6, const struct in6_addr *group,
+		       const struct in6_addr *sources, unsigned int nsrc);
+
+/* The mode in effect on vid (a VLAN's own setting, or the bridge's). */
+u8 mcs_querier_mode(const struct mcs_bridge *mb, u16 vid);
+/* Role now (enum mcsnoop_querier_role) and the source it would query from. */
+u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
+		    unsigned long now, struct in6_addr *src);
+/* Our own election address on vid, if we have one. */
+bool mcs_querier_own_addr(const struct mcs_bridge *mb, u16 vid, int proto,
+			  struct in6_addr *addr);
+
+#endif /* _MCS_QUERIER_H */
