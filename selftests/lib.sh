@@ -422,7 +422,23 @@ setup_error_targets()
 # ------------------------------------------------------- tool and genl.py
 
 # mcs NS ARGS...: the tool, in namespace NS (its own -n option).
+# "bridge enable BR" gets "querier off" unless the arguments choose a
+# querier mode: tests of other features count every control message, and
+# our queries would make the hosts report on their own.
 mcs()
+{
+	local ns=$1
+
+	shift
+	if [ "$1 $2" = "bridge enable" ] && [[ " $* " != *" querier "* ]]; then
+		set -- "$@" querier off
+	fi
+	timeout "$CMD_TIMEOUT" "$MCSNOOPCTL" -n "$NS_PREFIX-$ns" "$@"
+}
+
+# mcs_raw NS ARGS...: the tool as an admin types it (the kernel's
+# querier default on enable).
+mcs_raw()
 {
 	local ns=$1
 
@@ -642,6 +658,7 @@ settle()
 # ports (what the bridge let out to each host), read in one ip call.
 
 FRAMES_PY=$MCS_DIR/frames.py
+SNIFF_PY=$MCS_DIR/sniff.py
 # Datagrams per delivery check: a member must get all of them, a port that
 # is not meant to get the group fewer than half (room for stray frames).
 NDATA=${NDATA:-20}
@@ -935,4 +952,87 @@ igmp_version()
 mld_version()
 {
 	in_ns "$1" sysctl -qw "net.ipv6.conf.eth0.force_mld_version=$2"
+}
+
+# ------------------------------------------- frame counting (sniff.py)
+
+# nap SECS: sleep without an exec (a read that times out on a fifo).
+NAPFD=
+nap()
+{
+	if [ -z "$NAPFD" ]; then
+		mkfifo "$MCS_TMP/nap" && exec {NAPFD}<>"$MCS_TMP/nap"
+	fi
+	read -r -t "$1" -u "$NAPFD"
+	return 0
+}
+
+# sniff NS: count the frames of every interface of NS into $MCS_TMP/NS.cnt
+# (keys IFACE.rx|tx.data|gq|gsq|rep|leave, t.KEY last and t1.KEY first
+# kernel timestamp in ms); waits until the counter runs.
+sniff()
+{
+	local f=$MCS_TMP/$1.cnt n=0
+
+	rm -f "$f"
+	"$PYTHON" -S "$SNIFF_PY" "$NS_PREFIX-$1" sniff "$f" &
+	BG_PIDS+=("$!")
+	while [ ! -e "$f" ] && [ "$n" -lt 600 ]; do
+		nap 0.1
+		n=$((n + 1))
+	done
+	[ -e "$f" ]
+}
+
+# stream NS GROUP [PPS]: a steady stream of PPS (default 100) datagrams a
+# second from NS's eth0.
+stream()
+{
+	"$PYTHON" -S "$SNIFF_PY" "$NS_PREFIX-$1" stream eth0 "$2" "${3:-${PPS:-100}}" &
+	BG_PIDS+=("$!")
+}
+
+# cnt NS KEY: a counter (or timestamp) of sniff NS, 0 when never seen.
+cnt()
+{
+	local line kv
+
+	read -r line <"$MCS_TMP/$1.cnt" 2>/dev/null
+	for kv in $line; do
+		if [ "${kv%%=*}" = "$2" ]; then
+			echo "${kv#*=}"
+			return
+		fi
+	done
+	echo 0
+}
+
+# cnt_ge NS KEY MIN: for wait_secs.
+cnt_ge()
+{
+	[ "$(cnt "$1" "$2")" -ge "$3" ]
+}
+
+# members NS BR GROUP: the member ports of GROUP (text of group show),
+# space-separated in table order.
+members()
+{
+	local out line ports=()
+
+	out=$(mcs "$1" group show "$2" group "$3" 2>/dev/null)
+	while IFS= read -r line; do
+		[[ $line =~ ^\ +port\ ([^ ]+) ]] && ports+=("${BASH_REMATCH[1]}")
+	done <<<"$out"
+	echo "${ports[*]}"
+}
+
+# has_member NS BR GROUP PORT / no_member NS BR GROUP PORT
+has_member()
+{
+	[[ " $(members "$1" "$2" "$3") " == *" $4 "* ]]
+}
+
+no_member()
+{
+	! has_member "$@"
 }

@@ -229,7 +229,7 @@ querier_settings()
 	local out
 
 	setup_sw 0 || { check_err 1 "setup"; return; }
-	mcs sw bridge enable br0 >/dev/null
+	mcs_raw sw bridge enable br0 >/dev/null
 	check_err $? "enable br0"
 	out=$(mcs sw -j bridge show br0)
 	jq -e '.[0] | .querier == "auto" and .querier_address == null
@@ -288,7 +288,7 @@ querier_show()
 	out=$(mcs sw -j querier show)
 	check_err $? "querier show -j with nothing enabled"
 	check_eq "$(jq -c . <<<"$out")" "[]" "querier show -j with nothing enabled"
-	mcs sw bridge enable br0 >/dev/null
+	mcs_raw sw bridge enable br0 >/dev/null
 	check_err $? "enable br0"
 	out=$(mcs sw -j querier show br0)
 	check_err $? "querier show -j br0"

@@ -1,0 +1,713 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The in-kernel querier against real host stacks and a real foreign
+# querier (a plain Linux bridge with mcast_querier 1 in a neighbouring
+# namespace):
+# - the seed scenario: without a querier a receiver's stream stops after
+#   the membership interval; with `querier proxy` or `auto` it keeps
+#   flowing because the hosts answer our queries (IGMP and MLD at once);
+# - election: the lower address wins both ways, the loser goes silent, the
+#   survivor takes over after the other-querier-present interval; a
+#   0.0.0.0 query never silences an auto querier;
+# - every query type we send decodes in tshark without malformed or expert
+#   items, and the host answers in the version we query;
+# - per-VLAN queriers on a VLAN-filtering bridge, tagged where the port is;
+# - a general query when a port comes up or joins the bridge;
+# - a query from outside the bridge's subnet is counted as bogus.
+# Timers are short: query interval 2 s, response 1 s, robustness 2, so the
+# membership interval is 5 s.
+
+ALL_TESTS=(
+	seed_scenario
+	election_we_win
+	election_they_win
+	election_they_win_mld
+	election_proxy_never_wins
+	query_decode_igmp
+	query_decode_mld
+	vlan_queriers
+	topology_change_query
+	bogus_querier
+)
+
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+G=239.1.2.3
+G2=239.1.2.4
+G6=ff0e::1:2:3
+G6B=ff0e::1:2:4
+# Membership interval of the short timers: robustness x QI + QRI.
+MI=5
+TIMERS=(query-interval 2 query-response-interval 1 robustness 2
+	membership-timeout auto)
+
+# ------------------------------------------------------------- helpers
+
+# A receiver that joins GROUP on IFACE and writes how many datagrams it
+# got into FILE after each one (renamed into place: never half-written).
+RECV_PY='
+import os, socket, struct, sys
+iface, group, out = sys.argv[1:4]
+idx = socket.if_nametoindex(iface)
+if ":" in group:
+    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("::", 5001))
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP,
+                 socket.inet_pton(socket.AF_INET6, group) + struct.pack("=I", idx))
+else:
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((group, 5001))
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,
+                 socket.inet_aton(group) + b"\0" * 4 + struct.pack("=i", idx))
+n = 0
+while True:
+    s.recv(2048)
+    n += 1
+    with open(out + ".tmp", "w") as f:
+        f.write("%d\n" % n)
+    os.rename(out + ".tmp", out)
+'
+
+# A sender of 10 datagrams a second to GROUP, counting them into FILE.
+STREAM_PY='
+import os, socket, struct, sys, time
+iface, group, out = sys.argv[1:4]
+idx = socket.if_nametoindex(iface)
+if ":" in group:
+    s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_IF, idx)
+    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 1)
+else:
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF,
+                 struct.pack("=4s4si", b"\0" * 4, b"\0" * 4, idx))
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, iface.encode())
+n = 0
+while True:
+    try:
+        s.sendto(b"mcsnoop-querier-stream", (group, 5001))
+        n += 1
+        with open(out + ".tmp", "w") as f:
+            f.write("%d\n" % n)
+        os.rename(out + ".tmp", out)
+    except OSError:
+        pass
+    time.sleep(0.1)
+'
+
+# count NAME: the number in $MCS_TMP/NAME (0 before the first datagram).
+count()
+{
+	local v=
+
+	[ -f "$MCS_TMP/$1" ] && v=$(<"$MCS_TMP/$1")
+	echo "${v:-0}"
+}
+
+count_gt()
+{
+	[ "$(count "$1")" -gt "$2" ]
+}
+
+# stalled FAM: the receiver's count (rxFAM) does not move for 2 s while
+# the sender's (txFAM) does.
+stalled()
+{
+	local c s
+
+	c=$(count "rx$1") s=$(count "tx$1")
+	sleep 2
+	[ "$(count "rx$1")" = "$c" ] && [ "$(count "tx$1")" -gt $((s + 5)) ]
+}
+
+# q_get FAM KEY [VID]: KEY of br0's querier row of FAM (inet|inet6).
+q_get()
+{
+	mcsj sw querier show br0 2>/dev/null |
+		jq -r --arg f "$1" --argjson v "${3:-0}" \
+			"[.[] | select(.family == \$f and .vid == \$v)][0].$2" \
+			2>/dev/null
+}
+
+q_is()
+{
+	[ "$(q_get "$1" "$2" "${4:-}")" = "$3" ]
+}
+
+q_gt()
+{
+	local v
+
+	v=$(q_get "$1" "$2" "${4:-}") && [ "$v" -gt "$3" ] 2>/dev/null
+}
+
+# check_q FAM KEY WANT WHAT [SECS] [VID]: wait for KEY to become WANT.
+check_q()
+{
+	wait_secs "${5:-30}" q_is "$1" "$2" "$3" "${6:-}"
+	check_err $? "$4: querier $1 ${6:+vid $6 }$2 is '$(q_get "$1" "$2" "${6:-}")', expected '$3'"
+}
+
+# q_stable FAM KEY SECS: KEY does not change for SECS seconds.
+q_stable()
+{
+	local a
+
+	a=$(q_get "$1" "$2")
+	sleep "$3"
+	[ -n "$a" ] && [ "$a" != null ] && [ "$(q_get "$1" "$2")" = "$a" ]
+}
+
+# q_grows FAM KEY WHAT [SECS]: KEY increases within SECS (30) seconds.
+q_grows()
+{
+	local a
+
+	a=$(q_get "$1" "$2")
+	wait_secs "${4:-30}" q_gt "$1" "$2" "${a:-0}"
+	check_err $? "$3: $1 $2 stayed at '$a'"
+}
+
+# dual_host SW BR HOST N: a host with 10.0.0.N/24 and fe80::N.
+dual_host()
+{
+	v6_host_ns "$3" && host_add "$1" "$2" "$3" "10.0.0.$4/24" &&
+		ipn "$3" addr add "fe80::$4/64" dev eth0 nodad
+}
+
+# dual_setup MODE [MORE SETTINGS...]: sw with br0 (10.0.0.254/24 and
+# fe80::fe) and dual-stack hosts h1 h2, br0 enabled with querier MODE and
+# the short timers; unregistered groups reach no port.
+dual_setup()
+{
+	local mode=$1
+
+	shift
+	v6_host_ns sw && br_create sw br0 0 || return 1
+	ipn sw -b - <<-EOF || return 1
+		addr add 10.0.0.254/24 dev br0
+		addr add fe80::fe/64 dev br0 nodad
+	EOF
+	dual_host sw br0 h1 1 && dual_host sw br0 h2 2 || return 1
+	mcs sw bridge enable br0 querier "$mode" "${TIMERS[@]}" \
+		flood-unknown off "$@"
+}
+
+# cap_start NS FILE [FILTER...]: tcpdump on eth0 of NS into FILE, running
+# once it says so; CAP_PID is its pid.
+CAP_PID=
+cap_start()
+{
+	local ns=$1 file=$2
+
+	shift 2
+	bg "$ns" tcpdump -i eth0 -U -nn -w "$file" "$@" 2>"$file.err"
+	CAP_PID=${BG_PIDS[-1]}
+	wait_secs 60 grep -q "listening on" "$file.err"
+}
+
+cap_stop()
+{
+	kill "$CAP_PID" 2>/dev/null
+	wait "$CAP_PID" 2>/dev/null
+}
+
+# ------------------------------------------------------- seed scenario
+# h1 receives G and G6 (its own stack joins), h2 streams both, 10/s each.
+
+seed_start()
+{
+	bg h1 "$PYTHON" -S -c "$RECV_PY" eth0 "$G" "$MCS_TMP/rx4"
+	bg h1 "$PYTHON" -S -c "$RECV_PY" eth0 "$G6" "$MCS_TMP/rx6"
+	bg h2 "$PYTHON" -S -c "$STREAM_PY" eth0 "$G" "$MCS_TMP/tx4"
+	bg h2 "$PYTHON" -S -c "$STREAM_PY" eth0 "$G6" "$MCS_TMP/tx6"
+	wait_secs 60 count_gt rx4 0
+	check_err $? "the IPv4 stream never reached the receiver"
+	wait_secs 60 count_gt rx6 0
+	check_err $? "the IPv6 stream never reached the receiver"
+}
+
+# The same topology runs through the three modes: off (the streams stop
+# after the membership interval), proxy (they come back at the first query
+# and keep flowing), auto.
+seed_scenario()
+{
+	local t0 fam c
+
+	dual_setup off || { check_err 1 "setup"; return; }
+	t0=$SECONDS
+	seed_start
+	for fam in 4 6; do
+		# Stops once the membership interval passed (the joins are
+		# the only reports) and stays stopped.
+		wait_secs 60 stalled "$fam"
+		check_err $? "querier off: the IPv$fam stream still flows after $((SECONDS - t0)) s"
+	done
+	for fam in 4 6; do
+		c=$(count "rx$fam")
+		wait_secs "$MI" count_gt "rx$fam" "$c"
+		check_fail $? "querier off: the IPv$fam stream came back"
+	done
+	check_eq "$(group_ports br0 "$G")" "" "querier off: members of $G"
+	check_eq "$(group_ports br0 "$G6")" "" "querier off: members of $G6"
+	check_eq "$(q_get inet role)" off "querier off: inet role"
+	check_eq "$(q_get inet queries_sent)" 0 "querier off: inet queries_sent"
+	check_eq "$(q_get inet6 queries_sent)" 0 "querier off: inet6 queries_sent"
+	# proxy: the host answers our first query, the streams come back.
+	mcs sw bridge set br0 querier proxy
+	for fam in 4 6; do
+		c=$(count "rx$fam")
+		wait_secs 60 count_gt "rx$fam" "$c"
+		check_err $? "querier proxy: the IPv$fam stream did not come back"
+	done
+	seed_keeps proxy proxy proxy
+	mcs sw bridge set br0 querier auto
+	seed_keeps auto querier querier
+	check_eq "$(q_get inet own_address)" 10.0.0.254 "auto: inet own_address"
+	check_eq "$(q_get inet6 own_address)" fe80::fe "auto: inet6 own_address"
+	check_eq "$(q_get inet querier)" 10.0.0.254 "auto: inet elected querier"
+	check_eq "$(q_get inet6 querier)" fe80::fe "auto: inet6 elected querier"
+}
+
+# seed_keeps MODE ROLE4 ROLE6: the streams flow for three membership
+# intervals with no gap (hardly a datagram lost).
+seed_keeps()
+{
+	local mode=$1 start fam s0 r0 s6 r6 s1 r1 c ok=1 q4 q6
+
+	check_q inet role "$2" "querier $mode"
+	check_q inet6 role "$3" "querier $mode"
+	q4=$(q_get inet queries_sent) q6=$(q_get inet6 queries_sent)
+	s0=$(count tx4) r0=$(count rx4)
+	s6=$(count tx6) r6=$(count rx6)
+	start=$SECONDS
+	while [ $((SECONDS - start)) -lt $((3 * MI + 2)) ]; do
+		for fam in 4 6; do
+			c=$(count "rx$fam")
+			if ! wait_secs 6 count_gt "rx$fam" "$c"; then
+				check_err 1 "querier $mode: the IPv$fam stream stopped after $((SECONDS - start)) s"
+				ok=0
+			fi
+		done
+		[ "$ok" = 1 ] || break
+		sleep 1
+	done
+	# A membership that expired and came back at the next query would
+	# lose a query interval of datagrams: allow 10 % (and some in flight).
+	s1=$(count tx4) r1=$(count rx4)
+	check_ge $(((r1 - r0) * 10 + 100)) $(((s1 - s0) * 9)) \
+		"querier $mode: IPv4 received $((r1 - r0)) of $((s1 - s0)) x10"
+	s1=$(count tx6) r1=$(count rx6)
+	check_ge $(((r1 - r6) * 10 + 100)) $(((s1 - s6) * 9)) \
+		"querier $mode: IPv6 received $((r1 - r6)) of $((s1 - s6)) x10"
+	check_ge "$(q_get inet queries_sent)" $((q4 + 3)) "querier $mode: inet queries_sent"
+	check_ge "$(q_get inet6 queries_sent)" $((q6 + 3)) "querier $mode: inet6 queries_sent"
+}
+
+# ------------------------------------------------------------ election
+# fq: a plain Linux bridge brf (snooping, querier, 2 s query interval)
+# whose port eth0 is linked to br0's port p-fq.
+
+# foreign_create V4ADDR|- V6ADDR|- BRIDGE_OPTS...: fq with brf, running;
+# the link to br0 is made by foreign_link.
+foreign_create()
+{
+	local a4=$1 a6=$2
+
+	shift 2
+	if [ "$a6" = - ]; then
+		ns_create fq noipv6 || return 1
+	else
+		v6_host_ns fq || return 1
+	fi
+	ipn fq link add brf up type bridge mcast_snooping 1 mcast_querier 1 \
+		mcast_query_interval 200 mcast_query_response_interval 100 \
+		mcast_startup_query_interval 100 mcast_querier_interval 600 \
+		mcast_igmp_version 3 \
+		mcast_mld_version 2 "$@" || return 1
+	if [ "$a4" != - ]; then
+		ipn fq addr add "$a4/24" dev brf || return 1
+	fi
+	if [ "$a6" != - ]; then
+		ipn fq addr add "$a6/64" dev brf nodad || return 1
+	fi
+}
+
+foreign_link()
+{
+	ipn sw link add p-fq type veth peer name eth0 netns "$(nsname fq)" &&
+		ipn fq link set eth0 master brf up &&
+		ipn sw link set p-fq master br0 up
+}
+
+foreign_mac()
+{
+	local out
+
+	out=$(ipn fq -o link show dev brf)
+	[[ $out =~ link/ether\ ([0-9a-f:]+) ]] && echo "${BASH_REMATCH[1]}"
+}
+
+# Our querier-address 10.0.0.10 is lower than the foreign 10.0.0.50: the
+# foreign bridge goes silent; when we stop, it takes over.
+election_we_win()
+{
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.100/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier off "${TIMERS[@]}" &&
+		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 1 &&
+		foreign_link || { check_err 1 "setup"; return; }
+	# The foreign querier is alive and elected while we are off (querier
+	# show reports the LAN's querier whatever our own mode).
+	q_grows inet queries_heard "foreign querier before ours" 60
+	check_q inet querier 10.0.0.50 "foreign querier before ours" 10
+	mcs sw bridge set br0 querier auto querier-address 10.0.0.10
+	check_eq "$(q_get inet own_address)" 10.0.0.10 "own_address"
+	check_q inet role querier "our lower address" 60
+	# It goes silent: nothing heard for three of its query intervals.
+	wait_secs 60 q_stable inet queries_heard 6
+	check_err $? "the foreign querier (higher address) did not go silent"
+	check_eq "$(q_get inet role)" querier "role after the foreign one is silent"
+	check_eq "$(q_get inet querier)" 10.0.0.10 "elected querier"
+	q_grows inet queries_sent "our queries"
+	# We stop: it takes over after its other-querier-present interval.
+	mcs sw bridge set br0 querier off
+	q_grows inet queries_heard "the foreign querier taking over" 60
+	check_q inet querier 10.0.0.50 "the foreign querier taking over" 10
+}
+
+# they_win FAM OURS THEIRS FQ_V4 FQ_V6: the foreign querier has the lower
+# address: we are "other" and silent; when it stops we take over after the
+# other-querier-present interval (router-timeout 6).
+they_win()
+{
+	local fam=$1 ours=$2 theirs=$3 sent t0 el mac
+
+	mac=$(foreign_mac)
+	check_q "$fam" role other "lower foreign querier" 60
+	check_eq "$(q_get "$fam" querier)" "$theirs" "$fam elected querier"
+	check_eq "$(q_get "$fam" own_address)" "$ours" "$fam own_address"
+	check_eq "$(q_get "$fam" port)" p-fq "$fam port of the elected querier"
+	check_eq "$(q_get "$fam" mac)" "$mac" "$fam MAC of the elected querier"
+	check_match "$(q_get "$fam" other_timer)" '^[0-9.]+$' "$fam other_timer"
+	wait_secs 60 q_stable "$fam" queries_sent 5
+	check_err $? "$fam: our queries_sent still grows as 'other'"
+	q_grows "$fam" queries_heard "$fam queries of the foreign querier"
+	sent=$(q_get "$fam" queries_sent)
+	# The foreign querier stops.
+	ipn fq link set brf type bridge mcast_querier 0
+	t0=$SECONDS
+	check_eq "$(q_get "$fam" role)" other "$fam role right after it stopped"
+	wait_secs 90 q_is "$fam" role querier
+	check_err $? "$fam: no takeover: role '$(q_get "$fam" role)'"
+	el=$((SECONDS - t0))
+	# router-timeout 6, its last query at most 2 s before it stopped.
+	check_ge "$el" 3 "$fam takeover time (s)"
+	wait_secs 30 q_gt "$fam" queries_sent "$sent"
+	check_err $? "$fam: no queries after the takeover"
+	check_eq "$(q_get "$fam" querier)" "$ours" "$fam elected querier after takeover"
+	log_info "$fam takeover after $el s"
+}
+
+election_they_win()
+{
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.100/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier auto "${TIMERS[@]}" \
+			router-timeout 6 &&
+		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 1 &&
+		foreign_link || { check_err 1 "setup"; return; }
+	they_win inet 10.0.0.100 10.0.0.50
+}
+
+# The same for MLD: link-local fe80::5 (foreign) below fe80::fe (ours).
+election_they_win_mld()
+{
+	v6_host_ns sw && br_create sw br0 0 &&
+		ipn sw addr add fe80::fe/64 dev br0 nodad &&
+		v6_host_ns h1 && host_add sw br0 h1 &&
+		ipn h1 addr add fe80::1/64 dev eth0 nodad &&
+		mcs sw bridge enable br0 querier auto "${TIMERS[@]}" \
+			router-timeout 6 &&
+		foreign_create - fe80::5 &&
+		foreign_link || { check_err 1 "setup"; return; }
+	they_win inet6 fe80::fe fe80::5
+}
+
+# A 0.0.0.0 querier (a Linux bridge without mcast_query_use_ifaddr, then
+# crafted proxy queries) never silences our auto querier.
+election_proxy_never_wins()
+{
+	local p
+
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.100/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier off "${TIMERS[@]}" &&
+		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 0 &&
+		foreign_link || { check_err 1 "setup"; return; }
+	# (A Linux bridge proxy querier yields to any querier it hears:
+	# ours starts once its proxy queries are heard.)
+	wait_secs 60 q_gt inet proxy_queries_heard 0
+	check_err $? "no proxy query of the foreign bridge heard"
+	check_eq "$(q_get inet querier)" null "elected querier: 0.0.0.0 takes no part"
+	mcs sw bridge set br0 querier auto
+	check_q inet role querier "auto after a proxy query"
+	p=$(q_get inet proxy_queries_heard)
+	frames h1 eth0 count=4 gap=0.5 "query4,src=0.0.0.0,ver=3" \
+		"query4,src=0.0.0.0,ver=2"
+	wait_secs 30 q_gt inet proxy_queries_heard $((p + 7))
+	check_err $? "proxy_queries_heard '$(q_get inet proxy_queries_heard)', expected more than $((p + 7))"
+	check_eq "$(q_get inet role)" querier "role after proxy queries"
+	check_eq "$(q_get inet querier)" 10.0.0.100 "elected querier after proxy queries"
+	check_eq "$(q_get inet port)" null "querier port after proxy queries"
+	q_grows inet queries_sent "our queries after proxy queries"
+	check_eq "$(port_get p-h1 router_ipv4)" none "proxy queries make no router port"
+}
+
+# --------------------------------------------------------------- tshark
+
+# tshark_check FILE FILTER WHAT: FILE holds queries; none of those FILTER
+# selects is malformed or has an expert item; the type list of the
+# queries (one line each: version|group|src|ttl) goes to TS_LINES.
+TS_LINES=
+tshark_check()
+{
+	local file=$1 filter=$2 what=$3 bad
+
+	bad=$(tshark -n -r "$file" -o ip.check_checksum:TRUE \
+		-Y "($filter) && (_ws.malformed || _ws.expert)" 2>/dev/null)
+	check_eq "$?" 0 "$what: tshark failed"
+	[ -z "$bad" ]
+	check_err $? "$what: malformed or expert items: $bad"
+	TS_LINES=$(tshark -n -r "$file" -o ip.check_checksum:TRUE \
+		-Y "$filter" -T fields -E separator='|' "${@:4}" 2>/dev/null)
+	log_info "$what: $(wc -l <<<"$TS_LINES") queries"
+}
+
+# ts_has ERE WHAT: a line of TS_LINES matches ERE.
+ts_has()
+{
+	grep -qE -- "$1" <<<"$TS_LINES"
+	check_err $? "$2: no such query in the capture (/$1/)"
+}
+
+# join_leave NS GROUP SECS: join GROUP for SECS seconds, then leave.
+join_leave()
+{
+	mcast "$1" join eth0 "$2" "$3"
+}
+
+query_decode_igmp()
+{
+	local cap=$MCS_TMP/igmp.pcap r
+
+	if ! command -v tshark >/dev/null; then
+		skip_test "tshark not found"
+		return
+	fi
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.254/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier auto igmp-version 3 \
+			"${TIMERS[@]}" last-member-interval 0.5 \
+			last-member-count 2 || { check_err 1 "setup"; return; }
+	cap_start h1 "$cap" igmp
+	check_err $? "tcpdump did not start"
+	# IGMPv3: general queries answered with v3 reports; a leave gets
+	# group-specific queries.
+	bg_mcast h1 join eth0 "$G"
+	r=$(pstat p-h1 igmp_v3_report)
+	wait_secs 60 pstat_ge p-h1 igmp_v3_report $((r + 2))
+	check_err $? "IGMPv3 queries: v3 reports of h1 '$(pstat p-h1 igmp_v3_report)', expected $((r + 2))"
+	join_leave h1 "$G2" 2
+	r=$(pstat p-h1 igmp_v3_report)
+	wait_secs 60 pstat_ge p-h1 igmp_v3_report $((r + 2))
+	check_eq "$(pstat p-h1 igmp_v2_report)" 0 "v2 reports under IGMPv3 queries"
+	# IGMPv2: the host falls back and answers with v2 reports, leaves
+	# with a v2 leave, gets v2 group-specific queries.
+	mcs sw bridge set br0 igmp-version 2
+	wait_secs 60 pstat_ge p-h1 igmp_v2_report 2
+	check_err $? "IGMPv2 queries: v2 reports of h1 '$(pstat p-h1 igmp_v2_report)', expected 2"
+	join_leave h1 "$G2" 2
+	wait_secs 60 pstat_ge p-h1 igmp_v2_leave 1
+	check_err $? "no IGMPv2 leave of h1"
+	r=$(pstat p-h1 igmp_v2_report)
+	wait_secs 60 pstat_ge p-h1 igmp_v2_report $((r + 2))
+	cap_stop
+	tshark_check "$cap" "igmp.type == 0x11" "IGMP queries" \
+		-e igmp.version -e igmp.maddr -e ip.src -e ip.ttl -e ip.opt.type
+	ts_has '^3\|0\.0\.0\.0\|10\.0\.0\.254\|1\|' "IGMPv3 general query"
+	ts_has "^3\|${G2//./\\.}\|10\.0\.0\.254\|1\|" "IGMPv3 group-specific query"
+	ts_has '^2\|0\.0\.0\.0\|10\.0\.0\.254\|1\|' "IGMPv2 general query"
+	ts_has "^2\|${G2//./\\.}\|10\.0\.0\.254\|1\|" "IGMPv2 group-specific query"
+	# Every query: TTL 1 and Router Alert (option type 148).
+	[ -n "$TS_LINES" ] && ! grep -vqE '\|1\|(.*,)?148(,|$)' <<<"$TS_LINES"
+	check_err $? "queries without TTL 1 and Router Alert: $(grep -vE '\|1\|(.*,)?148(,|$)' <<<"$TS_LINES" | head -3)"
+}
+
+query_decode_mld()
+{
+	local cap=$MCS_TMP/mld.pcap r
+
+	if ! command -v tshark >/dev/null; then
+		skip_test "tshark not found"
+		return
+	fi
+	v6_host_ns sw && br_create sw br0 0 &&
+		ipn sw addr add fe80::fe/64 dev br0 nodad &&
+		v6_host_ns h1 && host_add sw br0 h1 &&
+		ipn h1 addr add fe80::1/64 dev eth0 nodad &&
+		mcs sw bridge enable br0 querier auto mld-version 2 \
+			"${TIMERS[@]}" last-member-interval 0.5 \
+			last-member-count 2 || { check_err 1 "setup"; return; }
+	cap_start h1 "$cap"
+	check_err $? "tcpdump did not start"
+	bg_mcast h1 join eth0 "$G6"
+	r=$(pstat p-h1 mld_v2_report)
+	wait_secs 60 pstat_ge p-h1 mld_v2_report $((r + 2))
+	check_err $? "MLDv2 queries: v2 reports of h1 '$(pstat p-h1 mld_v2_report)', expected $((r + 2))"
+	join_leave h1 "$G6B" 2
+	r=$(pstat p-h1 mld_v2_report)
+	wait_secs 60 pstat_ge p-h1 mld_v2_report $((r + 2))
+	check_eq "$(pstat p-h1 mld_v1_report)" 0 "MLDv1 reports under MLDv2 queries"
+	mcs sw bridge set br0 mld-version 1
+	wait_secs 60 pstat_ge p-h1 mld_v1_report 2
+	check_err $? "MLDv1 queries: v1 reports of h1 '$(pstat p-h1 mld_v1_report)', expected 2"
+	join_leave h1 "$G6B" 2
+	wait_secs 60 pstat_ge p-h1 mld_v1_done 1
+	check_err $? "no MLDv1 done of h1"
+	r=$(pstat p-h1 mld_v1_report)
+	wait_secs 60 pstat_ge p-h1 mld_v1_report $((r + 2))
+	cap_stop
+	tshark_check "$cap" "icmpv6.type == 130" "MLD queries" \
+		-e icmpv6.mld.qqi -e icmpv6.mld.multicast_address -e ipv6.src \
+		-e ipv6.hlim
+	ts_has '^[0-9]+\|::\|fe80::fe\|1$' "MLDv2 general query"
+	ts_has "^[0-9]+\|${G6B}\|fe80::fe\|1$" "MLDv2 group-specific query"
+	ts_has '^\|::\|fe80::fe\|1$' "MLDv1 general query"
+	ts_has "^\|${G6B}\|fe80::fe\|1$" "MLDv1 group-specific query"
+	[ -n "$TS_LINES" ] && ! grep -vqE '\|fe80::fe\|1$' <<<"$TS_LINES"
+	check_err $? "MLD queries not from fe80::fe with hop limit 1"
+}
+
+# ----------------------------------------------------------------- VLANs
+# br0 filters VLANs: p-h1 untagged in VLAN 10, p-h2 tagged in 10 and 20;
+# h2 has eth0.10 and eth0.20. Proxy queries (no addresses anywhere).
+
+vlan_queriers()
+{
+	local out r10 r20
+
+	ns_create sw noipv6 &&
+		ipn sw link add br0 up type bridge mcast_snooping 0 \
+			vlan_filtering 1 vlan_default_pvid 0 &&
+		host_add sw br0 h1 "" noipv6 && host_add sw br0 h2 "" noipv6 &&
+		ipn h2 -b - <<-EOF &&
+			link add link eth0 name eth0.10 up type vlan id 10
+			link add link eth0 name eth0.20 up type vlan id 20
+		EOF
+		bridge -n "$(nsname sw)" -b - <<-EOF &&
+			vlan add dev p-h1 vid 10 pvid untagged
+			vlan add dev p-h2 vid 10
+			vlan add dev p-h2 vid 20
+		EOF
+		mcs sw bridge enable br0 querier proxy "${TIMERS[@]}" ||
+		{ check_err 1 "setup"; return; }
+	check_q inet role proxy "VLAN 10" 30 10
+	check_q inet role proxy "VLAN 20" 30 20
+	out=$(mcsj sw querier show br0)
+	check_eq "$(jq -r '[.[] | select(.family == "inet") | .vid] | sort | join(",")' <<<"$out")" \
+		"10,20" "inet rows"
+	check_eq "$(jq -r '[.[] | select(.family == "inet6") | .vid] | sort | join(",")' <<<"$out")" \
+		"10,20" "inet6 rows"
+	# Tagged queries reach the VLAN devices of h2, untagged ones h1.
+	wait_secs 30 rx_ge h2 eth0.10 2
+	check_err $? "no tagged frames for VLAN 10 at h2"
+	wait_secs 30 rx_ge h2 eth0.20 2
+	check_err $? "no tagged frames for VLAN 20 at h2"
+	out=$(in_ns h2 timeout 30 tcpdump -i eth0 -c 1 -e -nn 'vlan 20 and igmp' 2>/dev/null)
+	check_match "$out" 'vlan 20.*igmp query' "tagged query on VLAN 20 at h2"
+	out=$(in_ns h1 timeout 30 tcpdump -i eth0 -c 1 -e -nn 'igmp' 2>/dev/null)
+	check_match "$out" 'ethertype IPv4.*igmp query' "untagged query at h1"
+	[[ $out != *"vlan 10"* ]]
+	check_err $? "tagged query at the untagged port: $out"
+	# Querier off on VLAN 20 only.
+	mcs sw vlan set br0 vid 20 querier off
+	check_q inet role off "VLAN 20 querier off" 30 20
+	check_eq "$(q_get inet role 10)" proxy "VLAN 10 after VLAN 20 off"
+	sleep 1
+	r20=$(rx_packets h2 eth0.20)
+	r10=$(rx_packets h2 eth0.10)
+	wait_secs 30 rx_ge h2 eth0.10 $((r10 + 3))
+	check_err $? "VLAN 10 queries stopped with VLAN 20's querier"
+	check_eq "$(rx_packets h2 eth0.20)" "$r20" "frames on VLAN 20 with its querier off"
+}
+
+# ------------------------------------------------------ topology change
+# Query interval 300 s after the one startup query: a query that arrives
+# now is the topology-change query.
+
+topology_change_query()
+{
+	local r s
+
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier proxy query-interval 300 \
+			query-response-interval 1 startup-query-count 1 \
+			startup-query-interval 1 || { check_err 1 "setup"; return; }
+	wait_secs 30 q_gt inet queries_sent 0
+	check_err $? "startup query: queries_sent '$(q_get inet queries_sent)'"
+	wait_secs 30 q_stable inet queries_sent 2
+	check_err $? "queries after the startup queries"
+	# A new port: its host gets a query.
+	s=$(q_get inet queries_sent)
+	host_add sw br0 h2 10.0.0.2/24 noipv6 || { check_err 1 "h2"; return; }
+	wait_secs 10 rx_ge h2 eth0 1
+	check_err $? "no query at the new port h2 ($(rx_packets h2 eth0) frames)"
+	check_ge "$(q_get inet queries_sent)" $((s + 1)) "queries_sent after a port joined"
+	# A port comes up again.
+	ipn h1 link set eth0 down
+	wait_secs 30 port_state_is sw p-h1 disabled
+	s=$(q_get inet queries_sent)
+	r=$(rx_packets h1 eth0)
+	ipn h1 link set eth0 up
+	wait_secs 10 rx_ge h1 eth0 $((r + 1))
+	check_err $? "no query at h1 after its link came up"
+	check_ge "$(q_get inet queries_sent)" $((s + 1)) "queries_sent after a port came up"
+}
+
+# ---------------------------------------------------------------- bogus
+
+bogus_querier()
+{
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.254/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier auto "${TIMERS[@]}" ||
+		{ check_err 1 "setup"; return; }
+	check_q inet role querier "auto with 10.0.0.254"
+	# On the subnet: not bogus.
+	frames h1 eth0 "query4,src=10.0.0.1,ver=3"
+	check_q inet querier 10.0.0.1 "a query from 10.0.0.1"
+	check_eq "$(q_get inet bogus_queries)" 0 "bogus_queries after an on-link query"
+	check_eq "$(q_get inet bogus_address)" null "bogus_address after an on-link query"
+	# Off the subnet.
+	frames h1 eth0 count=2 gap=0.2 "query4,src=192.168.1.1,ver=3"
+	check_q inet bogus_queries 2 "queries from 192.168.1.1"
+	check_eq "$(q_get inet bogus_address)" 192.168.1.1 "bogus_address"
+	check_match "$(mcs sw querier show br0)" 'bogus 2 last 192\.168\.1\.1' \
+		"querier show text"
+}
+
+mcs_require
+require_cmd tcpdump
+mcs_run_tests "$@"
