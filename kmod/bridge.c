@@ -85,6 +85,18 @@ unsigned long mcs_membership_interval(const struct mcs_bridge *mb)
 	return msecs_to_jiffies(mcs_membership_interval_ms(mb));
 }
 
+unsigned long mcs_membership_interval_proto(const struct mcs_bridge *mb,
+					    int proto)
+{
+	const struct mcs_adopted *a = &mb->adopted[proto];
+
+	if (READ_ONCE(mb->cfg.membership_timeout) ||
+	    !time_before(jiffies, READ_ONCE(a->until)))
+		return mcs_membership_interval(mb);
+	return msecs_to_jiffies(READ_ONCE(a->qrv) * READ_ONCE(a->qi_ms) +
+				READ_ONCE(a->qri_ms));
+}
+
 unsigned long mcs_router_interval(const struct mcs_bridge *mb)
 {
 	return msecs_to_jiffies(mcs_router_interval_ms(mb));

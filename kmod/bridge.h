@@ -117,6 +117,18 @@ struct mcs_bridge {
 	bool querier_stopped;
 	unsigned long next_scan;
 
+	/*
+	 * As a non-querier, the elected IGMPv3/MLDv2 querier's robustness
+	 * and intervals rule the membership timeout (RFC 3376 8.1, 8.2),
+	 * per protocol, while it is present. Bridge lock for writers.
+	 */
+	struct mcs_adopted {
+		u32 qi_ms;
+		u32 qri_ms;
+		u8 qrv;
+		unsigned long until;
+	} adopted[2];
+
 	/* The host itself routes multicast (it sent queries, MRD, PIM). */
 	unsigned long host_router_expires[2];
 	bool host_router[2];
@@ -137,6 +149,9 @@ void mcs_bridge_restore_snooping(struct mcs_bridge *mb);
 
 /* Intervals in jiffies, from the configuration. */
 unsigned long mcs_membership_interval(const struct mcs_bridge *mb);
+/* The same for learning, with an elected querier's values (proto). */
+unsigned long mcs_membership_interval_proto(const struct mcs_bridge *mb,
+					    int proto);
 unsigned long mcs_router_interval(const struct mcs_bridge *mb);
 unsigned long mcs_last_member_time(const struct mcs_bridge *mb);
 u32 mcs_membership_interval_ms(const struct mcs_bridge *mb);

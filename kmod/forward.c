@@ -72,6 +72,7 @@ static void mcs_classify_ipv4(struct mcs_bridge *mb, struct sk_buff *skb,
 		return;
 	ipv6_addr_set_v4mapped(iph->saddr, &f->src);
 	f->kind = MCS_FRAME_DATA;
+	f->upper_ctrl = iph->protocol == IPPROTO_PIM;
 }
 
 bool mcs_ipv6_upper(struct sk_buff *skb, u8 *nexthdr, u8 *icmp6_type)
@@ -105,7 +106,7 @@ static void mcs_classify_ipv6(struct mcs_bridge *mb, struct sk_buff *skb,
 {
 	const struct ipv6hdr *ip6h;
 	struct ipv6hdr _ip6h;
-	u8 nexthdr, type;
+	u8 nexthdr = 0, type;
 
 	ip6h = skb_header_pointer(skb, 0, sizeof(_ip6h), &_ip6h);
 	if (!ip6h || !ipv6_addr_is_multicast(&ip6h->daddr))
@@ -127,6 +128,8 @@ static void mcs_classify_ipv6(struct mcs_bridge *mb, struct sk_buff *skb,
 	f->group = ip6h->daddr;
 	f->src = ip6h->saddr;
 	f->kind = MCS_FRAME_DATA;
+	/* MRD to ff02::6a and PIM to ff02::d are snooped groups too. */
+	f->upper_ctrl = nexthdr == IPPROTO_ICMPV6 || nexthdr == IPPROTO_PIM;
 }
 
 void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
@@ -134,6 +137,7 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 {
 	f->kind = MCS_FRAME_FLOOD;
 	f->grp = NULL;
+	f->upper_ctrl = false;
 	f->now = jiffies;
 	switch (skb->protocol) {
 	case htons(ETH_P_IP):

@@ -203,12 +203,12 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 	scratch->ingress_head = skb->head;
 	scratch->ingress_vid = vid;
 
-	/* Data to a routable group is never a control message. */
+	/* UDP and the like to a snooped group: no control message. */
 	mcs_frame_classify(mb, skb, vid, &f);
 	f.vlans = vlans;
 	ctrl = false;
-	c = f.kind == MCS_FRAME_DATA ? MCS_CNT_MCAST_DATA :
-				       mcs_classify(skb, &ctrl);
+	c = f.kind == MCS_FRAME_DATA && !f.upper_ctrl ? MCS_CNT_MCAST_DATA :
+							mcs_classify(skb, &ctrl);
 	mcs_stats_inc(mb->stats, c);
 	if (port)
 		mcs_stats_inc(port->stats, c);

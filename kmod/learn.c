@@ -152,7 +152,7 @@ static void mcs_learn_older_host(struct mcs_bridge *mb, struct mcs_port *port,
 	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
 
 	WRITE_ONCE(port->older_host_expires[proto],
-		   jiffies + mcs_membership_interval(mb));
+		   jiffies + mcs_membership_interval_proto(mb, proto));
 	WRITE_ONCE(port->older_host_version[proto], msg->version);
 }
 

@@ -242,7 +242,9 @@ static int mcs_nl_put_querier(struct sk_buff *skb, struct mcs_bridge *mb,
 	bool own;
 
 	role = mcs_querier_role(mb, q, now, &src);
-	own = mcs_querier_own_addr(mb, q->vid, q->proto, &own_addr);
+	/* Only auto takes part in the election with an address. */
+	own = mcs_querier_mode(mb, q->vid) == MCSNOOP_QUERIER_AUTO &&
+	      mcs_querier_own_addr(mb, q->vid, q->proto, &own_addr);
 	version = q->proto == MCS_IPV4 ? READ_ONCE(mb->cfg.igmp_version) :
 					 READ_ONCE(mb->cfg.mld_version);
 	if (q->older_version && time_before(now, q->older_expires))
@@ -270,7 +272,8 @@ static int mcs_nl_put_querier(struct sk_buff *skb, struct mcs_bridge *mb,
 	    (q->bogus && mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_BOGUS_ADDR,
 					 &q->bogus_addr)))
 		return -EMSGSIZE;
-	if (role == MCSNOOP_QUERIER_ROLE_OTHER) {
+	/* Another querier is elected whatever our mode: show it. */
+	if (q->other && time_before(now, q->other_expires)) {
 		port = dev_get_by_index_rcu(dev_net(mb->dev), q->other_ifindex);
 		if (mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_ADDR, &q->other_addr) ||
 		    nla_put_u32(skb, MCSNOOP_A_QUERIER_PORT_IFINDEX,

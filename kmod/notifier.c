@@ -120,6 +120,7 @@ static int mcs_switchdev_event(struct notifier_block *nb,
 	struct switchdev_notifier_port_attr_info *info = ptr;
 	struct mcs_bridge *mb;
 	struct mcs_port *port;
+	u8 state;
 
 	if (event != SWITCHDEV_PORT_ATTR_SET || !netif_is_bridge_port(dev))
 		return NOTIFY_DONE;
@@ -132,10 +133,15 @@ static int mcs_switchdev_event(struct notifier_block *nb,
 	if (!port)
 		return NOTIFY_DONE;
 	if (info->attr->id == SWITCHDEV_ATTR_ID_PORT_STP_STATE) {
-		if (info->attr->u.stp_state == BR_STATE_FORWARDING &&
+		/*
+		 * The event is deferred and may report a state the port has
+		 * already left (a device event read the newer one): ask.
+		 */
+		state = br_port_get_stp_state(dev);
+		if (state == BR_STATE_FORWARDING &&
 		    port->stp_state != BR_STATE_FORWARDING)
 			mcs_querier_topology(mb);
-		WRITE_ONCE(port->stp_state, info->attr->u.stp_state);
+		WRITE_ONCE(port->stp_state, state);
 	} else {	/* deferred: the bridge has already changed them */
 		mcs_port_refresh_flags(port);
 	}

@@ -430,7 +430,9 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		.rec = rec,
 		.ipv6 = ipv6,
 		.now = now,
-		.gmi_end = now + mcs_membership_interval(mb),
+		.gmi_end = now + mcs_membership_interval_proto(mb, ipv6 ?
+							       MCS_IPV6 :
+							       MCS_IPV4),
 		.lmq_end = now + (port && READ_ONCE(port->fast_leave) ? 0 :
 				  mcs_last_member_time(mb)),
 	};
