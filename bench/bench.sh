@@ -16,8 +16,9 @@
 #   --groups N        largest table / groups learnt (default 100000)
 #   --learn-rounds N  rounds of the learning race (default 3)
 #   --quick           --rounds 2 --duration 1 --groups 20000 --learn-rounds 1
-#   --only LIST       comma-separated subset of: mcast,unicast,scale,learn
-#                     (scale needs learn; memory comes with learn)
+#   --only LIST       comma-separated subset of: mcast,unicast,scale,learn,
+#                     leave,takeover (scale needs learn; memory comes with
+#                     learn)
 #
 # Figures (see Documentation/benchmarks.rst):
 #   1 multicast frames/s reaching the one member port of an 8-port bridge:
@@ -26,11 +27,15 @@
 #   3 mcsnoop multicast frames/s with 10, 1000 and N groups in the table
 #   4 seconds to learn N groups from IGMPv3 reports, mcsnoop vs the bridge
 #   5 memory per membership (Slab + VmallocUsed delta / memberships)
+#   6 frames a receiver still gets after its leave, fast leave vs normal
+#   7 querier takeover time after the elected querier falls silent, against
+#     the configured other querier present interval
 
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-rounds=4 duration=2 groups=100000 learn_rounds=3 only=mcast,unicast,scale,learn
+rounds=4 duration=2 groups=100000 learn_rounds=3
+only=mcast,unicast,scale,learn,leave,takeover
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--rounds) rounds=$2; shift 2 ;;
@@ -264,6 +269,9 @@ if want scale; then
 		echo "scale $n $r $rate $leak" >> "$res"
 	done
 fi
+# The big table's collector walks it every second: measure the rest in a
+# quiet guest.
+cleanup
 
 # --- 1: multicast, mcsnoop vs the bridge's own snooping vs flooding ----------
 if want mcast; then
@@ -285,6 +293,107 @@ if want mcast; then
 		log "multicast round $r $mode: $rate frames/s at the member, $leak at a non-member"
 		echo "mc $mode $r $rate $leak" >> "$res"
 	done
+fi
+
+# --- 6: leave latency, fast leave vs normal ----------------------------------
+# lv: pktgen streams G to the bridge from h0; h1 joins G with its IP stack
+# (IGMPv2) and leaves it; counted: the frames h1 gets from the moment its
+# leave is sent on. The last member time is 2 x 0.5 s; a static member on
+# p2 keeps the group registered (else it would flood to h1 once unknown).
+if want leave; then
+	log "leave: setting up"
+	mkbridge lv mcast_snooping 0
+	ip netns exec lv "$ctl" bridge enable br0 querier proxy \
+		query-interval 60 last-member-interval 0.5 last-member-count 2 \
+		>/dev/null || die "enabling mcsnoop on lv"
+	ip netns exec lv "$ctl" group add br0 239.1.1.1 port p2 >/dev/null ||
+		die "mcsnoopctl group add"
+	ip -n lv addr add 10.9.0.1/24 dev h1
+	ip netns exec lv sysctl -qw net.ipv4.conf.h1.force_igmp_version=2
+	pgsetup lv 239.1.1.1 01:00:5e:01:01:01
+	for r in $(seq "$rounds"); do
+		for mode in $(order "$r" fast normal); do
+			fl=off; [ $mode = fast ] && fl=on
+			ip netns exec lv "$ctl" port set p1 fast-leave $fl >/dev/null
+			$py "$here/pktgen.py" run --duration 6 --rounds 1 lv >/dev/null &
+			sleep 0.5
+			# Joined for 3 s; the rate is measured over its last 2.
+			$py "$here/../selftests/mcast.py" -n lv join h1 239.1.1.1 3 &
+			sleep 1
+			rxa=$(ip netns exec lv cat /proc/net/dev | awk '$1 == "h1:" { print $3 }')
+			ta=$(date +%s.%N)
+			wait $!
+			rx0=$(ip netns exec lv cat /proc/net/dev | awk '$1 == "h1:" { print $3 }')
+			t0=$(date +%s.%N)
+			sleep 2
+			rx1=$(ip netns exec lv cat /proc/net/dev | awk '$1 == "h1:" { print $3 }')
+			wait
+			rate=$(echo "($rx0 - $rxa) / ($t0 - $ta)" | bc -l)
+			log "leave round $r $mode: $((rx1 - rx0)) frames after the leave, $(printf %.0f "$rate") frames/s before it"
+			echo "leave $mode $r $((rx1 - rx0)) $rate 1.0" >> "$res"
+		done
+	done
+	cleanup
+fi
+
+# --- 7: querier takeover -----------------------------------------------------
+# tk: mcsnoop's querier (auto, 10.9.0.200, query interval 2 s, response 1 s,
+# robustness 2: other querier present interval 4.5 s) yields to a Linux
+# bridge querier at 10.9.0.1 in fq, linked to its port p2; when that one
+# stops, how long until mcsnoop queries again. The bridge's querier keeps
+# quiet while it hears any other, so it starts while ours is off.
+if want takeover; then
+	log "takeover: setting up"
+	mkbridge tk mcast_snooping 0
+	ip netns add fq || die "ip netns add fq"
+	namespaces+=(fq)
+	ip -n tk link set h2 netns fq
+	# Its other querier present interval (mcast_querier_interval, 255 s
+	# by default) short too: it resumes 3 s after ours stops.
+	ip -n fq link add brf up type bridge mcast_snooping 1 \
+		mcast_query_use_ifaddr 1 mcast_query_interval 200 \
+		mcast_query_response_interval 100 \
+		mcast_startup_query_interval 100 mcast_querier_interval 300
+	ip -n fq link set h2 master brf up
+	ip -n fq addr add 10.9.0.1/24 dev brf
+	ip netns exec tk "$ctl" bridge enable br0 querier off \
+		querier-address 10.9.0.200 query-interval 2 \
+		query-response-interval 1 robustness 2 >/dev/null ||
+		die "enabling mcsnoop on tk"
+	qfield() {
+		ip netns exec tk "$ctl" -j querier show br0 |
+			jq -r ".[] | select(.family == \"inet\") | .$1"
+	}
+	# Polled without jq: under -icount a jq start costs a large part of a
+	# second of guest time, which would blur the figure.
+	is_querier() {
+		[[ $(ip netns exec tk "$ctl" -j querier show br0) == \
+		   *'"family":"inet","mode":"auto","role":"querier"'* ]]
+	}
+	role() { qfield role; }
+	for r in $(seq "$rounds"); do
+		# Ours off until the bridge's querier is heard (it waits for
+		# ours to be gone for its other querier present interval).
+		ip netns exec tk "$ctl" bridge set br0 querier off
+		ip -n fq link set brf type bridge mcast_querier 1
+		n=0
+		until [ "$(qfield querier)" = 10.9.0.1 ] || [ $n -ge 100 ]; do sleep 0.2; n=$((n + 1)); done
+		ip netns exec tk "$ctl" bridge set br0 querier auto
+		n=0
+		until [ "$(role)" = other ] || [ $n -ge 60 ]; do sleep 0.2; n=$((n + 1)); done
+		[ "$(role)" = other ] || { log "takeover round $r: never yielded"; continue; }
+		sleep 3
+		ip -n fq link set brf type bridge mcast_querier 0
+		t0=$(date +%s.%N)
+		h0=$(qfield queries_heard)
+		n=0
+		until is_querier || [ $n -ge 300 ]; do sleep 0.02; n=$((n + 1)); done
+		t1=$(date +%s.%N)
+		secs=$(echo "$t1 - $t0" | bc -l)
+		log "takeover round $r: $(printf %.2f "$secs") s (configured 4.5 s), $(( $(qfield queries_heard) - h0 )) queries heard meanwhile"
+		echo "takeover x $r $secs 4.5" >> "$res"
+	done
+	cleanup
 fi
 
 cleanup

@@ -25,6 +25,8 @@ def main():
     sc = defaultdict(dict)      # groups -> round -> (rate, leak)
     learn = defaultdict(dict)   # impl -> round -> (secs, learnt, wanted)
     mem = defaultdict(dict)     # impl -> round -> (kB, memberships)
+    leave = defaultdict(dict)   # mode -> round -> (frames, rate, lmqt s)
+    takeover = {}               # round -> (secs, configured secs)
     with open(sys.argv[1]) as f:
         for line in f:
             w = line.split()
@@ -46,6 +48,11 @@ def main():
                     learn[w[1]][w[2]] = (secs, int(w[4]), int(w[5]))
                 elif w[0] == 'mem':
                     mem[w[1]][w[2]] = (int(w[3]), int(w[4]))
+                elif w[0] == 'leave':
+                    leave[w[1]][w[2]] = (int(w[3]), float(w[4]),
+                                         float(w[5]))
+                elif w[0] == 'takeover':
+                    takeover[w[2]] = (float(w[3]), float(w[4]))
             except (ValueError, IndexError):
                 pass
 
@@ -192,6 +199,32 @@ def main():
         if len(per) == 2 and per['bridge'] > 0:
             out('   mcsnoop vs the bridge: %.2fx (no target)' %
                 (per['mcsnoop'] / per['bridge']))
+
+    if leave:
+        out('')
+        out('6. Leave latency: frames a receiver still gets once it sent '
+            'its leave (last member time 2 x 0.5 s)')
+        for mode, name in (('fast', 'fast leave'), ('normal', 'normal leave')):
+            if mode not in leave:
+                continue
+            frames = med([v[0] for v in leave[mode].values()])
+            rate = med([v[1] for v in leave[mode].values()])
+            lmqt = med([v[2] for v in leave[mode].values()])
+            secs = frames / rate if rate > 0 else float('nan')
+            out('   %-28s %8.0f frames  = %.3f s of the stream '
+                '(configured %s)' % (name, frames, secs,
+                                     'none' if mode == 'fast' else
+                                     '%.1f s' % lmqt))
+
+    if takeover:
+        out('')
+        out('7. Querier takeover after the elected querier stops '
+            '(other querier present interval)')
+        secs = med([v[0] for v in takeover.values()])
+        conf = med([v[1] for v in takeover.values()])
+        out('   %-28s %8.2f s  configured %.1f s (the timer runs from the '
+            'last query heard, up to one query interval earlier)' %
+            ('takeover', secs, conf))
 
     out('')
     out('Targets (issue 3)')
