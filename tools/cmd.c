@@ -10,6 +10,7 @@
 #include <linux/mcsnoop.h>
 
 #include "mcsnoopctl.h"
+#include "parse_args.h"
 #include "output.h"
 
 bool mcs_matches(const char *arg, const char *word)
@@ -79,6 +80,28 @@ struct nl_sock *mcs_genl(struct mcs_ctx *ctx)
 	}
 	ctx->genl_open = true;
 	return &ctx->genl;
+}
+
+int mcs_show_bridge_dump(struct mcs_ctx *ctx, int argc, char **argv,
+			 void (*usage)(void), uint8_t cmd,
+			 uint16_t bridge_attr, mnl_cb_t cb)
+{
+	struct nlmsghdr *nlh;
+	struct nl_sock *nl;
+	uint32_t ifindex;
+
+	if (argc > 1)
+		return mcs_usage_error(usage, "unexpected argument \"%s\"",
+				       argv[1]);
+	if (argc == 1 && mcs_ifindex(argv[0], &ifindex) < 0)
+		return 1;
+	nl = mcs_genl(ctx);
+	if (!nl)
+		return 1;
+	nlh = genl_msg(nl, cmd, NLM_F_DUMP);
+	if (argc == 1)
+		mnl_attr_put_strz(nlh, bridge_attr, argv[0]);
+	return mcs_show(nl, nlh, cb, NULL);
 }
 
 int mcs_show(struct nl_sock *nl, struct nlmsghdr *nlh, mnl_cb_t cb,

@@ -70,6 +70,13 @@ int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data);
  */
 int mcs_show(struct nl_sock *nl, struct nlmsghdr *nlh, mnl_cb_t cb,
 	     void *data);
+/*
+ * "show [BRIDGE]": dump cmd, filtered by the bridge named in argv[0]
+ * (attribute bridge_attr) if one is given. Returns the exit status.
+ */
+int mcs_show_bridge_dump(struct mcs_ctx *ctx, int argc, char **argv,
+			 void (*usage)(void), uint8_t cmd,
+			 uint16_t bridge_attr, mnl_cb_t cb);
 /* Send a request that has no reply; prints the error. Returns the exit status. */
 int mcs_do(struct nl_sock *nl, struct nlmsghdr *nlh);
 

@@ -55,22 +55,8 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
 
 static int vlan_show(struct mcs_ctx *ctx, int argc, char **argv)
 {
-	struct nlmsghdr *nlh;
-	struct nl_sock *nl;
-	uint32_t ifindex;
-
-	if (argc > 1)
-		return mcs_usage_error(mcs_vlan_usage,
-				       "unexpected argument \"%s\"", argv[1]);
-	if (argc == 1 && mcs_ifindex(argv[0], &ifindex) < 0)
-		return 1;
-	nl = mcs_genl(ctx);
-	if (!nl)
-		return 1;
-	nlh = genl_msg(nl, MCSNOOP_CMD_VLAN_GET, NLM_F_DUMP);
-	if (argc == 1)
-		mnl_attr_put_strz(nlh, MCSNOOP_A_VLAN_BRIDGE_IFNAME, argv[0]);
-	return mcs_show(nl, nlh, mcs_vlan_print_cb, NULL);
+	return mcs_show_bridge_dump(ctx, argc, argv, mcs_vlan_usage, MCSNOOP_CMD_VLAN_GET,
+				    MCSNOOP_A_VLAN_BRIDGE_IFNAME, mcs_vlan_print_cb);
 }
 
 const struct mcs_param mcs_vlan_params[] = {
