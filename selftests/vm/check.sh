@@ -43,6 +43,8 @@ tool=${MCSNOOPCTL:-$repo/tools/mcsnoopctl}
 export VM_TIMEOUT=${VM_TIMEOUT:-3600}
 read -r -a all_tests <<<"${CHECK_TESTS:-}"
 total_pass=0 total_fail=0 total_skip=0
+# What failed, one line each, printed again at the end: CI shows the tail.
+failures=()
 
 # Kernel log lines that mean something went wrong in the guest kernel.
 bad_re='WARNING:|BUG:|Oops|KASAN|UBSAN|possible circular locking|possible recursive locking|inconsistent lock state|possible irq lock inversion|suspicious RCU usage|lockdep|DEBUG_LOCKS_WARN_ON|locking correctness validator|self-detected stall|detected stalls on CPU|RCU stall|general protection fault|kernel BUG|refcount_t|list_add corruption|list_del corruption|unreferenced object|Kernel panic|Call Trace:|blocked for more than|soft lockup|hard LOCKUP'
@@ -132,10 +134,12 @@ run_kernel() { # NAME IMAGE KO [TEST...]
 	status=$(sed -n 's/^# vm: run_tests.sh exit status //p' "$dir/output.log")
 	if [ "$rc" -ne 0 ] || [ -z "$status" ]; then
 		echo "$name: not ok $n vm # the guest failed (run-vm.sh status $rc), see $dir"
+		failures+=("$name: the guest failed (run-vm.sh status $rc)")
 		tail -n 30 "$dir/console.log" 2>/dev/null | sed "s/^/$name: # console: /"
 		fail=$((fail + 1)); n=$((n + 1))
 	elif [ "$tops" -eq 0 ]; then
 		echo "$name: not ok $n run_tests.sh # exit status $status, no results"
+		failures+=("$name: run_tests.sh gave no results")
 		grep '^# vm:' "$dir/output.log" | sed "s/^/$name: /"
 		fail=$((fail + 1)); n=$((n + 1))
 	fi
@@ -185,6 +189,13 @@ run_kernel() { # NAME IMAGE KO [TEST...]
 		esac
 	fi
 
+	if [ "$fail" -gt 0 ]; then
+		mapfile -t -O "${#failures[@]}" failures < <(
+			grep -aE '^(# )?not ok [0-9]+' "$dir/output.log" |
+				grep -aviE '# *skip' | sed "s/^/$name: /"
+			[ -n "$badlog" ] && grep -aE "$bad_re" "$badlog" |
+				grep -avE "$ok_re" | head -n 3 | sed "s/^/$name: kernel: /")
+	fi
 	echo "$name: $pass passed, $fail failed, $skip skipped (logs: $dir)"
 	total_pass=$((total_pass + pass))
 	total_fail=$((total_fail + fail))
@@ -208,5 +219,9 @@ for spec in "$@"; do
 	run_kernel "$name" "$image" "$ko" ${tests[@]+"${tests[@]}"}
 done
 
+if [ "${#failures[@]}" -gt 0 ]; then
+	echo "failed (details above):"
+	printf '  %s\n' "${failures[@]:0:20}"
+fi
 echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 [ "$total_fail" -eq 0 ]

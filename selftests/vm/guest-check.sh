@@ -24,6 +24,32 @@ if [ -n "$kmemleak" ] && [ -w $kl ]; then
 	echo clear > $kl
 fi
 
+# Under TCG a CPU can run a stale int3 byte after another CPU patched a
+# static branch (text_poke_bp), and the kernel oopses in whatever code it
+# was running: seen in br_handle_frame and under br_dev_queue_push_xmit. The tests
+# flip two kinds of keys while frames flow: the bridge netfilter hooks (on
+# the first mcsnoop bridge of a namespace, off with its last) and the
+# receive timestamp (every sniffer's SO_TIMESTAMPNS). Hold both on for the
+# whole run, so that the kernel text no longer changes under the traffic.
+# Real CPUs need none of this.
+pin_static_keys()
+{
+	nft -f - <<-'EOF' || echo "# vm: cannot pin the bridge hook keys (nft)"
+	table bridge tcg_pin {
+		chain pre { type filter hook prerouting priority 0; }
+		chain in { type filter hook input priority 0; }
+		chain out { type filter hook output priority 0; }
+	}
+	EOF
+	python3 -c '
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, 35, 1)  # SO_TIMESTAMPNS
+time.sleep(1e9)' &
+	pin_pid=$!
+}
+pin_static_keys
+
 if [ -f selftests/run_tests.sh ]; then
 	(cd selftests && bash ./run_tests.sh "$@")
 	echo "# vm: run_tests.sh exit status $?"
@@ -31,6 +57,9 @@ else
 	echo "# vm: selftests/run_tests.sh not found"
 	echo "# vm: run_tests.sh exit status 127"
 fi
+
+kill "$pin_pid" 2>/dev/null
+nft delete table bridge tcg_pin 2>/dev/null
 
 [ -n "$kmemleak" ] || exit 0
 
