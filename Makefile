@@ -77,35 +77,49 @@ unit: tool
 	$(MAKE) -C tools check
 	$(MAKE) -C kmod/test check
 
-# Under TCG on 2 cores every test file costs minutes, so that CI stays
-# inside its 90 minutes: the newest kernel runs every test; the older one
-# the files whose kernel interfaces differ between 6.1 and 6.12 (generic
-# netlink, module loading, bridge port events) and one snooping file; the
-# debug kernel the files that reach the most kernel code under KASAN,
-# lockdep and kmemleak: namespaces, lifecycle (every removal path, the
-# querier's timer included), the packet path and the parser. Measured on
-# 6.12: the foundation files take 5 minutes, the snooping files 16,
-# datapath and the querier files 20 (querier alone 10); the debug kernel
-# is 2.5 times slower and takes 7 to 10 minutes to build.
+# Under TCG every test file costs minutes, so that CI stays inside its 90
+# minutes: the newest kernel runs every test; the older one the files whose
+# kernel interfaces differ between 6.1 and 6.12 (generic netlink, module
+# loading, bridge port events) and one snooping file; the debug kernel the
+# files that reach the most kernel code under KASAN, lockdep and kmemleak:
+# namespaces, lifecycle (every removal path), the packet path, the parser,
+# and the querier and fast leave files. A guest keeps about one CPU busy,
+# so two run at once (check.sh -j 2), the longest first: the newest
+# kernel's files are split in two (QUERIER_TESTS and the rest), and so are
+# the debug kernel's. The debug kernel is about 3 times slower (MCS_SLOW:
+# the tests that race short protocol timers stretch them) and takes 7 to
+# 10 minutes to build.
 NEWEST_KERNEL = $(lastword $(TEST_KERNELS))
-OLDER_TESTS = mcsnoop_load.sh,mcsnoop_cli.sh,mcsnoop_errors.sh,\
-	mcsnoop_policy.sh,mcsnoop_netns.sh,mcsnoop_lifecycle.sh,\
-	mcsnoop_data.sh,mcsnoop_snoop_igmp.sh
-DEBUG_TESTS = mcsnoop_netns.sh,mcsnoop_lifecycle.sh,mcsnoop_data.sh,\
-	mcsnoop_malformed.sh
+ALL_TESTS = $(shell selftests/run_tests.sh --list)
+QUERIER_TESTS = mcsnoop_datapath.sh mcsnoop_querier.sh mcsnoop_fastleave.sh \
+	mcsnoop_chain.sh
+OLDER_TESTS = mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh \
+	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
+	mcsnoop_data.sh mcsnoop_snoop_igmp.sh
+DEBUG_TESTS_A = mcsnoop_querier.sh mcsnoop_chain.sh
+DEBUG_TESTS_B = mcsnoop_fastleave.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
+	mcsnoop_data.sh mcsnoop_malformed.sh
+CHECK_JOBS ?= 2
 empty :=
 space := $(empty) $(empty)
+comma := ,
+# $(call vm_spec,NAME,KERNEL_IMAGE,MODULE_KO,TESTS)
+vm_spec = $(1):$(2):$(3)@$(subst $(space),$(comma),$(strip $(4)))
+kernel_spec = $(call vm_spec,$(2),/boot/vmlinuz-$(1),build/$(1)/kmod/mcsnoop.ko,$(3))
 
 check: deps modules tool style unit
-	selftests/vm/check.sh $(foreach k,$(TEST_KERNELS),\
-		$(k):/boot/vmlinuz-$(k):build/$(k)/kmod/mcsnoop.ko$(if \
-		$(filter-out $(NEWEST_KERNEL),$(k)),@$(subst $(space),,$(OLDER_TESTS))))
+	selftests/vm/check.sh -j $(CHECK_JOBS) \
+		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL)-querier,$(QUERIER_TESTS)) \
+		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL),$(filter-out $(QUERIER_TESTS),$(ALL_TESTS))) \
+		$(foreach k,$(filter-out $(NEWEST_KERNEL),$(TEST_KERNELS)),\
+			$(call kernel_spec,$(k),$(k),$(OLDER_TESTS)))
 
 check-debug: deps tool
 	@set -e; eval "$$(selftests/vm/debug-kernel.sh)"; \
 	$(MAKE) --no-print-directory module KDIR=$$KDIR OUT=build/debug; \
-	selftests/vm/check.sh --kmemleak \
-		debug:$$IMAGE:build/debug/kmod/mcsnoop.ko@$(subst $(space),,$(DEBUG_TESTS))
+	selftests/vm/check.sh -j $(CHECK_JOBS) --kmemleak --env MCS_SLOW=3 \
+		$(call vm_spec,debug-a,$$IMAGE,build/debug/kmod/mcsnoop.ko,$(DEBUG_TESTS_A)) \
+		$(call vm_spec,debug-b,$$IMAGE,build/debug/kmod/mcsnoop.ko,$(DEBUG_TESTS_B))
 
 demo: deps modules tool
 	@k=$(lastword $(TEST_KERNELS)); \

@@ -4,7 +4,7 @@
 # Run the mcsnoop selftests like the kselftest runner: every TEST_PROGS
 # script of the Makefile (or the scripts named as arguments), each with the
 # timeout from ./settings, its output prefixed with "# ", one KTAP result
-# line per script. Exit 0 when none failed.
+# line per script. Exit 0 when none failed. --list prints the scripts.
 
 cd "$(dirname "$0")" || exit 1
 
@@ -25,6 +25,10 @@ main()
 {
 	local tests timeout n=0 failed=0 rc t
 
+	if [ "${1:-}" = --list ]; then
+		test_progs
+		return
+	fi
 	if [ $# -gt 0 ]; then
 		tests=("$@")
 	else

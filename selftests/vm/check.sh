@@ -4,7 +4,7 @@
 # Run the mcsnoop selftests in a qemu guest for each given kernel and check
 # the guest's kernel log.
 #
-# Usage: selftests/vm/check.sh [--kmemleak] NAME:KERNEL_IMAGE:MODULE_KO[@TESTS] [...]
+# Usage: selftests/vm/check.sh [--kmemleak] [-j JOBS] [--env VAR=VALUE]... NAME:KERNEL_IMAGE:MODULE_KO[@TESTS] [...]
 #
 # For each kernel: boots KERNEL_IMAGE with run-vm.sh, installs MODULE_KO,
 # runs selftests/run_tests.sh (MCSNOOPCTL=tools/mcsnoopctl unless set), then
@@ -13,6 +13,12 @@
 # Prints every KTAP result line prefixed with NAME, the output of failed
 # tests, and finally one line "N passed, N failed, N skipped" counting the
 # sub-test results of all kernels. Exit status 0 when nothing failed.
+#
+# -j JOBS boots up to JOBS guests at once (default 1), in the order given:
+# a guest keeps about one host CPU busy, whatever its vCPUs, so two guests
+# on two CPUs take half the time. A kernel may appear several times under
+# different NAMEs, each with its share of the test files. --env sets a
+# variable for the tests in every guest (run-vm.sh --env).
 #
 # Environment:
 #   MCSNOOP_LOG_DIR   where to keep the logs (default build/vm-logs), one
@@ -28,11 +34,15 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cd "$repo" || exit 1
 
-kmemleak=
-if [ "${1:-}" = --kmemleak ]; then
-	kmemleak=--kmemleak
-	shift
-fi
+kmemleak= jobs=1 envs=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kmemleak) kmemleak=--kmemleak; shift ;;
+	-j) jobs=$2; shift 2 ;;
+	--env) envs+=(--env "$2"); shift 2 ;;
+	*) break ;;
+	esac
+done
 if [ $# -eq 0 ]; then
 	sed -n '/^# Usage:/,/^# *V=1/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
 	exit 2
@@ -43,8 +53,6 @@ tool=${MCSNOOPCTL:-$repo/tools/mcsnoopctl}
 export VM_TIMEOUT=${VM_TIMEOUT:-3600}
 read -r -a all_tests <<<"${CHECK_TESTS:-}"
 total_pass=0 total_fail=0 total_skip=0
-# What failed, one line each, printed again at the end: CI shows the tail.
-failures=()
 
 # Kernel log lines that mean something went wrong in the guest kernel.
 bad_re='WARNING:|BUG:|Oops|KASAN|UBSAN|possible circular locking|possible recursive locking|inconsistent lock state|possible irq lock inversion|suspicious RCU usage|lockdep|DEBUG_LOCKS_WARN_ON|locking correctness validator|self-detected stall|detected stalls on CPU|RCU stall|general protection fault|kernel BUG|refcount_t|list_add corruption|list_del corruption|unreferenced object|Kernel panic|Call Trace:|blocked for more than|soft lockup|hard LOCKUP'
@@ -90,25 +98,26 @@ count_results() { # NAME OUTPUT
 	' "$2"
 }
 
-run_kernel() { # NAME IMAGE KO [TEST...]
-	local name=$1 image=$2 ko=$3 dir rc pass fail skip tops n status
-	local -a extra=() tests=("${@:4}")
+# run_kernel NAME IMAGE KO [TEST...]: one guest. Leaves "pass fail skip"
+# in $dir/totals and what failed, one line each, in $dir/failures: the
+# guests may run in parallel, so they report through files.
+run_kernel() {
+	local name=$1 image=$2 ko=$3 dir rc pass=0 fail=0 skip=0 tops n status
+	local badlog= f first
+	local -a extra=() tests=("${@:4}") failures=()
 
 	dir=$logroot/$name
-	rm -rf "$dir"
-	mkdir -p "$dir"
 	echo "$name: booting $image with $ko"
-	if [ ! -r "$image" ]; then
-		echo "$name: not ok 1 boot # kernel image $image not found"
-		total_fail=$((total_fail + 1))
-		return
-	fi
-	if [ ! -r "$ko" ]; then
-		echo "$name: not ok 1 boot # module $ko not found"
-		total_fail=$((total_fail + 1))
-		return
-	fi
+	for f in "$image" "$ko"; do
+		if [ ! -r "$f" ]; then
+			echo "$name: not ok 1 boot # $f not found"
+			echo "$name: $f not found" > "$dir/failures"
+			echo "0 1 0" > "$dir/totals"
+			return
+		fi
+	done
 	[ -x "$tool" ] && extra=(--tool "$tool")
+	extra+=(${envs[@]+"${envs[@]}"})
 
 	if [ "${V:-0}" = 1 ]; then
 		"$here/run-vm.sh" --kernel "$image" --module "$ko" "${extra[@]}" \
@@ -146,7 +155,6 @@ run_kernel() { # NAME IMAGE KO [TEST...]
 
 	# The kernel log: dmesg taken after the tests (kernel.log) and the serial
 	# console, which also has what came after it.
-	badlog=
 	for f in "$dir/kernel.log" "$dir/console.log"; do
 		[ -s "$f" ] || continue
 		if grep -aE "$bad_re" "$f" | grep -aqvE "$ok_re"; then
@@ -197,11 +205,12 @@ run_kernel() { # NAME IMAGE KO [TEST...]
 				grep -avE "$ok_re" | head -n 3 | sed "s/^/$name: kernel: /")
 	fi
 	echo "$name: $pass passed, $fail failed, $skip skipped (logs: $dir)"
-	total_pass=$((total_pass + pass))
-	total_fail=$((total_fail + fail))
-	total_skip=$((total_skip + skip))
+	echo "$pass $fail $skip" > "$dir/totals"
+: > "$dir/failures"
+	[ "${#failures[@]}" -eq 0 ] || printf '%s\n' "${failures[@]}" > "$dir/failures"
 }
 
+names=()
 for spec in "$@"; do
 	tests=(${all_tests[@]+"${all_tests[@]}"})
 	if [[ $spec == *@* ]]; then
@@ -216,9 +225,35 @@ for spec in "$@"; do
 		echo "check.sh: bad argument '$spec' (NAME:KERNEL_IMAGE:MODULE_KO)" >&2
 		exit 2
 	fi
-	run_kernel "$name" "$image" "$ko" ${tests[@]+"${tests[@]}"}
+	for n in ${names[@]+"${names[@]}"}; do
+		if [ "$n" = "$name" ]; then
+			echo "check.sh: NAME '$name' given twice" >&2
+			exit 2
+		fi
+	done
+	names+=("$name")
+	rm -rf "${logroot:?}/$name"
+	mkdir -p "$logroot/$name"
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+		wait -n
+	done
+	run_kernel "$name" "$image" "$ko" ${tests[@]+"${tests[@]}"} &
 done
+wait
 
+failures=()
+for name in "${names[@]}"; do
+	if read -r pass fail skip < "$logroot/$name/totals"; then
+		total_pass=$((total_pass + pass))
+		total_fail=$((total_fail + fail))
+		total_skip=$((total_skip + skip))
+		mapfile -t -O "${#failures[@]}" failures < "$logroot/$name/failures"
+	else
+		echo "$name: not ok # check.sh lost this guest's results"
+		failures+=("$name: no results")
+		total_fail=$((total_fail + 1))
+	fi
+done
 if [ "${#failures[@]}" -gt 0 ]; then
 	echo "failed (details above):"
 	printf '  %s\n' "${failures[@]:0:20}"
