@@ -15,6 +15,10 @@ MCAST_PY=$MCS_DIR/mcast.py
 NS_PREFIX=mcs$$
 # A hung tool or request fails its test instead of the whole script.
 CMD_TIMEOUT=${CMD_TIMEOUT:-30}
+# How many times slower this guest is than a plain TCG guest (the debug
+# kernel with KASAN and lockdep: about 3). Tests whose checks race short
+# protocol timers stretch the timers by it, and slow their streams down.
+MCS_SLOW=${MCS_SLOW:-1}
 # shellcheck disable=SC2034 # used by the test scripts
 NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups
 	--inh-caps=-all --bounding-set=-all)
@@ -969,7 +973,8 @@ nap()
 
 # sniff NS: count the frames of every interface of NS into $MCS_TMP/NS.cnt
 # (keys IFACE.rx|tx.data|gq|gsq|rep|leave, t.KEY last and t1.KEY first
-# kernel timestamp in ms); waits until the counter runs.
+# kernel timestamp in ms, "now": complete up to then); waits until the
+# counter runs.
 sniff()
 {
 	local f=$MCS_TMP/$1.cnt n=0
@@ -982,6 +987,17 @@ sniff()
 		n=$((n + 1))
 	done
 	[ -e "$f" ]
+}
+
+# sniff_sync NS [SECS]: wait (30 s at most) until the counter of NS has
+# caught up with now: on a slow guest the sniffer may lag behind the
+# frames, and a count read too early would miss the last ones.
+sniff_sync()
+{
+	local t0=${EPOCHREALTIME/./}
+
+	t0=${t0:0:13}
+	wait_secs "${2:-30}" cnt_ge "$1" now "$t0"
 }
 
 # stream NS GROUP [PPS]: a steady stream of PPS (default 100) datagrams a

@@ -5,7 +5,8 @@
   sniff.py NETNS sniff FILE              count the frames of every interface
       of NETNS by direction and kind (data, general query, group-specific
       query, report, leave) into FILE: one line of KEY=VALUE, rewritten as
-      the counts change (keys: lib.sh, sniff())
+      the counts change (keys: lib.sh, sniff(); "now": the counts are
+      complete up to this time, in ms)
   sniff.py NETNS stream IFACE GROUP PPS  send PPS datagrams a second to GROUP
 """
 import os, socket, struct, sys, time, ctypes
@@ -69,15 +70,21 @@ def sniff(out):
         try:
             p, anc, _, a = s.recvmsg(2048, 64)
         except socket.timeout:
-            continue
-        k = kind(p)
-        if not k:
+            # Nothing queued: the counts are complete up to now.
+            ms = int(time.time() * 1000)
+            if ms - c.get("now", 0) > 200:
+                c["now"] = ms; dirty = True
             continue
         ms = int(time.time() * 1000)
         for lvl, typ, d in anc:
             if lvl == socket.SOL_SOCKET and typ == 35 and len(d) >= 16:
                 sec, nsec = struct.unpack("=qq", d[:16])
                 ms = sec * 1000 + nsec // 1000000
+        # "now": the counts include every frame up to this time.
+        c["now"] = ms; dirty = True
+        k = kind(p)
+        if not k:
+            continue
         d = "tx" if a[2] == 4 else "rx"
         key = "%s.%s.%s" % (a[0], d, k)
         c[key] = c.get(key, 0) + 1
