@@ -38,10 +38,13 @@ G=239.1.2.3
 G2=239.1.2.4
 G6=ff0e::1:2:3
 G6B=ff0e::1:2:4
-# Membership interval of the short timers: robustness x QI + QRI.
-MI=5
-TIMERS=(query-interval 2 query-response-interval 1 robustness 2
+# Our short timers, stretched on a slow guest (MCS_SLOW, lib.sh) so that
+# the checks between two queries still fit; the foreign querier's stay.
+S=$MCS_SLOW
+TIMERS=(query-interval $((2 * S)) query-response-interval "$S" robustness 2
 	membership-timeout auto)
+# Membership interval of the short timers: robustness x QI + QRI.
+MI=$((5 * S))
 
 # ------------------------------------------------------------- helpers
 
@@ -114,14 +117,14 @@ count_gt()
 	[ "$(count "$1")" -gt "$2" ]
 }
 
-# stalled FAM: the receiver's count (rxFAM) does not move for 2 s while
+# stalled FAM: the receiver's count (rxFAM) does not move for 2 s (x S) while
 # the sender's (txFAM) does.
 stalled()
 {
 	local c s
 
 	c=$(count "rx$1") s=$(count "tx$1")
-	sleep 2
+	sleep $((2 * S))
 	[ "$(count "rx$1")" = "$c" ] && [ "$(count "tx$1")" -gt $((s + 5)) ]
 }
 
@@ -153,13 +156,13 @@ check_q()
 	check_err $? "$4: querier $1 ${6:+vid $6 }$2 is '$(q_get "$1" "$2" "${6:-}")', expected '$3'"
 }
 
-# q_stable FAM KEY SECS: KEY does not change for SECS seconds.
+# q_stable FAM KEY SECS: KEY does not change for SECS (x S) seconds.
 q_stable()
 {
 	local a
 
 	a=$(q_get "$1" "$2")
-	sleep "$3"
+	sleep $(($3 * S))
 	[ -n "$a" ] && [ "$a" != null ] && [ "$(q_get "$1" "$2")" = "$a" ]
 }
 
@@ -289,7 +292,7 @@ seed_keeps()
 	while [ $((SECONDS - start)) -lt $((3 * MI + 2)) ]; do
 		for fam in 4 6; do
 			c=$(count "rx$fam")
-			if ! wait_secs 6 count_gt "rx$fam" "$c"; then
+			if ! wait_secs $((6 * S)) count_gt "rx$fam" "$c"; then
 				check_err 1 "querier $mode: the IPv$fam stream stopped after $((SECONDS - start)) s"
 				ok=0
 			fi
