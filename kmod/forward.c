@@ -188,24 +188,35 @@ enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 						   MCS_DATA_PRUNE;
 }
 
-bool mcs_verdict_count(struct mcs_bridge *mb, struct mcs_port *out,
-		       enum mcs_verdict verdict, enum mcs_counter copies)
+bool mcs_count_copy(struct mcs_port *out, enum mcs_verdict verdict,
+		    enum mcs_counter copies, struct mcs_copy_counts *n)
 {
 	switch (verdict) {
 	case MCS_DATA_PRUNE:
-		mcs_stats_inc(mb->stats, MCS_CNT_DATA_PRUNED);
 		mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);
+		n->pruned++;
 		return false;
 	case MCS_CTRL_PRUNE:
 		return false;
 	case MCS_DATA_PASS:
-		mcs_stats_inc(mb->stats, MCS_CNT_DATA_FORWARDED);
 		mcs_stats_inc(out->stats, MCS_CNT_DATA_FORWARDED);
+		n->forwarded++;
 		break;
 	default:
 		break;
 	}
-	mcs_stats_inc(mb->stats, copies);
 	mcs_stats_inc(out->stats, copies);
+	n->copies++;
 	return true;
+}
+
+void mcs_count_copies(struct mcs_bridge *mb, const struct mcs_copy_counts *n,
+		      enum mcs_counter copies)
+{
+	if (n->pruned)
+		mcs_stats_add(mb->stats, MCS_CNT_DATA_PRUNED, n->pruned);
+	if (n->forwarded)
+		mcs_stats_add(mb->stats, MCS_CNT_DATA_FORWARDED, n->forwarded);
+	if (n->copies)
+		mcs_stats_add(mb->stats, copies, n->copies);
 }

@@ -45,12 +45,20 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 				   const struct mcs_port *out);
 
+/* The bridge's counters of one frame's copies, added up once. */
+struct mcs_copy_counts {
+	unsigned int forwarded, pruned, copies;
+};
+
 /*
- * Count a verdict on the bridge and port out (copies: MCS_CNT_FWD_COPIES
- * or MCS_CNT_HOST_COPIES) and say whether the copy goes out.
+ * Count the verdict on port out's copy (copies: MCS_CNT_FWD_COPIES or
+ * MCS_CNT_HOST_COPIES) on the port and in n; whether the copy goes out.
  */
-bool mcs_verdict_count(struct mcs_bridge *mb, struct mcs_port *out,
-		       enum mcs_verdict verdict, enum mcs_counter copies);
+bool mcs_count_copy(struct mcs_port *out, enum mcs_verdict verdict,
+		    enum mcs_counter copies, struct mcs_copy_counts *n);
+/* Add a frame's counts n to the bridge's counters. */
+void mcs_count_copies(struct mcs_bridge *mb, const struct mcs_copy_counts *n,
+		      enum mcs_counter copies);
 
 /*
  * The upper-layer protocol of an IPv6 packet and, for ICMPv6, its type

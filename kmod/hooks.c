@@ -297,9 +297,11 @@ static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
 static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
 				       const struct nf_hook_state *state)
 {
+	struct mcs_copy_counts n = {};
 	struct mcs_bridge *mb;
 	struct mcs_port *out;
 	struct mcs_frame f;
+	bool pass;
 	u16 vid;
 
 	if (!mcs_is_multicast(skb))
@@ -313,10 +315,10 @@ static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
 	vid = mcs_copy_vid(mb, state->out, skb, false);
 	mcs_learn_host(mb, skb, vid);
 	mcs_frame_classify(mb, skb, vid, &f);
-	if (!mcs_verdict_count(mb, out, mcs_frame_verdict(&f, out),
-			       MCS_CNT_HOST_COPIES))
-		return NF_DROP;
-	return NF_ACCEPT;
+	pass = mcs_count_copy(out, mcs_frame_verdict(&f, out),
+			      MCS_CNT_HOST_COPIES, &n);
+	mcs_count_copies(mb, &n, MCS_CNT_HOST_COPIES);
+	return pass ? NF_ACCEPT : NF_DROP;
 }
 
 /*

@@ -94,45 +94,6 @@ static enum mcs_verdict mcs_group_verdict(const struct mcs_frame *f,
 						   MCS_DATA_PRUNE;
 }
 
-/* The bridge's counters of one frame's copies, added up once. */
-struct mcs_copy_counts {
-	unsigned int forwarded, pruned, copies;
-};
-
-/* Count a copy's verdict on port out; whether the copy goes out. */
-static bool mcs_count_copy(struct mcs_port *out, enum mcs_verdict verdict,
-			   struct mcs_copy_counts *n)
-{
-	switch (verdict) {
-	case MCS_DATA_PRUNE:
-		mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);
-		n->pruned++;
-		return false;
-	case MCS_CTRL_PRUNE:
-		return false;
-	case MCS_DATA_PASS:
-		mcs_stats_inc(out->stats, MCS_CNT_DATA_FORWARDED);
-		n->forwarded++;
-		break;
-	default:
-		break;
-	}
-	mcs_stats_inc(out->stats, MCS_CNT_FWD_COPIES);
-	n->copies++;
-	return true;
-}
-
-static void mcs_count_copies(struct mcs_bridge *mb,
-			     const struct mcs_copy_counts *n)
-{
-	if (n->pruned)
-		mcs_stats_add(mb->stats, MCS_CNT_DATA_PRUNED, n->pruned);
-	if (n->forwarded)
-		mcs_stats_add(mb->stats, MCS_CNT_DATA_FORWARDED, n->forwarded);
-	if (n->copies)
-		mcs_stats_add(mb->stats, MCS_CNT_FWD_COPIES, n->copies);
-}
-
 enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 				  struct sk_buff *skb, u16 vid,
 				  struct mcs_frame *f, bool steal,
@@ -182,7 +143,7 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 			verdict = mcs_group_verdict(f, out);
 		else
 			verdict = MCS_DATA_PRUNE;
-		if (!mcs_count_copy(out, verdict, &n))
+		if (!mcs_count_copy(out, verdict, MCS_CNT_FWD_COPIES, &n))
 			continue;
 		untagged = vlans && (vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED);
 		/* Clone for all but the last, which may take the frame. */
@@ -192,7 +153,7 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 		last = out;
 		last_untagged = untagged;
 	}
-	mcs_count_copies(mb, &n);
+	mcs_count_copies(mb, &n, MCS_CNT_FWD_COPIES);
 	if (last)
 		mcs_send(skb, steal, last, vlans, vid, vlan_proto,
 			 last_untagged, state);
