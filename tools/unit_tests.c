@@ -706,7 +706,8 @@ static void printer_tests(void)
 	       "    query-interval 125 query-response-interval 10 robustness 2\n"
 	       "    startup-query-interval auto (31.25) startup-query-count auto (2)\n"
 	       "    last-member-interval 0.5 last-member-count 2\n"
-	       "    router-timeout auto (255) membership-timeout 300\n");
+	       "    router-timeout auto (255) membership-timeout 300\n"
+	       "    3 groups, max 16384\n");
 	bridge_querier_set = true;
 	expect("bridge show querier set json",
 	       strstr(render(bridge_reply, 1, 0),
