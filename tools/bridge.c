@@ -36,6 +36,8 @@ void mcs_bridge_usage(void)
 		"               [ igmp-version 2|3 ] [ mld-version 1|2 ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] bridge show [BRIDGE]\n"
 		"\n"
+		"show BRIDGE adds the overview: fast-leave, router and flood ports,\n"
+		"the queriers and the groups.\n"
 		"enable switches the bridge's own multicast snooping off (it would\n"
 		"filter frames before mcsnoop sees them); disable restores it.\n"
 		"SEC is seconds with up to three decimals (0.5); auto derives the\n"
