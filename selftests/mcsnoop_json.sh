@@ -89,38 +89,43 @@ keys_stats_port() { echo "[$(doc_keys "stats show port")$STATS_KEYS\"\"]"; }
 # with_stats KEYS: KEYS plus those of -s.
 with_stats() { echo "${1%\"\"]}$STATS_KEYS\"\"]"; }
 
-# key_diff DOC JSON: what JSON (an array of objects) lacks of the keys DOC
-# lists and what it has beyond them, as "a[].b" paths; nothing if equal.
+# key_diff DOC JSON: for each JSON document of the stream JSON (arrays of
+# objects), what it lacks of the keys DOC lists and what it has beyond
+# them, as "a[].b" paths; nothing if every document has exactly DOC's.
 key_diff()
 {
-	jq -r --argjson doc "$1" '
-		([.[] | paths | select(.[-1] | type == "string")
-		  | map(if type == "number" then "[]" else "." + . end)
-		  | join("") | ltrimstr(".")] | unique) as $have
-		| ($doc - [""] | unique) as $want
-		| (($want - $have) | select(length > 0)
-		   | "missing: " + join(" ")),
-		  (($have - $want) | select(length > 0)
-		   | "undocumented: " + join(" "))' <<<"$2"
+	jq -r -s --argjson doc "$1" '
+		($doc - [""] | unique) as $want
+		| to_entries[]
+		| "document \(.key + 1): " as $which
+		| .value
+		| if type != "array" or length == 0 then
+			$which + "not a non-empty array"
+		  else
+			([.[] | paths | select(.[-1] | type == "string")
+			  | map(if type == "number" then "[]" else "." + . end)
+			  | join("") | ltrimstr(".")] | unique) as $have
+			| (($want - $have) | select(length > 0)
+			   | $which + "missing: " + join(" ")),
+			  (($have - $want) | select(length > 0)
+			   | $which + "undocumented: " + join(" "))
+		  end' <<<"$2"
 }
 
 # check_keys DOC ARGS...: mcsnoopctl -j ARGS and -j -p ARGS in sw both
-# parse and print exactly the keys DOC lists.
+# parse and print exactly the keys DOC lists (one jq for both).
 check_keys()
 {
-	local doc=$1 opt out diff
+	local doc=$1 out pretty diff
 
 	shift
-	for opt in -j "-j -p"; do
-		# shellcheck disable=SC2086 # two options
-		out=$(mcs sw $opt "$@")
-		check_err $? "mcsnoopctl $opt $*"
-		jq -e 'type == "array" and length > 0' <<<"$out" >/dev/null
-		check_err $? "mcsnoopctl $opt $*: not a non-empty JSON array: $out"
-		diff=$(key_diff "$doc" "$out" 2>&1)
-		[ -z "$diff" ]
-		check_err $? "mcsnoopctl $opt $*: keys differ from mcsnoopctl(8): $diff"
-	done
+	out=$(mcs sw -j "$@")
+	check_err $? "mcsnoopctl -j $*"
+	pretty=$(mcs sw -j -p "$@")
+	check_err $? "mcsnoopctl -j -p $*"
+	diff=$(key_diff "$doc" "$out$pretty" 2>&1)
+	[ -z "$diff" ]
+	check_err $? "mcsnoopctl -j [-p] $*: keys differ from mcsnoopctl(8): $diff"
 }
 
 # br0 with hosts h1..h3 and what the overview lists: fast leave on p-h1,
