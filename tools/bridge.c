@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/genetlink.h>
 #include <linux/mcsnoop.h>
@@ -12,6 +13,7 @@
 #include "output.h"
 #include "params.h"
 #include "parse_args.h"
+#include "port.h"
 #include "querier.h"
 #include "rtnl.h"
 #include "stats.h"
@@ -34,6 +36,8 @@ void mcs_bridge_usage(void)
 		"               [ igmp-version 2|3 ] [ mld-version 1|2 ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] bridge show [BRIDGE]\n"
 		"\n"
+		"show BRIDGE adds the overview: fast-leave, router and flood ports,\n"
+		"the queriers and the groups.\n"
 		"enable switches the bridge's own multicast snooping off (it would\n"
 		"filter frames before mcsnoop sees them); disable restores it.\n"
 		"SEC is seconds with up to three decimals (0.5); auto derives the\n"
@@ -168,7 +172,18 @@ static void bridge_print_config(const struct bridge_info *bi)
 	print_nl();
 }
 
-static void bridge_print(struct mcs_ctx *ctx, const struct bridge_info *bi)
+/* Text "N groups, max M": the table's size against its limit. */
+static void bridge_print_groups_line(uint32_t count, uint32_t max)
+{
+	char line[64];
+
+	snprintf(line, sizeof(line), "    %u groups, max %u", count, max);
+	print_text(line);
+	print_nl();
+}
+
+/* The bridge's object, left open for what the overview adds to it. */
+static void bridge_print_head(struct mcs_ctx *ctx, const struct bridge_info *bi)
 {
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "ifname", "%s:", bi->ifname);
@@ -182,7 +197,6 @@ static void bridge_print(struct mcs_ctx *ctx, const struct bridge_info *bi)
 	bridge_print_config(bi);
 	if (ctx->stats && bi->stats.present)
 		mcs_stats_print(&bi->stats, "    ");
-	out_close_object();
 }
 
 int mcs_bridge_print_cb(const struct nlmsghdr *nlh, void *data)
@@ -190,25 +204,197 @@ int mcs_bridge_print_cb(const struct nlmsghdr *nlh, void *data)
 	struct bridge_info bi;
 
 	bridge_parse(nlh, &bi);
-	bridge_print(data, &bi);
+	bridge_print_head(data, &bi);
+	bridge_print_groups_line(nl_u32(bi.tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]),
+				 nl_u32(bi.tb[MCSNOOP_A_BRIDGE_MAX_GROUPS]));
+	out_close_object();
 	return MNL_CB_OK;
+}
+
+/*
+ * bridge show BRIDGE: the bridge's settings, then what its ports, its
+ * querier and its table hold, as show ip igmp prints it on a switch.
+ */
+struct overview {
+	struct mcs_ctx *ctx;
+	struct mcs_port_summary *ports;
+	unsigned int n_ports;
+	uint32_t group_count;
+	uint32_t max_groups;
+};
+
+static int overview_bridge_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct overview *ov = data;
+	struct bridge_info bi;
+
+	bridge_parse(nlh, &bi);
+	ov->group_count = nl_u32(bi.tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]);
+	ov->max_groups = nl_u32(bi.tb[MCSNOOP_A_BRIDGE_MAX_GROUPS]);
+	bridge_print_head(ov->ctx, &bi);
+	return MNL_CB_OK;
+}
+
+static int overview_port_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct overview *ov = data;
+	struct mcs_port_summary *ports;
+
+	ports = realloc(ov->ports, (ov->n_ports + 1) * sizeof(*ports));
+	if (!ports)
+		return MNL_CB_ERROR;
+	ov->ports = ports;
+	mcs_port_summary(nlh, &ports[ov->n_ports++]);
+	return MNL_CB_OK;
+}
+
+/* "    fast-leave ports: p1 p2" and the JSON array of their names. */
+static void overview_print_port_list(const struct overview *ov,
+				     const char *key, const char *title,
+				     bool flood)
+{
+	unsigned int i, n = 0;
+
+	print_text(title);
+	out_open_array(key);
+	for (i = 0; i < ov->n_ports; i++) {
+		const struct mcs_port_summary *ps = &ov->ports[i];
+
+		if (flood ? ps->flood_unknown : ps->fast_leave) {
+			print_str(PRINT_ANY, NULL, " %s", ps->ifname);
+			n++;
+		}
+	}
+	out_close_array();
+	if (!n)
+		print_text(" none");
+	print_nl();
+}
+
+static void overview_print_routers(const struct overview *ov)
+{
+	static const char *const families[] = { "inet", "inet6" };
+	unsigned int i, f, n = 0;
+
+	print_text("    router ports:");
+	out_open_array("router_ports");
+	for (i = 0; i < ov->n_ports; i++) {
+		const struct mcs_port_summary *ps = &ov->ports[i];
+
+		for (f = 0; f < 2; f++) {
+			unsigned int via = ps->router_via[f];
+			bool learnt = via != MCSNOOP_ROUTER_VIA_STATIC;
+
+			if (via == MCSNOOP_ROUTER_VIA_NONE)
+				continue;
+			out_open_object(NULL);
+			print_text(n++ ? ", " : " ");
+			print_str(PRINT_ANY, "port", "%s", ps->ifname);
+			print_str(PRINT_ANY, "family", " %s", families[f]);
+			print_str(PRINT_ANY, "kind", " %s",
+				  learnt ? "learnt" : "static");
+			if (learnt)
+				print_str(PRINT_TEXT, NULL, " (%s)",
+					  mcs_router_via_word(via));
+			print_secs(learnt ? PRINT_ANY : PRINT_JSON, "timer",
+				   " timer %s", ps->router_timer[f]);
+			out_close_object();
+		}
+	}
+	out_close_array();
+	if (!n)
+		print_text(" none");
+	print_nl();
+}
+
+/* A dump of the bridge's cmd objects, printed by cb into JSON array key. */
+static int overview_dump(struct nl_sock *nl, const char *bridge, uint8_t cmd,
+			 uint16_t bridge_attr, const char *key,
+			 const char *title, mnl_cb_t cb, void *data)
+{
+	struct nlmsghdr *nlh;
+	struct nl_error err;
+	int ret;
+
+	nlh = mcs_bridge_dump_msg(nl, cmd, bridge_attr, bridge);
+	if (title) {
+		print_text(title);
+		print_nl();
+		out_text_indent("        ");
+	}
+	if (key)
+		out_open_array(key);
+	ret = nl_talk(nl, nlh, cb, data, &err);
+	if (key)
+		out_close_array();
+	out_text_indent(NULL);
+	if (ret < 0)
+		nl_perror(&err, NULL);
+	return ret;
+}
+
+static int bridge_overview(struct mcs_ctx *ctx, const char *name)
+{
+	struct overview ov = { .ctx = ctx };
+	struct nlmsghdr *nlh;
+	struct nl_error err;
+	struct nl_sock *nl;
+	int ret;
+
+	nl = mcs_genl(ctx);
+	if (!nl)
+		return 1;
+	out_open_array(NULL);
+	nlh = genl_msg(nl, MCSNOOP_CMD_BRIDGE_GET, 0);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, name);
+	ret = nl_talk(nl, nlh, overview_bridge_cb, &ov, &err);
+	if (ret < 0) {
+		out_close_array();
+		out_finish();
+		nl_perror(&err, NULL);
+		return 1;
+	}
+	ret = overview_dump(nl, name, MCSNOOP_CMD_PORT_GET,
+			    MCSNOOP_A_PORT_BRIDGE_IFNAME, NULL, NULL,
+			    overview_port_cb, &ov);
+	if (!ret) {
+		overview_print_port_list(&ov, "fast_leave_ports",
+					 "    fast-leave ports:", false);
+		overview_print_routers(&ov);
+		overview_print_port_list(&ov, "flood_ports",
+					 "    flood ports:", true);
+		ret = overview_dump(nl, name, MCSNOOP_CMD_QUERIER_GET,
+				    MCSNOOP_A_QUERIER_BRIDGE_IFNAME,
+				    "queriers", "    queriers:",
+				    mcs_querier_print_cb, NULL);
+	}
+	if (!ret)
+		ret = overview_dump(nl, name, MCSNOOP_CMD_GROUP_GET,
+				    MCSNOOP_A_GROUP_BRIDGE_IFNAME, "groups",
+				    "    groups:", mcs_group_print_cb, NULL);
+	if (!ret)
+		bridge_print_groups_line(ov.group_count, ov.max_groups);
+	free(ov.ports);
+	out_close_object();
+	out_close_array();
+	out_finish();
+	return ret < 0;
 }
 
 static int bridge_show(struct mcs_ctx *ctx, int argc, char **argv)
 {
-	const char *name = argc > 0 ? argv[0] : NULL;
 	struct nlmsghdr *nlh;
 	struct nl_sock *nl;
 
 	if (argc > 1)
 		return mcs_usage_error(mcs_bridge_usage,
 				       "unexpected argument \"%s\"", argv[1]);
+	if (argc == 1)
+		return bridge_overview(ctx, argv[0]);
 	nl = mcs_genl(ctx);
 	if (!nl)
 		return 1;
-	nlh = genl_msg(nl, MCSNOOP_CMD_BRIDGE_GET, name ? 0 : NLM_F_DUMP);
-	if (name)
-		mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, name);
+	nlh = genl_msg(nl, MCSNOOP_CMD_BRIDGE_GET, NLM_F_DUMP);
 	return mcs_show(nl, nlh, mcs_bridge_print_cb, ctx);
 }
 

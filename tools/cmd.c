@@ -82,6 +82,16 @@ struct nl_sock *mcs_genl(struct mcs_ctx *ctx)
 	return &ctx->genl;
 }
 
+struct nlmsghdr *mcs_bridge_dump_msg(struct nl_sock *nl, uint8_t cmd,
+				     uint16_t bridge_attr, const char *bridge)
+{
+	struct nlmsghdr *nlh = genl_msg(nl, cmd, NLM_F_DUMP);
+
+	if (bridge)
+		mnl_attr_put_strz(nlh, bridge_attr, bridge);
+	return nlh;
+}
+
 int mcs_show_bridge_dump(struct mcs_ctx *ctx, int argc, char **argv,
 			 void (*usage)(void), uint8_t cmd,
 			 uint16_t bridge_attr, mnl_cb_t cb)
@@ -98,9 +108,8 @@ int mcs_show_bridge_dump(struct mcs_ctx *ctx, int argc, char **argv,
 	nl = mcs_genl(ctx);
 	if (!nl)
 		return 1;
-	nlh = genl_msg(nl, cmd, NLM_F_DUMP);
-	if (argc == 1)
-		mnl_attr_put_strz(nlh, bridge_attr, argv[0]);
+	nlh = mcs_bridge_dump_msg(nl, cmd, bridge_attr,
+				  argc == 1 ? argv[0] : NULL);
 	return mcs_show(nl, nlh, cb, NULL);
 }
 

@@ -70,6 +70,9 @@ int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data);
  */
 int mcs_show(struct nl_sock *nl, struct nlmsghdr *nlh, mnl_cb_t cb,
 	     void *data);
+/* A dump request of cmd, of the bridge named (attribute bridge_attr) if any. */
+struct nlmsghdr *mcs_bridge_dump_msg(struct nl_sock *nl, uint8_t cmd,
+				     uint16_t bridge_attr, const char *bridge);
 /*
  * "show [BRIDGE]": dump cmd, filtered by the bridge named in argv[0]
  * (attribute bridge_attr) if one is given. Returns the exit status.

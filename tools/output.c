@@ -14,6 +14,8 @@ static bool json, pretty;
 static int depth;
 static bool first[MAX_DEPTH];
 static bool started;	/* no newline before the first JSON token */
+static const char *indent;	/* text: before every line, if set */
+static bool line_start = true;
 
 void out_init(bool use_json, bool use_pretty)
 {
@@ -28,6 +30,21 @@ void out_init_file(FILE *file, bool use_json, bool use_pretty)
 	depth = 0;
 	first[0] = true;
 	started = false;
+	indent = NULL;
+	line_start = true;
+}
+
+void out_text_indent(const char *prefix)
+{
+	indent = prefix;
+}
+
+/* Text is about to be printed: the indent first at the start of a line. */
+static void text_begin(void)
+{
+	if (line_start && indent)
+		fputs(indent, fp);
+	line_start = false;
 }
 
 bool out_is_json(void)
@@ -139,6 +156,7 @@ void print_str(enum output_mode mode, const char *key, const char *fmt,
 		json_member(key);
 		json_string(value);
 	} else if (!json && mode != PRINT_JSON) {
+		text_begin();
 		fprintf(fp, fmt, value);
 	}
 }
@@ -161,6 +179,7 @@ void print_u64(enum output_mode mode, const char *key, const char *fmt,
 		json_member(key);
 		fprintf(fp, "%llu", (unsigned long long)value);
 	} else if (!json && mode != PRINT_JSON) {
+		text_begin();
 		fprintf(fp, fmt, (unsigned long long)value);
 	}
 }
@@ -172,20 +191,25 @@ void print_on_off(enum output_mode mode, const char *key, const char *fmt,
 		json_member(key);
 		fputs(value ? "true" : "false", fp);
 	} else if (!json && mode != PRINT_JSON) {
+		text_begin();
 		fprintf(fp, fmt, value ? "on" : "off");
 	}
 }
 
 void print_nl(void)
 {
-	if (!json)
+	if (!json) {
 		putc('\n', fp);
+		line_start = true;
+	}
 }
 
 void print_text(const char *text)
 {
-	if (!json)
+	if (!json) {
+		text_begin();
 		fputs(text, fp);
+	}
 }
 
 const char *format_secs(char *buf, size_t size, uint32_t ms)
@@ -215,6 +239,7 @@ void print_secs(enum output_mode mode, const char *key, const char *fmt,
 		json_member(key);
 		fputs(buf, fp);
 	} else if (!json && mode != PRINT_JSON) {
+		text_begin();
 		fprintf(fp, fmt, buf);
 	}
 }

@@ -49,5 +49,7 @@ const char *format_secs(char *buf, size_t size, uint32_t ms);
 /* Text only: a newline, or literal text. */
 void print_nl(void);
 void print_text(const char *text);
+/* Text only: print prefix before every line that follows (NULL: none). */
+void out_text_indent(const char *prefix);
 
 #endif /* MCS_OUTPUT_H */

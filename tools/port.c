@@ -12,6 +12,7 @@
 #include "output.h"
 #include "params.h"
 #include "parse_args.h"
+#include "port.h"
 #include "stats.h"
 
 void mcs_port_usage(void)
@@ -50,6 +51,11 @@ static const char *word_of(const char *const *words, unsigned int n,
 	return value < n && words[value] ? words[value] : "unknown";
 }
 
+const char *mcs_router_via_word(unsigned int via)
+{
+	return word_of(router_via_words, N_WORDS(router_via_words), via);
+}
+
 static void print_router_via(const char *proto, const struct nlattr *via,
 			     const struct nlattr *timer)
 {
@@ -58,8 +64,7 @@ static void print_router_via(const char *proto, const struct nlattr *via,
 
 	snprintf(key, sizeof(key), "router_%s", proto);
 	snprintf(fmt, sizeof(fmt), " router-%s %%s", proto);
-	print_str(PRINT_ANY, key, fmt,
-		  word_of(router_via_words, N_WORDS(router_via_words), v));
+	print_str(PRINT_ANY, key, fmt, mcs_router_via_word(v));
 	snprintf(key, sizeof(key), "router_%s_timer", proto);
 	/* A learnt router port expires: its timer tells when. */
 	if (v == MCSNOOP_ROUTER_VIA_QUERY || v == MCSNOOP_ROUTER_VIA_MRD ||
@@ -67,6 +72,33 @@ static void print_router_via(const char *proto, const struct nlattr *via,
 		print_secs(PRINT_ANY, key, " timer %s", nl_u32(timer));
 	else
 		print_secs(PRINT_JSON, key, NULL, nl_u32(timer));
+}
+
+/* The port's name, from the reply or else from its ifindex. */
+static const char *port_ifname(const struct nlattr *const *tb, char *name)
+{
+	const char *ifname = nl_str(tb[MCSNOOP_A_PORT_IFNAME]);
+
+	if (ifname)
+		return ifname;
+	return if_indextoname(nl_u32(tb[MCSNOOP_A_PORT_IFINDEX]), name) ?
+	       name : "?";
+}
+
+void mcs_port_summary(const struct nlmsghdr *nlh, struct mcs_port_summary *ps)
+{
+	const struct nlattr *tb[MCSNOOP_A_PORT_MAX + 1];
+	char name[IF_NAMESIZE];
+
+	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_PORT_MAX);
+	memset(ps, 0, sizeof(*ps));
+	snprintf(ps->ifname, sizeof(ps->ifname), "%s", port_ifname(tb, name));
+	ps->fast_leave = nl_u8(tb[MCSNOOP_A_PORT_FAST_LEAVE]);
+	ps->flood_unknown = nl_u8(tb[MCSNOOP_A_PORT_FLOOD_UNKNOWN]);
+	ps->router_via[0] = nl_u8(tb[MCSNOOP_A_PORT_ROUTER_IPV4]);
+	ps->router_via[1] = nl_u8(tb[MCSNOOP_A_PORT_ROUTER_IPV6]);
+	ps->router_timer[0] = nl_u32(tb[MCSNOOP_A_PORT_ROUTER_IPV4_TIMER]);
+	ps->router_timer[1] = nl_u32(tb[MCSNOOP_A_PORT_ROUTER_IPV6_TIMER]);
 }
 
 int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
@@ -79,9 +111,7 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_PORT_MAX);
 	ifindex = nl_u32(tb[MCSNOOP_A_PORT_IFINDEX]);
-	ifname = nl_str(tb[MCSNOOP_A_PORT_IFNAME]);
-	if (!ifname)
-		ifname = if_indextoname(ifindex, name) ? name : "?";
+	ifname = port_ifname(tb, name);
 	bridge = nl_str(tb[MCSNOOP_A_PORT_BRIDGE_IFNAME]);
 
 	out_open_object(NULL);

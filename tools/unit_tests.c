@@ -553,6 +553,18 @@ static void group_reply(void)
 	out_close_array();
 }
 
+/* As bridge show BRIDGE prints the table: under a heading, indented. */
+static void group_reply_indented(void)
+{
+	print_text("    groups:");
+	print_nl();
+	out_text_indent("        ");
+	group_reply();
+	out_text_indent(NULL);
+	print_text("    1 groups, max 10");
+	print_nl();
+}
+
 static void stats_port_reply(void)
 {
 	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PORT_GET);
@@ -706,7 +718,8 @@ static void printer_tests(void)
 	       "    query-interval 125 query-response-interval 10 robustness 2\n"
 	       "    startup-query-interval auto (31.25) startup-query-count auto (2)\n"
 	       "    last-member-interval 0.5 last-member-count 2\n"
-	       "    router-timeout auto (255) membership-timeout 300\n");
+	       "    router-timeout auto (255) membership-timeout 300\n"
+	       "    3 groups, max 16384\n");
 	bridge_querier_set = true;
 	expect("bridge show querier set json",
 	       strstr(render(bridge_reply, 1, 0),
@@ -767,6 +780,14 @@ static void printer_tests(void)
 	       "    port veth2 include timer 0\n"
 	       "        source 10.0.0.1 timer 200.1\n"
 	       "    port br0 exclude static timer 0\n");
+	expect("group show text indented", render(group_reply_indented, 0, 0),
+	       "    groups:\n"
+	       "        br0 vid 0 239.1.1.1 mac 01:00:5e:01:01:01 packets 10 bytes 1280\n"
+	       "            port veth1 exclude timer 259.5\n"
+	       "            port veth2 include timer 0\n"
+	       "                source 10.0.0.1 timer 200.1\n"
+	       "            port br0 exclude static timer 0\n"
+	       "    1 groups, max 10\n");
 	expect("stats show port json", render(stats_port_reply, 1, 0),
 	       "[{\"port\":\"veth1\",\"bridge\":\"br0\",\"stats\":"
 	       STATS_JSON "}]\n");

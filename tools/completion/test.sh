@@ -1,0 +1,86 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The bash completion of mcsnoopctl: source it, call _mcsnoopctl for
+# command lines, compare the candidates. Needs no VM and no mcsnoop; the
+# bridge and port lists are stubbed. Exit 0 when every case passes.
+
+cd "$(dirname "$0")" || exit 1
+# shellcheck source=mcsnoopctl
+source ./mcsnoopctl || exit 1
+
+_mcsnoopctl_bridges() { echo "br0 br1${1:+ br-$1}"; }
+_mcsnoopctl_ports() { echo "p1 p2 veth3${1:+ p-$1}"; }
+
+pass=0
+fail=0
+
+# check "COMMAND LINE" "EXPECTED CANDIDATES": complete the last word of the
+# line (a line ending in a space completes a new, empty word).
+check()
+{
+	local line=$1 want=$2 got
+
+	read -r -a COMP_WORDS <<<"$line"
+	[[ $line == *" " ]] && COMP_WORDS+=("")
+	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+	COMP_LINE=$line
+	COMP_POINT=${#line}
+	COMPREPLY=()
+	_mcsnoopctl mcsnoopctl "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+	got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
+	# shellcheck disable=SC2086 # one candidate a word
+	want=$(printf '%s\n' $want | sort | tr '\n' ' ')
+	if [ "$got" = "$want" ]; then
+		pass=$((pass + 1))
+		echo "ok $((pass + fail)) '$line'"
+	else
+		fail=$((fail + 1))
+		echo "not ok $((pass + fail)) '$line': got '$got', want '$want'"
+	fi
+}
+
+echo "TAP version 13"
+check "mcsnoopctl " "bridge port vlan group querier stats monitor help"
+check "mcsnoopctl b" "bridge"
+check "mcsnoopctl -" "-j --json -p --pretty -s --stats -n --netns -b --batch -V --version -h --help"
+check "mcsnoopctl -j -p " "bridge port vlan group querier stats monitor help"
+check "mcsnoopctl bridge " "show enable disable set help"
+check "mcsnoopctl bridge show " "br0 br1"
+check "mcsnoopctl bridge show br0 " ""
+check "mcsnoopctl -n red bridge show " "br0 br1 br-red"
+check "mcsnoopctl br en " "br0 br1"
+check "mcsnoopctl bridge set br0 " "snooping flood-unknown flood-ambiguous max-groups querier querier-address proxy-query query-interval query-response-interval robustness startup-query-interval startup-query-count last-member-interval last-member-count router-timeout membership-timeout igmp-version mld-version"
+check "mcsnoopctl bridge set br0 snooping " "on off"
+check "mcsnoopctl bridge set br0 querier " "off proxy auto"
+check "mcsnoopctl bridge set br0 querier a" "auto"
+check "mcsnoopctl bridge set br0 router-timeout " "auto"
+check "mcsnoopctl bridge set br0 igmp-version " "2 3"
+check "mcsnoopctl bridge set br0 query-interval " ""
+check "mcsnoopctl bridge set br0 snooping on flood-" "flood-unknown flood-ambiguous"
+check "mcsnoopctl bridge set br0 snooping on s" "startup-query-interval startup-query-count"
+check "mcsnoopctl port " "show set help"
+check "mcsnoopctl port set " "p1 p2 veth3"
+check "mcsnoopctl port set p1 " "fast-leave router flood-unknown flood-reports max-groups"
+check "mcsnoopctl port set p1 router " "auto static off"
+check "mcsnoopctl port set p1 fast-leave on " "router flood-unknown flood-reports max-groups"
+check "mcsnoopctl port show " "p1 p2 veth3 bridge"
+check "mcsnoopctl port show bridge " "br0 br1"
+check "mcsnoopctl vlan set br0 " "vid"
+check "mcsnoopctl vlan set br0 vid 10 " "snooping querier querier-address"
+check "mcsnoopctl vlan set br0 vid 10 querier-address " "none"
+check "mcsnoopctl group " "show add del flush help"
+check "mcsnoopctl group add br0 239.1.1.1 " "port vid source"
+check "mcsnoopctl group add br0 239.1.1.1 port " "p1 p2 veth3"
+check "mcsnoopctl group show " "br0 br1 vid group"
+check "mcsnoopctl group show br0 " "vid group"
+check "mcsnoopctl group flush br0 " "port vid"
+check "mcsnoopctl stats show " "br0 br1 port"
+check "mcsnoopctl stats show port " "p1 p2 veth3"
+check "mcsnoopctl querier show " "br0 br1"
+check "mcsnoopctl monitor " "bridge"
+check "mcsnoopctl monitor bridge " "br0 br1"
+check "mcsnoopctl -j monitor bridge br0 " ""
+echo "1..$((pass + fail))"
+echo "# Totals: pass:$pass fail:$fail"
+[ "$fail" -eq 0 ]
