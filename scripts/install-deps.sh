@@ -16,7 +16,7 @@
 
 set -eu
 
-build_pkgs="gcc make libc6-dev libmnl-dev pkg-config sparse kmod
+build_pkgs="gcc make libc6-dev libmnl-dev pkg-config sparse kmod groff-base
 	linux-headers-amd64 linux-headers-6.12-amd64"
 vm_pkgs="qemu-system-x86 busybox-static kmod cpio xz-utils zstd gzip
 	linux-image-amd64 linux-image-6.12-amd64 iproute2 jq python3 python3-scapy
