@@ -997,7 +997,9 @@ sniff_sync()
 	local t0=${EPOCHREALTIME/./}
 
 	t0=${t0:0:13}
-	wait_secs "${2:-30}" cnt_ge "$1" now "$t0"
+	wait_secs "${2:-30}" cnt_ge "$1" now "$t0" || return
+	[ "$(cnt "$1" drops)" = 0 ] ||
+		log_info "the sniffer of $1 lost $(cnt "$1" drops) frames"
 }
 
 # stream NS GROUP [PPS]: a steady stream of PPS (default 100) datagrams a

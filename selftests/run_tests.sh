@@ -36,6 +36,8 @@ main()
 	fi
 	timeout=$(timeout_secs)
 	timeout=${timeout:-300}
+	# A slower guest (lib.sh) gets more time.
+	timeout=$((timeout * ${MCS_SLOW:-1}))
 	echo "TAP version 13"
 	echo "1..${#tests[@]}"
 	echo "# timeout set to $timeout"
