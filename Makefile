@@ -83,7 +83,7 @@ unit: tool
 # loading, bridge port events) and one snooping file; the debug kernel the
 # files that reach the most kernel code under KASAN, lockdep and kmemleak:
 # namespaces, lifecycle (every removal path), the packet path, the parser,
-# and the querier and fast leave files. A guest keeps about one CPU busy,
+# and the querier and fast leave paths (below). A guest keeps about one CPU busy,
 # so two run at once (check.sh -j 2), the longest first: the newest
 # kernel's files are split in two (QUERIER_TESTS and the rest), and so are
 # the debug kernel's. The debug kernel is about 3 times slower (MCS_SLOW:
@@ -96,9 +96,17 @@ QUERIER_TESTS = mcsnoop_datapath.sh mcsnoop_querier.sh mcsnoop_fastleave.sh \
 OLDER_TESTS = mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh \
 	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
 	mcsnoop_data.sh mcsnoop_snoop_igmp.sh
-DEBUG_TESTS_A = mcsnoop_querier.sh mcsnoop_chain.sh
-DEBUG_TESTS_B = mcsnoop_fastleave.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
-	mcsnoop_data.sh mcsnoop_malformed.sh
+# FILE:TEST:TEST runs those tests of FILE only: on the debug kernel the
+# querier's paths (startup, general and group-specific queries, election,
+# takeover, MLD, per-VLAN queriers, topology change, fast and normal
+# leave, a LAN of three bridges) without the tests that check the same
+# paths again for other versions and the wire format.
+DEBUG_TESTS_A = mcsnoop_querier.sh:seed_scenario:election_they_win:\
+	election_they_win_mld:vlan_queriers:topology_change_query \
+	mcsnoop_chain.sh:chain_querier
+DEBUG_TESTS_B = mcsnoop_fastleave.sh:fast_leave_igmpv3:normal_leave_igmpv2 \
+	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh \
+	mcsnoop_malformed.sh
 CHECK_JOBS ?= 2
 empty :=
 space := $(empty) $(empty)

@@ -5,6 +5,7 @@
 # script of the Makefile (or the scripts named as arguments), each with the
 # timeout from ./settings, its output prefixed with "# ", one KTAP result
 # line per script. Exit 0 when none failed. --list prints the scripts.
+# SCRIPT:TEST1:TEST2 runs only those tests of SCRIPT.
 
 cd "$(dirname "$0")" || exit 1
 
@@ -23,7 +24,7 @@ timeout_secs()
 
 main()
 {
-	local tests timeout n=0 failed=0 rc t
+	local tests timeout n=0 failed=0 rc t args
 
 	if [ "${1:-}" = --list ]; then
 		test_progs
@@ -44,7 +45,8 @@ main()
 	for t in "${tests[@]}"; do
 		n=$((n + 1))
 		echo "# selftests: mcsnoop: $t"
-		timeout -k 10 "$timeout" "./$t" 2>&1 | sed -u 's/^/# /'
+		IFS=: read -r -a args <<<"$t"
+		timeout -k 10 "$timeout" "./${args[@]}" 2>&1 | sed -u 's/^/# /'
 		rc=${PIPESTATUS[0]}
 		case $rc in
 		0)	echo "ok $n selftests: mcsnoop: $t" ;;
