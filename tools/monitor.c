@@ -16,9 +16,12 @@
 #include "output.h"
 #include "parse_args.h"
 
-#ifndef SOL_NETLINK
-#define SOL_NETLINK 270
+#ifndef SO_RCVBUFFORCE
+#define SO_RCVBUFFORCE 33
 #endif
+
+/* Room for a burst of events (1000, about 1 KiB each in the kernel). */
+#define MONITOR_RCVBUF (4 * 1024 * 1024)
 
 /* Text words; JSON has them with "_" for "-" and " ". */
 static const char *const type_words[] = {
@@ -131,9 +134,10 @@ int mcs_monitor_print_cb(const struct nlmsghdr *nlh, void *data)
 	if (!querier)
 		print_event_str("port", " port %s",
 				tb[MCSNOOP_A_EVENT_PORT_IFNAME]);
-	if (nl_u16(tb[MCSNOOP_A_EVENT_VID]))
-		print_u64(PRINT_ANY, "vid", " vid %llu",
-			  nl_u16(tb[MCSNOOP_A_EVENT_VID]));
+	/* VID 0 (no VLAN filtering): in JSON only. */
+	if (tb[MCSNOOP_A_EVENT_VID])
+		print_u64(nl_u16(tb[MCSNOOP_A_EVENT_VID]) ? PRINT_ANY : PRINT_JSON,
+			  "vid", " vid %llu", nl_u16(tb[MCSNOOP_A_EVENT_VID]));
 	family = nl_u8(tb[MCSNOOP_A_EVENT_FAMILY]);
 	if (family == AF_INET || family == AF_INET6)
 		print_str(PRINT_ANY, "family", " family %s",
@@ -233,9 +237,9 @@ static int monitor_run(struct mcs_ctx *ctx, int argc, char **argv)
 	struct sigaction sa = { .sa_handler = monitor_signal };
 	char buf[MNL_SOCKET_BUFFER_SIZE * 4];
 	uint32_t bridge = 0, group;
+	int ret, rcvbuf = MONITOR_RCVBUF, fd;
 	struct nl_sock *nl;
 	ssize_t len;
-	int ret;
 
 	if (argc >= 1 && mcs_matches(argv[0], "bridge")) {
 		if (argc < 2)
@@ -260,6 +264,11 @@ static int monitor_run(struct mcs_ctx *ctx, int argc, char **argv)
 			strerror(errno));
 		return 1;
 	}
+	/* Beyond rmem_max where allowed (CAP_NET_ADMIN), else up to it. */
+	fd = mnl_socket_get_fd(nl->sock);
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+		       sizeof(rcvbuf)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	/* No SA_RESTART: the signal ends the wait in recvfrom. */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
