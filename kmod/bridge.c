@@ -12,6 +12,7 @@
 #include <net/rtnetlink.h>
 
 #include "bridge.h"
+#include "events.h"
 #include "hooks.h"
 #include "port.h"
 #include "querier.h"
@@ -131,6 +132,7 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	hash_init(mb->ports);
 	INIT_LIST_HEAD(&mb->port_list);
 	mcs_querier_init(mb);
+	mcs_events_init(mb);
 	mb->stats = mcs_stats_alloc();
 	mb->vlan_snooping_off = bitmap_zalloc(MCS_VLAN_N, GFP_KERNEL);
 	if (!mb->stats || !mb->vlan_snooping_off) {

@@ -133,6 +133,10 @@ struct mcs_bridge {
 	unsigned long host_router_expires[2];
 	bool host_router[2];
 
+	/* Events: the rate limiter's tokens and when it last added some. */
+	atomic_t ev_tokens;
+	unsigned long ev_stamp;
+
 	struct rcu_head rcu;
 };
 

@@ -275,7 +275,7 @@ int mcs_nl_dump_ifindex(struct sk_buff *skb, struct netlink_callback *cb,
 
 /* Counter order in stats.h matches the attribute numbering. */
 int mcs_nl_put_stats(struct sk_buff *skb, int attr,
-		     struct mcs_pcpu_stats __percpu *stats)
+		     struct mcs_pcpu_stats __percpu *stats, unsigned int n)
 {
 	u64 sum[MCS_CNT_MAX];
 	struct nlattr *nest;
@@ -287,7 +287,7 @@ int mcs_nl_put_stats(struct sk_buff *skb, int attr,
 	nest = nla_nest_start(skb, attr);
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < MCS_CNT_MAX; i++) {
+	for (i = 0; i < n && i < MCS_CNT_MAX; i++) {
 		if (nla_put_u64_64bit(skb, MCSNOOP_A_STATS_IGMP + i, sum[i],
 				      MCSNOOP_A_STATS_PAD)) {
 			nla_nest_cancel(skb, nest);
@@ -350,7 +350,8 @@ static int mcs_nl_fill_bridge(struct sk_buff *skb, struct mcs_bridge *mb,
 	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_MCAST_SNOOPING,
 		       br_multicast_enabled(mb->dev)) ||
 	    mcs_nl_put_config(skb, mb) ||
-	    mcs_nl_put_stats(skb, MCSNOOP_A_BRIDGE_STATS, mb->stats)) {
+	    mcs_nl_put_stats(skb, MCSNOOP_A_BRIDGE_STATS, mb->stats,
+			     MCS_CNT_MAX)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -708,6 +709,11 @@ static const struct genl_ops mcs_genl_ops[] = {
 	},
 };
 
+static const struct genl_multicast_group mcs_genl_mcgrps[] = {
+	/* Read-only, like the GET commands: no privilege needed. */
+	[MCS_MCGRP_EVENTS] = { .name = MCSNOOP_MCGRP_EVENTS },
+};
+
 struct genl_family mcs_genl_family __ro_after_init = {
 	.name = MCSNOOP_GENL_NAME,
 	.version = MCSNOOP_GENL_VERSION,
@@ -715,6 +721,8 @@ struct genl_family mcs_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = mcs_genl_ops,
 	.n_ops = ARRAY_SIZE(mcs_genl_ops),
+	.mcgrps = mcs_genl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(mcs_genl_mcgrps),
 };
 
 int __init mcs_genl_init(void)

@@ -21,8 +21,13 @@ static inline struct nlattr **mcs_dump_attrs(struct netlink_callback *cb)
 int mcs_genl_init(void);
 void mcs_genl_uninit(void);
 
-/* Shared by the per-object files (nl_*.c). */
+/* Shared by the per-object files (nl_*.c) and events.c. */
 extern struct genl_family mcs_genl_family;
+
+/* The family's multicast groups, by their offset in it. */
+enum mcs_mcgrp {
+	MCS_MCGRP_EVENTS,
+};
 
 /*
  * Extended ACK messages for one pair of attributes that name a device;
@@ -69,8 +74,9 @@ int mcs_nl_dump_ifindex(struct sk_buff *skb, struct netlink_callback *cb,
 			int ia, int na, const struct mcs_nl_names *nm,
 			bool bridge);
 
+/* The first n counters of stats (MCS_CNT_MAX, MCS_CNT_PORT_MAX). */
 int mcs_nl_put_stats(struct sk_buff *skb, int attr,
-		     struct mcs_pcpu_stats __percpu *stats);
+		     struct mcs_pcpu_stats __percpu *stats, unsigned int n);
 
 /* Range check of a u32/u8 attribute, with a message naming it. */
 bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,

@@ -500,7 +500,8 @@ int mcs_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	mcs_table_flush(mb, port, a[MCSNOOP_A_GROUP_VID] ?
-			nla_get_u16(a[MCSNOOP_A_GROUP_VID]) : -1, false);
+			nla_get_u16(a[MCSNOOP_A_GROUP_VID]) : -1, false,
+			MCSNOOP_EVENT_REASON_FLUSH);
 out:
 	rtnl_unlock();
 	return err;

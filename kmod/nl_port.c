@@ -9,6 +9,7 @@
 
 #include <linux/mcsnoop.h>
 
+#include "events.h"
 #include "netlink.h"
 #include "table.h"
 
@@ -86,7 +87,8 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 			mcs_port_router_timer_ms(port, MCS_IPV4)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_ROUTER_IPV6_TIMER,
 			mcs_port_router_timer_ms(port, MCS_IPV6)) ||
-	    mcs_nl_put_stats(skb, MCSNOOP_A_PORT_STATS, port->stats)) {
+	    mcs_nl_put_stats(skb, MCSNOOP_A_PORT_STATS, port->stats,
+			     MCS_CNT_PORT_MAX)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -195,6 +197,7 @@ int mcs_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 		WRITE_ONCE(port->router_mode,
 			   nla_get_u8(a[MCSNOOP_A_PORT_ROUTER]));
 		mcs_port_may_route(port);
+		mcs_event_routers_sync(port, MCSNOOP_EVENT_REASON_STATIC);
 	}
 	if (a[MCSNOOP_A_PORT_FLOOD_UNKNOWN])
 		WRITE_ONCE(port->flood_unknown,

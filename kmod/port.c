@@ -14,6 +14,7 @@
 #include <net/netlink.h>
 #include <net/rtnetlink.h>
 
+#include "events.h"
 #include "port.h"
 #include "table.h"
 
@@ -125,8 +126,15 @@ void mcs_port_del(struct mcs_port *port, bool restore)
 	if (restore && port->mcast_flood_taken &&
 	    mcs_port_set_mcast_flood(port, true))
 		netdev_warn(port->dev, "mcsnoop: could not switch mcast_flood back on\n");
-	/* No membership may point to the port once it is gone. */
-	mcs_table_flush(port->mb, port, -1, false);
+	/*
+	 * No membership may point to the port once it is gone. A port that
+	 * leaves is announced; one whose bridge is disabled is not.
+	 */
+	mcs_table_flush(port->mb, port, -1, false,
+			restore ? MCSNOOP_EVENT_REASON_NONE :
+			MCSNOOP_EVENT_REASON_PORT_DOWN);
+	if (!restore)
+		mcs_event_routers_gone(port, MCSNOOP_EVENT_REASON_PORT_DOWN);
 	hash_del_rcu(&port->hnode);
 	hash_del_rcu(&port->net_hnode);
 	list_del_rcu(&port->list);
@@ -170,9 +178,11 @@ void mcs_port_down(struct mcs_port *port)
 	int proto, i;
 
 	ASSERT_RTNL();
-	mcs_table_flush(port->mb, port, -1, true);
+	mcs_table_flush(port->mb, port, -1, true,
+			MCSNOOP_EVENT_REASON_PORT_DOWN);
 	for (proto = 0; proto < MCS_PROTO_MAX; proto++)
 		WRITE_ONCE(port->router_via[proto], MCSNOOP_ROUTER_VIA_NONE);
+	mcs_event_routers_sync(port, MCSNOOP_EVENT_REASON_PORT_DOWN);
 	/* The bridge forgets the port's MACs too: pass frames until it
 	 * has learnt them again.
 	 */
@@ -209,6 +219,8 @@ void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
 		   jiffies + mcs_router_interval(port->mb));
 	WRITE_ONCE(port->router_via[proto], via);
 	mcs_port_may_route(port);
+	if (!test_bit(proto, &port->router_announced))
+		mcs_event_router_sync(port, proto, MCSNOOP_EVENT_REASON_NONE);
 }
 
 void mcs_port_may_route(struct mcs_port *port)

@@ -79,6 +79,8 @@ struct mcs_port {
 	/* Learnt router port, per protocol: until when and why. */
 	unsigned long router_expires[MCS_PROTO_MAX];
 	u8 router_via[MCS_PROTO_MAX];	/* enum mcsnoop_router_via */
+	/* Bit proto: ROUTER_ADD announced, ROUTER_DEL not yet (atomic). */
+	unsigned long router_announced;
 
 	struct mcs_pcpu_stats __percpu *stats;
 	struct rcu_head rcu;

@@ -22,6 +22,7 @@
 #include <net/ipv6.h>
 
 #include "br_exports.h"
+#include "events.h"
 #include "hooks.h"
 #include "querier.h"
 #include "query.h"
@@ -259,10 +260,21 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 {
 	int proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
 	unsigned long now = jiffies;
-	struct in6_addr own, src = msg->src.in6;
+	struct in6_addr own, old, src = msg->src.in6;
+	struct mcs_event ev = {
+		.type = MCSNOOP_EVENT_QUERIER_ELECTED,
+		.reason = MCSNOOP_EVENT_REASON_ELECTION,
+		.has_vid = true,
+		.vid = vid,
+		.family = proto == MCS_IPV6 ? AF_INET6 : AF_INET,
+		.port = port,
+		.addr = &msg->src.in6,
+		.mac = src_mac,
+	};
 	struct net_device *dev;
 	struct mcs_querier *q;
 	u8 mode, version;
+	bool own_ok;
 
 	spin_lock(&mb->lock);
 	q = mb->querier_stopped ? NULL : mcs_querier_find(mb, vid, proto, true);
@@ -285,13 +297,22 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 				     port->dev->name);
 	}
 	mode = mcs_querier_mode(mb, vid);
+	own_ok = mode == MCSNOOP_QUERIER_AUTO &&
+		 mcs_querier_own_addr(mb, vid, proto, &own) &&
+		 !(proto == MCS_IPV6 && !(ipv6_addr_type(&own) &
+					  IPV6_ADDR_LINKLOCAL));
 	/* In the election we stay querier against a higher address. */
-	if (mode == MCSNOOP_QUERIER_AUTO &&
-	    mcs_querier_own_addr(mb, vid, proto, &own) &&
-	    mcs_addr_cmp(&own, &src) < 0 &&
-	    !(proto == MCS_IPV6 && !(ipv6_addr_type(&own) &
-				     IPV6_ADDR_LINKLOCAL)))
+	if (own_ok && mcs_addr_cmp(&own, &src) < 0)
 		goto version;
+	/* A new querier elected: the one before, or we if we queried. */
+	if (q->other) {
+		old = q->other_addr;
+		ev.old_addr = &old;
+	} else if (own_ok && q->active) {
+		ev.old_addr = &own;
+	}
+	if (!q->other || !ipv6_addr_equal(&q->other_addr, &src))
+		mcs_event_send(mb, &ev);
 	q->other = true;
 	q->other_addr = src;
 	q->other_ifindex = port->dev->ifindex;
@@ -507,6 +528,26 @@ static void mcs_querier_scan(struct mcs_bridge *mb)
 	}
 }
 
+/* LOST (the other querier, where it was) or TAKEOVER (our address). */
+static void mcs_querier_event(struct mcs_bridge *mb,
+			      const struct mcs_querier *q, u8 type, u8 reason,
+			      const struct in6_addr *addr)
+{
+	bool lost = type == MCSNOOP_EVENT_QUERIER_LOST;
+	struct mcs_event ev = {
+		.type = type,
+		.reason = reason,
+		.has_vid = true,
+		.vid = q->vid,
+		.family = q->proto == MCS_IPV6 ? AF_INET6 : AF_INET,
+		.addr = addr,
+		.mac = lost ? q->other_mac : NULL,
+		.port = lost ? mcs_port_find(mb, q->other_ifindex) : NULL,
+	};
+
+	mcs_event_send(mb, &ev);
+}
+
 /* General queries that are due; returns when the next one is. */
 static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 					 unsigned long now, unsigned long next)
@@ -522,13 +563,22 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 		role = mcs_querier_role(mb, q, now, &src);
 		if (q->other && !time_before(now, q->other_expires)) {
 			/* The other querier fell silent: take over. */
+			mcs_querier_event(mb, q, MCSNOOP_EVENT_QUERIER_LOST,
+					  MCSNOOP_EVENT_REASON_TIMEOUT,
+					  &q->other_addr);
 			q->other = false;
 			mcs_querier_startup(mb, q, now);
 		}
 		active = role == MCSNOOP_QUERIER_ROLE_QUERIER ||
 			 role == MCSNOOP_QUERIER_ROLE_PROXY;
-		if (active && !q->active)
+		if (active && !q->active) {
 			mcs_querier_startup(mb, q, now);
+			/* A proxy querier's 0.0.0.0 or :: is no address. */
+			mcs_querier_event(mb, q, MCSNOOP_EVENT_QUERIER_TAKEOVER,
+					  MCSNOOP_EVENT_REASON_STARTUP,
+					  role == MCSNOOP_QUERIER_ROLE_QUERIER ?
+					  &src : NULL);
+		}
 		q->active = active;
 		if (q->topology_query) {
 			q->topology_query = false;

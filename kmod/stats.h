@@ -3,6 +3,7 @@
 #define _MCS_STATS_H
 
 #include <linux/percpu.h>
+#include <linux/bottom_half.h>
 #include <linux/u64_stats_sync.h>
 
 /*
@@ -45,8 +46,13 @@ enum mcs_counter {
 	MCS_CNT_DATA_FORWARDED,
 	MCS_CNT_DATA_PRUNED,
 	MCS_CNT_TABLE_FULL,
+	/* The bridge's only: events over the rate limit or without memory. */
+	MCS_CNT_EVENTS_DROPPED,
 	MCS_CNT_MAX
 };
+
+/* A port's counters: all but the bridge's own at the end. */
+#define MCS_CNT_PORT_MAX MCS_CNT_EVENTS_DROPPED
 
 struct mcs_pcpu_stats {
 	u64_stats_t cnt[MCS_CNT_MAX];
@@ -67,6 +73,15 @@ static inline void mcs_stats_inc(struct mcs_pcpu_stats __percpu *stats,
 	u64_stats_update_begin(&s->syncp);
 	u64_stats_inc(&s->cnt[c]);
 	u64_stats_update_end(&s->syncp);
+}
+
+/* Anywhere but hard interrupts: process context too. */
+static inline void mcs_stats_inc_any(struct mcs_pcpu_stats __percpu *stats,
+				     enum mcs_counter c)
+{
+	local_bh_disable();
+	mcs_stats_inc(stats, c);
+	local_bh_enable();
 }
 
 static inline void mcs_stats_add(struct mcs_pcpu_stats __percpu *stats,

@@ -10,6 +10,7 @@
 #include <linux/slab.h>
 #include <net/ipv6.h>
 
+#include "events.h"
 #include "forward.h"
 #include "table.h"
 #include "querier.h"
@@ -412,8 +413,18 @@ static bool mcs_is_ssm(const struct in6_addr *g)
 }
 
 static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
-			   const struct in6_addr *grp, u16 vid)
+			   const struct in6_addr *grp, u16 vid, u8 reason)
 {
+	struct mcs_event ev = {
+		.type = MCSNOOP_EVENT_TABLE_FULL,
+		.reason = reason,
+		.has_vid = true,
+		.vid = vid,
+		.port = port,
+		.group = grp,
+	};
+
+	mcs_event_send(mb, &ev);
 	mcs_stats_inc(mb->stats, MCS_CNT_TABLE_FULL);
 	if (port)
 		mcs_stats_inc(port->stats, MCS_CNT_TABLE_FULL);
@@ -439,6 +450,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	const struct in6_addr *addr = &rec->group.in6;
 	struct mcs_group *grp;
 	struct mcs_member *m;
+	bool created = false;
 
 	lockdep_assert_held(&mb->lock);
 	if (rec->type < MCS_REC_IS_IN || rec->type > MCS_REC_BLOCK)
@@ -466,7 +478,8 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 			grp = mcs_group_new(mb, addr, vid, ipv6, GFP_ATOMIC);
 			if (IS_ERR(grp)) {
 				if (PTR_ERR(grp) == -ENOSPC)
-					mcs_table_full(mb, port, addr, vid);
+					mcs_table_full(mb, port, addr, vid,
+						       MCSNOOP_EVENT_REASON_BRIDGE_LIMIT);
 				return;
 			}
 		}
@@ -476,20 +489,38 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 				/* Flood the group rather than lose a member. */
 				grp->overflow = true;
 				grp->overflow_expires = c.gmi_end;
-				mcs_table_full(mb, port, addr, vid);
+				mcs_table_full(mb, port, addr, vid,
+					       MCSNOOP_EVENT_REASON_PORT_LIMIT);
 			} else if (hlist_empty(&grp->members) && !grp->overflow) {
 				mcs_group_free(mb, grp);
 			}
 			return;
 		}
+		created = true;
 	}
 	if (m->is_static)
 		return;
 	c.m = m;
 	mcs_member_settle(m, now);
 	mcs_rec_apply(&c);
-	if (!mcs_member_settle(m, now))
+	/* A leave lowered the timers: expiry then means nobody answered. */
+	if (c.query_group || c.query_nsrc)
+		m->leave_lowered = true;
+	else if (rec->type != MCS_REC_BLOCK)
+		m->leave_lowered = false;
+	if (!mcs_member_settle(m, now)) {
+		/* Gone at once: the leave needed no last member query. */
+		if (!created)
+			mcs_event_member(mb, port, vid, addr,
+					 MCSNOOP_EVENT_MEMBER_DEL,
+					 port && READ_ONCE(port->fast_leave) ?
+					 MCSNOOP_EVENT_REASON_FAST_LEAVE :
+					 MCSNOOP_EVENT_REASON_LEAVE);
 		mcs_member_free(mb, grp, m);
+	} else if (created) {
+		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_ADD,
+				 MCSNOOP_EVENT_REASON_REPORT);
+	}
 	/* Other hosts behind the port may still want it: ask them. */
 	if (port && (c.query_group || c.query_nsrc))
 		mcs_querier_leave(mb, port, vid, ipv6, addr,
@@ -504,6 +535,7 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	struct mcs_group *grp;
 	struct mcs_member *m;
 	struct mcs_source *s;
+	bool created = false;
 	int err = 0;
 
 	spin_lock_bh(&mb->lock);
@@ -526,6 +558,7 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 				mcs_group_free(mb, grp);
 			goto out;
 		}
+		created = true;
 	}
 	if (!m->is_static) {
 		/* Static replaces what was learnt. */
@@ -549,6 +582,9 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	}
 	s->is_static = true;
 out:
+	if (!err && created)
+		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_ADD,
+				 MCSNOOP_EVENT_REASON_STATIC);
 	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
 	return err;
@@ -572,6 +608,8 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		/* Removing a learnt membership is allowed too. */
 		if (src)
 			goto out;
+		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_DEL,
+				 MCSNOOP_EVENT_REASON_STATIC);
 		mcs_member_free(mb, grp, m);
 		err = 0;
 		goto out;
@@ -587,8 +625,11 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		WRITE_ONCE(m->static_any, false);
 	}
 	err = 0;
-	if (!m->static_any && !m->nsrc)
+	if (!m->static_any && !m->nsrc) {
+		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_DEL,
+				 MCSNOOP_EVENT_REASON_STATIC);
 		mcs_member_free(mb, grp, m);
+	}
 out:
 	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
@@ -596,7 +637,7 @@ out:
 }
 
 void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
-		     bool dynamic_only)
+		     bool dynamic_only, u8 reason)
 {
 	struct mcs_group *grp, *gtmp;
 	struct mcs_member *m;
@@ -614,6 +655,10 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 			if ((port && m->port != port) ||
 			    (dynamic_only && m->is_static))
 				continue;
+			if (reason)
+				mcs_event_member(mb, m->port, grp->key.vid,
+						 &grp->key.addr,
+						 MCSNOOP_EVENT_MEMBER_DEL, reason);
 			gone = mcs_member_free(mb, grp, m);
 			if (gone)
 				break;
@@ -643,6 +688,7 @@ static void mcs_table_gc(struct work_struct *work)
 					     struct mcs_bridge, gc_work);
 	unsigned long now = jiffies;
 	struct mcs_group *grp, *gtmp;
+	struct mcs_port *port;
 	struct mcs_member *m;
 	struct hlist_node *tmp;
 	bool gone;
@@ -653,6 +699,11 @@ static void mcs_table_gc(struct work_struct *work)
 		hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
 			if (mcs_member_settle(m, now))
 				continue;
+			mcs_event_member(mb, m->port, grp->key.vid,
+					 &grp->key.addr, MCSNOOP_EVENT_MEMBER_DEL,
+					 m->leave_lowered ?
+					 MCSNOOP_EVENT_REASON_LEAVE :
+					 MCSNOOP_EVENT_REASON_TIMEOUT);
 			gone = mcs_member_free(mb, grp, m);
 			if (gone)
 				break;
@@ -665,6 +716,11 @@ static void mcs_table_gc(struct work_struct *work)
 				mcs_group_free(mb, grp);
 		}
 	}
+	/* Router ports time out lazily: announce those that did. */
+	rcu_read_lock();
+	list_for_each_entry_rcu(port, &mb->port_list, list)
+		mcs_event_routers_sync(port, MCSNOOP_EVENT_REASON_TIMEOUT);
+	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
 	queue_delayed_work(system_power_efficient_wq, &mb->gc_work,
 			   MCS_GC_PERIOD);
@@ -687,6 +743,6 @@ void mcs_table_start(struct mcs_bridge *mb)
 void mcs_table_destroy(struct mcs_bridge *mb)
 {
 	cancel_delayed_work_sync(&mb->gc_work);
-	mcs_table_flush(mb, NULL, -1, false);
+	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
 	rhashtable_destroy(&mb->groups);
 }

@@ -47,6 +47,7 @@ struct mcs_member {
 	u8 mode;			/* enum mcsnoop_filter_mode */
 	bool is_static;
 	bool static_any;		/* static (*,G), else static (S,G)s */
+	bool leave_lowered;		/* a leave lowered its timers */
 	unsigned long group_expires;	/* EXCLUDE mode */
 	struct hlist_head sources;	/* struct mcs_source, RCU */
 	unsigned int nsrc;
@@ -87,9 +88,12 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		   bool ipv6);
 int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		   const struct in6_addr *grp, const struct in6_addr *src);
-/* Remove memberships: of port (NULL: all ports), of vid (-1: all). */
+/*
+ * Remove memberships: of port (NULL: all ports), of vid (-1: all), with
+ * a MEMBER_DEL event of reason each (REASON_NONE: silently).
+ */
 void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
-		     bool dynamic_only);
+		     bool dynamic_only, u8 reason);
 
 unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid);
 

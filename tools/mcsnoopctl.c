@@ -26,7 +26,7 @@ static void usage(void)
 		"Usage: mcsnoopctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
 		"       mcsnoopctl OBJECT help\n"
 		"       mcsnoopctl help          the commands of every object\n"
-		"OBJECT := { bridge | port | vlan | group | querier | stats }\n"
+		"OBJECT := { bridge | port | vlan | group | querier | stats | monitor }\n"
 		"OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
 		"             -V[ersion] | -h[elp] }\n");
 }
@@ -72,6 +72,8 @@ static int help_main(struct mcs_ctx *ctx, int argc, char **argv)
 	mcs_querier_usage();
 	fputs("\n", stderr);
 	mcs_stats_usage();
+	fputs("\n", stderr);
+	mcs_monitor_usage();
 	return 0;
 }
 
@@ -82,6 +84,7 @@ static const struct mcs_cmd objects[] = {
 	{ "group", mcs_group_main },
 	{ "querier", mcs_querier_main },
 	{ "stats", mcs_stats_main },
+	{ "monitor", mcs_monitor_main },
 	{ "help", help_main },
 	{ NULL, NULL },
 };

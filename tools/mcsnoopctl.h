@@ -51,6 +51,8 @@ int mcs_stats_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_stats_usage(void);
 int mcs_querier_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_querier_usage(void);
+int mcs_monitor_main(struct mcs_ctx *ctx, int argc, char **argv);
+void mcs_monitor_usage(void);
 
 /*
  * Printers of one reply each (text or JSON), for mcs_show; the unit tests
@@ -63,6 +65,8 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_port_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data);
+/* One event; data: a bridge ifindex to keep only its events, or NULL. */
+int mcs_monitor_print_cb(const struct nlmsghdr *nlh, void *data);
 
 /*
  * Run a show request: the JSON array around the replies of cb, the

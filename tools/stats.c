@@ -46,6 +46,8 @@ static const char *const stats_names[MCSNOOP_A_STATS_MAX + 1] = {
 	[MCSNOOP_A_STATS_DATA_FORWARDED] = "data_forwarded",
 	[MCSNOOP_A_STATS_DATA_PRUNED] = "data_pruned",
 	[MCSNOOP_A_STATS_TABLE_FULL] = "table_full",
+	/* A bridge's only, printed only when there (see below). */
+	[MCSNOOP_A_STATS_EVENTS_DROPPED] = "events_dropped",
 };
 
 /* Text lines: the first counter of each line after the first. */
@@ -72,8 +74,11 @@ static int stats_attr(const struct nlattr *attr, void *data)
 	struct mcs_stats *stats = data;
 	unsigned int type = mnl_attr_get_type(attr);
 
-	if (mcs_stats_name(type) && mnl_attr_validate(attr, MNL_TYPE_U64) == 0)
+	if (mcs_stats_name(type) && mnl_attr_validate(attr, MNL_TYPE_U64) == 0) {
 		stats->v[type] = mnl_attr_get_u64(attr);
+		if (type == MCSNOOP_A_STATS_EVENTS_DROPPED)
+			stats->has_events_dropped = true;
+	}
 	return MNL_CB_OK;
 }
 
@@ -99,6 +104,13 @@ void mcs_stats_print(const struct mcs_stats *stats, const char *indent)
 
 		if (!stats_names[i])
 			continue;
+		if (i == MCSNOOP_A_STATS_EVENTS_DROPPED) {
+			/* The word of the events contract: "events-dropped". */
+			if (stats->has_events_dropped)
+				print_u64(PRINT_ANY, stats_names[i],
+					  " events-dropped %llu", stats->v[i]);
+			continue;
+		}
 		if (!first && starts_line(i)) {
 			print_nl();
 			print_text(indent);
@@ -121,7 +133,8 @@ void mcs_stats_usage(void)
 		"\n"
 		"Counters since the bridge was enabled. On a port: control messages\n"
 		"received on it, data copies let out of (data_forwarded) or kept from\n"
-		"(data_pruned) it, memberships refused on it (table_full).\n");
+		"(data_pruned) it, memberships refused on it (table_full). On a bridge:\n"
+		"events not sent, over the rate limit (events-dropped).\n");
 }
 
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data)

@@ -13,6 +13,7 @@
 
 struct mcs_stats {
 	bool present;
+	bool has_events_dropped;	/* bridges only */
 	uint64_t v[MCSNOOP_A_STATS_MAX + 1];
 };
 

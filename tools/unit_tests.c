@@ -674,7 +674,7 @@ static void querier_reply_off(void)
 	"\"err_bad_ttl\":27,\"err_bad_csum\":28,\"err_bad_length\":29," \
 	"\"err_bad_group\":30,\"err_bad_source\":31," \
 	"\"err_bad_records\":32,\"data_forwarded\":33," \
-	"\"data_pruned\":34,\"table_full\":35}"
+	"\"data_pruned\":34,\"table_full\":35,\"events_dropped\":36}"
 
 #define STATS_TEXT \
 	"    stats: igmp 2 mld 3 mcast_data 4 fwd_copies 5 host_copies 6\n" \
@@ -688,7 +688,8 @@ static void querier_reply_off(void)
 	"           parse_errors 23 err_truncated 24 err_bad_ip 25 " \
 	"err_fragment 26 err_bad_ttl 27 err_bad_csum 28 err_bad_length 29 " \
 	"err_bad_group 30 err_bad_source 31 err_bad_records 32\n" \
-	"           data_forwarded 33 data_pruned 34 table_full 35\n"
+	"           data_forwarded 33 data_pruned 34 table_full 35 " \
+	"events-dropped 36\n"
 
 static void printer_tests(void)
 {

@@ -165,6 +165,57 @@
  *                                port by the snooping decision
  *   MCSNOOP_A_STATS_TABLE_FULL   memberships refused by max-groups (their
  *                                group then floods)
+ *   MCSNOOP_A_STATS_EVENTS_DROPPED
+ *                                events not sent because the bridge was
+ *                                over the rate limit, or no memory (bridge
+ *                                statistics only)
+ *
+ * Events: the multicast group "events" (MCSNOOP_MCGRP_EVENTS)
+ *   A listener that joins it gets one MCSNOOP_CMD_EVENT message per change
+ *   of the bridges of its own network namespace. Joining needs no
+ *   privilege. MCSNOOP_CMD_EVENT is never accepted as a request. The
+ *   attributes (enum mcsnoop_event_attrs), all optional but TYPE and
+ *   BRIDGE_*:
+ *     MCSNOOP_A_EVENT_TYPE            u8, enum mcsnoop_event_type
+ *     MCSNOOP_A_EVENT_REASON          u8, enum mcsnoop_event_reason
+ *     MCSNOOP_A_EVENT_BRIDGE_IFINDEX  u32
+ *     MCSNOOP_A_EVENT_BRIDGE_IFNAME   string
+ *     MCSNOOP_A_EVENT_PORT_IFINDEX    u32, when a port is involved
+ *     MCSNOOP_A_EVENT_PORT_IFNAME     string
+ *     MCSNOOP_A_EVENT_VID             u16, 0 without VLAN filtering
+ *                                     (membership, table-full, querier)
+ *     MCSNOOP_A_EVENT_FAMILY          u8, AF_INET or AF_INET6 (router and
+ *                                     querier events)
+ *     MCSNOOP_A_EVENT_GROUP           binary, 4 or 16 bytes (membership
+ *                                     and table-full events)
+ *     MCSNOOP_A_EVENT_ADDR            binary, 4 or 16 bytes: the querier in
+ *                                     question (the foreign one for
+ *                                     ELECTED and LOST, ours for TAKEOVER,
+ *                                     absent for a proxy querier)
+ *     MCSNOOP_A_EVENT_OLD_ADDR        binary, 4 or 16 bytes (ELECTED: the
+ *                                     querier it replaced, ours when we
+ *                                     were the querier)
+ *     MCSNOOP_A_EVENT_MAC             binary, 6 bytes (querier events: the
+ *                                     foreign querier's source MAC)
+ *   Types and their reasons:
+ *     MEMBER_ADD        a port became a member of GROUP: REPORT, STATIC
+ *     MEMBER_DEL        a port stopped being one: LEAVE (leave/done/block
+ *                       and no answer to the group-specific queries),
+ *                       FAST_LEAVE, TIMEOUT, PORT_DOWN (down or removed),
+ *                       FLUSH, STATIC (group del), LIMIT (reserved:
+ *                       lowering max-groups keeps the entries there are)
+ *     ROUTER_ADD        a port became a router port for FAMILY: QUERY,
+ *                       MRD, PIM, STATIC
+ *     ROUTER_DEL        it stopped being one: TIMEOUT (also after an MRD
+ *                       termination), PORT_DOWN, STATIC (router off/auto)
+ *     QUERIER_ELECTED   another querier won the election: ELECTION
+ *     QUERIER_LOST      the elected foreign querier fell silent: TIMEOUT
+ *     QUERIER_TAKEOVER  we became the querier (or proxy querier): STARTUP
+ *     TABLE_FULL        a membership of GROUP from PORT was refused by
+ *                       max-groups: BRIDGE_LIMIT, PORT_LIMIT
+ *   Events are rate limited per bridge (1000 a second, bursts of 1000);
+ *   those over the limit count in MCSNOOP_A_STATS_EVENTS_DROPPED. Nothing
+ *   is built or counted while nobody listens.
  *
  * Numbering: new attributes and commands are only ever appended.
  */
@@ -173,6 +224,7 @@
 
 #define MCSNOOP_GENL_NAME	"mcsnoop"
 #define MCSNOOP_GENL_VERSION	1
+#define MCSNOOP_MCGRP_EVENTS	"events"
 
 enum mcsnoop_cmd {
 	MCSNOOP_CMD_UNSPEC,
@@ -189,6 +241,7 @@ enum mcsnoop_cmd {
 	MCSNOOP_CMD_GROUP_DEL,
 	MCSNOOP_CMD_GROUP_FLUSH,
 	MCSNOOP_CMD_QUERIER_GET,
+	MCSNOOP_CMD_EVENT,		/* multicast only, never a request */
 	__MCSNOOP_CMD_LAST
 };
 
@@ -265,6 +318,7 @@ enum mcsnoop_stats_attr {
 	MCSNOOP_A_STATS_DATA_FORWARDED,
 	MCSNOOP_A_STATS_DATA_PRUNED,
 	MCSNOOP_A_STATS_TABLE_FULL,
+	MCSNOOP_A_STATS_EVENTS_DROPPED,		/* bridge only */
 	__MCSNOOP_A_STATS_LAST
 };
 
@@ -419,5 +473,58 @@ enum mcsnoop_querier_attr {
 };
 
 #define MCSNOOP_A_QUERIER_MAX (__MCSNOOP_A_QUERIER_LAST - 1)
+
+/* MCSNOOP_CMD_EVENT messages, multicast to MCSNOOP_MCGRP_EVENTS */
+enum mcsnoop_event_attrs {
+	MCSNOOP_A_EVENT_UNSPEC,
+	MCSNOOP_A_EVENT_TYPE,			/* u8, enum mcsnoop_event_type */
+	MCSNOOP_A_EVENT_REASON,			/* u8, enum mcsnoop_event_reason */
+	MCSNOOP_A_EVENT_BRIDGE_IFINDEX,		/* u32 */
+	MCSNOOP_A_EVENT_BRIDGE_IFNAME,		/* string */
+	MCSNOOP_A_EVENT_PORT_IFINDEX,		/* u32 */
+	MCSNOOP_A_EVENT_PORT_IFNAME,		/* string */
+	MCSNOOP_A_EVENT_VID,			/* u16 */
+	MCSNOOP_A_EVENT_FAMILY,			/* u8, AF_INET or AF_INET6 */
+	MCSNOOP_A_EVENT_GROUP,			/* binary, 4 or 16 bytes */
+	MCSNOOP_A_EVENT_ADDR,			/* binary, 4 or 16 bytes */
+	MCSNOOP_A_EVENT_OLD_ADDR,		/* binary, 4 or 16 bytes */
+	MCSNOOP_A_EVENT_MAC,			/* binary, 6 bytes */
+	__MCSNOOP_A_EVENT_LAST
+};
+
+#define MCSNOOP_A_EVENT_MAX (__MCSNOOP_A_EVENT_LAST - 1)
+
+/* MCSNOOP_A_EVENT_TYPE */
+enum mcsnoop_event_type {
+	MCSNOOP_EVENT_UNSPEC,
+	MCSNOOP_EVENT_MEMBER_ADD,
+	MCSNOOP_EVENT_MEMBER_DEL,
+	MCSNOOP_EVENT_ROUTER_ADD,
+	MCSNOOP_EVENT_ROUTER_DEL,
+	MCSNOOP_EVENT_QUERIER_ELECTED,
+	MCSNOOP_EVENT_QUERIER_LOST,
+	MCSNOOP_EVENT_QUERIER_TAKEOVER,
+	MCSNOOP_EVENT_TABLE_FULL,
+};
+
+/* MCSNOOP_A_EVENT_REASON */
+enum mcsnoop_event_reason {
+	MCSNOOP_EVENT_REASON_NONE,
+	MCSNOOP_EVENT_REASON_REPORT,
+	MCSNOOP_EVENT_REASON_STATIC,
+	MCSNOOP_EVENT_REASON_LEAVE,
+	MCSNOOP_EVENT_REASON_FAST_LEAVE,
+	MCSNOOP_EVENT_REASON_TIMEOUT,
+	MCSNOOP_EVENT_REASON_PORT_DOWN,
+	MCSNOOP_EVENT_REASON_FLUSH,
+	MCSNOOP_EVENT_REASON_LIMIT,
+	MCSNOOP_EVENT_REASON_QUERY,
+	MCSNOOP_EVENT_REASON_MRD,
+	MCSNOOP_EVENT_REASON_PIM,
+	MCSNOOP_EVENT_REASON_ELECTION,
+	MCSNOOP_EVENT_REASON_STARTUP,
+	MCSNOOP_EVENT_REASON_BRIDGE_LIMIT,
+	MCSNOOP_EVENT_REASON_PORT_LIMIT,
+};
 
 #endif /* _UAPI_LINUX_MCSNOOP_H */

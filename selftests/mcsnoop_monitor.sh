@@ -1,0 +1,404 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The "events" multicast group, through `mcsnoopctl -j monitor` running in
+# the background in the switch namespace sw (one JSON object per line into
+# a file), while real host stacks and crafted frames change the state of
+# br0 (hosts h1..h3: 10.0.0.1-3, br0 10.0.0.254).
+#
+#  - events_members: member add (report; a refresh is no event), member
+#    del by leave (last member query time passed), fast-leave, timeout,
+#    static add/del, flush, port down; one event in text.
+#  - events_routers: router add by a query, PIM, MRD and static; router
+#    del by timeout, static (router off) and port down.
+#  - events_querier: takeover (querier auto), a lower foreign querier
+#    elected (address, port, MAC, old address), lost when it falls silent
+#    (short other-querier-present interval), takeover again.
+#  - events_table_full: max-groups of a port (port-limit) and of the
+#    bridge (bridge-limit).
+#  - events_rate_limit: 1200 new groups in a few frames: nothing counted
+#    without a listener; with one, at most the burst (1000) arrives and
+#    events_dropped counts the rest.
+#  - events_netns: a monitor in another namespace sees nothing of sw's
+#    bridges; monitor bridge BR filters; SIGTERM ends it with status 0.
+
+ALL_TESTS=(
+	events_members
+	events_routers
+	events_querier
+	events_table_full
+	events_rate_limit
+	events_netns
+)
+
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+PROBE=239.255.0.1
+
+# ------------------------------------------------------------ helpers
+
+# ev_setup: sw/br0 (enabled, querier off, short leave timers) with hosts
+# h1..h3 on IPv4 only; br0 has 10.0.0.254.
+ev_setup()
+{
+	snoop_setup v4 3 || return 1
+	ipn sw addr add 10.0.0.254/24 dev br0
+}
+
+# ev_count FILE PATTERN...: how many lines of FILE hold every PATTERN (a
+# fixed substring, such as "reason":"leave").
+ev_count()
+{
+	local f=$1 line p n=0 ok
+
+	shift
+	[ -e "$f" ] || { echo 0; return; }
+	while IFS= read -r line; do
+		ok=1
+		for p in "$@"; do
+			[[ $line == *"$p"* ]] || { ok=0; break; }
+		done
+		n=$((n + ok))
+	done <"$f"
+	echo "$n"
+}
+
+# ev_count_is FILE N PATTERN...: for wait_secs.
+ev_count_is()
+{
+	local f=$1 n=$2
+
+	shift 2
+	[ "$(ev_count "$f" "$@")" -eq "$n" ]
+}
+
+# ev_seen FILE PATTERN...: for wait_secs.
+ev_seen()
+{
+	[ "$(ev_count "$@")" -ge 1 ]
+}
+
+# ev_check FILE WHAT PATTERN...: wait for an event line with every PATTERN.
+ev_check()
+{
+	local f=$1 what=$2
+
+	shift 2
+	wait_secs 60 ev_seen "$f" "$@"
+	check_err $? "$what: no event with $* in: $(tail -n 5 "$f" 2>/dev/null)"
+}
+
+# mon_start NS FILE [ARGS...]: `mcsnoopctl [-j] -n NS monitor ARGS` in the
+# background into FILE (ARGS starting with "text" drop -j); MON_PID is its
+# pid. Returns once it hears its own probe: a static membership of
+# PROBE on MON_PORT (default p-h3) of br0, added and deleted until seen.
+MON_PORT="p-h3"
+mon_start()
+{
+	local ns=$1 f=$2 j=-j end=$((SECONDS + 60)) probe_ns=${MON_PROBE_NS:-$1}
+
+	shift 2
+	if [ "${1:-}" = text ]; then
+		j=
+		shift
+	fi
+	: >"$f"
+	"$MCSNOOPCTL" ${j:+"$j"} -n "$NS_PREFIX-$ns" monitor "$@" >"$f" 2>"$f.err" &
+	MON_PID=$!
+	BG_PIDS+=("$MON_PID")
+	[ -n "${MON_NOPROBE:-}" ] && return 0
+	while [ "$SECONDS" -lt "$end" ]; do
+		mcs "$probe_ns" group add br0 "$PROBE" port "$MON_PORT" &&
+			mcs "$probe_ns" group del br0 "$PROBE" port "$MON_PORT"
+		if [ -n "$j" ]; then
+			ev_seen "$f" '"event":"member_add"' "\"group\":\"$PROBE\"" &&
+				return 0
+		else
+			ev_seen "$f" "member add br0 port $MON_PORT group $PROBE" &&
+				return 0
+		fi
+		nap 0.5
+	done
+	echo "# monitor: $(cat "$f.err")"
+	return 1
+}
+
+# report2 HOST GROUP: one crafted IGMPv2 report from HOST.
+report2()
+{
+	frames "$1" eth0 "report2,group=$2"
+}
+
+# ------------------------------------------------------------- tests
+
+events_members()
+{
+	local f=$MCS_TMP/ev.json t=$MCS_TMP/ev.txt pid n line
+
+	ev_setup || { check_err 1 "setup"; return; }
+	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
+
+	# A host stack joins: one member_add; its repeated reports are none.
+	bg_mcast h1 join eth0 239.1.1.1
+	pid=${BG_PIDS[-1]}
+	ev_check "$f" "join of h1" '"event":"member_add"' '"bridge":"br0"' \
+		'"port":"p-h1"' '"group":"239.1.1.1"' '"reason":"report"' '"vid":0'
+	report2 h1 239.1.1.1
+	wait_secs 30 pstat_ge p-h1 igmp_v2_report 1
+	check_err $? "the crafted report of h1 was not counted"
+	nap 1
+	check_eq "$(ev_count "$f" '"member_add"' '"group":"239.1.1.1"')" 1 \
+		"member_add events of 239.1.1.1 after reports refreshed it"
+	# It leaves: no answer to the last member query (0.1 s): leave.
+	kill "$pid"
+	ev_check "$f" "leave of h1" '"event":"member_del"' '"port":"p-h1"' \
+		'"group":"239.1.1.1"' '"reason":"leave"'
+
+	# Fast leave.
+	mcs sw port set p-h2 fast-leave on
+	bg_mcast h2 join eth0 239.1.1.2
+	pid=${BG_PIDS[-1]}
+	ev_check "$f" "join of h2" '"member_add"' '"port":"p-h2"' \
+		'"group":"239.1.1.2"'
+	kill "$pid"
+	ev_check "$f" "fast leave of h2" '"event":"member_del"' \
+		'"port":"p-h2"' '"group":"239.1.1.2"' '"reason":"fast_leave"'
+
+	# Static add and del, flush.
+	mcs sw group add br0 239.1.1.3 port p-h3
+	ev_check "$f" "group add" '"event":"member_add"' '"port":"p-h3"' \
+		'"group":"239.1.1.3"' '"reason":"static"'
+	mcs sw group del br0 239.1.1.3 port p-h3
+	ev_check "$f" "group del" '"event":"member_del"' '"port":"p-h3"' \
+		'"group":"239.1.1.3"' '"reason":"static"'
+	mcs sw group add br0 239.1.1.4 port p-h3 &&
+		mcs sw group add br0 239.1.1.4 port p-h2
+	mcs sw group flush br0
+	ev_check "$f" "flush (p-h3)" '"member_del"' '"port":"p-h3"' \
+		'"group":"239.1.1.4"' '"reason":"flush"'
+	ev_check "$f" "flush (p-h2)" '"member_del"' '"port":"p-h2"' \
+		'"group":"239.1.1.4"' '"reason":"flush"'
+
+	# Port down.
+	report2 h1 239.1.1.5
+	ev_check "$f" "report of h1" '"member_add"' '"port":"p-h1"' \
+		'"group":"239.1.1.5"' '"reason":"report"'
+	ipn sw link set p-h1 down
+	ev_check "$f" "port down" '"event":"member_del"' '"port":"p-h1"' \
+		'"group":"239.1.1.5"' '"reason":"port_down"'
+
+	# Timeout: a membership interval of 1 s.
+	mcs sw bridge set br0 membership-timeout 1
+	report2 h2 239.1.1.6
+	ev_check "$f" "report of h2" '"member_add"' '"port":"p-h2"' \
+		'"group":"239.1.1.6"'
+	ev_check "$f" "timeout" '"event":"member_del"' '"port":"p-h2"' \
+		'"group":"239.1.1.6"' '"reason":"timeout"'
+	# Each of those exactly once.
+	for n in 239.1.1.2 239.1.1.5 239.1.1.6; do
+		check_eq "$(ev_count "$f" '"member_del"' "\"group\":\"$n\"")" 1 \
+			"member_del events of $n"
+	done
+
+	# Text: one event, the line the contract gives.
+	mon_start sw "$t" text || { check_err 1 "text monitor"; return; }
+	mcs sw group add br0 239.1.1.7 port p-h3
+	wait_secs 30 ev_seen "$t" "member add br0 port p-h3 group 239.1.1.7 reason static"
+	check_err $? "text of a static add: $(tail -n 3 "$t")"
+	# Every JSON line is an object of its own.
+	n=0
+	while IFS= read -r line; do
+		[[ $line == '{"event":"'*'}' ]] || n=$((n + 1))
+	done <"$f"
+	check_eq "$n" 0 "JSON lines that are not one object"
+	jq -e -s 'length > 0 and all(.[]; type == "object")' "$f" >/dev/null
+	check_err $? "the JSON lines do not parse"
+}
+
+events_routers()
+{
+	local f=$MCS_TMP/ev.json
+
+	ev_setup || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 router-timeout 2
+	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
+
+	frames h1 eth0 "query4,src=10.0.0.1,ver=3"
+	ev_check "$f" "query" '"event":"router_add"' '"port":"p-h1"' \
+		'"family":"inet"' '"reason":"query"'
+	ev_check "$f" "router timeout" '"event":"router_del"' \
+		'"port":"p-h1"' '"family":"inet"' '"reason":"timeout"'
+	check_eq "$(ev_count "$f" '"router_add"' '"port":"p-h1"')" 1 \
+		"router_add events of p-h1"
+
+	frames h2 eth0 pim4
+	ev_check "$f" "PIM hello" '"event":"router_add"' '"port":"p-h2"' \
+		'"reason":"pim"'
+	frames h3 eth0 mrd4
+	ev_check "$f" "MRD advertisement" '"event":"router_add"' \
+		'"port":"p-h3"' '"reason":"mrd"'
+
+	mcs sw bridge set br0 router-timeout 600
+	mcs sw port set p-h1 router static
+	ev_check "$f" "router static" '"event":"router_add"' '"port":"p-h1"' \
+		'"family":"inet6"' '"reason":"static"'
+	mcs sw port set p-h1 router off
+	ev_check "$f" "router off" '"event":"router_del"' '"port":"p-h1"' \
+		'"family":"inet"' '"reason":"static"'
+
+	frames h2 eth0 "query4,src=10.0.0.2,ver=3"
+	ev_check "$f" "query on p-h2" '"event":"router_add"' '"port":"p-h2"' \
+		'"reason":"query"'
+	ipn sw link set p-h2 down
+	ev_check "$f" "port down" '"event":"router_del"' '"port":"p-h2"' \
+		'"family":"inet"' '"reason":"port_down"'
+}
+
+events_querier()
+{
+	local f=$MCS_TMP/ev.json mac
+
+	ev_setup || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 router-timeout 3 query-interval 1
+	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
+
+	mcs sw bridge set br0 querier auto querier-address 10.0.0.254
+	ev_check "$f" "querier auto" '"event":"querier_takeover"' \
+		'"family":"inet"' '"address":"10.0.0.254"' '"reason":"startup"'
+
+	# A lower foreign querier wins; silent, it is lost after 3 s.
+	mac=$(in_ns h1 cat /sys/class/net/eth0/address)
+	frames h1 eth0 "query4,src=10.0.0.1,ver=3"
+	ev_check "$f" "foreign querier" '"event":"querier_elected"' \
+		'"family":"inet"' '"address":"10.0.0.1"' '"port":"p-h1"' \
+		"\"mac\":\"$mac\"" '"old_address":"10.0.0.254"' \
+		'"reason":"election"'
+	ev_check "$f" "foreign querier silent" '"event":"querier_lost"' \
+		'"address":"10.0.0.1"' '"reason":"timeout"'
+	wait_secs 30 ev_seen "$f" '"querier_takeover"' '"address":"10.0.0.254"' \
+		'"vid":0'
+	check_eq "$(ev_count "$f" '"querier_takeover"' '"family":"inet"')" 2 \
+		"inet takeovers (on auto, after the lost querier)"
+	check_eq "$(ev_count "$f" '"querier_elected"')" 1 "elections"
+}
+
+events_table_full()
+{
+	local f=$MCS_TMP/ev.json
+
+	ev_setup || { check_err 1 "setup"; return; }
+	# A refused member's group stays (it floods): it counts too.
+	mcs sw bridge set br0 max-groups 4
+	mcs sw port set p-h1 max-groups 1
+	mcs sw port set p-h2 max-groups 1
+	MON_PORT=p-h3 mon_start sw "$f" ||
+		{ check_err 1 "the monitor never started"; return; }
+
+	report2 h1 239.1.3.1
+	ev_check "$f" "first group of p-h1" '"member_add"' '"port":"p-h1"'
+	report2 h1 239.1.3.2
+	ev_check "$f" "port max-groups" '"event":"table_full"' \
+		'"port":"p-h1"' '"group":"239.1.3.2"' '"reason":"port_limit"'
+	report2 h2 239.1.3.3
+	report2 h3 239.1.3.4
+	ev_check "$f" "third group" '"member_add"' '"group":"239.1.3.4"'
+	report2 h3 239.1.3.5
+	ev_check "$f" "bridge max-groups" '"event":"table_full"' \
+		'"port":"p-h3"' '"group":"239.1.3.5"' '"reason":"bridge_limit"'
+	check_eq "$(ev_count "$f" '"member_add"' '"group":"239.1.3.2"')" 0 \
+		"member_add of a refused membership"
+}
+
+groups()
+{
+	mcsj sw bridge show br0 | jq -r '.[0].group_count'
+}
+
+groups_ge()
+{
+	[ "$(groups)" -ge "$1" ] 2>/dev/null
+}
+
+# storm HOST FIRST N: IGMPv3 reports from HOST with N new groups
+# 239.FIRST.x.y, 150 records a frame.
+storm()
+{
+	local host=$1 a=$2 n=$3 i specs=() spec=report3
+
+	for ((i = 0; i < n; i++)); do
+		spec+=",rec=4:239.$a.$((i / 250)).$((i % 250 + 1))"
+		if (((i + 1) % 150 == 0)); then
+			specs+=("$spec")
+			spec=report3
+		fi
+	done
+	[ "$spec" != report3 ] && specs+=("$spec")
+	frames "$host" eth0 "${specs[@]}"
+}
+
+events_rate_limit()
+{
+	local f=$MCS_TMP/ev.json n d out
+
+	ev_setup || { check_err 1 "setup"; return; }
+	# Nobody listens: nothing is built, nothing counted.
+	storm h1 10 1200
+	wait_secs 60 groups_ge 1200
+	check_err $? "the storm without a listener was not learnt: $(groups) groups"
+	check_eq "$(bstat br0 events_dropped)" 0 "events_dropped without a listener"
+	mcs sw group flush br0
+
+	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
+	nap 2	# the bucket refills from the probe
+	# 3000 at once: more than the burst and what a TCG guest's second
+	# of learning adds.
+	storm h1 20 3000
+	wait_secs 60 groups_ge 3000
+	check_err $? "the storm was not learnt: $(groups) groups"
+	d=$(bstat br0 events_dropped)
+	wait_secs 30 ev_count_is "$f" $((3000 - d)) '"member_add"' '"group":"239.20.'
+	n=$(ev_count "$f" '"member_add"' '"group":"239.20.')
+	log_info "storm of 3000 new groups: $n events received, $d dropped"
+	check_ge "$d" 1 "events_dropped after 3000 events at once"
+	# The monitor's buffer holds a burst: what was not dropped arrived.
+	check_eq "$n" $((3000 - d)) "events of the storm that arrived"
+	check_ge "$n" 1000 "events sent of the storm (burst 1000)"
+	check_eq "$(<"$f.err")" "" "stderr of the monitor"
+	out=$(mcs sw stats show br0)
+	[[ $out == *" events-dropped $d"* ]]
+	check_err $? "stats show text: $out"
+	out=$(mcsj sw stats show port p-h1)
+	[[ $out != *events_dropped* ]]
+	check_err $? "a port shows events_dropped: $out"
+}
+
+events_netns()
+{
+	local f=$MCS_TMP/ev.json o=$MCS_TMP/other.json b=$MCS_TMP/br1.json rc
+
+	ev_setup || { check_err 1 "setup"; return; }
+	ipn sw link add br1 up type bridge mcast_snooping 0
+	mcs sw bridge enable br1 >/dev/null
+	ns_create other noipv6
+	MON_NOPROBE=1 mon_start other "$o"
+	MON_NOPROBE=1 mon_start sw "$b" bridge br1
+	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
+	mcs sw group add br0 239.1.4.1 port p-h1
+	ev_check "$f" "static add" '"member_add"' '"group":"239.1.4.1"'
+	report2 h2 239.1.4.2
+	ev_check "$f" "report" '"member_add"' '"group":"239.1.4.2"'
+	nap 2
+	check_eq "$(ev_count "$o" '"event"')" 0 \
+		"events of sw seen by a monitor in another namespace"
+	check_eq "$(ev_count "$b" '"event"')" 0 \
+		"events of br0 seen by monitor bridge br1"
+	check_eq "$(<"$o.err")" "" "stderr of the other namespace's monitor"
+	kill -TERM "$MON_PID"
+	wait "$MON_PID"
+	rc=$?
+	check_eq "$rc" 0 "exit status of monitor after SIGTERM"
+}
+
+mcs_require
+mcs_run_tests "$@"
