@@ -366,7 +366,7 @@ events_rate_limit()
 	check_ge "$n" 1000 "events sent of the storm (burst 1000)"
 	check_eq "$(<"$f.err")" "" "stderr of the monitor"
 	out=$(mcs sw stats show br0)
-	[[ $out == *" events-dropped $d"* ]]
+	[[ $out == *" events_dropped $d"* ]]
 	check_err $? "stats show text: $out"
 	out=$(mcsj sw stats show port p-h1)
 	[[ $out != *events_dropped* ]]

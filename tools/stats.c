@@ -104,13 +104,10 @@ void mcs_stats_print(const struct mcs_stats *stats, const char *indent)
 
 		if (!stats_names[i])
 			continue;
-		if (i == MCSNOOP_A_STATS_EVENTS_DROPPED) {
-			/* The word of the events contract: "events-dropped". */
-			if (stats->has_events_dropped)
-				print_u64(PRINT_ANY, stats_names[i],
-					  " events-dropped %llu", stats->v[i]);
+		/* Bridges only: a port has no events of its own. */
+		if (i == MCSNOOP_A_STATS_EVENTS_DROPPED &&
+		    !stats->has_events_dropped)
 			continue;
-		}
 		if (!first && starts_line(i)) {
 			print_nl();
 			print_text(indent);
@@ -134,7 +131,7 @@ void mcs_stats_usage(void)
 		"Counters since the bridge was enabled. On a port: control messages\n"
 		"received on it, data copies let out of (data_forwarded) or kept from\n"
 		"(data_pruned) it, memberships refused on it (table_full). On a bridge:\n"
-		"events not sent, over the rate limit (events-dropped).\n");
+		"events not sent, over the rate limit (events_dropped).\n");
 }
 
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data)

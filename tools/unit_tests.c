@@ -689,7 +689,7 @@ static void querier_reply_off(void)
 	"err_fragment 26 err_bad_ttl 27 err_bad_csum 28 err_bad_length 29 " \
 	"err_bad_group 30 err_bad_source 31 err_bad_records 32\n" \
 	"           data_forwarded 33 data_pruned 34 table_full 35 " \
-	"events-dropped 36\n"
+	"events_dropped 36\n"
 
 static void printer_tests(void)
 {
