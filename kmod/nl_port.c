@@ -288,17 +288,8 @@ int mcs_nl_vlan_get_doit(struct sk_buff *skb, struct genl_info *info)
 /* A VLAN worth listing: on the bridge or a port, or with a setting. */
 static bool mcs_vlan_exists(struct mcs_bridge *mb, u16 vid)
 {
-	struct bridge_vlan_info vinfo;
-	struct mcs_port *port;
-	int bkt;
-
-	if (!mcs_vlan_snooping(mb, vid) || xa_load(&mb->vlan_queriers, vid) ||
-	    !br_vlan_get_info(mb->dev, vid, &vinfo))
-		return true;
-	hash_for_each(mb->ports, bkt, port, hnode)
-		if (!br_vlan_get_info(port->dev, vid, &vinfo))
-			return true;
-	return false;
+	return !mcs_vlan_snooping(mb, vid) || xa_load(&mb->vlan_queriers, vid) ||
+	       mcs_vlan_in_use(mb, vid);
 }
 
 /* cb->args: [0] bridge position, [1] next VID, [2] bridge filter. */

@@ -264,3 +264,25 @@ void mcs_port_refresh_flags(struct mcs_port *port)
 			flags |= kept[i];
 	WRITE_ONCE(port->br_flags, flags);
 }
+
+bool mcs_vlan_in_use(struct mcs_bridge *mb, u16 vid)
+{
+	struct bridge_vlan_info vinfo;
+	struct mcs_port *port;
+	bool found = false;
+
+	rcu_read_lock();
+	if (!br_vlan_get_info_rcu(mb->dev, vid, &vinfo)) {
+		found = true;
+		goto out;
+	}
+	list_for_each_entry_rcu(port, &mb->port_list, list) {
+		if (!br_vlan_get_info_rcu(port->dev, vid, &vinfo)) {
+			found = true;
+			break;
+		}
+	}
+out:
+	rcu_read_unlock();
+	return found;
+}

@@ -169,6 +169,9 @@ bool mcs_port_flood_unknown(const struct mcs_port *port);
 /* RTNL: read the port's bridge flags again. */
 void mcs_port_refresh_flags(struct mcs_port *port);
 
+/* Whether the bridge device or one of its ports is in VLAN vid. */
+bool mcs_vlan_in_use(struct mcs_bridge *mb, u16 vid);
+
 /* Packet path: one of the flags mcs_port_refresh_flags() keeps. */
 static inline bool mcs_port_flag(const struct mcs_port *port,
 				 unsigned long flag)

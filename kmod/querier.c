@@ -486,20 +486,6 @@ static void mcs_query_params_init(struct mcs_bridge *mb,
 	p->qqi_s = READ_ONCE(mb->cfg.query_interval) / 1000;
 }
 
-/* Whether the VLAN vid has a port or the bridge device in it. */
-static bool mcs_vlan_present(struct mcs_bridge *mb, u16 vid)
-{
-	struct bridge_vlan_info vinfo;
-	struct mcs_port *port;
-
-	if (!br_vlan_get_info_rcu(mb->dev, vid, &vinfo))
-		return true;
-	list_for_each_entry_rcu(port, &mb->port_list, list)
-		if (!br_vlan_get_info_rcu(port->dev, vid, &vinfo))
-			return true;
-	return false;
-}
-
 /* Queriers for the VLANs there are; those of VLANs gone are freed. */
 static void mcs_querier_scan(struct mcs_bridge *mb)
 {
@@ -512,7 +498,7 @@ static void mcs_querier_scan(struct mcs_bridge *mb)
 	list_for_each_entry(q, &mb->queriers, list)
 		q->seen = false;
 	for (vid = vlans ? 1 : 0; vid < (vlans ? VLAN_N_VID - 1 : 1); vid++) {
-		if (vlans && !mcs_vlan_present(mb, vid))
+		if (vlans && !mcs_vlan_in_use(mb, vid))
 			continue;
 		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
 			q = mcs_querier_find(mb, vid, proto, true);
