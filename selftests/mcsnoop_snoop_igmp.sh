@@ -183,15 +183,16 @@ igmp_membership_timeout()
 	local t
 
 	snoop_setup v4 3 || { check_err 1 "setup"; return; }
-	mcs sw bridge set br0 membership-timeout 10 flood-unknown off
+	# 30 s: a loaded guest may take 10 s from the join to the timer.
+	mcs sw bridge set br0 membership-timeout 30 flood-unknown off
 	igmp_version h2 2
 	bg_mcast h2 join eth0 "$G"
 	check_ports br0 "$G" "p-h2" "IGMPv2 join of h2"
 	t=$(member_get br0 "$G" p-h2 .timer)
-	[[ $t =~ ^[0-9.]+$ ]] && awk -v t="$t" 'BEGIN { exit !(t > 0 && t <= 10) }'
-	check_err $? "membership timer '$t' not in (0, 10]"
+	[[ $t =~ ^[0-9.]+$ ]] && awk -v t="$t" 'BEGIN { exit !(t > 0 && t <= 30) }'
+	check_err $? "membership timer '$t' not in (0, 30]"
 	# The host stays joined but never reports again (no queries).
-	check_ports br0 "$G" "" "membership after the timeout" "" 90
+	check_ports br0 "$G" "" "membership after the timeout" "" 120
 	deliver_check h1 "$G" "" "h2 h3" "after the timeout, flood-unknown off"
 	# Robustness x query interval + response interval when auto: 2 x 1 + 0.5.
 	mcs sw bridge set br0 membership-timeout auto robustness 2
