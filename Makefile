@@ -152,10 +152,13 @@ CONF = $(DESTDIR)$(SYSCONFDIR)/mcsnoop.conf
 # DESTDIR stages an install (packaging); depmod is then the package's job.
 # /etc/mcsnoop.conf is the example (everything commented out) unless there
 # is one; the service is installed, not enabled (systemctl enable mcsnoop).
-install: $(MODULE_KO) tool
+# install-tool: all but the module (with dkms-install, say).
+install: $(MODULE_KO) install-tool
 	$(MAKE) -C $(KDIR) M=$(MODULE_DIR) INSTALL_MOD_DIR=updates \
 		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
 	$(if $(DESTDIR),,depmod -a $(KREL))
+
+install-tool: tool
 	install -D -m 0755 tools/mcsnoopctl $(DESTDIR)$(SBINDIR)/mcsnoopctl
 	install -d $(DESTDIR)$(HELPERDIR) $(DESTDIR)$(UNITDIR)
 	$(SUBST) packaging/mcsnoop-boot >$(DESTDIR)$(HELPERDIR)/mcsnoop-boot
@@ -173,12 +176,14 @@ install: $(MODULE_KO) tool
 	$(if $(DESTDIR),,-[ ! -d /run/systemd/system ] || systemctl daemon-reload)
 
 # Everything install put there, but an /etc/mcsnoop.conf that was edited.
-uninstall:
+uninstall: uninstall-tool
 	rm -f $(DESTDIR)/lib/modules/$(KREL)/updates/kmod/mcsnoop.ko*
 	$(if $(DESTDIR),,depmod -a $(KREL))
+
+uninstall-tool:
 	rm -f $(DESTDIR)$(SBINDIR)/mcsnoopctl
 	rm -f $(DESTDIR)$(HELPERDIR)/mcsnoop-boot
-	-rmdir $(DESTDIR)$(HELPERDIR) 2>/dev/null
+	rmdir $(DESTDIR)$(HELPERDIR) 2>/dev/null || true
 	rm -f $(DESTDIR)$(UNITDIR)/mcsnoop.service
 	! cmp -s packaging/mcsnoop.conf $(CONF) || rm -f $(CONF)
 	rm -f $(foreach m,$(MAN_PAGES),$(DESTDIR)$(lastword $(subst :, ,$(m))))
@@ -227,4 +232,4 @@ clean:
 	rm -rf build
 
 .PHONY: all module modules tool deps style unit check check-debug demo bench install \
-	uninstall dkms-src dkms-install dkms-uninstall dkms-check clean
+	install-tool uninstall uninstall-tool dkms-src dkms-install dkms-uninstall dkms-check clean
