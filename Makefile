@@ -4,7 +4,9 @@
 #
 #   make                 module for the running kernel (KERNELRELEASE= or
 #                        KDIR= for another) and tools/mcsnoopctl
-#   make install         module into /lib/modules/KVER/updates, depmod, tool
+#   make install         module into /lib/modules/KVER/updates, depmod, tool,
+#                        boot service, example /etc/mcsnoop.conf, man pages
+#   make dkms-install    the module through dkms, for every installed kernel
 #   make check           everything below, then the selftests in qemu VMs on
 #                        Debian's 6.1 and 6.12 kernels
 #   make check-debug     the selftests on a debug 6.12 kernel (KASAN, lockdep,
@@ -15,6 +17,11 @@
 VERSION := 0.1
 PREFIX ?= /usr/local
 SBINDIR ?= $(PREFIX)/sbin
+HELPERDIR ?= $(PREFIX)/lib/mcsnoop
+MANDIR ?= $(PREFIX)/share/man
+UNITDIR ?= /lib/systemd/system
+SYSCONFDIR ?= /etc
+BASHCOMPDIR ?= /usr/share/bash-completion/completions
 DESTDIR ?=
 
 # The kernel to build against: the running one, or the newest one with
@@ -92,7 +99,7 @@ unit: tool
 NEWEST_KERNEL = $(lastword $(TEST_KERNELS))
 ALL_TESTS = $(shell selftests/run_tests.sh --list)
 QUERIER_TESTS = mcsnoop_datapath.sh mcsnoop_querier.sh mcsnoop_fastleave.sh \
-	mcsnoop_chain.sh
+	mcsnoop_chain.sh mcsnoop_monitor.sh
 OLDER_TESTS = mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh \
 	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
 	mcsnoop_data.sh mcsnoop_snoop_igmp.sh
@@ -117,10 +124,10 @@ comma := ,
 vm_spec = $(1):$(2):$(3)@$(subst $(space),$(comma),$(strip $(4)))
 kernel_spec = $(call vm_spec,$(2),/boot/vmlinuz-$(1),build/$(1)/kmod/mcsnoop.ko,$(3))
 
-check: deps modules tool style unit
+check: deps modules tool style unit dkms-check
 	selftests/vm/check.sh -j $(CHECK_JOBS) \
-		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL)-querier,$(QUERIER_TESTS)) \
 		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL),$(filter-out $(QUERIER_TESTS),$(ALL_TESTS))) \
+		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL)-querier,$(QUERIER_TESTS)) \
 		$(foreach k,$(filter-out $(NEWEST_KERNEL),$(TEST_KERNELS)),\
 			$(call kernel_spec,$(k),$(k),$(OLDER_TESTS)))
 
@@ -158,17 +165,89 @@ MODULE_KO = $(MODULE_DIR)/kmod/mcsnoop.ko
 $(MODULE_KO): $(MODULE_SRC)
 	$(MAKE) --no-print-directory module
 
+# The boot service and its helper get the install paths.
+SUBST = sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@HELPERDIR@|$(HELPERDIR)|g'
+# Installed only where they exist: path in the tree, path installed.
+MAN_PAGES = Documentation/man/mcsnoopctl.8:$(MANDIR)/man8/mcsnoopctl.8 \
+	    Documentation/man/mcsnoop.4:$(MANDIR)/man4/mcsnoop.4 \
+	    tools/completion/mcsnoopctl:$(BASHCOMPDIR)/mcsnoopctl
+CONF = $(DESTDIR)$(SYSCONFDIR)/mcsnoop.conf
+
 # DESTDIR stages an install (packaging); depmod is then the package's job.
-install: $(MODULE_KO) tool
+# /etc/mcsnoop.conf is the example (everything commented out) unless there
+# is one; the service is installed, not enabled (systemctl enable mcsnoop).
+# install-tool: all but the module (with dkms-install, say).
+install: $(MODULE_KO) install-tool
 	$(MAKE) -C $(KDIR) M=$(MODULE_DIR) INSTALL_MOD_DIR=updates \
 		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
 	$(if $(DESTDIR),,depmod -a $(KREL))
-	install -D -m 0755 tools/mcsnoopctl $(DESTDIR)$(SBINDIR)/mcsnoopctl
 
-uninstall:
+install-tool: tool
+	install -D -m 0755 tools/mcsnoopctl $(DESTDIR)$(SBINDIR)/mcsnoopctl
+	install -d $(DESTDIR)$(HELPERDIR) $(DESTDIR)$(UNITDIR)
+	$(SUBST) packaging/mcsnoop-boot >$(DESTDIR)$(HELPERDIR)/mcsnoop-boot
+	chmod 0755 $(DESTDIR)$(HELPERDIR)/mcsnoop-boot
+	$(SUBST) packaging/systemd/mcsnoop.service \
+		>$(DESTDIR)$(UNITDIR)/mcsnoop.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/mcsnoop.service
+	test -e $(CONF) || install -D -m 0644 packaging/mcsnoop.conf $(CONF)
+	@set -e; for m in $(MAN_PAGES); do \
+		if [ -e $${m%%:*} ]; then \
+			echo "install $${m%%:*} $(DESTDIR)$${m#*:}"; \
+			install -D -m 0644 $${m%%:*} $(DESTDIR)$${m#*:}; \
+		fi; \
+	done
+	$(if $(DESTDIR),,-[ ! -d /run/systemd/system ] || systemctl daemon-reload)
+
+# Everything install put there, but an /etc/mcsnoop.conf that was edited.
+uninstall: uninstall-tool
 	rm -f $(DESTDIR)/lib/modules/$(KREL)/updates/kmod/mcsnoop.ko*
 	$(if $(DESTDIR),,depmod -a $(KREL))
+
+uninstall-tool:
 	rm -f $(DESTDIR)$(SBINDIR)/mcsnoopctl
+	rm -f $(DESTDIR)$(HELPERDIR)/mcsnoop-boot
+	rmdir $(DESTDIR)$(HELPERDIR) 2>/dev/null || true
+	rm -f $(DESTDIR)$(UNITDIR)/mcsnoop.service
+	! cmp -s packaging/mcsnoop.conf $(CONF) || rm -f $(CONF)
+	rm -f $(foreach m,$(MAN_PAGES),$(DESTDIR)$(lastword $(subst :, ,$(m))))
+	$(if $(DESTDIR),,-[ ! -d /run/systemd/system ] || systemctl daemon-reload)
+
+# DKMS: the module's sources in DKMS_SOURCETREE/mcsnoop-VERSION, built and
+# installed by dkms for every kernel with headers, and by dkms's kernel
+# hook for each new one (dkms.conf). DKMS_FLAGS go to every dkms call,
+# e.g. --dkmstree DIR --installtree DIR (scripts/dkms-check.sh). Use
+# either this or `make install` for the module, not both.
+DKMS_SOURCETREE ?= /usr/src
+DKMS_FLAGS ?=
+DKMS_SRC = $(DKMS_SOURCETREE)/mcsnoop-$(VERSION)
+DKMS = dkms $(DKMS_FLAGS) --sourcetree $(DKMS_SOURCETREE)
+DKMS_KERNELS = $(shell for k in $$(ls -1v /lib/modules 2>/dev/null); do \
+		 [ -e /lib/modules/$$k/build/Makefile ] && echo $$k; done)
+
+dkms-src:
+	rm -rf $(DKMS_SRC)
+	mkdir -p $(DKMS_SRC)
+	tar -cf - dkms.conf $(MODULE_SRC) | tar -xf - -C $(DKMS_SRC)
+
+dkms-install: dkms-src
+	@command -v dkms >/dev/null || { echo "no dkms: run" \
+		"scripts/install-deps.sh dkms" >&2; exit 1; }
+	$(DKMS) status -m mcsnoop -v $(VERSION) | grep -q . || \
+		$(DKMS) add -m mcsnoop -v $(VERSION)
+	@set -e; for k in $(DKMS_KERNELS); do \
+		echo "$(DKMS) install -m mcsnoop -v $(VERSION) -k $$k"; \
+		$(DKMS) install -m mcsnoop -v $(VERSION) -k $$k; \
+	done
+
+dkms-uninstall:
+	-$(DKMS) remove -m mcsnoop -v $(VERSION) --all
+	rm -rf $(DKMS_SRC)
+
+# dkms builds and installs the module for both test kernels (private
+# trees: the host's dkms state is left alone), then removes it all.
+dkms-check: deps
+	scripts/dkms-check.sh $(TEST_KERNELS)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null
@@ -177,4 +256,4 @@ clean:
 	rm -rf build
 
 .PHONY: all module modules tool deps style unit check check-debug demo bench install \
-	uninstall clean
+	install-tool uninstall uninstall-tool dkms-src dkms-install dkms-uninstall dkms-check clean

@@ -3,13 +3,15 @@
 #
 # Install the Debian packages mcsnoop needs (Debian 12 or newer).
 #
-# Usage: scripts/install-deps.sh [build|vm|debug|all]...   (default: all)
+# Usage: scripts/install-deps.sh [build|vm|debug|dkms|all]...   (default: all)
 #
 #   build   compile the module against the Debian 6.1 and 6.12 headers,
 #           the tool against libmnl, and run sparse
 #   vm      boot the Debian 6.1 and 6.12 kernels under qemu (TCG) with the
 #           host root over 9p and run the selftests in them
 #   debug   build the debug 6.12 kernel (selftests/vm/debug-kernel.sh)
+#   dkms    build the module through dkms for every installed kernel
+#           (scripts/dkms-check.sh)
 #
 # Installs only what is missing (apt-get update once first, no recommends,
 # non-interactive) and prints nothing when everything is already there.
@@ -24,6 +26,7 @@ vm_pkgs="qemu-system-x86 busybox-static kmod cpio xz-utils zstd gzip
 	nftables"
 debug_pkgs="linux-source-6.12 gcc make libc6-dev bc flex bison libelf-dev
 	libssl-dev dwarves rsync xz-utils cpio kmod"
+dkms_pkgs="dkms kmod gcc make linux-headers-amd64 linux-headers-6.12-amd64"
 
 wanted=
 [ $# -gt 0 ] || set -- all
@@ -32,9 +35,10 @@ for group in "$@"; do
 	build) wanted="$wanted $build_pkgs" ;;
 	vm) wanted="$wanted $vm_pkgs" ;;
 	debug) wanted="$wanted $debug_pkgs" ;;
-	all) wanted="$wanted $build_pkgs $vm_pkgs $debug_pkgs" ;;
+	dkms) wanted="$wanted $dkms_pkgs" ;;
+	all) wanted="$wanted $build_pkgs $vm_pkgs $debug_pkgs $dkms_pkgs" ;;
 	-h|--help) sed -n '/^# Usage:/,/^# Installs/s/^# \{0,1\}//p' "$0"; exit 0 ;;
-	*) echo "install-deps.sh: unknown group '$group' (build|vm|debug|all)" >&2; exit 2 ;;
+	*) echo "install-deps.sh: unknown group '$group' (build|vm|debug|dkms|all)" >&2; exit 2 ;;
 	esac
 done
 

@@ -4,9 +4,12 @@
 # Installation: `make install` puts the module under
 # /lib/modules/$(uname -r)/updates and runs depmod, so that a plain
 # `modprobe mcsnoop` (and the genl autoload) finds it, and installs the
-# tool; `make uninstall` takes both away again. Runs in the VM, where the
-# root filesystem is a throwaway overlay. The module installed by the VM
-# harness is restored afterwards.
+# tool, the boot service (mcsnoop.service and its helper), the example
+# /etc/mcsnoop.conf unless there is one, the man pages and the bash
+# completion; `make uninstall` takes it all away again but an edited
+# /etc/mcsnoop.conf (the service itself: mcsnoop_boot.sh). Runs in the VM,
+# where the root filesystem is a throwaway overlay. The module installed
+# by the VM harness is restored afterwards.
 #
 # depmod over 9p under TCG takes minutes, so this runs on the newest of
 # Debian's installed kernels only (it also covers the .ko.xz compression
@@ -14,6 +17,7 @@
 
 ALL_TESTS=(
 	install_then_modprobe
+	install_service_files
 	uninstall_removes_both
 )
 
@@ -25,6 +29,15 @@ KREL=$(uname -r)
 PREFIX=
 OUT=
 KDIR=
+UNIT=/lib/systemd/system/mcsnoop.service
+CONF=/etc/mcsnoop.conf
+CONF_EXAMPLE=$REPO/packaging/mcsnoop.conf
+# Was there an /etc/mcsnoop.conf before make install? (Then it stays.)
+CONF_BEFORE=
+# In the tree (installed only where they exist) : where install puts them.
+DOCS=(Documentation/man/mcsnoopctl.8:share/man/man8/mcsnoopctl.8
+	Documentation/man/mcsnoop.4:share/man/man4/mcsnoop.4
+	tools/completion/mcsnoopctl:/usr/share/bash-completion/completions/mcsnoopctl)
 
 # The out-of-tree build of the module for the running kernel.
 find_build()
@@ -44,7 +57,7 @@ find_build()
 
 make_target()
 {
-	make -s -C "$REPO" "$1" KDIR="$KDIR" OUT="$OUT" PREFIX="$PREFIX" \
+	make -s -C "$REPO" "$@" KDIR="$KDIR" OUT="$OUT" PREFIX="$PREFIX" \
 		>"$MCS_TMP/make.log" 2>&1
 	local rc=$?
 
@@ -84,8 +97,48 @@ install_then_modprobe()
 	check_err $? "module not autoloaded"
 }
 
+# doc_dest SPEC [ROOT]: where install puts the file of DOCS entry SPEC.
+doc_dest()
+{
+	local dest=${1#*:}
+
+	[[ $dest == /* ]] || dest=$PREFIX/$dest
+	echo "${2:-}$dest"
+}
+
+install_service_files()
+{
+	local spec
+
+	[ -f "$UNIT" ]
+	check_err $? "no $UNIT after make install"
+	grep -qx "ExecStart=$PREFIX/sbin/mcsnoopctl -b $CONF" "$UNIT"
+	check_err $? "the unit does not run the installed tool on $CONF"
+	! grep -q @ "$UNIT"
+	check_err $? "placeholders left in the unit: $(grep @ "$UNIT")"
+	[ -x "$PREFIX/lib/mcsnoop/mcsnoop-boot" ]
+	check_err $? "no helper $PREFIX/lib/mcsnoop/mcsnoop-boot"
+	grep -q "^MCSNOOPCTL=.*$PREFIX/sbin/mcsnoopctl" \
+		"$PREFIX/lib/mcsnoop/mcsnoop-boot"
+	check_err $? "the helper does not use the installed tool"
+	if [ -z "$CONF_BEFORE" ]; then
+		cmp -s "$CONF_EXAMPLE" "$CONF"
+		check_err $? "$CONF is not the example"
+	fi
+	for spec in "${DOCS[@]}"; do
+		if [ -e "$REPO/${spec%%:*}" ]; then
+			cmp -s "$REPO/${spec%%:*}" "$(doc_dest "$spec")"
+			check_err $? "${spec%%:*} not installed as $(doc_dest "$spec")"
+		else
+			log_info "${spec%%:*} not in the tree (yet)"
+		fi
+	done
+}
+
 uninstall_removes_both()
 {
+	local spec
+
 	mcs_unload
 	make_target uninstall
 	check_err $? "make uninstall failed"
@@ -95,6 +148,16 @@ uninstall_removes_both()
 	check_err $? "modprobe still finds mcsnoop after uninstall"
 	[ ! -e "$PREFIX/sbin/mcsnoopctl" ]
 	check_err $? "mcsnoopctl left after uninstall"
+	[ ! -e "$UNIT" ] && [ ! -e "$PREFIX/lib/mcsnoop" ]
+	check_err $? "unit or helper left after uninstall"
+	for spec in "${DOCS[@]}"; do
+		[ ! -e "$(doc_dest "$spec")" ]
+		check_err $? "$(doc_dest "$spec") left after uninstall"
+	done
+	if [ -z "$CONF_BEFORE" ]; then
+		[ ! -e "$CONF" ]
+		check_err $? "the example $CONF left after uninstall"
+	fi
 }
 
 # Put back what the VM harness installed, for the tests that follow.
@@ -122,6 +185,7 @@ require_cmd make modinfo modprobe depmod
 find_build || mcs_skip_all "no module build for $KREL under $REPO/build"
 [ -e "$KDIR/Makefile" ] || mcs_skip_all "no kernel tree for $KREL (KDIR '$KDIR')"
 mcs_require
+[ -e "$CONF" ] && CONF_BEFORE=1
 PREFIX=$MCS_TMP/prefix
 SAVED=$MCS_TMP/$(basename "$(installed_path)")
 cp "$(installed_path)" "$SAVED" 2>/dev/null || SAVED=$OUT/kmod/mcsnoop.ko

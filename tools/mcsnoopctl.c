@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "mcsnoopctl.h"
 #include "output.h"
 
@@ -25,6 +26,7 @@ static void usage(void)
 	fprintf(stderr,
 		"Usage: mcsnoopctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
 		"       mcsnoopctl OBJECT help\n"
+		"       mcsnoopctl [OPTIONS] -b[atch] FILE   one command a line, - for stdin\n"
 		"       mcsnoopctl help          the commands of every object\n"
 		"OBJECT := { bridge | port | vlan | group | querier | stats | monitor }\n"
 		"OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
@@ -97,14 +99,16 @@ int main(int argc, char **argv)
 		{ "stats", no_argument, NULL, 's' },
 		{ "statistics", no_argument, NULL, 's' },
 		{ "netns", required_argument, NULL, 'n' },
+		{ "batch", required_argument, NULL, 'b' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct mcs_ctx ctx = { 0 };
+	const char *batch = NULL;
 	int opt, ret;
 
-	while ((opt = getopt_long(argc, argv, "+jpsn:Vh", long_opts,
+	while ((opt = getopt_long(argc, argv, "+jpsn:b:Vh", long_opts,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'j':
@@ -120,6 +124,9 @@ int main(int argc, char **argv)
 			if (netns_switch(optarg) < 0)
 				return 1;
 			break;
+		case 'b':
+			batch = optarg;
+			break;
 		case 'V':
 			printf("mcsnoopctl %s\n", MCS_VERSION);
 			return 0;
@@ -133,6 +140,13 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (batch && argc > 0)
+		return mcs_usage_error(usage, "unexpected argument \"%s\" after -b FILE",
+				       argv[0]);
+	if (batch) {
+		ret = mcs_batch(&ctx, batch, objects, usage);
+		goto out;
+	}
 	if (argc < 1) {
 		usage();
 		return 1;
@@ -141,6 +155,7 @@ int main(int argc, char **argv)
 		return help_main(&ctx, argc - 1, argv + 1);
 	out_init(ctx.json, ctx.pretty);
 	ret = mcs_dispatch(&ctx, objects, usage, argc, argv);
+out:
 	if (ctx.genl_open)
 		nl_close(&ctx.genl);
 	return ret;

@@ -14,6 +14,7 @@
 #include <linux/genetlink.h>
 #include <linux/mcsnoop.h>
 
+#include "batch.h"
 #include "mcsnoopctl.h"
 #include "output.h"
 #include "params.h"
@@ -188,6 +189,62 @@ static void parse_addr_tests(void)
 	expect("format 16 bytes", buf, "ff0e::1");
 	expect_true("format 5 bytes refused",
 		    !mcs_format_addr(v6, 5, buf, sizeof(buf)));
+}
+
+/*
+ * The batch line splitter: the words joined by '|' (each in <>), or
+ * "error: MSG", or "more" for a line that goes on on the next one.
+ */
+static void split_expect(const char *line, const char *want)
+{
+	char buf[256], got[512], name[96], *argv[8];
+	const char *err = "";
+	int argc, i;
+	size_t len = 0;
+
+	argc = mcs_split_line(line, buf, argv, 8, &err);
+	if (argc == MCS_SPLIT_MORE)
+		snprintf(got, sizeof(got), "more");
+	else if (argc < 0)
+		snprintf(got, sizeof(got), "error: %s", err);
+	else
+		for (got[0] = '\0', i = 0; i < argc; i++)
+			len += snprintf(got + len, sizeof(got) - len, "%s<%s>",
+					i ? "|" : "", argv[i]);
+	snprintf(name, sizeof(name), "split [%s]", line);
+	for (i = 0; name[i]; i++)	/* keep the KTAP line one line */
+		if ((unsigned char)name[i] < 0x20)
+			name[i] = ' ';
+	expect(name, got, want);
+}
+
+static void split_line_tests(void)
+{
+	split_expect("bridge enable br0", "<bridge>|<enable>|<br0>");
+	split_expect("  \tbridge   show\t ", "<bridge>|<show>");
+	split_expect("", "");
+	split_expect("   ", "");
+	split_expect("# a comment", "");
+	split_expect("   # indented comment", "");
+	split_expect("bridge show br0 # trailing comment", "<bridge>|<show>|<br0>");
+	split_expect("bridge show br0#x", "<bridge>|<show>|<br0#x>");
+	split_expect("bridge show '#x'", "<bridge>|<show>|<#x>");
+	split_expect("bridge show \\#x", "<bridge>|<show>|<#x>");
+	split_expect("'a b'  \"c d\"", "<a b>|<c d>");
+	split_expect("x''y \"\" ''", "<xy>|<>|<>");
+	split_expect("a'b c'd", "<ab cd>");
+	split_expect("'a\\b'", "<a\\b>");
+	split_expect("\"a\\\"b\\\\c\\d\"", "<a\"b\\c\\d>");
+	split_expect("\"it's\" 'say \"hi\"'", "<it's>|<say \"hi\">");
+	split_expect("a\\ b \\'c", "<a b>|<'c>");
+	split_expect("bridge show\r", "<bridge>|<show>");
+	split_expect("bridge 'show", "error: missing closing ' quote");
+	split_expect("bridge \"show", "error: missing closing \" quote");
+	split_expect("bridge set br0 \\", "more");
+	split_expect("'a\\", "error: missing closing ' quote");
+	split_expect("1 2 3 4 5 6 7 8", "<1>|<2>|<3>|<4>|<5>|<6>|<7>|<8>");
+	split_expect("1 2 3 4 5 6 7 8 9", "error: too many words on the line");
+	split_expect("1 2 3 4 5 6 7 8 # 9", "<1>|<2>|<3>|<4>|<5>|<6>|<7>|<8>");
 }
 
 /*
@@ -857,6 +914,7 @@ int main(void)
 	parse_addr_tests();
 	params_tests();
 	printer_tests();
+	split_line_tests();
 	printf("1..%d\n", n);
 	printf("# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:0 error:0\n",
 	       passed, failed);
