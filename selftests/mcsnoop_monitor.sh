@@ -339,7 +339,7 @@ storm()
 
 events_rate_limit()
 {
-	local f=$MCS_TMP/ev.json n d out
+	local f=$MCS_TMP/ev.json n d out t0 el most
 
 	ev_setup || { check_err 1 "setup"; return; }
 	# Nobody listens: nothing is built, nothing counted.
@@ -351,16 +351,24 @@ events_rate_limit()
 
 	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
 	nap 2	# the bucket refills from the probe
-	# 3000 at once: more than the burst and what a TCG guest's second
-	# of learning adds.
+	# 3000 at once: more than the burst. The bucket may send the burst
+	# plus one event a millisecond while the storm is learnt: at most
+	# that arrives, the rest is dropped (a slow guest learns longer).
+	t0=${EPOCHREALTIME/./}
 	storm h1 20 3000
 	wait_secs 60 groups_ge 3000
 	check_err $? "the storm was not learnt: $(groups) groups"
+	el=${EPOCHREALTIME/./}
+	el=$(((el - t0) / 1000))
+	most=$((1000 + el + 100))
 	d=$(bstat br0 events_dropped)
 	wait_secs 30 ev_count_is "$f" $((3000 - d)) '"member_add"' '"group":"239.20.'
 	n=$(ev_count "$f" '"member_add"' '"group":"239.20.')
-	log_info "storm of 3000 new groups: $n events received, $d dropped"
-	check_ge "$d" 1 "events_dropped after 3000 events at once"
+	log_info "storm of 3000 new groups learnt within $el ms: $n events received, $d dropped"
+	[ "$n" -le "$most" ]
+	check_err $? "$n events arrived, the bucket allows $most in $el ms"
+	[ "$most" -ge 3000 ] ||
+		check_ge "$d" $((3000 - most)) "events_dropped after 3000 events in $el ms"
 	# The monitor's buffer holds a burst: what was not dropped arrived.
 	check_eq "$n" $((3000 - d)) "events of the storm that arrived"
 	check_ge "$n" 1000 "events sent of the storm (burst 1000)"
