@@ -92,14 +92,15 @@ unit: tool
 # namespaces, lifecycle (every removal path), the packet path, the parser,
 # and the querier, leave and event paths (below). A guest keeps about one
 # CPU busy, so two run at once (check.sh -j 2), the longest first: the
-# newest kernel's files are split in two (QUERIER_TESTS and the rest), and
+# newest kernel's files are split in two (SHARD_B and the rest, which
+# take about as long once 6.1 follows SHARD_B in the same lane), and
 # so are the debug kernel's. The debug kernel is about 3 times slower
 # (MCS_SLOW: the tests that race short protocol timers stretch them) and
 # takes 7 to 10 minutes to build.
 NEWEST_KERNEL = $(lastword $(TEST_KERNELS))
 ALL_TESTS = $(shell selftests/run_tests.sh --list)
-QUERIER_TESTS = mcsnoop_datapath.sh mcsnoop_querier.sh mcsnoop_fastleave.sh \
-	mcsnoop_chain.sh mcsnoop_monitor.sh
+SHARD_B = mcsnoop_datapath.sh mcsnoop_querier.sh mcsnoop_fastleave.sh \
+	mcsnoop_chain.sh mcsnoop_monitor.sh mcsnoop_router.sh mcsnoop_limits.sh
 OLDER_TESTS = mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh \
 	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
 	mcsnoop_data.sh mcsnoop_snoop_igmp.sh
@@ -126,8 +127,8 @@ kernel_spec = $(call vm_spec,$(2),/boot/vmlinuz-$(1),build/$(1)/kmod/mcsnoop.ko,
 
 check: deps modules tool style unit dkms-check
 	selftests/vm/check.sh -j $(CHECK_JOBS) \
-		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL),$(filter-out $(QUERIER_TESTS),$(ALL_TESTS))) \
-		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL)-querier,$(QUERIER_TESTS)) \
+		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL),$(filter-out $(SHARD_B),$(ALL_TESTS))) \
+		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL)-b,$(SHARD_B)) \
 		$(foreach k,$(filter-out $(NEWEST_KERNEL),$(TEST_KERNELS)),\
 			$(call kernel_spec,$(k),$(k),$(OLDER_TESTS)))
 
