@@ -111,9 +111,10 @@ OLDER_TESTS = mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh \
 # format; leave, fast leave and their group-specific queries, and the
 # events, through the monitor's tests. (mcsnoop_fastleave.sh times data
 # frames with a sniffer that a debug guest cannot run at stream rates.)
-DEBUG_TESTS_A = mcsnoop_querier.sh:seed_scenario:election_they_win:\
-	election_they_win_mld:vlan_queriers:topology_change_query \
-	mcsnoop_chain.sh:chain_querier
+DEBUG_QUERIER_TESTS = seed_scenario election_they_win election_they_win_mld \
+	vlan_queriers topology_change_query
+DEBUG_TESTS_A = mcsnoop_querier.sh:$(subst $(space),:,$(strip \
+	$(DEBUG_QUERIER_TESTS))) mcsnoop_chain.sh:chain_querier
 DEBUG_TESTS_B = mcsnoop_monitor.sh:events_members:events_rate_limit \
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh \
 	mcsnoop_malformed.sh
