@@ -35,7 +35,7 @@ void mcs_events_init(struct mcs_bridge *mb);
  */
 void mcs_event_send(struct mcs_bridge *mb, const struct mcs_event *ev);
 
-/* A membership of port (NULL: the bridge itself) in group on vid. */
+/* A membership (or one refused) of port (NULL: the bridge) in group on vid. */
 void mcs_event_member(struct mcs_bridge *mb, const struct mcs_port *port,
 		      u16 vid, const struct in6_addr *group, u8 type,
 		      u8 reason);

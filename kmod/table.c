@@ -415,16 +415,7 @@ static bool mcs_is_ssm(const struct in6_addr *g)
 static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 			   const struct in6_addr *grp, u16 vid, u8 reason)
 {
-	struct mcs_event ev = {
-		.type = MCSNOOP_EVENT_TABLE_FULL,
-		.reason = reason,
-		.has_vid = true,
-		.vid = vid,
-		.port = port,
-		.group = grp,
-	};
-
-	mcs_event_send(mb, &ev);
+	mcs_event_member(mb, port, vid, grp, MCSNOOP_EVENT_TABLE_FULL, reason);
 	mcs_stats_inc(mb->stats, MCS_CNT_TABLE_FULL);
 	if (port)
 		mcs_stats_inc(port->stats, MCS_CNT_TABLE_FULL);
