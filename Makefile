@@ -13,6 +13,8 @@
 #                        kmemleak, UBSAN), built and cached on first use
 #   make demo            a bridge with hosts in a VM, mcsnoop enabled on it
 #   make style           checkpatch --strict and sparse on the module
+#   make ynl             the uapi header and kmod/nl_gen.[ch] from the YNL
+#                        spec (make ynl-check: are they up to date)
 
 VERSION := 0.1
 PREFIX ?= /usr/local
@@ -79,6 +81,16 @@ deps:
 style: deps
 	scripts/style.sh $(TEST_KERNELS)
 
+# The uapi header and kmod/nl_gen.[ch] are generated from the YNL spec
+# Documentation/netlink/specs/mcsnoop.yaml: `make ynl` regenerates them,
+# `make ynl-check` fails if the committed ones differ from the spec (and
+# extracts the kernel's YNL tools that mcsnoop_ynl.sh runs).
+ynl: deps
+	scripts/ynl-regen.sh
+
+ynl-check: deps
+	scripts/ynl-regen.sh --check
+
 # Userspace unit tests: the tool's output layer, the module's parser.
 unit: tool
 	$(MAKE) -C tools check
@@ -87,7 +99,8 @@ unit: tool
 # Under TCG every test file costs minutes, so that CI stays inside its 90
 # minutes: the newest kernel runs every test; the older one the files whose
 # kernel interfaces differ between 6.1 and 6.12 (generic netlink, module
-# loading, bridge port events) and one snooping file; the debug kernel the
+# loading, bridge port events, the generated ops and policies) and one
+# snooping file; the debug kernel the
 # files that reach the most kernel code under KASAN, lockdep and kmemleak:
 # namespaces, lifecycle (every removal path), the packet path, the parser,
 # and the querier, leave and event paths (below). A guest keeps about one
@@ -103,7 +116,7 @@ SHARD_B = mcsnoop_datapath.sh mcsnoop_querier.sh mcsnoop_fastleave.sh \
 	mcsnoop_chain.sh mcsnoop_monitor.sh mcsnoop_router.sh mcsnoop_limits.sh
 OLDER_TESTS = mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh \
 	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
-	mcsnoop_data.sh mcsnoop_snoop_igmp.sh
+	mcsnoop_data.sh mcsnoop_snoop_igmp.sh mcsnoop_ynl.sh
 # FILE:TEST:TEST runs those tests of FILE only: on the debug kernel the
 # querier's paths (startup and general queries, election, takeover, MLD,
 # per-VLAN queriers, topology change, a LAN of three bridges) without the
@@ -126,7 +139,7 @@ comma := ,
 vm_spec = $(1):$(2):$(3)@$(subst $(space),$(comma),$(strip $(4)))
 kernel_spec = $(call vm_spec,$(2),/boot/vmlinuz-$(1),build/$(1)/kmod/mcsnoop.ko,$(3))
 
-check: deps modules tool style unit dkms-check
+check: deps ynl-check modules tool style unit dkms-check
 	selftests/vm/check.sh -j $(CHECK_JOBS) \
 		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL),$(filter-out $(SHARD_B),$(ALL_TESTS))) \
 		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL)-b,$(SHARD_B)) \
@@ -257,5 +270,5 @@ clean:
 	$(MAKE) -C kmod/test clean
 	rm -rf build
 
-.PHONY: all module modules tool deps style unit check check-debug demo bench install \
+.PHONY: all module modules tool deps style ynl ynl-check unit check check-debug demo bench install \
 	install-tool uninstall uninstall-tool dkms-src dkms-install dkms-uninstall dkms-check clean

@@ -95,7 +95,7 @@ void mcs_event_send(struct mcs_bridge *mb, const struct mcs_event *ev)
 	struct sk_buff *skb;
 	void *hdr;
 
-	if (!genl_has_listeners(&mcs_genl_family, net, MCS_MCGRP_EVENTS))
+	if (!genl_has_listeners(&mcs_genl_family, net, MCSNOOP_NLGRP_EVENTS))
 		return;
 	if (!mcs_event_take(mb))
 		goto drop;
@@ -111,7 +111,7 @@ void mcs_event_send(struct mcs_bridge *mb, const struct mcs_event *ev)
 	}
 	genlmsg_end(skb, hdr);
 	genlmsg_multicast_netns(&mcs_genl_family, net, skb, 0,
-				MCS_MCGRP_EVENTS, GFP_ATOMIC);
+				MCSNOOP_NLGRP_EVENTS, GFP_ATOMIC);
 	return;
 drop:
 	mcs_stats_inc_any(mb->stats, MCS_CNT_EVENTS_DROPPED);

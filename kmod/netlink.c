@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "mcsnoop" generic netlink family: the only way to configure
- * mcsnoop. The API is documented in include/uapi/linux/mcsnoop.h.
+ * mcsnoop. The API is described by Documentation/netlink/specs/mcsnoop.yaml
+ * and documented in Documentation/netlink.rst.
  */
 #include <linux/if_bridge.h>
 #include <linux/rtnetlink.h>
@@ -58,52 +59,6 @@ const struct mcs_nl_names mcs_nl_names_port = {
 		"port_ifindex: not a port of a bridge mcsnoop is enabled on",
 		"port_ifname: not a port of a bridge mcsnoop is enabled on",
 	},
-};
-
-static const struct nla_policy mcs_bridge_policy[MCSNOOP_A_BRIDGE_MAX + 1] = {
-	[MCSNOOP_A_BRIDGE_IFINDEX] = { .type = NLA_U32 },
-	[MCSNOOP_A_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING,
-				      .len = IFNAMSIZ - 1 },
-	[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING] = NLA_POLICY_MAX(NLA_U8, 1),
-	[MCSNOOP_A_BRIDGE_MCAST_SNOOPING] = {
-		.type = NLA_REJECT,
-		.reject_message = "mcast_snooping: read-only attribute",
-	},
-	[MCSNOOP_A_BRIDGE_STATS] = {
-		.type = NLA_REJECT,
-		.reject_message = "stats: read-only attribute",
-	},
-	[MCSNOOP_A_BRIDGE_SNOOPING] = NLA_POLICY_MAX(NLA_U8, 1),
-	[MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN] = NLA_POLICY_MAX(NLA_U8, 1),
-	[MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS] = NLA_POLICY_MAX(NLA_U8, 1),
-	[MCSNOOP_A_BRIDGE_MAX_GROUPS] = { .type = NLA_U32 },
-	[MCSNOOP_A_BRIDGE_GROUP_COUNT] = {
-		.type = NLA_REJECT,
-		.reject_message = "group_count: read-only attribute",
-	},
-	[MCSNOOP_A_BRIDGE_QUERY_INTERVAL] = { .type = NLA_U32 },
-	[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL] = { .type = NLA_U32 },
-	[MCSNOOP_A_BRIDGE_ROBUSTNESS] = { .type = NLA_U8 },
-	[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL] = { .type = NLA_U32 },
-	[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT] = { .type = NLA_U8 },
-	[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT] = { .type = NLA_U32 },
-	[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT] = { .type = NLA_U32 },
-	[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE] = {
-		.type = NLA_REJECT,
-		.reject_message = "router_timeout_active: read-only attribute",
-	},
-	[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE] = {
-		.type = NLA_REJECT,
-		.reject_message = "membership_timeout_active: read-only attribute",
-	},
-	[MCSNOOP_A_BRIDGE_QUERIER] = { .type = NLA_U8 },
-	[MCSNOOP_A_BRIDGE_QUERIER_ADDR4] = NLA_POLICY_EXACT_LEN(4),
-	[MCSNOOP_A_BRIDGE_QUERIER_ADDR6] = NLA_POLICY_EXACT_LEN(16),
-	[MCSNOOP_A_BRIDGE_PROXY_QUERY] = { .type = NLA_U8 },
-	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL] = { .type = NLA_U32 },
-	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT] = { .type = NLA_U8 },
-	[MCSNOOP_A_BRIDGE_IGMP_VERSION] = { .type = NLA_U8 },
-	[MCSNOOP_A_BRIDGE_MLD_VERSION] = { .type = NLA_U8 },
 };
 
 void mcs_nl_err(struct netlink_ext_ack *extack, const struct nlattr *attr,
@@ -385,7 +340,7 @@ static struct mcs_bridge *mcs_nl_get_enabled(struct genl_info *info)
 			     &mcs_nl_names_dev, true, info->extack);
 }
 
-static int mcs_nl_bridge_get_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_bridge_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mcs_bridge *mb;
 	struct sk_buff *msg;
@@ -399,8 +354,8 @@ static int mcs_nl_bridge_get_doit(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
-static int mcs_nl_bridge_get_dumpit(struct sk_buff *skb,
-				    struct netlink_callback *cb)
+int mcsnoop_nl_bridge_get_dumpit(struct sk_buff *skb,
+				 struct netlink_callback *cb)
 {
 	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
 	long skip = cb->args[0], idx = 0;
@@ -424,8 +379,8 @@ static int mcs_nl_bridge_get_dumpit(struct sk_buff *skb,
 	return skb->len;
 }
 
-static int mcs_nl_bridge_disable_doit(struct sk_buff *skb,
-				      struct genl_info *info)
+int mcsnoop_nl_bridge_disable_doit(struct sk_buff *skb,
+				   struct genl_info *info)
 {
 	struct mcs_bridge *mb;
 	struct sk_buff *msg;
@@ -540,7 +495,7 @@ static int mcs_nl_bridge_apply(struct mcs_bridge *mb, struct nlattr **a)
 	return mcs_nl_querier_set(mb, a);
 }
 
-static int mcs_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
 	struct mcs_bridge *mb;
@@ -550,12 +505,6 @@ static int mcs_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
 	mb = mcs_nl_get_enabled(info);
 	if (IS_ERR(mb)) {
 		err = PTR_ERR(mb);
-		goto out;
-	}
-	if (a[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING]) {
-		mcs_nl_err(info->extack, a[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING],
-			   "saved_mcast_snooping: only given on enable");
-		err = -EINVAL;
 		goto out;
 	}
 	if (!mcs_nl_bridge_set_valid(mb, a, info->extack)) {
@@ -568,8 +517,8 @@ out:
 	return err;
 }
 
-static int mcs_nl_bridge_enable_doit(struct sk_buff *skb,
-				     struct genl_info *info)
+int mcsnoop_nl_bridge_enable_doit(struct sk_buff *skb,
+				  struct genl_info *info)
 {
 	struct mcs_net *mn = mcs_net(genl_info_net(info));
 	struct nlattr *saved = info->attrs[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING];
@@ -616,113 +565,24 @@ static int mcs_nl_bridge_enable_doit(struct sk_buff *skb,
 	return err;
 }
 
-static const struct genl_ops mcs_genl_ops[] = {
-	{
-		.cmd = MCSNOOP_CMD_BRIDGE_GET,
-		.doit = mcs_nl_bridge_get_doit,
-		.dumpit = mcs_nl_bridge_get_dumpit,
-		.policy = mcs_bridge_policy,
-		.maxattr = MCSNOOP_A_BRIDGE_MAX,
-	},
-	{
-		.cmd = MCSNOOP_CMD_BRIDGE_ENABLE,
-		.doit = mcs_nl_bridge_enable_doit,
-		.policy = mcs_bridge_policy,
-		.maxattr = MCSNOOP_A_BRIDGE_MAX,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = MCSNOOP_CMD_BRIDGE_DISABLE,
-		.doit = mcs_nl_bridge_disable_doit,
-		.policy = mcs_bridge_policy,
-		.maxattr = MCSNOOP_A_BRIDGE_MAX,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = MCSNOOP_CMD_BRIDGE_SET,
-		.doit = mcs_nl_bridge_set_doit,
-		.policy = mcs_bridge_policy,
-		.maxattr = MCSNOOP_A_BRIDGE_MAX,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = MCSNOOP_CMD_PORT_GET,
-		.doit = mcs_nl_port_get_doit,
-		.dumpit = mcs_nl_port_get_dumpit,
-		.policy = mcs_port_policy,
-		.maxattr = MCSNOOP_A_PORT_MAX,
-	},
-	{
-		.cmd = MCSNOOP_CMD_PORT_SET,
-		.doit = mcs_nl_port_set_doit,
-		.policy = mcs_port_policy,
-		.maxattr = MCSNOOP_A_PORT_MAX,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = MCSNOOP_CMD_VLAN_GET,
-		.doit = mcs_nl_vlan_get_doit,
-		.dumpit = mcs_nl_vlan_get_dumpit,
-		.policy = mcs_vlan_policy,
-		.maxattr = MCSNOOP_A_VLAN_MAX,
-	},
-	{
-		.cmd = MCSNOOP_CMD_VLAN_SET,
-		.doit = mcs_nl_vlan_set_doit,
-		.policy = mcs_vlan_policy,
-		.maxattr = MCSNOOP_A_VLAN_MAX,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = MCSNOOP_CMD_GROUP_GET,
-		.doit = mcs_nl_group_get_doit,
-		.dumpit = mcs_nl_group_get_dumpit,
-		.policy = mcs_group_policy,
-		.maxattr = MCSNOOP_A_GROUP_MAX,
-	},
-	{
-		.cmd = MCSNOOP_CMD_GROUP_ADD,
-		.doit = mcs_nl_group_add_doit,
-		.policy = mcs_group_policy,
-		.maxattr = MCSNOOP_A_GROUP_MAX,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = MCSNOOP_CMD_GROUP_DEL,
-		.doit = mcs_nl_group_del_doit,
-		.policy = mcs_group_policy,
-		.maxattr = MCSNOOP_A_GROUP_MAX,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = MCSNOOP_CMD_GROUP_FLUSH,
-		.doit = mcs_nl_group_flush_doit,
-		.policy = mcs_group_policy,
-		.maxattr = MCSNOOP_A_GROUP_MAX,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = MCSNOOP_CMD_QUERIER_GET,
-		.dumpit = mcs_nl_querier_get_dumpit,
-		.policy = mcs_querier_policy,
-		.maxattr = MCSNOOP_A_QUERIER_MAX,
-	},
-};
-
-static const struct genl_multicast_group mcs_genl_mcgrps[] = {
-	/* Read-only, like the GET commands: no privilege needed. */
-	[MCS_MCGRP_EVENTS] = { .name = MCSNOOP_MCGRP_EVENTS },
-};
+/*
+ * The policies, the ops table and the multicast groups are generated from
+ * Documentation/netlink/specs/mcsnoop.yaml (scripts/ynl-regen.sh). With
+ * genetlink-legacy the family struct is ours to write, and the generated
+ * multicast group table is static: the generated source is part of this
+ * file so that the family below can use it.
+ */
+#include "nl_gen.c"
 
 struct genl_family mcs_genl_family __ro_after_init = {
 	.name = MCSNOOP_GENL_NAME,
 	.version = MCSNOOP_GENL_VERSION,
 	.netnsok = true,
 	.module = THIS_MODULE,
-	.ops = mcs_genl_ops,
-	.n_ops = ARRAY_SIZE(mcs_genl_ops),
-	.mcgrps = mcs_genl_mcgrps,
-	.n_mcgrps = ARRAY_SIZE(mcs_genl_mcgrps),
+	.ops = mcsnoop_nl_ops,
+	.n_ops = ARRAY_SIZE(mcsnoop_nl_ops),
+	.mcgrps = mcsnoop_nl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(mcsnoop_nl_mcgrps),
 };
 
 int __init mcs_genl_init(void)

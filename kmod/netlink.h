@@ -5,6 +5,7 @@
 #include <net/genetlink.h>
 
 #include "bridge.h"
+#include "nl_gen.h"
 #include "port.h"
 
 /* The parsed attributes of a dump request. */
@@ -23,11 +24,6 @@ void mcs_genl_uninit(void);
 
 /* Shared by the per-object files (nl_*.c) and events.c. */
 extern struct genl_family mcs_genl_family;
-
-/* The family's multicast groups, by their offset in it. */
-enum mcs_mcgrp {
-	MCS_MCGRP_EVENTS,
-};
 
 /*
  * Extended ACK messages for one pair of attributes that name a device;
@@ -82,26 +78,13 @@ int mcs_nl_put_stats(struct sk_buff *skb, int attr,
 bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
 		  u32 min, u32 max, const char *msg);
 
-/* nl_port.c: ports and VLANs. */
-extern const struct nla_policy mcs_port_policy[MCSNOOP_A_PORT_MAX + 1];
-extern const struct nla_policy mcs_vlan_policy[MCSNOOP_A_VLAN_MAX + 1];
-int mcs_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info);
-int mcs_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
-int mcs_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info);
-int mcs_nl_vlan_get_doit(struct sk_buff *skb, struct genl_info *info);
-int mcs_nl_vlan_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
-int mcs_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info);
-
-/* nl_group.c: the membership table. */
-extern const struct nla_policy mcs_group_policy[MCSNOOP_A_GROUP_MAX + 1];
-int mcs_nl_group_get_doit(struct sk_buff *skb, struct genl_info *info);
-int mcs_nl_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
-int mcs_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info);
-int mcs_nl_group_del_doit(struct sk_buff *skb, struct genl_info *info);
-int mcs_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info);
+/*
+ * The handlers (nl_gen.h declares them): netlink.c bridges, nl_port.c
+ * ports and VLANs, nl_group.c the membership table, nl_querier.c the
+ * querier.
+ */
 
 /* nl_querier.c: querier settings (bridge, VLAN) and state. */
-extern const struct nla_policy mcs_querier_policy[MCSNOOP_A_QUERIER_MAX + 1];
 bool mcs_nl_querier_valid(struct nlattr **a, struct netlink_ext_ack *extack);
 int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a);
 int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb);
@@ -110,6 +93,5 @@ bool mcs_nl_vlan_querier_valid(struct nlattr **a,
 int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a);
 int mcs_nl_vlan_querier_put(struct sk_buff *skb, struct mcs_bridge *mb,
 			    u16 vid);
-int mcs_nl_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _MCS_NETLINK_H */

@@ -18,30 +18,6 @@
 #include "netlink.h"
 #include "table.h"
 
-#define MCS_READ_ONLY(name) {						\
-	.type = NLA_REJECT,						\
-	.reject_message = name ": read-only attribute",			\
-}
-
-const struct nla_policy mcs_group_policy[MCSNOOP_A_GROUP_MAX + 1] = {
-	[MCSNOOP_A_GROUP_BRIDGE_IFINDEX] = { .type = NLA_U32 },
-	[MCSNOOP_A_GROUP_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING,
-					    .len = IFNAMSIZ - 1 },
-	[MCSNOOP_A_GROUP_VID] = { .type = NLA_U16 },
-	[MCSNOOP_A_GROUP_ADDR] = { .type = NLA_BINARY,
-				   .len = sizeof(struct in6_addr) },
-	[MCSNOOP_A_GROUP_SOURCE] = { .type = NLA_BINARY,
-				     .len = sizeof(struct in6_addr) },
-	[MCSNOOP_A_GROUP_PORT_IFINDEX] = { .type = NLA_U32 },
-	[MCSNOOP_A_GROUP_PORT_IFNAME] = { .type = NLA_NUL_STRING,
-					  .len = IFNAMSIZ - 1 },
-	[MCSNOOP_A_GROUP_MAC] = MCS_READ_ONLY("mac"),
-	[MCSNOOP_A_GROUP_PACKETS] = MCS_READ_ONLY("packets"),
-	[MCSNOOP_A_GROUP_BYTES] = MCS_READ_ONLY("bytes"),
-	[MCSNOOP_A_GROUP_MEMBERS] = MCS_READ_ONLY("members"),
-	[MCSNOOP_A_GROUP_MEMBER] = MCS_READ_ONLY("member"),
-};
-
 static int mcs_nl_put_addr(struct sk_buff *skb, int attr,
 			   const struct in6_addr *addr)
 {
@@ -226,7 +202,7 @@ static int mcs_nl_check_vid(struct mcs_bridge *mb, struct nlattr **attrs,
 	return 0;
 }
 
-int mcs_nl_group_get_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_group_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *addr_attr = info->attrs[MCSNOOP_A_GROUP_ADDR];
 	struct mcs_group *grp;
@@ -281,7 +257,7 @@ out:
  * (-1: none), [3] VID filter + 1 (0: none), [4] set once the filters are
  * read; the address filter is read from the request each time.
  */
-int mcs_nl_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+int mcsnoop_nl_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct nlattr **attrs = mcs_dump_attrs(cb);
 	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
@@ -411,7 +387,7 @@ static int mcs_nl_entry(struct genl_info *info, struct mcs_nl_entry *e)
 	return 0;
 }
 
-int mcs_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mcs_nl_entry e = {};
 	int err;
@@ -436,7 +412,7 @@ out:
 	return err;
 }
 
-int mcs_nl_group_del_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_group_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mcs_nl_entry e = {};
 	int err;
@@ -455,7 +431,7 @@ int mcs_nl_group_del_doit(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
-int mcs_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
 	struct mcs_port *port = NULL;
@@ -492,13 +468,6 @@ int mcs_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info)
 	err = mcs_nl_check_vid(mb, a, info->extack);
 	if (err)
 		goto out;
-	if (a[MCSNOOP_A_GROUP_ADDR] || a[MCSNOOP_A_GROUP_SOURCE]) {
-		mcs_nl_err(info->extack, a[MCSNOOP_A_GROUP_ADDR] ?:
-			   a[MCSNOOP_A_GROUP_SOURCE],
-			   "addr: flush takes a port and a VLAN, not a group (use group del)");
-		err = -EINVAL;
-		goto out;
-	}
 	mcs_table_flush(mb, port, a[MCSNOOP_A_GROUP_VID] ?
 			nla_get_u16(a[MCSNOOP_A_GROUP_VID]) : -1, false,
 			MCSNOOP_EVENT_REASON_FLUSH);

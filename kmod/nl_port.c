@@ -13,43 +13,6 @@
 #include "netlink.h"
 #include "table.h"
 
-#define MCS_READ_ONLY(name) {						\
-	.type = NLA_REJECT,						\
-	.reject_message = name ": read-only attribute",			\
-}
-
-const struct nla_policy mcs_port_policy[MCSNOOP_A_PORT_MAX + 1] = {
-	[MCSNOOP_A_PORT_IFINDEX] = { .type = NLA_U32 },
-	[MCSNOOP_A_PORT_IFNAME] = { .type = NLA_NUL_STRING,
-				    .len = IFNAMSIZ - 1 },
-	[MCSNOOP_A_PORT_BRIDGE_IFINDEX] = { .type = NLA_U32 },
-	[MCSNOOP_A_PORT_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING,
-					   .len = IFNAMSIZ - 1 },
-	[MCSNOOP_A_PORT_ROUTER] = NLA_POLICY_MAX(NLA_U8, MCSNOOP_ROUTER_STATIC),
-	[MCSNOOP_A_PORT_FLOOD_UNKNOWN] = NLA_POLICY_MAX(NLA_U8, 1),
-	[MCSNOOP_A_PORT_FLOOD_REPORTS] = NLA_POLICY_MAX(NLA_U8, 1),
-	[MCSNOOP_A_PORT_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
-	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32 },
-	[MCSNOOP_A_PORT_GROUP_COUNT] = MCS_READ_ONLY("group_count"),
-	[MCSNOOP_A_PORT_ROUTER_IPV4] = MCS_READ_ONLY("router_ipv4"),
-	[MCSNOOP_A_PORT_ROUTER_IPV6] = MCS_READ_ONLY("router_ipv6"),
-	[MCSNOOP_A_PORT_ROUTER_IPV4_TIMER] = MCS_READ_ONLY("router_ipv4_timer"),
-	[MCSNOOP_A_PORT_ROUTER_IPV6_TIMER] = MCS_READ_ONLY("router_ipv6_timer"),
-	[MCSNOOP_A_PORT_STATS] = MCS_READ_ONLY("stats"),
-};
-
-const struct nla_policy mcs_vlan_policy[MCSNOOP_A_VLAN_MAX + 1] = {
-	[MCSNOOP_A_VLAN_BRIDGE_IFINDEX] = { .type = NLA_U32 },
-	[MCSNOOP_A_VLAN_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING,
-					   .len = IFNAMSIZ - 1 },
-	[MCSNOOP_A_VLAN_VID] = { .type = NLA_U16 },
-	[MCSNOOP_A_VLAN_SNOOPING] = NLA_POLICY_MAX(NLA_U8, 1),
-	[MCSNOOP_A_VLAN_GROUP_COUNT] = MCS_READ_ONLY("group_count"),
-	[MCSNOOP_A_VLAN_QUERIER] = { .type = NLA_U8 },
-	[MCSNOOP_A_VLAN_QUERIER_ADDR4] = NLA_POLICY_EXACT_LEN(4),
-	[MCSNOOP_A_VLAN_QUERIER_ADDR6] = NLA_POLICY_EXACT_LEN(16),
-};
-
 static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 			    u32 portid, u32 seq, int flags,
 			    struct netlink_callback *cb)
@@ -96,7 +59,7 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 	return 0;
 }
 
-int mcs_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mcs_port *port;
 	struct sk_buff *msg;
@@ -121,7 +84,7 @@ int mcs_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
 }
 
 /* cb->args: [0] bridge position, [1] port position, [2] bridge filter. */
-int mcs_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+int mcsnoop_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
 	long bidx = 0, pidx;
@@ -167,7 +130,7 @@ out:
 	return skb->len;
 }
 
-int mcs_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
 	struct mcs_port *port;
@@ -262,7 +225,7 @@ static struct mcs_bridge *mcs_nl_vlan_bridge(struct genl_info *info, u16 *vid)
 	return mb;
 }
 
-int mcs_nl_vlan_get_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_vlan_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mcs_bridge *mb;
 	struct sk_buff *msg;
@@ -293,7 +256,7 @@ static bool mcs_vlan_exists(struct mcs_bridge *mb, u16 vid)
 }
 
 /* cb->args: [0] bridge position, [1] next VID, [2] bridge filter. */
-int mcs_nl_vlan_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+int mcsnoop_nl_vlan_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
 	struct mcs_bridge *mb;
@@ -334,7 +297,7 @@ out:
 	return skb->len;
 }
 
-int mcs_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
+int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *snooping = info->attrs[MCSNOOP_A_VLAN_SNOOPING];
 	struct mcs_bridge *mb;

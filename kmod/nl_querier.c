@@ -11,12 +11,6 @@
 #include "netlink.h"
 #include "querier.h"
 
-const struct nla_policy mcs_querier_policy[MCSNOOP_A_QUERIER_MAX + 1] = {
-	[MCSNOOP_A_QUERIER_BRIDGE_IFINDEX] = { .type = NLA_U32 },
-	[MCSNOOP_A_QUERIER_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING,
-					      .len = IFNAMSIZ - 1 },
-};
-
 /* Addresses we may query from: unicast IPv4, link-local IPv6, or none. */
 static bool mcs_nl_addrs_valid(const struct nlattr *a4, const struct nlattr *a6,
 			       struct netlink_ext_ack *extack)
@@ -338,7 +332,7 @@ full:
 	return i - 1;
 }
 
-int mcs_nl_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+int mcsnoop_nl_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
 	long bridge_idx = 0, skip = cb->args[0];
@@ -369,4 +363,86 @@ int mcs_nl_querier_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	}
 	rcu_read_unlock();
 	return skb->len;
+}
+
+/* The querier instance of vid and proto, under the bridge lock. */
+static struct mcs_querier *mcs_nl_querier_find(struct mcs_bridge *mb, u16 vid,
+					       u8 proto)
+{
+	struct mcs_querier *q;
+
+	list_for_each_entry(q, &mb->queriers, list)
+		if (q->vid == vid && q->proto == proto)
+			return q;
+	return NULL;
+}
+
+int mcsnoop_nl_querier_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *vid_attr = info->attrs[MCSNOOP_A_QUERIER_VID];
+	struct nlattr *fam_attr = info->attrs[MCSNOOP_A_QUERIER_FAMILY];
+	u16 vid = vid_attr ? nla_get_u16(vid_attr) : 0;
+	struct mcs_querier *q = NULL;
+	struct mcs_bridge *mb;
+	struct sk_buff *msg;
+	void *hdr;
+	u8 proto;
+	int err;
+
+	if (!fam_attr) {
+		NL_SET_ERR_MSG(info->extack, "missing attribute: family");
+		return -EINVAL;
+	}
+	switch (nla_get_u8(fam_attr)) {
+	case AF_INET:
+		proto = MCS_IPV4;
+		break;
+	case AF_INET6:
+		proto = MCS_IPV6;
+		break;
+	default:
+		mcs_nl_err(info->extack, fam_attr,
+			   "family: not AF_INET (2) or AF_INET6 (10)");
+		return -EINVAL;
+	}
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rtnl_lock();
+	mb = mcs_nl_bridge(genl_info_net(info), info->attrs,
+			   MCSNOOP_A_QUERIER_BRIDGE_IFINDEX,
+			   MCSNOOP_A_QUERIER_BRIDGE_IFNAME,
+			   &mcs_nl_names_bridge, true, info->extack);
+	if (IS_ERR(mb)) {
+		err = PTR_ERR(mb);
+		goto out;
+	}
+	err = -EMSGSIZE;
+	hdr = genlmsg_put(msg, info->snd_portid, info->snd_seq,
+			  &mcs_genl_family, 0, MCSNOOP_CMD_QUERIER_GET);
+	if (!hdr)
+		goto out;
+	spin_lock_bh(&mb->lock);
+	q = mcs_nl_querier_find(mb, vid, proto);
+	if (q)
+		err = mcs_nl_put_querier(msg, mb, q);
+	spin_unlock_bh(&mb->lock);
+	if (!q) {
+		if (vid_attr)
+			mcs_nl_err(info->extack, vid_attr,
+				   "vid: no querier on this VLAN");
+		else
+			NL_SET_ERR_MSG(info->extack,
+				       "vid: no querier on VLAN 0 (a VLAN-filtering bridge needs a vid)");
+		err = -ENOENT;
+	}
+	if (!err) {
+		genlmsg_end(msg, hdr);
+		rtnl_unlock();
+		return genlmsg_reply(msg, info);
+	}
+out:
+	rtnl_unlock();
+	nlmsg_free(msg);
+	return err;
 }

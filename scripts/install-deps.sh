@@ -6,7 +6,8 @@
 # Usage: scripts/install-deps.sh [build|vm|debug|dkms|all]...   (default: all)
 #
 #   build   compile the module against the Debian 6.1 and 6.12 headers,
-#           the tool against libmnl, and run sparse
+#           the tool against libmnl, run sparse and checkpatch, and check
+#           the files generated from the YNL spec (linux-source-6.12)
 #   vm      boot the Debian 6.1 and 6.12 kernels under qemu (TCG) with the
 #           host root over 9p and run the selftests in them
 #   debug   build the debug 6.12 kernel (selftests/vm/debug-kernel.sh)
@@ -19,11 +20,12 @@
 set -eu
 
 build_pkgs="gcc make libc6-dev libmnl-dev pkg-config sparse kmod groff-base
-	linux-headers-amd64 linux-headers-6.12-amd64"
+	linux-headers-amd64 linux-headers-6.12-amd64 linux-source-6.12
+	python3-yaml python3-jsonschema"
 vm_pkgs="qemu-system-x86 busybox-static kmod cpio xz-utils zstd gzip
 	linux-image-amd64 linux-image-6.12-amd64 iproute2 jq python3 python3-scapy
 	util-linux procps socat tcpdump tshark netsniff-ng iperf ndisc6 ethtool
-	nftables"
+	nftables python3-yaml python3-jsonschema"
 debug_pkgs="linux-source-6.12 gcc make libc6-dev bc flex bison libelf-dev
 	libssl-dev dwarves rsync xz-utils cpio kmod"
 dkms_pkgs="dkms kmod gcc make linux-headers-amd64 linux-headers-6.12-amd64"
