@@ -419,7 +419,7 @@ static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 	mcs_stats_inc(mb->stats, MCS_CNT_TABLE_FULL);
 	if (port)
 		mcs_stats_inc(port->stats, MCS_CNT_TABLE_FULL);
-	net_warn_ratelimited("mcsnoop: %s: max-groups reached%s%s, group %pI6c vid %u floods\n",
+	net_warn_ratelimited("%s: max-groups reached%s%s, group %pI6c vid %u floods\n",
 			     mb->dev->name, port ? " on port " : "",
 			     port ? port->dev->name : "", grp, vid);
 }
