@@ -859,7 +859,7 @@ static void mcs_table_gc(struct work_struct *work)
 
 	spin_lock_bh(&mb->lock);
 	mcs_table_expire(mb, jiffies);
-	/* Router ports time out lazily: announce those that did. */
+	/* The router timer announces expiries; this catches stragglers. */
 	rcu_read_lock();
 	list_for_each_entry_rcu(port, &mb->port_list, list)
 		mcs_event_routers_sync(port, MCSNOOP_EVENT_REASON_TIMEOUT);
@@ -874,6 +874,7 @@ int mcs_table_init(struct mcs_bridge *mb)
 	spin_lock_init(&mb->lock);
 	INIT_LIST_HEAD(&mb->group_list);
 	INIT_DELAYED_WORK(&mb->gc_work, mcs_table_gc);
+	mcs_routers_init(mb);
 	return rhashtable_init(&mb->groups, &mcs_group_params);
 }
 
@@ -886,6 +887,7 @@ void mcs_table_start(struct mcs_bridge *mb)
 void mcs_table_destroy(struct mcs_bridge *mb)
 {
 	cancel_delayed_work_sync(&mb->gc_work);
+	mcs_routers_stop(mb);
 	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
 	rhashtable_destroy(&mb->groups);
 }
