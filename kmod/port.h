@@ -167,7 +167,7 @@ void mcs_port_may_route(struct mcs_port *port);
  */
 void mcs_routers_init(struct mcs_bridge *mb);
 void mcs_routers_stop(struct mcs_bridge *mb);
-/* Packet path, bridge lock held: a router was heard on the port. */
+/* Packet path, no lock: a router was heard on the port. */
 void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
 			   u8 via);
 bool mcs_port_flood_unknown(const struct mcs_port *port);
