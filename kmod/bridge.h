@@ -102,6 +102,14 @@ struct mcs_bridge {
 	/* Bumped on every group added or removed, for dump consistency. */
 	unsigned int table_gen;
 	struct delayed_work gc_work;
+	/*
+	 * Fires at the earliest expiry of a learnt router port, to announce
+	 * it on time (the packet path judges expiry itself). Armed by the
+	 * packet path and itself unless stopped (after the ports went and
+	 * a grace period passed).
+	 */
+	struct timer_list router_timer;
+	bool router_timer_stopped;
 
 	/*
 	 * The querier: instances per VLAN and protocol (struct

@@ -6,6 +6,7 @@
  */
 #include <net/ipv6.h>
 
+#include "events.h"
 #include "learn.h"
 #include "querier.h"
 #include "table.h"
@@ -109,9 +110,13 @@ static void mcs_learn_router(struct mcs_bridge *mb, struct mcs_port *port,
 		mcs_port_router_heard(port, proto, MCSNOOP_ROUTER_VIA_PIM);
 		break;
 	case MCS_MSG_MRD_TERM:
-		if (READ_ONCE(port->router_via[proto]) == MCSNOOP_ROUTER_VIA_MRD)
+		if (READ_ONCE(port->router_via[proto]) ==
+		    MCSNOOP_ROUTER_VIA_MRD) {
 			WRITE_ONCE(port->router_via[proto],
 				   MCSNOOP_ROUTER_VIA_NONE);
+			mcs_event_router_sync(port, proto,
+					      MCSNOOP_EVENT_REASON_TIMEOUT);
+		}
 		break;
 	}
 }

@@ -15,6 +15,7 @@
 #include "querier.h"
 #include "bridge.h"
 #include "port.h"
+#include "table.h"
 
 const struct mcs_nl_names mcs_nl_names_dev = {
 	.missing = "missing attribute: ifindex or ifname",
@@ -512,6 +513,8 @@ int mcsnoop_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	err = mcs_nl_bridge_apply(mb, a);
+	if (a[MCSNOOP_A_BRIDGE_MAX_GROUPS])
+		mcs_table_evict(mb, NULL);
 out:
 	rtnl_unlock();
 	return err;

@@ -171,9 +171,11 @@ int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (a[MCSNOOP_A_PORT_FAST_LEAVE])
 		WRITE_ONCE(port->fast_leave,
 			   nla_get_u8(a[MCSNOOP_A_PORT_FAST_LEAVE]));
-	if (a[MCSNOOP_A_PORT_MAX_GROUPS])
+	if (a[MCSNOOP_A_PORT_MAX_GROUPS]) {
 		WRITE_ONCE(port->max_groups,
 			   nla_get_u32(a[MCSNOOP_A_PORT_MAX_GROUPS]));
+		mcs_table_evict(port->mb, port);
+	}
 out:
 	rtnl_unlock();
 	return err;

@@ -27,12 +27,36 @@ static struct mcs_bridge *mcs_enabled_master(struct net_device *dev)
 	return mcs_bridge_find(mcs_net(dev_net(br)), br->ifindex);
 }
 
+static bool mcs_stp_passes(u8 state)
+{
+	return state == BR_STATE_LEARNING || state == BR_STATE_FORWARDING;
+}
+
+/*
+ * Keep the port's STP state. Returns whether the port stopped passing
+ * frames (blocking, listening, disabled): what was learnt on it must go,
+ * as the bridge's own br_multicast_disable_port() does.
+ */
+static bool mcs_port_stp(struct mcs_bridge *mb, struct mcs_port *port,
+			 bool topology)
+{
+	u8 state = br_port_get_stp_state(port->dev);
+	u8 old = port->stp_state;
+
+	WRITE_ONCE(port->stp_state, state);
+	if (topology && state == BR_STATE_FORWARDING &&
+	    old != BR_STATE_FORWARDING)
+		mcs_querier_topology(mb);
+	return mcs_stp_passes(old) && !mcs_stp_passes(state);
+}
+
 static void mcs_port_event(struct net_device *dev, unsigned long event,
 			   void *ptr)
 {
 	struct netdev_notifier_changeupper_info *info = ptr;
 	struct mcs_bridge *mb;
 	struct mcs_port *port;
+	bool blocked;
 
 	if (event == NETDEV_CHANGEUPPER) {
 		if (!netif_is_bridge_master(info->upper_dev))
@@ -56,7 +80,7 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 	port = mb ? mcs_port_find(mb, dev->ifindex) : NULL;
 	if (!port)
 		return;
-	WRITE_ONCE(port->stp_state, br_port_get_stp_state(dev));
+	blocked = mcs_port_stp(mb, port, false);
 	mcs_port_refresh_flags(port);
 	/* RFC 4541 2.1.1 (4): a port came up, rebuild the table quickly. */
 	if (netif_oper_up(dev) != port->oper_up) {
@@ -71,8 +95,8 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 	case NETDEV_DOWN:
 		mcs_port_down(port);
 		break;
-	case NETDEV_CHANGE:
-		if (!netif_oper_up(dev))
+	default:
+		if (blocked || (event == NETDEV_CHANGE && !netif_oper_up(dev)))
 			mcs_port_down(port);
 		break;
 	}
@@ -120,7 +144,6 @@ static int mcs_switchdev_event(struct notifier_block *nb,
 	struct switchdev_notifier_port_attr_info *info = ptr;
 	struct mcs_bridge *mb;
 	struct mcs_port *port;
-	u8 state;
 
 	if (event != SWITCHDEV_PORT_ATTR_SET || !netif_is_bridge_port(dev))
 		return NOTIFY_DONE;
@@ -135,13 +158,15 @@ static int mcs_switchdev_event(struct notifier_block *nb,
 	if (info->attr->id == SWITCHDEV_ATTR_ID_PORT_STP_STATE) {
 		/*
 		 * The event is deferred and may report a state the port has
-		 * already left (a device event read the newer one): ask.
+		 * already left (a device event read the newer one): the
+		 * packet path's copy is the current one. But the port was
+		 * in the reported state meanwhile: a port disabled and at
+		 * once enabled again (a NETDEV_CHANGE does that) lost its
+		 * table all the same.
 		 */
-		state = br_port_get_stp_state(dev);
-		if (state == BR_STATE_FORWARDING &&
-		    port->stp_state != BR_STATE_FORWARDING)
-			mcs_querier_topology(mb);
-		WRITE_ONCE(port->stp_state, state);
+		if (mcs_port_stp(mb, port, true) ||
+		    !mcs_stp_passes(info->attr->u.stp_state))
+			mcs_port_down(port);
 	} else {	/* deferred: the bridge has already changed them */
 		mcs_port_refresh_flags(port);
 	}

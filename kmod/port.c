@@ -212,12 +212,75 @@ u32 mcs_port_router_timer_ms(const struct mcs_port *port,
 				jiffies);
 }
 
+/*
+ * Have the router timer fire by expires. The timer wheel fires late by up
+ * to an eighth of the delay (its granularity at that distance): aim a
+ * quarter early, then closer from the timer, exactly within 64 jiffies
+ * (where the wheel is exact). The packet path (no lock) runs only before
+ * the stop (a grace period separates them), the timer under the lock.
+ */
+static void mcs_router_timer_arm(struct mcs_bridge *mb, unsigned long expires)
+{
+	long delay = (long)(expires - jiffies);
+
+	if (delay > 64)
+		expires -= delay / 4;
+	if (!READ_ONCE(mb->router_timer_stopped))
+		timer_reduce(&mb->router_timer, expires);
+}
+
+/*
+ * Announce the learnt router ports that expired (ROUTER_DEL reason
+ * TIMEOUT) and wait for the next expiry.
+ */
+static void mcs_router_timer(struct timer_list *t)
+{
+	struct mcs_bridge *mb = from_timer(mb, t, router_timer);
+	unsigned long next = 0, expires;
+	struct mcs_port *port;
+	bool armed = false;
+	int proto;
+
+	spin_lock_bh(&mb->lock);
+	rcu_read_lock();
+	list_for_each_entry_rcu(port, &mb->port_list, list) {
+		mcs_event_routers_sync(port, MCSNOOP_EVENT_REASON_TIMEOUT);
+		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
+			if (!mcs_port_router_learnt(port, proto))
+				continue;
+			expires = READ_ONCE(port->router_expires[proto]);
+			if (!armed || time_before(expires, next))
+				next = expires;
+			armed = true;
+		}
+	}
+	rcu_read_unlock();
+	if (armed)
+		mcs_router_timer_arm(mb, next);
+	spin_unlock_bh(&mb->lock);
+}
+
+void mcs_routers_init(struct mcs_bridge *mb)
+{
+	timer_setup(&mb->router_timer, mcs_router_timer, 0);
+}
+
+void mcs_routers_stop(struct mcs_bridge *mb)
+{
+	spin_lock_bh(&mb->lock);
+	WRITE_ONCE(mb->router_timer_stopped, true);
+	spin_unlock_bh(&mb->lock);
+	del_timer_sync(&mb->router_timer);
+}
+
 void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
 			   u8 via)
 {
-	WRITE_ONCE(port->router_expires[proto],
-		   jiffies + mcs_router_interval(port->mb));
+	unsigned long expires = jiffies + mcs_router_interval(port->mb);
+
+	WRITE_ONCE(port->router_expires[proto], expires);
 	WRITE_ONCE(port->router_via[proto], via);
+	mcs_router_timer_arm(port->mb, expires);
 	mcs_port_may_route(port);
 	if (!test_bit(proto, &port->router_announced))
 		mcs_event_router_sync(port, proto, MCSNOOP_EVENT_REASON_NONE);

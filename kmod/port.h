@@ -161,7 +161,13 @@ u32 mcs_port_router_timer_ms(const struct mcs_port *port,
  * the packet path looks at it for every frame from now on.
  */
 void mcs_port_may_route(struct mcs_port *port);
-/* Packet path, bridge lock held: a router was heard on the port. */
+/*
+ * The bridge's router timer: set up; stopped for good once no packet path
+ * can reach the bridge any more (RTNL).
+ */
+void mcs_routers_init(struct mcs_bridge *mb);
+void mcs_routers_stop(struct mcs_bridge *mb);
+/* Packet path, no lock: a router was heard on the port. */
 void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
 			   u8 via);
 bool mcs_port_flood_unknown(const struct mcs_port *port);

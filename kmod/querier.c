@@ -292,7 +292,7 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	    !mcs_dev_onlink4(dev, src.s6_addr32[3])) {
 		q->bogus++;
 		q->bogus_addr = src;
-		net_warn_ratelimited("mcsnoop: %s: query from %pI4 on %s, not on the bridge's subnet: hosts may ignore it\n",
+		net_warn_ratelimited("%s: query from %pI4 on %s, not on the bridge's subnet: hosts may ignore it\n",
 				     mb->dev->name, &src.s6_addr32[3],
 				     port->dev->name);
 	}

@@ -419,7 +419,7 @@ static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 	mcs_stats_inc(mb->stats, MCS_CNT_TABLE_FULL);
 	if (port)
 		mcs_stats_inc(port->stats, MCS_CNT_TABLE_FULL);
-	net_warn_ratelimited("mcsnoop: %s: max-groups reached%s%s, group %pI6c vid %u floods\n",
+	net_warn_ratelimited("%s: max-groups reached%s%s, group %pI6c vid %u floods\n",
 			     mb->dev->name, port ? " on port " : "",
 			     port ? port->dev->name : "", grp, vid);
 }
@@ -672,19 +672,14 @@ unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid)
 	return n;
 }
 
-/* The collector: removes what expired, once a second. */
-static void mcs_table_gc(struct work_struct *work)
+/* Remove the memberships and overflow marks that expired; lock held. */
+static void mcs_table_expire(struct mcs_bridge *mb, unsigned long now)
 {
-	struct mcs_bridge *mb = container_of(to_delayed_work(work),
-					     struct mcs_bridge, gc_work);
-	unsigned long now = jiffies;
 	struct mcs_group *grp, *gtmp;
-	struct mcs_port *port;
 	struct mcs_member *m;
 	struct hlist_node *tmp;
 	bool gone;
 
-	spin_lock_bh(&mb->lock);
 	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
 		gone = false;
 		hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
@@ -707,7 +702,164 @@ static void mcs_table_gc(struct work_struct *work)
 				mcs_group_free(mb, grp);
 		}
 	}
-	/* Router ports time out lazily: announce those that did. */
+}
+
+/*
+ * Lowering max-groups below the table's size evicts learnt state, what
+ * expires soonest first. The candidates: with a port, its dynamic
+ * memberships; for the bridge, the groups without a static member (all
+ * their memberships go, and the group with them). Each lasts "delta"
+ * more jiffies. Without allocating under the lock, a binary search over
+ * delta finds the threshold: everything below it goes, and of what
+ * expires exactly then, as much as is still over the limit.
+ */
+struct mcs_evict {
+	struct mcs_bridge *mb;
+	struct mcs_port *port;		/* NULL: the bridge's limit */
+	unsigned long now;
+};
+
+/* The last expiry of a settled learnt membership. */
+static unsigned long mcs_member_expires(const struct mcs_member *m,
+					unsigned long now)
+{
+	const struct mcs_source *s;
+	unsigned long e = now;
+
+	if (m->mode == MCSNOOP_FILTER_EXCLUDE && time_after(m->group_expires, e))
+		e = m->group_expires;
+	hlist_for_each_entry(s, &m->sources, node)
+		if (!s->blocked && time_after(s->expires, e))
+			e = s->expires;
+	return e;
+}
+
+/* Whether grp holds a candidate, and how long it lasts. */
+static bool mcs_evict_delta(const struct mcs_evict *ev,
+			    const struct mcs_group *grp, unsigned long *delta)
+{
+	const struct mcs_member *m;
+	unsigned long e = ev->now;
+
+	if (ev->port) {
+		m = mcs_member_of(grp, ev->port);
+		if (!m || m->is_static)
+			return false;
+		*delta = mcs_member_expires(m, ev->now) - ev->now;
+		return true;
+	}
+	if (grp->overflow && time_after(grp->overflow_expires, e))
+		e = grp->overflow_expires;
+	hlist_for_each_entry(m, &grp->members, node) {
+		unsigned long me;
+
+		if (m->is_static)
+			return false;
+		me = mcs_member_expires(m, ev->now);
+		if (time_after(me, e))
+			e = me;
+	}
+	*delta = e - ev->now;
+	return true;
+}
+
+/* Candidates that last at most max jiffies; *longest: the longest. */
+static unsigned int mcs_evict_count(const struct mcs_evict *ev,
+				    unsigned long max, unsigned long *longest)
+{
+	const struct mcs_group *grp;
+	unsigned long delta;
+	unsigned int n = 0;
+
+	*longest = 0;
+	list_for_each_entry(grp, &ev->mb->group_list, list) {
+		if (!mcs_evict_delta(ev, grp, &delta) || delta > max)
+			continue;
+		n++;
+		if (delta > *longest)
+			*longest = delta;
+	}
+	return n;
+}
+
+static void mcs_evict_one(const struct mcs_evict *ev, struct mcs_group *grp)
+{
+	struct mcs_member *m;
+	struct hlist_node *tmp;
+
+	if (!ev->port)
+		grp->overflow = false;
+	hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
+		if (ev->port && m->port != ev->port)
+			continue;
+		mcs_event_member(ev->mb, m->port, grp->key.vid, &grp->key.addr,
+				 MCSNOOP_EVENT_MEMBER_DEL,
+				 MCSNOOP_EVENT_REASON_LIMIT);
+		if (mcs_member_free(ev->mb, grp, m))
+			return;
+	}
+	/* An overflow mark without members. */
+	if (hlist_empty(&grp->members) && !grp->overflow)
+		mcs_group_free(ev->mb, grp);
+}
+
+void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port)
+{
+	struct mcs_evict ev = { .mb = mb, .port = port };
+	unsigned long lo, hi, mid, longest, delta;
+	unsigned int count, limit, excess, n, at_hi;
+	struct mcs_group *grp, *gtmp;
+
+	spin_lock_bh(&mb->lock);
+	rcu_read_lock();
+	ev.now = jiffies;
+	/* What expired goes as such, not for the limit. */
+	mcs_table_expire(mb, ev.now);
+	count = port ? port->group_count : mb->group_count;
+	limit = port ? READ_ONCE(port->max_groups) :
+		READ_ONCE(mb->cfg.max_groups);
+	if (count <= limit)
+		goto out;
+	excess = count - limit;
+	/* The smallest hi with at least excess candidates lasting <= hi. */
+	n = mcs_evict_count(&ev, ULONG_MAX, &longest);
+	lo = 0;
+	hi = longest;
+	while (n > excess && lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (mcs_evict_count(&ev, mid, &delta) >= excess)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	/* Static ones alone over the limit: the dynamic ones all go. */
+	at_hi = n <= excess ? n :
+		excess - (hi ? mcs_evict_count(&ev, hi - 1, &delta) : 0);
+	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
+		if (!mcs_evict_delta(&ev, grp, &delta) || delta > hi)
+			continue;
+		if (delta == hi) {
+			if (!at_hi)
+				continue;
+			at_hi--;
+		}
+		mcs_evict_one(&ev, grp);
+	}
+out:
+	rcu_read_unlock();
+	spin_unlock_bh(&mb->lock);
+}
+
+/* The collector: removes what expired, once a second. */
+static void mcs_table_gc(struct work_struct *work)
+{
+	struct mcs_bridge *mb = container_of(to_delayed_work(work),
+					     struct mcs_bridge, gc_work);
+	struct mcs_port *port;
+
+	spin_lock_bh(&mb->lock);
+	mcs_table_expire(mb, jiffies);
+	/* The router timer announces expiries; this catches stragglers. */
 	rcu_read_lock();
 	list_for_each_entry_rcu(port, &mb->port_list, list)
 		mcs_event_routers_sync(port, MCSNOOP_EVENT_REASON_TIMEOUT);
@@ -722,6 +874,7 @@ int mcs_table_init(struct mcs_bridge *mb)
 	spin_lock_init(&mb->lock);
 	INIT_LIST_HEAD(&mb->group_list);
 	INIT_DELAYED_WORK(&mb->gc_work, mcs_table_gc);
+	mcs_routers_init(mb);
 	return rhashtable_init(&mb->groups, &mcs_group_params);
 }
 
@@ -734,6 +887,7 @@ void mcs_table_start(struct mcs_bridge *mb)
 void mcs_table_destroy(struct mcs_bridge *mb)
 {
 	cancel_delayed_work_sync(&mb->gc_work);
+	mcs_routers_stop(mb);
 	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
 	rhashtable_destroy(&mb->groups);
 }

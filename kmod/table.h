@@ -95,6 +95,13 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 		     bool dynamic_only, u8 reason);
 
+/*
+ * Max-groups of port (NULL: the bridge) was lowered: evict learnt state,
+ * the soonest to expire first, until the count fits (MEMBER_DEL
+ * reason LIMIT). Static entries stay, even over the limit. RTNL.
+ */
+void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port);
+
 unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid);
 
 bool mcs_addr_is_v4(const struct in6_addr *a);

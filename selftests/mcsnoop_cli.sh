@@ -76,6 +76,16 @@ enable_snooping_off()
 	check_err $? "disable br0"
 	check_eq "$out" "$MSG_STAYS_OFF" "disable message"
 	check_eq "$(br_snooping sw br0)" 0 "mcast_snooping after disable"
+
+	# With -j, stdout is JSON only: the note goes to stderr.
+	out=$(mcs sw -j bridge enable br0 2>"$MCS_TMP/note")
+	check_err $? "enable -j br0"
+	check_eq "$out" "" "stdout of enable -j"
+	check_eq "$(<"$MCS_TMP/note")" "$MSG_ALREADY_OFF" "stderr of enable -j"
+	out=$(mcs sw -j bridge disable br0 2>"$MCS_TMP/note")
+	check_err $? "disable -j br0"
+	check_eq "$out" "" "stdout of disable -j"
+	check_eq "$(<"$MCS_TMP/note")" "$MSG_STAYS_OFF" "stderr of disable -j"
 }
 
 show_empty()

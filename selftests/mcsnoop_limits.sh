@@ -4,10 +4,11 @@
 # Static state and limits: static (*,G) and (S,G) entries outlive the
 # membership timeout and go with group del / group flush (by port, by VID);
 # max-groups per bridge and per port: the group that does not fit floods,
-# table_full counts it, the others stay pruned; a port that goes down or
-# leaves the bridge loses its dynamic memberships and router state; ports
-# and bridges removed while traffic flows (the kernel log is checked after
-# every test).
+# table_full counts it, the others stay pruned; lowered below the count,
+# learnt state goes until it fits, static entries stay; a port that goes
+# down or leaves the bridge loses its dynamic memberships and router
+# state; ports and bridges removed while traffic flows (the kernel log is
+# checked after every test).
 
 ALL_TESTS=(
 	static_entries
@@ -126,6 +127,19 @@ max_groups_bridge()
 	frames h3 eth0 "report2,group=239.1.1.3"
 	check_ports br0 239.1.1.3 "p-h3" "third group after raising max-groups"
 	deliver_check h1 239.1.1.3 "h3" "h2 h4" "third group registered"
+	# Lowered below the count: learnt groups go until it fits; a static
+	# one stays, even over the limit.
+	mcs sw bridge set br0 max-groups 4
+	mcs sw group add br0 239.1.1.4 port p-h4
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" 4 \
+		"group_count with the static group"
+	mcs sw bridge set br0 max-groups 2
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" 2 \
+		"group_count after max-groups 2"
+	mcs sw bridge set br0 max-groups 1
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" 1 \
+		"group_count after max-groups 1"
+	check_eq "$(group_ports br0 239.1.1.4)" "p-h4" "the static group"
 }
 
 max_groups_port()
@@ -148,6 +162,13 @@ max_groups_port()
 	check_ports br0 239.1.1.5 "p-h3" "group of h3"
 	check_ports br0 239.1.1.6 "p-h4" "group of h4"
 	check_eq "$(pstat p-h3 table_full)" 0 "table_full of p-h3"
+	# Lowered to what its static membership needs: the learnt one goes.
+	mcs sw group add br0 239.1.1.7 port p-h3
+	mcs sw port set p-h3 max-groups 1
+	check_eq "$(port_get p-h3 group_count)" 1 "group_count of p-h3 at 1"
+	check_eq "$(group_ports br0 239.1.1.5)" "" "learnt group of p-h3 at 1"
+	check_eq "$(group_ports br0 239.1.1.7)" "p-h3" "static group of p-h3"
+	check_eq "$(group_ports br0 239.1.1.6)" "p-h4" "group of h4 at 1"
 }
 
 not_member()

@@ -16,6 +16,15 @@
 #    (short other-querier-present interval), takeover again.
 #  - events_table_full: max-groups of a port (port-limit) and of the
 #    bridge (bridge-limit).
+#  - events_limit: lowering max-groups evicts learnt memberships, the
+#    closest to expiry first (member del reason limit), never static ones:
+#    of a port (host stacks joined one after the other), then of the
+#    bridge; the counts fit, an evicted group floods when it has no
+#    member left and stays pruned when it has one.
+#  - events_stp: a port the bridge disables or blocks (STP state disabled
+#    by `bridge link set`, listening by `ip link set`) loses its
+#    memberships and router state (port-down), static ones stay; one in
+#    learning state keeps them.
 #  - events_rate_limit: 1200 new groups in a few frames: nothing counted
 #    without a listener; with one, at most the burst (1000) arrives and
 #    events_dropped counts the rest.
@@ -27,6 +36,8 @@ ALL_TESTS=(
 	events_routers
 	events_querier
 	events_table_full
+	events_limit
+	events_stp
 	events_rate_limit
 	events_netns
 )
@@ -308,6 +319,152 @@ events_table_full()
 		'"port":"p-h3"' '"group":"239.1.3.5"' '"reason":"bridge_limit"'
 	check_eq "$(ev_count "$f" '"member_add"' '"group":"239.1.3.2"')" 0 \
 		"member_add of a refused membership"
+}
+
+# join_one HOST GROUP: HOST's stack joins GROUP (IGMPv3), the member_add
+# event arrives, and the stack's unsolicited reports are over (robustness
+# 2, interval 1 s), so the next join expires later.
+join_one()
+{
+	bg_mcast "$1" join eth0 "$2"
+	ev_check "$f" "join of $2 by $1" '"event":"member_add"' \
+		"\"port\":\"p-$1\"" "\"group\":\"$2\"" '"reason":"report"'
+	nap 3
+}
+
+# limit_dels GROUP: member_del events of GROUP with reason limit.
+limit_dels()
+{
+	ev_count "$f" '"event":"member_del"' "\"group\":\"$1\"" \
+		'"reason":"limit"'
+}
+
+events_limit()
+{
+	local f=$MCS_TMP/ev.json g
+
+	ev_setup || { check_err 1 "setup"; return; }
+	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
+
+	# p-h1: one static membership, three learnt ones in this order; .2
+	# has a second member (h3).
+	mcs sw group add br0 239.1.6.10 port p-h1
+	join_one h1 239.1.6.1
+	join_one h1 239.1.6.2
+	join_one h1 239.1.6.3
+	join_one h3 239.1.6.2
+	check_eq "$(port_get p-h1 group_count)" 4 "group_count of p-h1"
+
+	# Down to 2: the two learnt first go, the static one and .3 stay.
+	mcs sw port set p-h1 max-groups 2
+	ev_check "$f" "port limit (.1)" '"event":"member_del"' '"port":"p-h1"' \
+		'"group":"239.1.6.1"' '"reason":"limit"'
+	ev_check "$f" "port limit (.2)" '"event":"member_del"' '"port":"p-h1"' \
+		'"group":"239.1.6.2"' '"reason":"limit"'
+	check_eq "$(port_get p-h1 group_count)" 2 "group_count of p-h1 at 2"
+	check_eq "$(group_ports br0 239.1.6.10)" p-h1 "static member of p-h1"
+	check_eq "$(group_ports br0 239.1.6.3)" p-h1 "latest member of p-h1"
+	check_eq "$(group_ports br0 239.1.6.1)" "" "members of evicted .1"
+	check_eq "$(group_ports br0 239.1.6.2)" p-h3 "members of .2"
+	check_eq "$(mcsj sw group show br0 |
+		jq '[.[] | select(any(.members[]; .port == "p-h1"))] | length')" \
+		2 "groups of p-h1 in group show"
+	# .1 has no member left: unregistered, it floods (flood-unknown on);
+	# .2 still has h3: pruned from h1.
+	deliver_check h2 239.1.6.1 "h1 h3" "" "evicted group without members"
+	deliver_check h2 239.1.6.2 "h3" "h1" "evicted membership, other member"
+
+	# The bridge: 4 groups (.10 static, .11 static, .3 from h1, .2 from h3
+	# joined later); down to 3: .3 goes.
+	mcs sw group add br0 239.1.6.11 port p-h2
+	check_eq "$(groups)" 4 "group_count of br0"
+	mcs sw bridge set br0 max-groups 3
+	ev_check "$f" "bridge limit (.3)" '"event":"member_del"' \
+		'"port":"p-h1"' '"group":"239.1.6.3"' '"reason":"limit"'
+	check_eq "$(groups)" 3 "group_count of br0 at 3"
+	check_eq "$(group_ports br0 239.1.6.2)" p-h3 "members of .2 at 3"
+	# Down to 1: .2 goes; the two static groups alone are over: they stay.
+	mcs sw bridge set br0 max-groups 1
+	ev_check "$f" "bridge limit (.2)" '"event":"member_del"' \
+		'"port":"p-h3"' '"group":"239.1.6.2"' '"reason":"limit"'
+	check_eq "$(groups)" 2 "group_count of br0 with two static groups"
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].max_groups')" 1 \
+		"max_groups of br0"
+	for g in 239.1.6.1 239.1.6.2 239.1.6.3; do
+		check_eq "$(ev_count "$f" '"member_del"' "\"group\":\"$g\"" \
+			'"port":"p-h1"')" 1 "member_del events of $g on p-h1"
+	done
+	check_eq "$(limit_dels 239.1.6.10)" 0 "limit events of a static group"
+	check_eq "$(limit_dels 239.1.6.11)" 0 "limit events of a static group"
+	check_eq "$(ev_count "$f" '"reason":"limit"')" 4 "limit events"
+	deliver_check h2 239.1.6.2 "h1 h3" "" "evicted group of the bridge"
+}
+
+# stp_state DEV STATE [ip]: set a port's STP state (0 disabled, 1
+# listening, 2 learning, 3 forwarding), as the bridge's STP would, with
+# `bridge link set` (or `ip link set type bridge_slave`). Without STP a
+# blocking port is made forwarding at once, and `ip link` re-enables a
+# disabled port whose carrier is up (its NETDEV_CHANGE).
+stp_state()
+{
+	if [ "${3:-}" = ip ]; then
+		ipn sw link set dev "$1" type bridge_slave state "$2"
+	else
+		bridge -n "$NS_PREFIX-sw" link set dev "$1" state "$2"
+	fi
+}
+
+events_stp()
+{
+	local f=$MCS_TMP/ev.json g
+
+	ev_setup || { check_err 1 "setup"; return; }
+	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
+
+	report2 h1 239.1.7.1
+	frames h1 eth0 "query4,src=10.0.0.1,ver=3"
+	ev_check "$f" "report of h1" '"member_add"' '"port":"p-h1"' \
+		'"group":"239.1.7.1"'
+	ev_check "$f" "query of h1" '"router_add"' '"port":"p-h1"'
+	mcs sw group add br0 239.1.7.9 port p-h1
+	stp_state p-h1 0
+	wait_secs 30 port_state_is sw p-h1 disabled
+	check_err $? "p-h1 not disabled"
+	ev_check "$f" "disabled port" '"event":"member_del"' '"port":"p-h1"' \
+		'"group":"239.1.7.1"' '"reason":"port_down"'
+	ev_check "$f" "disabled router port" '"event":"router_del"' \
+		'"port":"p-h1"' '"family":"inet"' '"reason":"port_down"'
+	check_eq "$(group_ports br0 239.1.7.1)" "" "members of .1"
+	check_eq "$(group_ports br0 239.1.7.9)" p-h1 "static member of a disabled port"
+	check_eq "$(port_get p-h1 router_ipv4)" none "router state of p-h1"
+
+	# Learning keeps what was learnt, listening (blocked) does not. The
+	# bridge announces both in order: when p-h2's event is there, p-h3's
+	# was handled.
+	stp_state p-h1 3
+	report2 h2 239.1.7.2
+	report2 h3 239.1.7.3
+	ev_check "$f" "report of h2" '"member_add"' '"group":"239.1.7.2"'
+	ev_check "$f" "report of h3" '"member_add"' '"group":"239.1.7.3"'
+	stp_state p-h3 2
+	stp_state p-h2 1 ip
+	ev_check "$f" "listening port" '"event":"member_del"' '"port":"p-h2"' \
+		'"group":"239.1.7.2"' '"reason":"port_down"'
+	check_eq "$(ev_count "$f" '"member_del"' '"group":"239.1.7.3"')" 0 \
+		"member_del events of a port in learning state"
+	check_eq "$(group_ports br0 239.1.7.3)" p-h3 "member in learning state"
+	# Down and removal after a blocked state: nothing more to say.
+	stp_state p-h2 3
+	ipn sw link set p-h2 down
+	report2 h1 239.1.7.4
+	ev_check "$f" "report of h1 forwarding again" '"member_add"' \
+		'"port":"p-h1"' '"group":"239.1.7.4"'
+	for g in 239.1.7.1 239.1.7.2; do
+		check_eq "$(ev_count "$f" '"member_del"' "\"group\":\"$g\"")" 1 \
+			"member_del events of $g"
+	done
+	check_eq "$(ev_count "$f" '"router_del"' '"port":"p-h1"')" 1 \
+		"router_del events of p-h1"
 }
 
 groups()

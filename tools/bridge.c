@@ -413,6 +413,12 @@ static const char *bridge_arg(int argc, char **argv)
 }
 
 /* enable BRIDGE [settings of set]: they apply before the first query. */
+/* What enable and disable did, for a human: with -j, stdout is JSON only. */
+static FILE *bridge_note_file(const struct mcs_ctx *ctx)
+{
+	return ctx->json ? stderr : stdout;
+}
+
 static int bridge_enable(struct mcs_ctx *ctx, int argc, char **argv)
 {
 	const char *name = argc > 0 ? argv[0] : bridge_arg(argc, argv);
@@ -463,11 +469,11 @@ static int bridge_enable(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	}
 	if (switched)
-		printf("mcsnoop enabled on %s; the bridge's own multicast snooping was on and is now off\n",
-		       name);
+		fprintf(bridge_note_file(ctx), "mcsnoop enabled on %s; the bridge's own multicast snooping was on and is now off\n",
+			name);
 	else
-		printf("mcsnoop enabled on %s; the bridge's own multicast snooping was already off\n",
-		       name);
+		fprintf(bridge_note_file(ctx), "mcsnoop enabled on %s; the bridge's own multicast snooping was already off\n",
+			name);
 	return 0;
 }
 
@@ -510,14 +516,14 @@ static int bridge_disable(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	}
 	if (bi.saved_mcast_snooping)
-		printf("mcsnoop disabled on %s; the bridge's own multicast snooping is on again\n",
-		       name);
+		fprintf(bridge_note_file(ctx), "mcsnoop disabled on %s; the bridge's own multicast snooping is on again\n",
+			name);
 	else if (br.mcast_snooping)
-		printf("mcsnoop disabled on %s; the bridge's own multicast snooping, switched on meanwhile, is off again as before enable\n",
-		       name);
+		fprintf(bridge_note_file(ctx), "mcsnoop disabled on %s; the bridge's own multicast snooping, switched on meanwhile, is off again as before enable\n",
+			name);
 	else
-		printf("mcsnoop disabled on %s; the bridge's own multicast snooping stays off\n",
-		       name);
+		fprintf(bridge_note_file(ctx), "mcsnoop disabled on %s; the bridge's own multicast snooping stays off\n",
+			name);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 #define MCS_MCSNOOPCTL_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "nl.h"
 
@@ -67,6 +68,9 @@ int mcs_stats_port_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data);
 /* One event; data: a bridge ifindex to keep only its events, or NULL. */
 int mcs_monitor_print_cb(const struct nlmsghdr *nlh, void *data);
+/* One event as a line of text or JSON into file (bridge 0: any bridge). */
+void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
+		       FILE *file, bool json);
 
 /*
  * Run a show request: the JSON array around the replies of cb, the

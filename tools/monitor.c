@@ -103,29 +103,27 @@ static void print_event_str(const char *key, const char *fmt,
 		print_str(PRINT_ANY, key, fmt, s);
 }
 
-/* Print one event message; the JSON writer starts afresh each line. */
-int mcs_monitor_print_cb(const struct nlmsghdr *nlh, void *data)
+void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
+		       FILE *file, bool json)
 {
 	const struct nlattr *tb[MCSNOOP_A_EVENT_MAX + 1];
 	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
-	const uint32_t *bridge = data;
 	const struct nlattr *mac;
-	bool json = out_is_json(), querier;
+	bool querier;
 	unsigned int type;
 	char word[32];
 	uint8_t family;
 
 	if (genl->cmd != MCSNOOP_CMD_EVENT)
-		return MNL_CB_OK;
+		return;
 	nl_attrs(nlh, sizeof(*genl), tb, MCSNOOP_A_EVENT_MAX);
-	if (bridge && *bridge &&
-	    nl_u32(tb[MCSNOOP_A_EVENT_BRIDGE_IFINDEX]) != *bridge)
-		return MNL_CB_OK;
+	if (bridge && nl_u32(tb[MCSNOOP_A_EVENT_BRIDGE_IFINDEX]) != bridge)
+		return;
 	type = nl_u8(tb[MCSNOOP_A_EVENT_TYPE]);
 	querier = type == MCSNOOP_EVENT_QUERIER_ELECTED ||
 		  type == MCSNOOP_EVENT_QUERIER_LOST ||
 		  type == MCSNOOP_EVENT_QUERIER_TAKEOVER;
-	out_init(json, false);
+	out_init_file(file, json, false);
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "event", "%s",
 		  event_word(type_words, sizeof(type_words) / sizeof(type_words[0]),
@@ -167,6 +165,14 @@ int mcs_monitor_print_cb(const struct nlmsghdr *nlh, void *data)
 	out_close_object();
 	print_nl();
 	out_finish();
+}
+
+/* Print one event message; the JSON writer starts afresh each line. */
+int mcs_monitor_print_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const uint32_t *bridge = data;
+
+	mcs_monitor_print(nlh, bridge ? *bridge : 0, stdout, out_is_json());
 	return MNL_CB_OK;
 }
 

@@ -885,6 +885,212 @@ static void printer_tests(void)
 	       "br1 vid 0 inet mode off role off version 0 interval 0 robustness 0 sent 0 heard 0\n");
 }
 
+/*
+ * Events as the kernel sends them, through the monitor's printer: every
+ * type, and every reason with the type it goes with.
+ */
+struct event_case {
+	uint8_t type, reason;
+	const char *port;
+	int vid;			/* -1: absent */
+	uint8_t family;
+	int af;				/* of the addresses */
+	const char *group, *addr, *old_addr;
+	bool mac;
+	const char *text, *json;
+};
+
+static const struct event_case event_cases[] = {
+	{ MCSNOOP_EVENT_MEMBER_ADD, MCSNOOP_EVENT_REASON_REPORT, "p1", 10, 0,
+	  AF_INET, "239.1.2.3", NULL, NULL, false,
+	  "member add br0 port p1 vid 10 group 239.1.2.3 reason report\n",
+	  "{\"event\":\"member_add\",\"bridge\":\"br0\",\"port\":\"p1\",\"vid\":10,\"group\":\"239.1.2.3\",\"reason\":\"report\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_ADD, MCSNOOP_EVENT_REASON_STATIC, NULL, 0, 0,
+	  AF_INET, "239.1.2.3", NULL, NULL, false,
+	  "member add br0 group 239.1.2.3 reason static\n",
+	  "{\"event\":\"member_add\",\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.1.2.3\",\"reason\":\"static\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_DEL, MCSNOOP_EVENT_REASON_LEAVE, "p1", 0, 0,
+	  AF_INET6, "ff0e::1", NULL, NULL, false,
+	  "member del br0 port p1 group ff0e::1 reason leave\n",
+	  "{\"event\":\"member_del\",\"bridge\":\"br0\",\"port\":\"p1\",\"vid\":0,\"group\":\"ff0e::1\",\"reason\":\"leave\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_DEL, MCSNOOP_EVENT_REASON_FAST_LEAVE, "p1", 0, 0,
+	  AF_INET6, "ff0e::1", NULL, NULL, false,
+	  "member del br0 port p1 group ff0e::1 reason fast-leave\n",
+	  "{\"event\":\"member_del\",\"bridge\":\"br0\",\"port\":\"p1\",\"vid\":0,\"group\":\"ff0e::1\",\"reason\":\"fast_leave\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_DEL, MCSNOOP_EVENT_REASON_TIMEOUT, "p2", 4094, 0,
+	  AF_INET, "239.0.0.1", NULL, NULL, false,
+	  "member del br0 port p2 vid 4094 group 239.0.0.1 reason timeout\n",
+	  "{\"event\":\"member_del\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":4094,\"group\":\"239.0.0.1\",\"reason\":\"timeout\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_DEL, MCSNOOP_EVENT_REASON_PORT_DOWN, "p2", 0, 0,
+	  AF_INET, "239.0.0.1", NULL, NULL, false,
+	  "member del br0 port p2 group 239.0.0.1 reason port-down\n",
+	  "{\"event\":\"member_del\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":0,\"group\":\"239.0.0.1\",\"reason\":\"port_down\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_DEL, MCSNOOP_EVENT_REASON_FLUSH, "p2", 0, 0,
+	  AF_INET, "239.0.0.1", NULL, NULL, false,
+	  "member del br0 port p2 group 239.0.0.1 reason flush\n",
+	  "{\"event\":\"member_del\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":0,\"group\":\"239.0.0.1\",\"reason\":\"flush\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_DEL, MCSNOOP_EVENT_REASON_STATIC, NULL, 0, 0,
+	  AF_INET, "239.0.0.1", NULL, NULL, false,
+	  "member del br0 group 239.0.0.1 reason static\n",
+	  "{\"event\":\"member_del\",\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.0.0.1\",\"reason\":\"static\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_DEL, MCSNOOP_EVENT_REASON_LIMIT, "p3", 7, 0,
+	  AF_INET6, "ff05::1:3", NULL, NULL, false,
+	  "member del br0 port p3 vid 7 group ff05::1:3 reason limit\n",
+	  "{\"event\":\"member_del\",\"bridge\":\"br0\",\"port\":\"p3\",\"vid\":7,\"group\":\"ff05::1:3\",\"reason\":\"limit\"}\n" },
+	{ MCSNOOP_EVENT_ROUTER_ADD, MCSNOOP_EVENT_REASON_QUERY, "p3", -1, AF_INET,
+	  0, NULL, NULL, NULL, false,
+	  "router add br0 port p3 family inet reason query\n",
+	  "{\"event\":\"router_add\",\"bridge\":\"br0\",\"port\":\"p3\",\"family\":\"inet\",\"reason\":\"query\"}\n" },
+	{ MCSNOOP_EVENT_ROUTER_ADD, MCSNOOP_EVENT_REASON_MRD, "p3", -1, AF_INET6,
+	  0, NULL, NULL, NULL, false,
+	  "router add br0 port p3 family inet6 reason mrd\n",
+	  "{\"event\":\"router_add\",\"bridge\":\"br0\",\"port\":\"p3\",\"family\":\"inet6\",\"reason\":\"mrd\"}\n" },
+	{ MCSNOOP_EVENT_ROUTER_ADD, MCSNOOP_EVENT_REASON_PIM, "p3", -1, AF_INET,
+	  0, NULL, NULL, NULL, false,
+	  "router add br0 port p3 family inet reason pim\n",
+	  "{\"event\":\"router_add\",\"bridge\":\"br0\",\"port\":\"p3\",\"family\":\"inet\",\"reason\":\"pim\"}\n" },
+	{ MCSNOOP_EVENT_ROUTER_ADD, MCSNOOP_EVENT_REASON_STATIC, "p3", -1, AF_INET6,
+	  0, NULL, NULL, NULL, false,
+	  "router add br0 port p3 family inet6 reason static\n",
+	  "{\"event\":\"router_add\",\"bridge\":\"br0\",\"port\":\"p3\",\"family\":\"inet6\",\"reason\":\"static\"}\n" },
+	{ MCSNOOP_EVENT_ROUTER_DEL, MCSNOOP_EVENT_REASON_TIMEOUT, "p3", -1, AF_INET,
+	  0, NULL, NULL, NULL, false,
+	  "router del br0 port p3 family inet reason timeout\n",
+	  "{\"event\":\"router_del\",\"bridge\":\"br0\",\"port\":\"p3\",\"family\":\"inet\",\"reason\":\"timeout\"}\n" },
+	{ MCSNOOP_EVENT_ROUTER_DEL, MCSNOOP_EVENT_REASON_PORT_DOWN, "p3", -1, AF_INET6,
+	  0, NULL, NULL, NULL, false,
+	  "router del br0 port p3 family inet6 reason port-down\n",
+	  "{\"event\":\"router_del\",\"bridge\":\"br0\",\"port\":\"p3\",\"family\":\"inet6\",\"reason\":\"port_down\"}\n" },
+	{ MCSNOOP_EVENT_ROUTER_DEL, MCSNOOP_EVENT_REASON_STATIC, "p3", -1, AF_INET,
+	  0, NULL, NULL, NULL, false,
+	  "router del br0 port p3 family inet reason static\n",
+	  "{\"event\":\"router_del\",\"bridge\":\"br0\",\"port\":\"p3\",\"family\":\"inet\",\"reason\":\"static\"}\n" },
+	{ MCSNOOP_EVENT_QUERIER_ELECTED, MCSNOOP_EVENT_REASON_ELECTION, "p3", 10,
+	  AF_INET, AF_INET, NULL, "10.0.0.1", "10.0.0.9", true,
+	  "querier elected br0 vid 10 family inet address 10.0.0.1 port p3 mac 52:54:00:12:34:56 old-address 10.0.0.9 reason election\n",
+	  "{\"event\":\"querier_elected\",\"bridge\":\"br0\",\"vid\":10,\"family\":\"inet\",\"address\":\"10.0.0.1\",\"port\":\"p3\",\"mac\":\"52:54:00:12:34:56\",\"old_address\":\"10.0.0.9\",\"reason\":\"election\"}\n" },
+	{ MCSNOOP_EVENT_QUERIER_LOST, MCSNOOP_EVENT_REASON_TIMEOUT, NULL, 0,
+	  AF_INET6, AF_INET6, NULL, "fe80::1", NULL, false,
+	  "querier lost br0 family inet6 address fe80::1 reason timeout\n",
+	  "{\"event\":\"querier_lost\",\"bridge\":\"br0\",\"vid\":0,\"family\":\"inet6\",\"address\":\"fe80::1\",\"reason\":\"timeout\"}\n" },
+	{ MCSNOOP_EVENT_QUERIER_TAKEOVER, MCSNOOP_EVENT_REASON_STARTUP, NULL, 0,
+	  AF_INET, AF_INET, NULL, "10.0.0.9", NULL, false,
+	  "querier takeover br0 family inet address 10.0.0.9 reason startup\n",
+	  "{\"event\":\"querier_takeover\",\"bridge\":\"br0\",\"vid\":0,\"family\":\"inet\",\"address\":\"10.0.0.9\",\"reason\":\"startup\"}\n" },
+	/* A proxy querier: no address. */
+	{ MCSNOOP_EVENT_QUERIER_TAKEOVER, MCSNOOP_EVENT_REASON_STARTUP, NULL, 20,
+	  AF_INET6, 0, NULL, NULL, NULL, false,
+	  "querier takeover br0 vid 20 family inet6 reason startup\n",
+	  "{\"event\":\"querier_takeover\",\"bridge\":\"br0\",\"vid\":20,\"family\":\"inet6\",\"reason\":\"startup\"}\n" },
+	{ MCSNOOP_EVENT_TABLE_FULL, MCSNOOP_EVENT_REASON_BRIDGE_LIMIT, "p2", 0, 0,
+	  AF_INET, "239.1.2.9", NULL, NULL, false,
+	  "table-full br0 port p2 group 239.1.2.9 reason bridge-limit\n",
+	  "{\"event\":\"table_full\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":0,\"group\":\"239.1.2.9\",\"reason\":\"bridge_limit\"}\n" },
+	{ MCSNOOP_EVENT_TABLE_FULL, MCSNOOP_EVENT_REASON_PORT_LIMIT, "p2", 0, 0,
+	  AF_INET, "239.1.2.9", NULL, NULL, false,
+	  "table-full br0 port p2 group 239.1.2.9 reason port-limit\n",
+	  "{\"event\":\"table_full\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":0,\"group\":\"239.1.2.9\",\"reason\":\"port_limit\"}\n" },
+	/* From a newer module: numbers, not words; no reason, no word. */
+	{ 200, 201, "p1", -1, 0, 0, NULL, NULL, NULL, false,
+	  "unknown-200 br0 port p1 reason unknown-201\n",
+	  "{\"event\":\"unknown_200\",\"bridge\":\"br0\",\"port\":\"p1\",\"reason\":\"unknown_201\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_ADD, MCSNOOP_EVENT_REASON_NONE, "p1", -1, 0,
+	  AF_INET, "239.1.2.3", NULL, NULL, false,
+	  "member add br0 port p1 group 239.1.2.3\n",
+	  "{\"event\":\"member_add\",\"bridge\":\"br0\",\"port\":\"p1\",\"group\":\"239.1.2.3\"}\n" },
+};
+
+static struct nlmsghdr *event_msg(const struct event_case *c)
+{
+	static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_EVENT);
+
+	mnl_attr_put_u8(nlh, MCSNOOP_A_EVENT_TYPE, c->type);
+	if (c->reason)
+		mnl_attr_put_u8(nlh, MCSNOOP_A_EVENT_REASON, c->reason);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_EVENT_BRIDGE_IFINDEX, 5);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_EVENT_BRIDGE_IFNAME, "br0");
+	if (c->port) {
+		mnl_attr_put_u32(nlh, MCSNOOP_A_EVENT_PORT_IFINDEX, 7);
+		mnl_attr_put_strz(nlh, MCSNOOP_A_EVENT_PORT_IFNAME, c->port);
+	}
+	if (c->vid >= 0)
+		mnl_attr_put_u16(nlh, MCSNOOP_A_EVENT_VID, c->vid);
+	if (c->family)
+		mnl_attr_put_u8(nlh, MCSNOOP_A_EVENT_FAMILY, c->family);
+	if (c->group)
+		put_addr(nlh, MCSNOOP_A_EVENT_GROUP, c->af, c->group);
+	if (c->addr)
+		put_addr(nlh, MCSNOOP_A_EVENT_ADDR, c->af, c->addr);
+	if (c->old_addr)
+		put_addr(nlh, MCSNOOP_A_EVENT_OLD_ADDR, c->af, c->old_addr);
+	if (c->mac)
+		mnl_attr_put(nlh, MCSNOOP_A_EVENT_MAC, sizeof(mac), mac);
+	return nlh;
+}
+
+/* What the monitor prints for nlh (events of bridge only, 0: all). */
+static char *render_event(const struct nlmsghdr *nlh, uint32_t bridge,
+			  bool json)
+{
+	static char *buf;
+	size_t len;
+	FILE *f;
+
+	free(buf);
+	f = open_memstream(&buf, &len);
+	if (!f)
+		abort();
+	mcs_monitor_print(nlh, bridge, f, json);
+	fclose(f);
+	return buf;
+}
+
+static void monitor_tests(void)
+{
+	bool seen_type[MCSNOOP_EVENT_TABLE_FULL + 1] = { false };
+	bool seen_reason[MCSNOOP_EVENT_REASON_PORT_LIMIT + 1] = { false };
+	const struct nlmsghdr *nlh;
+	char name[96], missing[64];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(event_cases) / sizeof(event_cases[0]); i++) {
+		const struct event_case *c = &event_cases[i];
+
+		nlh = event_msg(c);
+		snprintf(name, sizeof(name), "monitor text %u: %.40s", i,
+			 c->text);
+		*strchrnul(name, '\n') = 0;
+		expect(name, render_event(nlh, 0, false), c->text);
+		snprintf(name, sizeof(name), "monitor json %u", i);
+		expect(name, render_event(nlh, 0, true), c->json);
+		if (c->type <= MCSNOOP_EVENT_TABLE_FULL)
+			seen_type[c->type] = true;
+		if (c->reason <= MCSNOOP_EVENT_REASON_PORT_LIMIT)
+			seen_reason[c->reason] = true;
+	}
+	missing[0] = 0;
+	for (i = MCSNOOP_EVENT_MEMBER_ADD; i <= MCSNOOP_EVENT_TABLE_FULL; i++)
+		if (!seen_type[i])
+			snprintf(missing + strlen(missing),
+				 sizeof(missing) - strlen(missing), " type%u", i);
+	for (i = 0; i <= MCSNOOP_EVENT_REASON_PORT_LIMIT; i++)
+		if (!seen_reason[i])
+			snprintf(missing + strlen(missing),
+				 sizeof(missing) - strlen(missing), " reason%u",
+				 i);
+	expect("monitor cases cover every type and reason", missing, "");
+
+	/* monitor bridge BR: other bridges' events print nothing. */
+	nlh = event_msg(&event_cases[0]);
+	expect("monitor bridge filter (other)", render_event(nlh, 6, false), "");
+	expect("monitor bridge filter (same)", render_event(nlh, 5, true),
+	       event_cases[0].json);
+	/* Not an event (a reply on the same socket): nothing. */
+	nlh = reply(MCSNOOP_CMD_BRIDGE_GET);
+	expect("monitor ignores other commands", render_event(nlh, 0, true), "");
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -915,6 +1121,7 @@ int main(void)
 	params_tests();
 	printer_tests();
 	split_line_tests();
+	monitor_tests();
 	printf("1..%d\n", n);
 	printf("# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:0 error:0\n",
 	       passed, failed);
