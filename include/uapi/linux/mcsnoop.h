@@ -122,6 +122,11 @@ enum mcsnoop_event_type {
 
 /**
  * enum mcsnoop_event_reason - Why an event happened.
+ * @MCSNOOP_EVENT_REASON_PORT_DOWN: the port went down or was removed, or STP
+ *   set it blocking, listening or disabled
+ * @MCSNOOP_EVENT_REASON_LIMIT: max-groups of the bridge or port was set below
+ *   its count: learnt memberships are evicted, the soonest to expire first;
+ *   static ones never
  */
 enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_NONE,
