@@ -102,10 +102,13 @@ int mcs_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info);
 
 /* nl_querier.c: querier settings (bridge, VLAN) and state. */
 extern const struct nla_policy mcs_querier_policy[MCSNOOP_A_QUERIER_MAX + 1];
-bool mcs_nl_querier_valid(struct nlattr **a, struct netlink_ext_ack *extack);
+/* Of BRIDGE_SET or BRIDGE_ENABLE (mb NULL: against the defaults). */
+bool mcs_nl_querier_valid(struct mcs_bridge *mb, struct nlattr **a,
+			  struct netlink_ext_ack *extack);
 int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a);
 int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb);
-bool mcs_nl_vlan_querier_valid(struct nlattr **a,
+bool mcs_nl_vlan_querier_valid(struct mcs_bridge *mb, u16 vid,
+			       struct nlattr **a,
 			       struct netlink_ext_ack *extack);
 int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a);
 int mcs_nl_vlan_querier_put(struct sk_buff *skb, struct mcs_bridge *mb,

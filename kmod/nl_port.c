@@ -48,6 +48,21 @@ const struct nla_policy mcs_vlan_policy[MCSNOOP_A_VLAN_MAX + 1] = {
 	[MCSNOOP_A_VLAN_QUERIER] = { .type = NLA_U8 },
 	[MCSNOOP_A_VLAN_QUERIER_ADDR4] = NLA_POLICY_EXACT_LEN(4),
 	[MCSNOOP_A_VLAN_QUERIER_ADDR6] = NLA_POLICY_EXACT_LEN(16),
+	[MCSNOOP_A_VLAN_PROXY_QUERY] = { .type = NLA_U8 },
+	[MCSNOOP_A_VLAN_QUERY_INTERVAL] = { .type = NLA_U32 },
+	[MCSNOOP_A_VLAN_QUERY_RESPONSE_INTERVAL] = { .type = NLA_U32 },
+	[MCSNOOP_A_VLAN_ROBUSTNESS] = { .type = NLA_U8 },
+	[MCSNOOP_A_VLAN_LAST_MEMBER_INTERVAL] = { .type = NLA_U32 },
+	[MCSNOOP_A_VLAN_LAST_MEMBER_COUNT] = { .type = NLA_U8 },
+	[MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT] = { .type = NLA_U32 },
+	[MCSNOOP_A_VLAN_STARTUP_QUERY_INTERVAL] = { .type = NLA_U32 },
+	[MCSNOOP_A_VLAN_STARTUP_QUERY_COUNT] = { .type = NLA_U8 },
+	[MCSNOOP_A_VLAN_IGMP_VERSION] = { .type = NLA_U8 },
+	[MCSNOOP_A_VLAN_MLD_VERSION] = { .type = NLA_U8 },
+	[MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT_ACTIVE] =
+		MCS_READ_ONLY("membership_timeout_active"),
+	[MCSNOOP_A_VLAN_OWN] = MCS_READ_ONLY("own"),
+	[MCSNOOP_A_VLAN_INHERIT] = { .type = NLA_U32 },
 };
 
 static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
@@ -347,7 +362,7 @@ int mcs_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(mb);
 		goto out;
 	}
-	if (!mcs_nl_vlan_querier_valid(info->attrs, info->extack)) {
+	if (!mcs_nl_vlan_querier_valid(mb, vid, info->attrs, info->extack)) {
 		err = -ERANGE;
 		goto out;
 	}
