@@ -142,14 +142,32 @@ bool mcs_nl_querier_valid(struct mcs_bridge *mb, struct nlattr **a,
 			  struct netlink_ext_ack *extack)
 {
 	const struct mcs_config *cur = mb ? &mb->cfg : &mcs_config_defaults;
+	struct nlattr *qi = a[MCSNOOP_A_BRIDGE_QUERY_INTERVAL];
+	struct nlattr *qri = a[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL];
 	const struct nlattr *t[MCS_VLAN_SETTINGS_N];
 	unsigned int i;
 
 	for (i = 0; i < MCS_VLAN_SETTINGS_N; i++)
 		t[i] = a[mcs_bridge_qattrs[i]];
-	return mcs_nl_qsettings_valid(t, READ_ONCE(cur->query_interval),
-				      READ_ONCE(cur->query_response_interval),
-				      extack);
+	if (!mcs_nl_qsettings_valid(t, READ_ONCE(cur->query_interval),
+				    READ_ONCE(cur->query_response_interval),
+				    extack))
+		return false;
+	/* The VLANs that inherit one of the two but not the other. */
+	if (mb && (qi || qri) &&
+	    !mcs_vlan_intervals_ok(mb, qi ? nla_get_u32(qi) :
+				   READ_ONCE(cur->query_interval),
+				   qri ? nla_get_u32(qri) :
+				   READ_ONCE(cur->query_response_interval))) {
+		if (qi)
+			mcs_nl_err(extack, qi,
+				   "query_interval: must be above the query_response_interval of every VLAN that inherits it");
+		else
+			mcs_nl_err(extack, qri,
+				   "query_response_interval: must be below the query_interval of every VLAN that inherits it");
+		return false;
+	}
+	return true;
 }
 
 static void mcs_nl_set_u8(const struct nlattr *attr, u8 *field)
@@ -241,9 +259,8 @@ static u32 mcs_nl_vlan_qattrs(struct nlattr **a, const struct nlattr **t)
 	return set;
 }
 
-bool mcs_nl_vlan_querier_valid(struct mcs_bridge *mb, u16 vid,
-			       struct nlattr **a,
-			       struct netlink_ext_ack *extack)
+int mcs_nl_vlan_querier_check(struct mcs_bridge *mb, u16 vid,
+			      struct nlattr **a, struct netlink_ext_ack *extack)
 {
 	const struct nlattr *t[MCS_VLAN_SETTINGS_N];
 	struct nlattr *inh = a[MCSNOOP_A_VLAN_INHERIT];
@@ -256,12 +273,12 @@ bool mcs_nl_vlan_querier_valid(struct mcs_bridge *mb, u16 vid,
 		if (inherit & ~MCS_VLAN_SETTINGS_ALL) {
 			mcs_nl_err(extack, inh,
 				   "inherit: unknown setting bits (enum mcsnoop_vlan_setting)");
-			return false;
+			return -EINVAL;
 		}
 		if (inherit & set) {
 			mcs_nl_err(extack, inh,
 				   "inherit: a setting cannot be set and inherited at once");
-			return false;
+			return -EINVAL;
 		}
 	}
 	/* The intervals the VLAN will have where the request has none. */
@@ -271,8 +288,10 @@ bool mcs_nl_vlan_querier_valid(struct mcs_bridge *mb, u16 vid,
 	if (inherit & MCSNOOP_VLAN_SETTING_QUERY_RESPONSE_INTERVAL)
 		cur.query_response_interval =
 			READ_ONCE(mb->cfg.query_response_interval);
-	return mcs_nl_qsettings_valid(t, cur.query_interval,
-				      cur.query_response_interval, extack);
+	if (!mcs_nl_qsettings_valid(t, cur.query_interval,
+				    cur.query_response_interval, extack))
+		return -ERANGE;
+	return 0;
 }
 
 int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a)

@@ -136,6 +136,22 @@ int mcs_vlan_update(struct mcs_bridge *mb, u16 vid,
 	return 0;
 }
 
+bool mcs_vlan_intervals_ok(struct mcs_bridge *mb, u32 qi, u32 qri)
+{
+	const struct mcs_vlan *v;
+	unsigned long vid;
+
+	ASSERT_RTNL();
+	xa_for_each(&mb->vlan_queriers, vid, v) {
+		if ((v->own & MCSNOOP_VLAN_SETTING_QUERY_RESPONSE_INTERVAL ?
+		     v->cfg.query_response_interval : qri) >=
+		    (v->own & MCSNOOP_VLAN_SETTING_QUERY_INTERVAL ?
+		     v->cfg.query_interval : qi))
+			return false;
+	}
+	return true;
+}
+
 void mcs_vlan_free_all(struct mcs_bridge *mb)
 {
 	struct mcs_vlan *v;

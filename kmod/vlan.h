@@ -86,6 +86,11 @@ u32 mcs_vlan_own(const struct mcs_bridge *mb, u16 vid);
  */
 int mcs_vlan_update(struct mcs_bridge *mb, u16 vid,
 		    const struct mcs_vlan_cfg *val, u32 set, u32 inherit);
+/*
+ * RTNL: whether every VLAN's response interval stays below its query
+ * interval with these of the bridge (the VLANs that inherit them).
+ */
+bool mcs_vlan_intervals_ok(struct mcs_bridge *mb, u32 qi, u32 qri);
 /* Frees every VLAN's settings (the bridge is going). */
 void mcs_vlan_free_all(struct mcs_bridge *mb);
 
