@@ -61,16 +61,6 @@ const struct mcs_config mcs_config_defaults = {
 	.mld_version = 2,
 };
 
-u32 mcs_membership_interval_ms(const struct mcs_bridge *mb)
-{
-	const struct mcs_config *cfg = &mb->cfg;
-	u32 ms = READ_ONCE(cfg->membership_timeout);
-
-	return ms ?: READ_ONCE(cfg->robustness) *
-		     READ_ONCE(cfg->query_interval) +
-		     READ_ONCE(cfg->query_response_interval);
-}
-
 u32 mcs_router_interval_ms(const struct mcs_bridge *mb)
 {
 	const struct mcs_config *cfg = &mb->cfg;
@@ -81,32 +71,9 @@ u32 mcs_router_interval_ms(const struct mcs_bridge *mb)
 		     READ_ONCE(cfg->query_response_interval) / 2;
 }
 
-unsigned long mcs_membership_interval(const struct mcs_bridge *mb)
-{
-	return msecs_to_jiffies(mcs_membership_interval_ms(mb));
-}
-
-unsigned long mcs_membership_interval_proto(const struct mcs_bridge *mb,
-					    int proto)
-{
-	const struct mcs_adopted *a = &mb->adopted[proto];
-
-	if (READ_ONCE(mb->cfg.membership_timeout) ||
-	    !time_before(jiffies, READ_ONCE(a->until)))
-		return mcs_membership_interval(mb);
-	return msecs_to_jiffies(READ_ONCE(a->qrv) * READ_ONCE(a->qi_ms) +
-				READ_ONCE(a->qri_ms));
-}
-
 unsigned long mcs_router_interval(const struct mcs_bridge *mb)
 {
 	return msecs_to_jiffies(mcs_router_interval_ms(mb));
-}
-
-unsigned long mcs_last_member_time(const struct mcs_bridge *mb)
-{
-	return msecs_to_jiffies(READ_ONCE(mb->cfg.last_member_count) *
-				READ_ONCE(mb->cfg.last_member_interval));
 }
 
 static void mcs_bridge_free(struct mcs_bridge *mb)

@@ -114,7 +114,8 @@ struct mcs_bridge {
 	/*
 	 * The querier: instances per VLAN and protocol (struct
 	 * mcs_querier), pending group-specific queries, one timer for all,
-	 * all under lock; per-VLAN settings in an xarray (RCU).
+	 * all under lock; per-VLAN settings (struct mcs_vlan) in an xarray
+	 * (RCU).
 	 */
 	struct mcs_querier_addrs __rcu *querier_addrs;
 	struct xarray vlan_queriers;
@@ -159,14 +160,11 @@ void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb);
 void mcs_bridge_flush(struct mcs_net *mn);
 void mcs_bridge_restore_snooping(struct mcs_bridge *mb);
 
-/* Intervals in jiffies, from the configuration. */
-unsigned long mcs_membership_interval(const struct mcs_bridge *mb);
-/* The same for learning, with an elected querier's values (proto). */
-unsigned long mcs_membership_interval_proto(const struct mcs_bridge *mb,
-					    int proto);
+/*
+ * The router timeout, from the configuration (the membership timeouts are
+ * per VLAN: vlan.h).
+ */
 unsigned long mcs_router_interval(const struct mcs_bridge *mb);
-unsigned long mcs_last_member_time(const struct mcs_bridge *mb);
-u32 mcs_membership_interval_ms(const struct mcs_bridge *mb);
 u32 mcs_router_interval_ms(const struct mcs_bridge *mb);
 
 /* Packet path, per frame: inline. proto: enum mcs_proto */

@@ -10,6 +10,7 @@
 #include "learn.h"
 #include "querier.h"
 #include "table.h"
+#include "vlan.h"
 
 static void mcs_count(struct mcs_bridge *mb, struct mcs_port *port,
 		      enum mcs_counter c)
@@ -152,12 +153,12 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
  * 8.3.2): our queries to the port use their version for a while.
  */
 static void mcs_learn_older_host(struct mcs_bridge *mb, struct mcs_port *port,
-				 const struct mcs_msg *msg)
+				 u16 vid, const struct mcs_msg *msg)
 {
 	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
 
 	WRITE_ONCE(port->older_host_expires[proto],
-		   jiffies + mcs_membership_interval_proto(mb, proto));
+		   jiffies + mcs_vlan_membership_interval(mb, vid, proto));
 	WRITE_ONCE(port->older_host_version[proto], msg->version);
 }
 
@@ -172,7 +173,7 @@ void mcs_learn(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	if (port && msg->kind == MCS_MSG_QUERY)
 		mcs_querier_heard(mb, port, vid, msg, src_mac);
 	if (port && msg->kind == MCS_MSG_REPORT)
-		mcs_learn_older_host(mb, port, msg);
+		mcs_learn_older_host(mb, port, vid, msg);
 	if (msg->kind == MCS_MSG_REPORT || msg->kind == MCS_MSG_LEAVE ||
 	    msg->kind == MCS_MSG_REPORT_V3)
 		mcs_learn_members(mb, port, vid, msg);

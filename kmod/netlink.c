@@ -16,6 +16,7 @@
 #include "bridge.h"
 #include "port.h"
 #include "table.h"
+#include "vlan.h"
 
 const struct mcs_nl_names mcs_nl_names_dev = {
 	.missing = "missing attribute: ifindex or ifname",
@@ -257,6 +258,9 @@ int mcs_nl_put_stats(struct sk_buff *skb, int attr,
 static int mcs_nl_put_config(struct sk_buff *skb, struct mcs_bridge *mb)
 {
 	const struct mcs_config *c = &mb->cfg;
+	struct mcs_vlan_cfg vc;
+
+	mcs_vlan_cfg(mb, 0, &vc);
 
 	if (nla_put_u8(skb, MCSNOOP_A_BRIDGE_SNOOPING, c->snooping) ||
 	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN, c->flood_unknown) ||
@@ -281,7 +285,7 @@ static int mcs_nl_put_config(struct sk_buff *skb, struct mcs_bridge *mb)
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE,
 			mcs_router_interval_ms(mb)) ||
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE,
-			mcs_membership_interval_ms(mb)) ||
+			mcs_vlan_membership_ms(&vc)) ||
 	    mcs_nl_querier_put(skb, mb))
 		return -EMSGSIZE;
 	return 0;
@@ -402,56 +406,20 @@ static bool mcs_nl_bridge_set_valid(struct mcs_bridge *mb,
 				    struct nlattr **a,
 				    struct netlink_ext_ack *extack)
 {
-	struct nlattr *qi = a[MCSNOOP_A_BRIDGE_QUERY_INTERVAL];
-	struct nlattr *qri = a[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL];
 	struct nlattr *rt = a[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT];
-	struct nlattr *mt = a[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT];
-	const struct mcs_config *cur;
-	u32 qi_ms, qri_ms;
 
 	if (!mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_MAX_GROUPS], 1, 1048576,
 			  "max_groups: out of range (1-1048576)") ||
-	    !mcs_nl_range(extack, qi, 1000, 3600000,
-			  "query_interval: out of range (1000-3600000 ms)") ||
-	    !mcs_nl_range(extack, qri, 100, 3600000,
-			  "query_response_interval: out of range (100-3600000 ms)") ||
-	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_ROBUSTNESS], 1, 7,
-			  "robustness: out of range (1-7)") ||
-	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL],
-			  100, 25500,
-			  "last_member_interval: out of range (100-25500 ms)") ||
-	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT], 1, 10,
-			  "last_member_count: out of range (1-10)") ||
 	    !mcs_nl_range(extack, rt, 0, 86400000,
-			  "router_timeout: out of range (0 for auto, or 1000-86400000 ms)") ||
-	    !mcs_nl_range(extack, mt, 0, 86400000,
-			  "membership_timeout: out of range (0 for auto, or 1000-86400000 ms)") ||
-	    !mcs_nl_querier_valid(a, extack))
+			  "router_timeout: out of range (0 for auto, or 1000-86400000 ms)"))
 		return false;
 	if (rt && nla_get_u32(rt) && nla_get_u32(rt) < 1000) {
 		mcs_nl_err(extack, rt,
 			   "router_timeout: out of range (0 for auto, or 1000-86400000 ms)");
 		return false;
 	}
-	if (mt && nla_get_u32(mt) && nla_get_u32(mt) < 1000) {
-		mcs_nl_err(extack, mt,
-			   "membership_timeout: out of range (0 for auto, or 1000-86400000 ms)");
-		return false;
-	}
-	cur = mb ? &mb->cfg : &mcs_config_defaults;
-	qi_ms = qi ? nla_get_u32(qi) : READ_ONCE(cur->query_interval);
-	qri_ms = qri ? nla_get_u32(qri) :
-		       READ_ONCE(cur->query_response_interval);
-	if (qri_ms >= qi_ms) {
-		if (qri)
-			mcs_nl_err(extack, qri,
-				   "query_response_interval: must be below query_interval");
-		else
-			mcs_nl_err(extack, qi,
-				   "query_interval: must be above query_response_interval");
-		return false;
-	}
-	return true;
+	/* The querier's settings and timers, as a VLAN's (nl_querier.c). */
+	return mcs_nl_querier_valid(mb, a, extack);
 }
 
 static void mcs_set_bool(const struct nlattr *attr, bool *field)

@@ -85,11 +85,14 @@ bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
  */
 
 /* nl_querier.c: querier settings (bridge, VLAN) and state. */
-bool mcs_nl_querier_valid(struct nlattr **a, struct netlink_ext_ack *extack);
+/* Of BRIDGE_SET or BRIDGE_ENABLE (mb NULL: against the defaults). */
+bool mcs_nl_querier_valid(struct mcs_bridge *mb, struct nlattr **a,
+			  struct netlink_ext_ack *extack);
 int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a);
 int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb);
-bool mcs_nl_vlan_querier_valid(struct nlattr **a,
-			       struct netlink_ext_ack *extack);
+/* 0, or -EINVAL (INHERIT) or -ERANGE with the extack set. */
+int mcs_nl_vlan_querier_check(struct mcs_bridge *mb, u16 vid,
+			      struct nlattr **a, struct netlink_ext_ack *extack);
 int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a);
 int mcs_nl_vlan_querier_put(struct sk_buff *skb, struct mcs_bridge *mb,
 			    u16 vid);

@@ -312,10 +312,9 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(mb);
 		goto out;
 	}
-	if (!mcs_nl_vlan_querier_valid(info->attrs, info->extack)) {
-		err = -ERANGE;
+	err = mcs_nl_vlan_querier_check(mb, vid, info->attrs, info->extack);
+	if (err)
 		goto out;
-	}
 	if (snooping) {
 		if (nla_get_u8(snooping))
 			clear_bit(vid, mb->vlan_snooping_off);

@@ -10,6 +10,7 @@
 
 #include "netlink.h"
 #include "querier.h"
+#include "vlan.h"
 
 /* Addresses we may query from: unicast IPv4, link-local IPv6, or none. */
 static bool mcs_nl_addrs_valid(const struct nlattr *a4, const struct nlattr *a6,
@@ -41,31 +42,126 @@ static bool mcs_nl_addrs_valid(const struct nlattr *a4, const struct nlattr *a6,
 	return true;
 }
 
-bool mcs_nl_querier_valid(struct nlattr **a, struct netlink_ext_ack *extack)
-{
-	struct nlattr *sqi = a[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL];
-	struct nlattr *sqc = a[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT];
+/* The bridge's attribute of each querier setting, by setting index. */
+static const u16 mcs_bridge_qattrs[MCS_VLAN_SETTINGS_N] = {
+	[MCS_QIDX(QUERIER)] = MCSNOOP_A_BRIDGE_QUERIER,
+	[MCS_QIDX(QUERIER_ADDR4)] = MCSNOOP_A_BRIDGE_QUERIER_ADDR4,
+	[MCS_QIDX(QUERIER_ADDR6)] = MCSNOOP_A_BRIDGE_QUERIER_ADDR6,
+	[MCS_QIDX(PROXY_QUERY)] = MCSNOOP_A_BRIDGE_PROXY_QUERY,
+	[MCS_QIDX(QUERY_INTERVAL)] = MCSNOOP_A_BRIDGE_QUERY_INTERVAL,
+	[MCS_QIDX(QUERY_RESPONSE_INTERVAL)] =
+		MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL,
+	[MCS_QIDX(ROBUSTNESS)] = MCSNOOP_A_BRIDGE_ROBUSTNESS,
+	[MCS_QIDX(LAST_MEMBER_INTERVAL)] = MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL,
+	[MCS_QIDX(LAST_MEMBER_COUNT)] = MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT,
+	[MCS_QIDX(MEMBERSHIP_TIMEOUT)] = MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT,
+	[MCS_QIDX(STARTUP_QUERY_INTERVAL)] =
+		MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL,
+	[MCS_QIDX(STARTUP_QUERY_COUNT)] = MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT,
+	[MCS_QIDX(IGMP_VERSION)] = MCSNOOP_A_BRIDGE_IGMP_VERSION,
+	[MCS_QIDX(MLD_VERSION)] = MCSNOOP_A_BRIDGE_MLD_VERSION,
+};
 
-	if (!mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_QUERIER], 0, 2,
-			  "querier: out of range (0 off, 1 proxy, 2 auto)") ||
-	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_PROXY_QUERY], 0, 1,
-			  "proxy_query: out of range (0-1)") ||
-	    !mcs_nl_range(extack, sqi, 0, 3600000,
-			  "startup_query_interval: out of range (0 for auto, or 100-3600000 ms)") ||
-	    !mcs_nl_range(extack, sqc, 0, 10,
-			  "startup_query_count: out of range (0 for auto, or 1-10)") ||
-	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_IGMP_VERSION], 2, 3,
-			  "igmp_version: out of range (2-3)") ||
-	    !mcs_nl_range(extack, a[MCSNOOP_A_BRIDGE_MLD_VERSION], 1, 2,
-			  "mld_version: out of range (1-2)"))
-		return false;
-	if (sqi && nla_get_u32(sqi) && nla_get_u32(sqi) < 100) {
-		mcs_nl_err(extack, sqi,
-			   "startup_query_interval: out of range (0 for auto, or 100-3600000 ms)");
+/* A u32 attribute that is 0 (auto) or at least min. */
+static bool mcs_nl_auto_min(struct netlink_ext_ack *extack,
+			    const struct nlattr *attr, u32 min, const char *msg)
+{
+	if (attr && nla_get_u32(attr) && nla_get_u32(attr) < min) {
+		mcs_nl_err(extack, attr, msg);
 		return false;
 	}
-	return mcs_nl_addrs_valid(a[MCSNOOP_A_BRIDGE_QUERIER_ADDR4],
-				  a[MCSNOOP_A_BRIDGE_QUERIER_ADDR6], extack);
+	return true;
+}
+
+/*
+ * The querier settings of a BRIDGE_SET or VLAN_SET (t: by setting index),
+ * against the query intervals in effect where not given.
+ */
+static bool mcs_nl_qsettings_valid(const struct nlattr *const *t, u32 cur_qi,
+				   u32 cur_qri, struct netlink_ext_ack *extack)
+{
+	const struct nlattr *qi = t[MCS_QIDX(QUERY_INTERVAL)];
+	const struct nlattr *qri = t[MCS_QIDX(QUERY_RESPONSE_INTERVAL)];
+	const struct nlattr *mt = t[MCS_QIDX(MEMBERSHIP_TIMEOUT)];
+	const struct nlattr *sqi = t[MCS_QIDX(STARTUP_QUERY_INTERVAL)];
+	const char *mt_range =
+		"membership_timeout: out of range (0 for auto, or 1000-86400000 ms)";
+	const char *sqi_range =
+		"startup_query_interval: out of range (0 for auto, or 100-3600000 ms)";
+	u32 qi_ms, qri_ms;
+
+	if (!mcs_nl_range(extack, t[MCS_QIDX(QUERIER)], 0, 2,
+			  "querier: out of range (0 off, 1 proxy, 2 auto)") ||
+	    !mcs_nl_range(extack, t[MCS_QIDX(PROXY_QUERY)], 0, 1,
+			  "proxy_query: out of range (0-1)") ||
+	    !mcs_nl_range(extack, qi, 1000, 3600000,
+			  "query_interval: out of range (1000-3600000 ms)") ||
+	    !mcs_nl_range(extack, qri, 100, 3600000,
+			  "query_response_interval: out of range (100-3600000 ms)") ||
+	    !mcs_nl_range(extack, t[MCS_QIDX(ROBUSTNESS)], 1, 7,
+			  "robustness: out of range (1-7)") ||
+	    !mcs_nl_range(extack, t[MCS_QIDX(LAST_MEMBER_INTERVAL)],
+			  100, 25500,
+			  "last_member_interval: out of range (100-25500 ms)") ||
+	    !mcs_nl_range(extack, t[MCS_QIDX(LAST_MEMBER_COUNT)], 1, 10,
+			  "last_member_count: out of range (1-10)") ||
+	    !mcs_nl_range(extack, mt, 0, 86400000, mt_range) ||
+	    !mcs_nl_auto_min(extack, mt, 1000, mt_range) ||
+	    !mcs_nl_range(extack, sqi, 0, 3600000, sqi_range) ||
+	    !mcs_nl_auto_min(extack, sqi, 100, sqi_range) ||
+	    !mcs_nl_range(extack, t[MCS_QIDX(STARTUP_QUERY_COUNT)], 0, 10,
+			  "startup_query_count: out of range (0 for auto, or 1-10)") ||
+	    !mcs_nl_range(extack, t[MCS_QIDX(IGMP_VERSION)], 2, 3,
+			  "igmp_version: out of range (2-3)") ||
+	    !mcs_nl_range(extack, t[MCS_QIDX(MLD_VERSION)], 1, 2,
+			  "mld_version: out of range (1-2)") ||
+	    !mcs_nl_addrs_valid(t[MCS_QIDX(QUERIER_ADDR4)],
+				t[MCS_QIDX(QUERIER_ADDR6)], extack))
+		return false;
+	qi_ms = qi ? nla_get_u32(qi) : cur_qi;
+	qri_ms = qri ? nla_get_u32(qri) : cur_qri;
+	if (qri_ms >= qi_ms) {
+		if (qri)
+			mcs_nl_err(extack, qri,
+				   "query_response_interval: must be below query_interval");
+		else
+			mcs_nl_err(extack, qi,
+				   "query_interval: must be above query_response_interval");
+		return false;
+	}
+	return true;
+}
+
+bool mcs_nl_querier_valid(struct mcs_bridge *mb, struct nlattr **a,
+			  struct netlink_ext_ack *extack)
+{
+	const struct mcs_config *cur = mb ? &mb->cfg : &mcs_config_defaults;
+	struct nlattr *qi = a[MCSNOOP_A_BRIDGE_QUERY_INTERVAL];
+	struct nlattr *qri = a[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL];
+	const struct nlattr *t[MCS_VLAN_SETTINGS_N];
+	unsigned int i;
+
+	for (i = 0; i < MCS_VLAN_SETTINGS_N; i++)
+		t[i] = a[mcs_bridge_qattrs[i]];
+	if (!mcs_nl_qsettings_valid(t, READ_ONCE(cur->query_interval),
+				    READ_ONCE(cur->query_response_interval),
+				    extack))
+		return false;
+	/* The VLANs that inherit one of the two but not the other. */
+	if (mb && (qi || qri) &&
+	    !mcs_vlan_intervals_ok(mb, qi ? nla_get_u32(qi) :
+				   READ_ONCE(cur->query_interval),
+				   qri ? nla_get_u32(qri) :
+				   READ_ONCE(cur->query_response_interval))) {
+		if (qi)
+			mcs_nl_err(extack, qi,
+				   "query_interval: must be above the query_response_interval of every VLAN that inherits it");
+		else
+			mcs_nl_err(extack, qri,
+				   "query_response_interval: must be below the query_interval of every VLAN that inherits it");
+		return false;
+	}
+	return true;
 }
 
 static void mcs_nl_set_u8(const struct nlattr *attr, u8 *field)
@@ -143,71 +239,88 @@ int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb)
 	return 0;
 }
 
-bool mcs_nl_vlan_querier_valid(struct nlattr **a,
-			       struct netlink_ext_ack *extack)
+/* The VLAN's querier settings of a request, by setting index. */
+static u32 mcs_nl_vlan_qattrs(struct nlattr **a, const struct nlattr **t)
 {
-	return mcs_nl_range(extack, a[MCSNOOP_A_VLAN_QUERIER], 0, 2,
-			    "querier: out of range (0 off, 1 proxy, 2 auto)") &&
-	       mcs_nl_addrs_valid(a[MCSNOOP_A_VLAN_QUERIER_ADDR4],
-				  a[MCSNOOP_A_VLAN_QUERIER_ADDR6], extack);
+	u32 set = 0;
+	unsigned int i;
+
+	for (i = 0; i < MCS_VLAN_SETTINGS_N; i++) {
+		t[i] = a[mcs_vlan_settings[i].attr];
+		if (t[i])
+			set |= mcs_vlan_settings[i].bit;
+	}
+	return set;
+}
+
+int mcs_nl_vlan_querier_check(struct mcs_bridge *mb, u16 vid,
+			      struct nlattr **a, struct netlink_ext_ack *extack)
+{
+	const struct nlattr *t[MCS_VLAN_SETTINGS_N];
+	struct nlattr *inh = a[MCSNOOP_A_VLAN_INHERIT];
+	struct mcs_vlan_cfg cur;
+	u32 set, inherit = 0;
+
+	set = mcs_nl_vlan_qattrs(a, t);
+	if (inh) {
+		/* The policy (NLA_POLICY_MASK) refused unknown bits. */
+		inherit = nla_get_u32(inh);
+		if (inherit & set) {
+			mcs_nl_err(extack, inh,
+				   "inherit: a setting cannot be set and inherited at once");
+			return -EINVAL;
+		}
+	}
+	/* The intervals the VLAN will have where the request has none. */
+	mcs_vlan_cfg(mb, vid, &cur);
+	if (inherit & MCSNOOP_VLAN_SETTING_QUERY_INTERVAL)
+		cur.query_interval = READ_ONCE(mb->cfg.query_interval);
+	if (inherit & MCSNOOP_VLAN_SETTING_QUERY_RESPONSE_INTERVAL)
+		cur.query_response_interval =
+			READ_ONCE(mb->cfg.query_response_interval);
+	if (!mcs_nl_qsettings_valid(t, cur.query_interval,
+				    cur.query_response_interval, extack))
+		return -ERANGE;
+	return 0;
 }
 
 int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a)
 {
-	struct nlattr *a4 = a[MCSNOOP_A_VLAN_QUERIER_ADDR4];
-	struct nlattr *a6 = a[MCSNOOP_A_VLAN_QUERIER_ADDR6];
-	struct nlattr *mode = a[MCSNOOP_A_VLAN_QUERIER];
-	struct mcs_vlan_querier *old, *vq;
+	const struct nlattr *t[MCS_VLAN_SETTINGS_N];
+	struct nlattr *inh = a[MCSNOOP_A_VLAN_INHERIT];
+	const struct mcs_vlan_setting *s;
+	struct mcs_vlan_cfg val = {};
+	unsigned int i;
+	u32 set;
 	int err;
 
 	ASSERT_RTNL();
-	if (!mode && !a4 && !a6)
-		return 0;
-	vq = kzalloc(sizeof(*vq), GFP_KERNEL);
-	if (!vq)
-		return -ENOMEM;
-	old = xa_load(&mb->vlan_queriers, vid);
-	if (old)
-		*vq = *old;
-	else
-		vq->mode = READ_ONCE(mb->cfg.querier);
-	if (mode)
-		vq->mode = nla_get_u8(mode);
-	if (a4)
-		vq->addr4 = nla_get_in_addr(a4);
-	if (a6)
-		vq->addr6 = nla_get_in6_addr(a6);
-	old = xa_store(&mb->vlan_queriers, vid, vq, GFP_KERNEL);
-	err = xa_err(old);
-	if (err) {
-		kfree(vq);
-		return err;
+	set = mcs_nl_vlan_qattrs(a, t);
+	for (i = 0; i < MCS_VLAN_SETTINGS_N; i++) {
+		s = &mcs_vlan_settings[i];
+		if (t[i])
+			nla_memcpy((u8 *)&val + s->offset, t[i], s->size);
 	}
-	if (old)
-		kfree_rcu(old, rcu);
-	mcs_querier_reconfigure(mb);
-	return 0;
+	err = mcs_vlan_update(mb, vid, &val, set, inh ? nla_get_u32(inh) : 0);
+	if (!err && (set || inh))
+		mcs_querier_reconfigure(mb);
+	return err;
 }
 
 int mcs_nl_vlan_querier_put(struct sk_buff *skb, struct mcs_bridge *mb,
 			    u16 vid)
 {
-	const struct mcs_vlan_querier *vq;
-	struct in6_addr addr6 = {};
-	u8 mode = READ_ONCE(mb->cfg.querier);
-	__be32 addr4 = 0;
+	const struct mcs_vlan_setting *s;
+	struct mcs_vlan_cfg cfg;
 
-	rcu_read_lock();
-	vq = xa_load(&mb->vlan_queriers, vid);
-	if (vq) {
-		mode = vq->mode;
-		addr4 = vq->addr4;
-		addr6 = vq->addr6;
-	}
-	rcu_read_unlock();
-	if (nla_put_u8(skb, MCSNOOP_A_VLAN_QUERIER, mode) ||
-	    nla_put_in_addr(skb, MCSNOOP_A_VLAN_QUERIER_ADDR4, addr4) ||
-	    nla_put_in6_addr(skb, MCSNOOP_A_VLAN_QUERIER_ADDR6, &addr6))
+	mcs_vlan_cfg(mb, vid, &cfg);
+	for (s = mcs_vlan_settings; s < mcs_vlan_settings + MCS_VLAN_SETTINGS_N;
+	     s++)
+		if (nla_put(skb, s->attr, s->size, (u8 *)&cfg + s->offset))
+			return -EMSGSIZE;
+	if (nla_put_u32(skb, MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT_ACTIVE,
+			mcs_vlan_membership_ms(&cfg)) ||
+	    nla_put_u32(skb, MCSNOOP_A_VLAN_OWN, mcs_vlan_own(mb, vid)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -231,16 +344,17 @@ static int mcs_nl_put_querier(struct sk_buff *skb, struct mcs_bridge *mb,
 {
 	unsigned long now = jiffies;
 	struct in6_addr src, own_addr;
+	struct mcs_vlan_cfg cfg;
 	struct net_device *port;
 	u8 role, version;
 	bool own;
 
+	mcs_vlan_cfg(mb, q->vid, &cfg);
 	role = mcs_querier_role(mb, q, now, &src);
 	/* Only auto takes part in the election with an address. */
-	own = mcs_querier_mode(mb, q->vid) == MCSNOOP_QUERIER_AUTO &&
+	own = cfg.querier == MCSNOOP_QUERIER_AUTO &&
 	      mcs_querier_own_addr(mb, q->vid, q->proto, &own_addr);
-	version = q->proto == MCS_IPV4 ? READ_ONCE(mb->cfg.igmp_version) :
-					 READ_ONCE(mb->cfg.mld_version);
+	version = q->proto == MCS_IPV4 ? cfg.igmp_version : cfg.mld_version;
 	if (q->older_version && time_before(now, q->older_expires))
 		version = min(version, q->older_version);
 	if (nla_put_u32(skb, MCSNOOP_A_QUERIER_BRIDGE_IFINDEX,
@@ -249,8 +363,7 @@ static int mcs_nl_put_querier(struct sk_buff *skb, struct mcs_bridge *mb,
 	    nla_put_u16(skb, MCSNOOP_A_QUERIER_VID, q->vid) ||
 	    nla_put_u8(skb, MCSNOOP_A_QUERIER_FAMILY,
 		       q->proto == MCS_IPV4 ? AF_INET : AF_INET6) ||
-	    nla_put_u8(skb, MCSNOOP_A_QUERIER_MODE,
-		       mcs_querier_mode(mb, q->vid)) ||
+	    nla_put_u8(skb, MCSNOOP_A_QUERIER_MODE, cfg.querier) ||
 	    nla_put_u8(skb, MCSNOOP_A_QUERIER_ROLE, role) ||
 	    (own && mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_OWN_ADDR,
 				    &own_addr)) ||
@@ -291,12 +404,10 @@ static int mcs_nl_put_querier(struct sk_buff *skb, struct mcs_bridge *mb,
 	    role != MCSNOOP_QUERIER_ROLE_PROXY)
 		return 0;
 	if (mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_ADDR, &src) ||
-	    nla_put_u32(skb, MCSNOOP_A_QUERIER_INTERVAL,
-			READ_ONCE(mb->cfg.query_interval)) ||
+	    nla_put_u32(skb, MCSNOOP_A_QUERIER_INTERVAL, cfg.query_interval) ||
 	    nla_put_u32(skb, MCSNOOP_A_QUERIER_RESPONSE_INTERVAL,
-			READ_ONCE(mb->cfg.query_response_interval)) ||
-	    nla_put_u8(skb, MCSNOOP_A_QUERIER_ROBUSTNESS,
-		       READ_ONCE(mb->cfg.robustness)) ||
+			cfg.query_response_interval) ||
+	    nla_put_u8(skb, MCSNOOP_A_QUERIER_ROBUSTNESS, cfg.robustness) ||
 	    nla_put_u32(skb, MCSNOOP_A_QUERIER_QUERY_TIMER,
 			mcs_ms_left(q->next_query, now)))
 		return -EMSGSIZE;

@@ -26,6 +26,7 @@
 #include "hooks.h"
 #include "querier.h"
 #include "query.h"
+#include "vlan.h"
 
 /* Group-specific queries waiting for their turn; bounded per bridge. */
 #define MCS_GSQ_MAX 256
@@ -58,14 +59,10 @@ static int mcs_addr_cmp(const struct in6_addr *a, const struct in6_addr *b)
 
 u8 mcs_querier_mode(const struct mcs_bridge *mb, u16 vid)
 {
-	const struct mcs_vlan_querier *vq;
+	struct mcs_vlan_cfg cfg;
 
-	if (vid) {
-		vq = xa_load((struct xarray *)&mb->vlan_queriers, vid);
-		if (vq)
-			return READ_ONCE(vq->mode);
-	}
-	return READ_ONCE(mb->cfg.querier);
+	mcs_vlan_cfg(mb, vid, &cfg);
+	return cfg.querier;
 }
 
 /* The device that holds the bridge's addresses on vid. */
@@ -122,27 +119,15 @@ static bool mcs_dev_onlink4(struct net_device *dev, __be32 a)
 static void mcs_configured_addr(const struct mcs_bridge *mb, u16 vid,
 				int proto, struct in6_addr *addr)
 {
-	const struct mcs_querier_addrs *qa;
-	const struct mcs_vlan_querier *vq = NULL;
-	__be32 a4 = 0;
+	struct mcs_vlan_cfg cfg;
 
-	memset(addr, 0, sizeof(*addr));
-	if (vid)
-		vq = xa_load((struct xarray *)&mb->vlan_queriers, vid);
-	if (vq) {
-		a4 = vq->addr4;
-		if (proto == MCS_IPV6)
-			*addr = vq->addr6;
-	} else {
-		qa = rcu_dereference(mb->querier_addrs);
-		if (qa) {
-			a4 = qa->addr4;
-			if (proto == MCS_IPV6)
-				*addr = qa->addr6;
-		}
-	}
-	if (proto == MCS_IPV4 && a4)
-		ipv6_addr_set_v4mapped(a4, addr);
+	mcs_vlan_cfg(mb, vid, &cfg);
+	if (proto == MCS_IPV6)
+		*addr = cfg.addr6;
+	else if (cfg.addr4)
+		ipv6_addr_set_v4mapped(cfg.addr4, addr);
+	else
+		memset(addr, 0, sizeof(*addr));
 }
 
 bool mcs_querier_own_addr(const struct mcs_bridge *mb, u16 vid, int proto,
@@ -170,16 +155,19 @@ bool mcs_querier_own_addr(const struct mcs_bridge *mb, u16 vid, int proto,
 u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
 		    unsigned long now, struct in6_addr *src)
 {
-	u8 mode = mcs_querier_mode(mb, q->vid);
 	bool own = mcs_querier_own_addr(mb, q->vid, q->proto, src);
+	struct mcs_vlan_cfg cfg;
+	u8 mode;
 
+	mcs_vlan_cfg(mb, q->vid, &cfg);
+	mode = cfg.querier;
 	if (mode == MCSNOOP_QUERIER_OFF)
 		return MCSNOOP_QUERIER_ROLE_OFF;
 	if (q->other && time_before(now, q->other_expires))
 		return MCSNOOP_QUERIER_ROLE_OTHER;
 	if (mode == MCSNOOP_QUERIER_AUTO && own)
 		return MCSNOOP_QUERIER_ROLE_QUERIER;
-	if (!READ_ONCE(mb->cfg.proxy_query))
+	if (!cfg.proxy_query)
 		return MCSNOOP_QUERIER_ROLE_IDLE;
 	/* MLD queries must come from a link-local address, never ::. */
 	if (q->proto == MCS_IPV6)
@@ -189,24 +177,23 @@ u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
 	return MCSNOOP_QUERIER_ROLE_PROXY;
 }
 
-static u32 mcs_startup_interval_ms(const struct mcs_bridge *mb)
+static u32 mcs_startup_interval_ms(const struct mcs_vlan_cfg *cfg)
 {
-	return READ_ONCE(mb->cfg.startup_query_interval) ?:
-	       READ_ONCE(mb->cfg.query_interval) / 4;
+	return cfg->startup_query_interval ?: cfg->query_interval / 4;
 }
 
-static u8 mcs_startup_count(const struct mcs_bridge *mb)
+static u8 mcs_startup_count(const struct mcs_vlan_cfg *cfg)
 {
-	return READ_ONCE(mb->cfg.startup_query_count) ?:
-	       READ_ONCE(mb->cfg.robustness);
+	return cfg->startup_query_count ?: cfg->robustness;
 }
 
 /* Other Querier Present Interval: router-timeout, or RV x QI + QRI / 2. */
 static unsigned long mcs_other_interval(const struct mcs_bridge *mb,
+					const struct mcs_vlan_cfg *cfg,
 					const struct mcs_msg *msg)
 {
-	u32 qi = READ_ONCE(mb->cfg.query_interval);
-	u32 rv = READ_ONCE(mb->cfg.robustness);
+	u32 qi = cfg->query_interval;
+	u32 rv = cfg->robustness;
 
 	if (READ_ONCE(mb->cfg.router_timeout))
 		return msecs_to_jiffies(READ_ONCE(mb->cfg.router_timeout));
@@ -222,7 +209,10 @@ static unsigned long mcs_other_interval(const struct mcs_bridge *mb,
 static void mcs_querier_startup(const struct mcs_bridge *mb,
 				struct mcs_querier *q, unsigned long now)
 {
-	q->startup_left = mcs_startup_count(mb) - 1;
+	struct mcs_vlan_cfg cfg;
+
+	mcs_vlan_cfg(mb, q->vid, &cfg);
+	q->startup_left = mcs_startup_count(&cfg) - 1;
 	q->next_query = now;
 }
 
@@ -271,11 +261,13 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		.addr = &msg->src.in6,
 		.mac = src_mac,
 	};
+	struct mcs_vlan_cfg cfg;
 	struct net_device *dev;
 	struct mcs_querier *q;
 	u8 mode, version;
 	bool own_ok;
 
+	mcs_vlan_cfg(mb, vid, &cfg);
 	spin_lock(&mb->lock);
 	q = mb->querier_stopped ? NULL : mcs_querier_find(mb, vid, proto, true);
 	if (!q)
@@ -296,7 +288,7 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 				     mb->dev->name, &src.s6_addr32[3],
 				     port->dev->name);
 	}
-	mode = mcs_querier_mode(mb, vid);
+	mode = cfg.querier;
 	own_ok = mode == MCSNOOP_QUERIER_AUTO &&
 		 mcs_querier_own_addr(mb, vid, proto, &own) &&
 		 !(proto == MCS_IPV6 && !(ipv6_addr_type(&own) &
@@ -318,11 +310,11 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	q->other_ifindex = port->dev->ifindex;
 	ether_addr_copy(q->other_mac, src_mac);
 	q->other_qi_ms = msg->qqi ? msg->qqi * 1000 :
-			 READ_ONCE(mb->cfg.query_interval);
+			 cfg.query_interval;
 	q->other_qri_ms = msg->max_resp_ms;
-	q->other_qrv = msg->qrv ?: READ_ONCE(mb->cfg.robustness);
+	q->other_qrv = msg->qrv ?: cfg.robustness;
 	q->other_version = msg->version;
-	q->other_expires = now + mcs_other_interval(mb, msg);
+	q->other_expires = now + mcs_other_interval(mb, &cfg, msg);
 	/* Its robustness and interval rule our timeouts (RFC 3376 8.1). */
 	if (msg->qrv && msg->qqi) {
 		WRITE_ONCE(mb->adopted[proto].qrv, msg->qrv);
@@ -333,11 +325,10 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	/* Take over with startup queries when it falls silent. */
 	mcs_querier_kick(mb, q->other_expires);
 version:
-	version = proto == MCS_IPV4 ? READ_ONCE(mb->cfg.igmp_version) :
-				      READ_ONCE(mb->cfg.mld_version);
+	version = proto == MCS_IPV4 ? cfg.igmp_version : cfg.mld_version;
 	if (msg->version < version) {
 		q->older_version = msg->version;
-		q->older_expires = now + mcs_other_interval(mb, msg);
+		q->older_expires = now + mcs_other_interval(mb, &cfg, msg);
 	}
 out:
 	spin_unlock(&mb->lock);
@@ -348,9 +339,11 @@ static u8 mcs_query_version(const struct mcs_bridge *mb,
 			    const struct mcs_querier *q,
 			    const struct mcs_port *port, unsigned long now)
 {
-	u8 version = q->proto == MCS_IPV4 ? READ_ONCE(mb->cfg.igmp_version) :
-					    READ_ONCE(mb->cfg.mld_version);
+	struct mcs_vlan_cfg cfg;
+	u8 version;
 
+	mcs_vlan_cfg(mb, q->vid, &cfg);
+	version = q->proto == MCS_IPV4 ? cfg.igmp_version : cfg.mld_version;
 	if (q->older_version && time_before(now, q->older_expires))
 		version = min(version, q->older_version);
 	/* Older hosts behind the port: a query they understand. */
@@ -475,15 +468,18 @@ static void mcs_query_params_init(struct mcs_bridge *mb,
 				  const struct in6_addr *src,
 				  struct mcs_query_params *p)
 {
+	struct mcs_vlan_cfg cfg;
+
+	mcs_vlan_cfg(mb, q->vid, &cfg);
 	memset(p, 0, sizeof(*p));
 	p->ipv6 = q->proto == MCS_IPV6;
 	ether_addr_copy(p->src_mac, mb->dev->dev_addr);
 	p->src.in6 = *src;
 	if (!p->ipv6)
 		ipv6_addr_set_v4mapped(0, &p->group.in6);
-	p->max_resp_ms = READ_ONCE(mb->cfg.query_response_interval);
-	p->qrv = READ_ONCE(mb->cfg.robustness);
-	p->qqi_s = READ_ONCE(mb->cfg.query_interval) / 1000;
+	p->max_resp_ms = cfg.query_response_interval;
+	p->qrv = cfg.robustness;
+	p->qqi_s = cfg.query_interval / 1000;
 }
 
 /* Queriers for the VLANs there are; those of VLANs gone are freed. */
@@ -539,6 +535,7 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 					 unsigned long now, unsigned long next)
 {
 	struct mcs_query_params p;
+	struct mcs_vlan_cfg cfg;
 	struct mcs_querier *q;
 	struct in6_addr src;
 	u32 interval;
@@ -546,6 +543,7 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 	u8 role;
 
 	list_for_each_entry(q, &mb->queriers, list) {
+		mcs_vlan_cfg(mb, q->vid, &cfg);
 		role = mcs_querier_role(mb, q, now, &src);
 		if (q->other && !time_before(now, q->other_expires)) {
 			/* The other querier fell silent: take over. */
@@ -573,7 +571,7 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 			 */
 			if (role == MCSNOOP_QUERIER_ROLE_OTHER &&
 			    q->proto == MCS_IPV4 &&
-			    READ_ONCE(mb->cfg.proxy_query)) {
+			    cfg.proxy_query) {
 				ipv6_addr_set_v4mapped(0, &src);
 				mcs_query_params_init(mb, q, &src, &p);
 				mcs_query_send(mb, q, &p, 0, now);
@@ -588,9 +586,9 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 			mcs_query_send(mb, q, &p, 0, now);
 			if (q->startup_left) {
 				q->startup_left--;
-				interval = mcs_startup_interval_ms(mb);
+				interval = mcs_startup_interval_ms(&cfg);
 			} else {
-				interval = READ_ONCE(mb->cfg.query_interval);
+				interval = cfg.query_interval;
 			}
 			q->next_query = now + msecs_to_jiffies(interval);
 		}
@@ -609,6 +607,7 @@ static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
 {
 	struct mcs_query_params p;
 	struct mcs_gsq *g, *tmp;
+	struct mcs_vlan_cfg cfg;
 	struct mcs_querier *q;
 	struct in6_addr src;
 	u8 role;
@@ -619,6 +618,7 @@ static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
 				next = g->next;
 			continue;
 		}
+		mcs_vlan_cfg(mb, g->vid, &cfg);
 		q = mcs_querier_find(mb, g->vid, g->proto, false);
 		role = q ? mcs_querier_role(mb, q, now, &src) :
 			   MCSNOOP_QUERIER_ROLE_OFF;
@@ -626,13 +626,14 @@ static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
 		    role == MCSNOOP_QUERIER_ROLE_PROXY) {
 			mcs_query_params_init(mb, q, &src, &p);
 			p.group.in6 = g->group;
-			p.max_resp_ms = READ_ONCE(mb->cfg.last_member_interval);
+			p.max_resp_ms = cfg.last_member_interval;
 			p.nsrc = g->nsrc;
 			p.sources = g->sources;
 			mcs_query_send(mb, q, &p, g->ifindex, now);
 		}
 		if (--g->left && role != MCSNOOP_QUERIER_ROLE_OFF) {
-			g->next = now + msecs_to_jiffies(READ_ONCE(mb->cfg.last_member_interval));
+			g->next = now +
+				  msecs_to_jiffies(cfg.last_member_interval);
 			if (time_before(g->next, next))
 				next = g->next;
 			continue;
@@ -671,6 +672,7 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		       bool ipv6, const struct in6_addr *group,
 		       const struct in6_addr *sources, unsigned int nsrc)
 {
+	struct mcs_vlan_cfg cfg;
 	struct mcs_querier *q;
 	struct mcs_gsq *g;
 	struct in6_addr src;
@@ -694,7 +696,8 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	g->group = *group;
 	g->vid = vid;
 	g->proto = q->proto;
-	g->left = READ_ONCE(mb->cfg.last_member_count);
+	mcs_vlan_cfg(mb, vid, &cfg);
+	g->left = cfg.last_member_count;
 	g->ifindex = port->dev->ifindex;
 	g->next = jiffies;
 	g->nsrc = nsrc;
@@ -707,7 +710,20 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 
 void mcs_querier_reconfigure(struct mcs_bridge *mb)
 {
+	unsigned long now = jiffies, due;
+	struct mcs_vlan_cfg cfg;
+	struct mcs_querier *q;
+
 	spin_lock_bh(&mb->lock);
+	/* A shorter query interval applies from now, not the next query. */
+	list_for_each_entry(q, &mb->queriers, list) {
+		mcs_vlan_cfg(mb, q->vid, &cfg);
+		due = now + msecs_to_jiffies(q->startup_left ?
+					     mcs_startup_interval_ms(&cfg) :
+					     cfg.query_interval);
+		if (time_after(q->next_query, due))
+			q->next_query = due;
+	}
 	/* Roles are worked out afresh; new queriers start up. */
 	mb->next_scan = jiffies;
 	mcs_querier_kick(mb, jiffies);
@@ -746,10 +762,8 @@ void mcs_querier_start(struct mcs_bridge *mb)
 
 void mcs_querier_stop(struct mcs_bridge *mb)
 {
-	struct mcs_vlan_querier *vq;
 	struct mcs_querier *q, *tmp;
 	struct mcs_gsq *g, *gtmp;
-	unsigned long vid;
 
 	spin_lock_bh(&mb->lock);
 	mb->querier_stopped = true;
@@ -765,9 +779,7 @@ void mcs_querier_stop(struct mcs_bridge *mb)
 		kfree(g);
 	}
 	mb->gsq_count = 0;
-	xa_for_each(&mb->vlan_queriers, vid, vq)
-		kfree_rcu(vq, rcu);
-	xa_destroy(&mb->vlan_queriers);
+	mcs_vlan_free_all(mb);
 	kfree_rcu(rcu_dereference_protected(mb->querier_addrs, true), rcu);
 	RCU_INIT_POINTER(mb->querier_addrs, NULL);
 }

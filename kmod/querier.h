@@ -50,14 +50,6 @@ struct mcs_querier {
 	struct in6_addr bogus_addr;
 };
 
-/* Per-VLAN querier settings of struct mcs_bridge.vlan_queriers (RCU). */
-struct mcs_vlan_querier {
-	u8 mode;			/* enum mcsnoop_querier_mode */
-	__be32 addr4;
-	struct in6_addr addr6;
-	struct rcu_head rcu;
-};
-
 void mcs_querier_init(struct mcs_bridge *mb);
 /* Starts querying (enable), stops and frees everything (disable). */
 void mcs_querier_start(struct mcs_bridge *mb);

@@ -14,6 +14,7 @@
 #include "forward.h"
 #include "table.h"
 #include "querier.h"
+#include "vlan.h"
 
 #define MCS_GC_PERIOD HZ
 
@@ -432,11 +433,11 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		.rec = rec,
 		.ipv6 = ipv6,
 		.now = now,
-		.gmi_end = now + mcs_membership_interval_proto(mb, ipv6 ?
-							       MCS_IPV6 :
-							       MCS_IPV4),
+		.gmi_end = now + mcs_vlan_membership_interval(mb, vid, ipv6 ?
+							      MCS_IPV6 :
+							      MCS_IPV4),
 		.lmq_end = now + (port && READ_ONCE(port->fast_leave) ? 0 :
-				  mcs_last_member_time(mb)),
+				  mcs_vlan_last_member_time(mb, vid)),
 	};
 	const struct in6_addr *addr = &rec->group.in6;
 	struct mcs_group *grp;

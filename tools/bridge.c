@@ -75,59 +75,7 @@ static void bridge_parse(const struct nlmsghdr *nlh, struct bridge_info *bi)
 		mcs_stats_parse(tb[MCSNOOP_A_BRIDGE_STATS], &bi->stats);
 }
 
-/* A setting whose configured value 0 means auto: the value in use. */
-static void print_auto_secs(const char *key, const char *word, uint32_t conf,
-			    uint32_t active)
-{
-	char key_auto[48], fmt[48];
-
-	snprintf(fmt, sizeof(fmt), " %s %s", word, conf ? "%s" : "auto (%s)");
-	snprintf(key_auto, sizeof(key_auto), "%s_auto", key);
-	print_secs(PRINT_ANY, key, fmt, active);
-	print_on_off(PRINT_JSON, key_auto, NULL, !conf);
-}
-
-static void print_auto_u64(const char *key, const char *word, uint32_t conf,
-			   uint32_t active)
-{
-	char key_auto[48], fmt[48];
-
-	snprintf(fmt, sizeof(fmt), " %s %s", word,
-		 conf ? "%llu" : "auto (%llu)");
-	snprintf(key_auto, sizeof(key_auto), "%s_auto", key);
-	print_u64(PRINT_ANY, key, fmt, active);
-	print_on_off(PRINT_JSON, key_auto, NULL, !conf);
-}
-
-static void bridge_print_querier(const struct nlattr *const *tb)
-{
-	print_text("   ");
-	mcs_querier_print_config(tb[MCSNOOP_A_BRIDGE_QUERIER],
-				 tb[MCSNOOP_A_BRIDGE_QUERIER_ADDR4],
-				 tb[MCSNOOP_A_BRIDGE_QUERIER_ADDR6]);
-	print_on_off(PRINT_ANY, "proxy_query", " proxy-query %s",
-		     nl_u8(tb[MCSNOOP_A_BRIDGE_PROXY_QUERY]));
-	print_u64(PRINT_ANY, "igmp_version", " igmp-version %llu",
-		  nl_u8(tb[MCSNOOP_A_BRIDGE_IGMP_VERSION]));
-	print_u64(PRINT_ANY, "mld_version", " mld-version %llu",
-		  nl_u8(tb[MCSNOOP_A_BRIDGE_MLD_VERSION]));
-	print_nl();
-}
-
-/* The kernel sends what is configured; auto values are derived here. */
-static void bridge_print_startup(const struct nlattr *const *tb)
-{
-	uint32_t interval = nl_u32(tb[MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL]);
-	uint8_t count = nl_u8(tb[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT]);
-
-	print_text("   ");
-	print_auto_secs("startup_query_interval", "startup-query-interval",
-			interval, interval ? interval :
-			nl_u32(tb[MCSNOOP_A_BRIDGE_QUERY_INTERVAL]) / 4);
-	print_auto_u64("startup_query_count", "startup-query-count", count,
-		       count ? count : nl_u8(tb[MCSNOOP_A_BRIDGE_ROBUSTNESS]));
-	print_nl();
-}
+static const struct mcs_qattrs bridge_qattrs = MCS_QATTRS(MCSNOOP_A_BRIDGE);
 
 static void bridge_print_config(const struct bridge_info *bi)
 {
@@ -145,30 +93,14 @@ static void bridge_print_config(const struct bridge_info *bi)
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]));
 	print_nl();
-	bridge_print_querier(tb);
-	print_text("    ");
-	print_secs(PRINT_ANY, "query_interval", "query-interval %s",
-		   nl_u32(tb[MCSNOOP_A_BRIDGE_QUERY_INTERVAL]));
-	print_secs(PRINT_ANY, "query_response_interval",
-		   " query-response-interval %s",
-		   nl_u32(tb[MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL]));
-	print_u64(PRINT_ANY, "robustness", " robustness %llu",
-		  nl_u8(tb[MCSNOOP_A_BRIDGE_ROBUSTNESS]));
-	print_nl();
-	bridge_print_startup(tb);
-	print_text("    ");
-	print_secs(PRINT_ANY, "last_member_interval", "last-member-interval %s",
-		   nl_u32(tb[MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL]));
-	print_u64(PRINT_ANY, "last_member_count", " last-member-count %llu",
-		  nl_u8(tb[MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT]));
-	print_nl();
+	mcs_querier_print_settings(tb, &bridge_qattrs);
 	print_text("   ");
-	print_auto_secs("router_timeout", "router-timeout",
-			nl_u32(tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT]),
-			nl_u32(tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE]));
-	print_auto_secs("membership_timeout", "membership-timeout",
-			nl_u32(tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT]),
-			nl_u32(tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE]));
+	mcs_print_auto_secs("router_timeout", "router-timeout",
+			    nl_u32(tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT]),
+			    nl_u32(tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE]));
+	mcs_print_auto_secs("membership_timeout", "membership-timeout",
+			    nl_u32(tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT]),
+			    nl_u32(tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE]));
 	print_nl();
 }
 
@@ -537,42 +469,21 @@ const struct mcs_param mcs_bridge_params[] = {
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
 	{ .name = "max-groups", .attr = MCSNOOP_A_BRIDGE_MAX_GROUPS,
 	  .type = MCS_PARAM_U32, .help = "a number" },
-	{ .name = "query-interval", .attr = MCSNOOP_A_BRIDGE_QUERY_INTERVAL,
-	  .type = MCS_PARAM_SECS, .help = "seconds" },
-	{ .name = "query-response-interval",
-	  .attr = MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL,
-	  .type = MCS_PARAM_SECS, .help = "seconds" },
-	{ .name = "robustness", .attr = MCSNOOP_A_BRIDGE_ROBUSTNESS,
-	  .type = MCS_PARAM_U8, .help = "a number up to 255" },
-	{ .name = "last-member-interval",
-	  .attr = MCSNOOP_A_BRIDGE_LAST_MEMBER_INTERVAL,
-	  .type = MCS_PARAM_SECS, .help = "seconds" },
-	{ .name = "last-member-count",
-	  .attr = MCSNOOP_A_BRIDGE_LAST_MEMBER_COUNT,
-	  .type = MCS_PARAM_U8, .help = "a number up to 255" },
+	MCS_QPARAM_QUERY_INTERVAL(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_QUERY_RESPONSE_INTERVAL(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_ROBUSTNESS(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_LAST_MEMBER_INTERVAL(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_LAST_MEMBER_COUNT(MCSNOOP_A_BRIDGE),
 	{ .name = "router-timeout", .attr = MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT,
 	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" },
-	{ .name = "membership-timeout",
-	  .attr = MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT,
-	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" },
-	{ .name = "querier", .attr = MCSNOOP_A_BRIDGE_QUERIER,
-	  .type = MCS_PARAM_WORD, .words = mcs_querier_mode_words,
-	  .help = "off, proxy or auto" },
-	{ .name = "querier-address", .attr = MCSNOOP_A_BRIDGE_QUERIER_ADDR4,
-	  .attr6 = MCSNOOP_A_BRIDGE_QUERIER_ADDR6, .type = MCS_PARAM_ADDR,
-	  .help = "an IPv4 or IPv6 address, or none" },
-	{ .name = "proxy-query", .attr = MCSNOOP_A_BRIDGE_PROXY_QUERY,
-	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
-	{ .name = "startup-query-interval",
-	  .attr = MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL,
-	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" },
-	{ .name = "startup-query-count",
-	  .attr = MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT,
-	  .type = MCS_PARAM_U8_AUTO, .help = "auto or a number up to 255" },
-	{ .name = "igmp-version", .attr = MCSNOOP_A_BRIDGE_IGMP_VERSION,
-	  .type = MCS_PARAM_U8, .help = "2 or 3" },
-	{ .name = "mld-version", .attr = MCSNOOP_A_BRIDGE_MLD_VERSION,
-	  .type = MCS_PARAM_U8, .help = "1 or 2" },
+	MCS_QPARAM_MEMBERSHIP_TIMEOUT(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_QUERIER(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_QUERIER_ADDRESS(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_PROXY_QUERY(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_STARTUP_QUERY_INTERVAL(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_STARTUP_QUERY_COUNT(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_IGMP_VERSION(MCSNOOP_A_BRIDGE),
+	MCS_QPARAM_MLD_VERSION(MCSNOOP_A_BRIDGE),
 	{ .name = NULL },
 };
 

@@ -56,6 +56,29 @@ static int addr_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 	return 0;
 }
 
+/* "WORD[,WORD...]": the OR of their bits; -1 on an unknown or empty word. */
+static int flags_parse(const struct mcs_flag_word *flags, const char *arg,
+		       uint32_t *bits)
+{
+	const struct mcs_flag_word *f;
+	const char *end;
+	size_t len;
+
+	*bits = 0;
+	do {
+		end = strchr(arg, ',');
+		len = end ? (size_t)(end - arg) : strlen(arg);
+		for (f = flags; f->word; f++)
+			if (strlen(f->word) == len && !strncmp(arg, f->word, len))
+				break;
+		if (!f->word)
+			return -1;
+		*bits |= f->bits;
+		arg = end + 1;
+	} while (end);
+	return 0;
+}
+
 /* Parse one value and put its attribute; -1 if the value is invalid. */
 static int param_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 		     const char *arg)
@@ -112,6 +135,12 @@ static int param_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 		return 0;
 	case MCS_PARAM_ADDR:
 		return addr_put(nlh, p, arg);
+	case MCS_PARAM_FLAGS:
+		if (flags_parse(p->flags, arg, &v) < 0)
+			return -1;
+		if (nlh)
+			mnl_attr_put_u32(nlh, p->attr, v);
+		return 0;
 	}
 	return -1;
 }

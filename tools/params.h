@@ -20,6 +20,14 @@ enum mcs_param_type {
 	MCS_PARAM_WORD,		/* u8 index of the value in words[] */
 	MCS_PARAM_ADDR,		/* IPv4 into attr, IPv6 into attr6 (binary);
 				 * "none" sends zeros in both */
+	MCS_PARAM_FLAGS,	/* u32 of the bits of flags[]' words, given
+				 * as WORD[,WORD...] */
+};
+
+/* A word of MCS_PARAM_FLAGS and its bits. */
+struct mcs_flag_word {
+	const char *word;
+	uint32_t bits;
 };
 
 struct mcs_param {
@@ -29,6 +37,7 @@ struct mcs_param {
 	const char *const *words;	/* MCS_PARAM_WORD, NULL-terminated */
 	const char *help;		/* what the value is, for errors */
 	uint16_t attr6;			/* MCS_PARAM_ADDR: the IPv6 attribute */
+	const struct mcs_flag_word *flags; /* MCS_PARAM_FLAGS, NULL word ends */
 };
 
 /* The tables of bridge set and vlan set (the unit tests parse with them). */

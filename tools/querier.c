@@ -92,6 +92,68 @@ void mcs_querier_print_config(const struct nlattr *mode,
 		print_text(" querier-address none");
 }
 
+void mcs_print_auto_secs(const char *key, const char *word, uint32_t conf,
+			 uint32_t active)
+{
+	char key_auto[48], fmt[48];
+
+	snprintf(fmt, sizeof(fmt), " %s %s", word, conf ? "%s" : "auto (%s)");
+	snprintf(key_auto, sizeof(key_auto), "%s_auto", key);
+	print_secs(PRINT_ANY, key, fmt, active);
+	print_on_off(PRINT_JSON, key_auto, NULL, !conf);
+}
+
+static void print_auto_u64(const char *key, const char *word, uint32_t conf,
+			   uint32_t active)
+{
+	char key_auto[48], fmt[48];
+
+	snprintf(fmt, sizeof(fmt), " %s %s", word,
+		 conf ? "%llu" : "auto (%llu)");
+	snprintf(key_auto, sizeof(key_auto), "%s_auto", key);
+	print_u64(PRINT_ANY, key, fmt, active);
+	print_on_off(PRINT_JSON, key_auto, NULL, !conf);
+}
+
+/* The kernel sends what is configured; auto values are derived here. */
+void mcs_querier_print_settings(const struct nlattr *const *tb,
+				const struct mcs_qattrs *qa)
+{
+	uint32_t qi = nl_u32(tb[qa->query_interval]);
+	uint32_t sqi = nl_u32(tb[qa->startup_query_interval]);
+	uint8_t rv = nl_u8(tb[qa->robustness]);
+	uint8_t sqc = nl_u8(tb[qa->startup_query_count]);
+
+	print_text("   ");
+	mcs_querier_print_config(tb[qa->querier], tb[qa->addr4], tb[qa->addr6]);
+	print_on_off(PRINT_ANY, "proxy_query", " proxy-query %s",
+		     nl_u8(tb[qa->proxy_query]));
+	print_u64(PRINT_ANY, "igmp_version", " igmp-version %llu",
+		  nl_u8(tb[qa->igmp_version]));
+	print_u64(PRINT_ANY, "mld_version", " mld-version %llu",
+		  nl_u8(tb[qa->mld_version]));
+	print_nl();
+	print_text("    ");
+	print_secs(PRINT_ANY, "query_interval", "query-interval %s", qi);
+	print_secs(PRINT_ANY, "query_response_interval",
+		   " query-response-interval %s",
+		   nl_u32(tb[qa->query_response_interval]));
+	print_u64(PRINT_ANY, "robustness", " robustness %llu", rv);
+	print_nl();
+	print_text("   ");
+	mcs_print_auto_secs("startup_query_interval", "startup-query-interval",
+			    sqi, sqi ? sqi : qi / 4);
+	print_auto_u64("startup_query_count", "startup-query-count", sqc,
+		       sqc ? sqc : rv);
+	print_nl();
+	print_text("    ");
+	print_secs(PRINT_ANY, "last_member_interval", "last-member-interval %s",
+		   nl_u32(tb[qa->last_member_interval]));
+	print_u64(PRINT_ANY, "last_member_count", " last-member-count %llu",
+		  nl_u8(tb[qa->last_member_count]));
+	print_nl();
+}
+
 static const char *family_str(uint8_t family)
 {
 	return family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" : "?";

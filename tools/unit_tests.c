@@ -284,6 +284,11 @@ static const char *const vlan_attr_names[MCSNOOP_A_VLAN_MAX + 1] = {
 	[MCSNOOP_A_VLAN_QUERIER] = "querier",
 	[MCSNOOP_A_VLAN_QUERIER_ADDR4] = "addr4",
 	[MCSNOOP_A_VLAN_QUERIER_ADDR6] = "addr6",
+	[MCSNOOP_A_VLAN_PROXY_QUERY] = "proxy_query",
+	[MCSNOOP_A_VLAN_QUERY_INTERVAL] = "query_interval",
+	[MCSNOOP_A_VLAN_ROBUSTNESS] = "robustness",
+	[MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT] = "membership_timeout",
+	[MCSNOOP_A_VLAN_INHERIT] = "inherit",
 };
 
 /* What stderr got while a refused set was parsed. */
@@ -433,9 +438,26 @@ static void params_tests(void)
 	vlan_params_ok("querier-address none", "addr4=0.0.0.0 addr6=::");
 	vlan_params_ok("querier-address fe80::5 snooping on",
 		       "addr6=fe80::5 snooping=1");
-	expect("vlan set proxy-query refused",
+	/* The bridge's querier words, for the VLAN's own attributes. */
+	vlan_params_ok("proxy-query on", "proxy_query=1");
+	vlan_params_ok("query-interval 30 robustness 3",
+		       "query_interval=30000 robustness=3");
+	vlan_params_ok("membership-timeout auto", "membership_timeout=0");
+	/* As before the timer words: a prefix still means querier. */
+	vlan_params_ok("quer proxy", "querier=1");
+	vlan_params_ok("inherit query-interval,robustness", "inherit=80");
+	vlan_params_ok("inherit querier-address", "inherit=6");
+	vlan_params_ok("inherit all", "inherit=16383");
+	expect("vlan set inherit bogus word refused",
 	       params_run(mcs_vlan_params, vlan_attr_names,
-			  MCSNOOP_A_VLAN_MAX, "proxy-query on"), "refused");
+			  MCSNOOP_A_VLAN_MAX, "inherit robustness,bogus"),
+	       "refused");
+	expect("vlan set inherit bogus word message", params_err,
+	       "Error: invalid inherit \"robustness,bogus\" (expected setting keywords separated by commas, or all)\n");
+	expect("vlan set inherit empty word refused",
+	       params_run(mcs_vlan_params, vlan_attr_names,
+			  MCSNOOP_A_VLAN_MAX, "inherit robustness,"),
+	       "refused");
 }
 
 static void secs_writer(void)
@@ -554,6 +576,24 @@ static void vlan_reply(void)
 	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_QUERIER, MCSNOOP_QUERIER_PROXY);
 	put_addr(nlh, MCSNOOP_A_VLAN_QUERIER_ADDR4, AF_INET, "0.0.0.0");
 	put_addr(nlh, MCSNOOP_A_VLAN_QUERIER_ADDR6, AF_INET6, "fe80::1");
+	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_PROXY_QUERY, 1);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_QUERY_INTERVAL, 30000);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_QUERY_RESPONSE_INTERVAL, 10000);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_ROBUSTNESS, 3);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_LAST_MEMBER_INTERVAL, 1000);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_LAST_MEMBER_COUNT, 2);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT, 0);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_STARTUP_QUERY_INTERVAL, 0);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_STARTUP_QUERY_COUNT, 0);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_IGMP_VERSION, 3);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_MLD_VERSION, 2);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT_ACTIVE,
+			 100000);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_OWN,
+			 MCSNOOP_VLAN_SETTING_QUERIER |
+			 MCSNOOP_VLAN_SETTING_QUERIER_ADDR6 |
+			 MCSNOOP_VLAN_SETTING_QUERY_INTERVAL |
+			 MCSNOOP_VLAN_SETTING_ROBUSTNESS);
 	out_open_array(NULL);
 	mcs_vlan_print_cb(nlh, NULL);
 	out_close_array();
@@ -819,9 +859,23 @@ static void printer_tests(void)
 	expect("vlan show json", render(vlan_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":10,\"snooping\":false,"
 	       "\"group_count\":1,\"querier\":\"proxy\","
-	       "\"querier_address\":null,\"querier_address6\":\"fe80::1\"}]\n");
+	       "\"querier_address\":null,\"querier_address6\":\"fe80::1\","
+	       "\"proxy_query\":true,\"igmp_version\":3,\"mld_version\":2,"
+	       "\"query_interval\":30,\"query_response_interval\":10,"
+	       "\"robustness\":3,\"startup_query_interval\":7.5,"
+	       "\"startup_query_interval_auto\":true,"
+	       "\"startup_query_count\":3,\"startup_query_count_auto\":true,"
+	       "\"last_member_interval\":1,\"last_member_count\":2,"
+	       "\"membership_timeout\":100,\"membership_timeout_auto\":true,"
+	       "\"own\":[\"querier\",\"querier-address\",\"query-interval\","
+	       "\"robustness\"]}]\n");
 	expect("vlan show text", render(vlan_reply, 0, 0),
-	       "br0 vid 10 snooping off groups 1 querier proxy querier-address fe80::1\n");
+	       "br0 vid 10 snooping off groups 1\n"
+	       "    querier proxy querier-address fe80::1 proxy-query on igmp-version 3 mld-version 2\n"
+	       "    query-interval 30 query-response-interval 10 robustness 3\n"
+	       "    startup-query-interval auto (7.5) startup-query-count auto (3)\n"
+	       "    last-member-interval 1 last-member-count 2\n"
+	       "    membership-timeout auto (100) own querier,querier-address,query-interval,robustness\n");
 	expect("group show json", render(group_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.1.1.1\","
 	       "\"mac\":\"01:00:5e:01:01:01\",\"packets\":10,\"bytes\":1280,"

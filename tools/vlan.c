@@ -20,10 +20,63 @@ void mcs_vlan_usage(void)
 	fprintf(stderr,
 		"Usage: mcsnoopctl vlan set BRIDGE vid VID [ snooping on|off ]\n"
 		"               [ querier off|proxy|auto ] [ querier-address ADDR|none ]\n"
+		"               [ proxy-query on|off ]\n"
+		"               [ query-interval SEC ] [ query-response-interval SEC ]\n"
+		"               [ robustness N ] [ startup-query-interval auto|SEC ]\n"
+		"               [ startup-query-count auto|N ]\n"
+		"               [ last-member-interval SEC ] [ last-member-count N ]\n"
+		"               [ membership-timeout auto|SEC ]\n"
+		"               [ igmp-version 2|3 ] [ mld-version 1|2 ]\n"
+		"               [ inherit SETTING[,SETTING...] ]\n"
 		"       mcsnoopctl [-j [-p]] vlan show [BRIDGE]\n"
 		"\n"
 		"VID is 1-4094; snooping off floods every group of that VLAN.\n"
-		"querier and querier-address are as for bridge set, for that VLAN.\n");
+		"The querier settings are as for bridge set, for that VLAN; until set\n"
+		"each follows the bridge's. inherit returns the SETTINGs named by their\n"
+		"keywords (or all) to the bridge's values.\n");
+}
+
+/* The words of inherit and of "own", by MCSNOOP_VLAN_SETTING_* bits. */
+static const struct mcs_flag_word vlan_setting_words[] = {
+	{ "querier", MCSNOOP_VLAN_SETTING_QUERIER },
+	{ "querier-address", MCSNOOP_VLAN_SETTING_QUERIER_ADDR4 |
+			     MCSNOOP_VLAN_SETTING_QUERIER_ADDR6 },
+	{ "proxy-query", MCSNOOP_VLAN_SETTING_PROXY_QUERY },
+	{ "query-interval", MCSNOOP_VLAN_SETTING_QUERY_INTERVAL },
+	{ "query-response-interval",
+	  MCSNOOP_VLAN_SETTING_QUERY_RESPONSE_INTERVAL },
+	{ "robustness", MCSNOOP_VLAN_SETTING_ROBUSTNESS },
+	{ "last-member-interval", MCSNOOP_VLAN_SETTING_LAST_MEMBER_INTERVAL },
+	{ "last-member-count", MCSNOOP_VLAN_SETTING_LAST_MEMBER_COUNT },
+	{ "membership-timeout", MCSNOOP_VLAN_SETTING_MEMBERSHIP_TIMEOUT },
+	{ "startup-query-interval",
+	  MCSNOOP_VLAN_SETTING_STARTUP_QUERY_INTERVAL },
+	{ "startup-query-count", MCSNOOP_VLAN_SETTING_STARTUP_QUERY_COUNT },
+	{ "igmp-version", MCSNOOP_VLAN_SETTING_IGMP_VERSION },
+	{ "mld-version", MCSNOOP_VLAN_SETTING_MLD_VERSION },
+	/* Last: "own" never lists it. */
+	{ "all", (MCSNOOP_VLAN_SETTING_MLD_VERSION << 1) - 1 },
+	{ NULL, 0 },
+};
+
+static const struct mcs_qattrs vlan_qattrs = MCS_QATTRS(MCSNOOP_A_VLAN);
+
+/* Text " own WORD,WORD" (or none), JSON "own": [WORD, ...]. */
+static void vlan_print_own(uint32_t own)
+{
+	const struct mcs_flag_word *f;
+	bool first = true;
+
+	out_open_array("own");
+	for (f = vlan_setting_words; f->word && strcmp(f->word, "all"); f++) {
+		if (!(own & f->bits))
+			continue;
+		print_str(PRINT_ANY, NULL, first ? " own %s" : ",%s", f->word);
+		first = false;
+	}
+	out_close_array();
+	if (first)
+		print_text(" own none");
 }
 
 int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
@@ -45,9 +98,13 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
 		     nl_u8(tb[MCSNOOP_A_VLAN_SNOOPING]));
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_VLAN_GROUP_COUNT]));
-	mcs_querier_print_config(tb[MCSNOOP_A_VLAN_QUERIER],
-				 tb[MCSNOOP_A_VLAN_QUERIER_ADDR4],
-				 tb[MCSNOOP_A_VLAN_QUERIER_ADDR6]);
+	print_nl();
+	mcs_querier_print_settings(tb, &vlan_qattrs);
+	print_text("   ");
+	mcs_print_auto_secs("membership_timeout", "membership-timeout",
+			    nl_u32(tb[MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT]),
+			    nl_u32(tb[MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT_ACTIVE]));
+	vlan_print_own(nl_u32(tb[MCSNOOP_A_VLAN_OWN]));
 	print_nl();
 	out_close_object();
 	return MNL_CB_OK;
@@ -59,15 +116,26 @@ static int vlan_show(struct mcs_ctx *ctx, int argc, char **argv)
 				    MCSNOOP_A_VLAN_BRIDGE_IFNAME, mcs_vlan_print_cb);
 }
 
+/* New keywords go last: a prefix means what it meant before them. */
 const struct mcs_param mcs_vlan_params[] = {
 	{ .name = "snooping", .attr = MCSNOOP_A_VLAN_SNOOPING,
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
-	{ .name = "querier", .attr = MCSNOOP_A_VLAN_QUERIER,
-	  .type = MCS_PARAM_WORD, .words = mcs_querier_mode_words,
-	  .help = "off, proxy or auto" },
-	{ .name = "querier-address", .attr = MCSNOOP_A_VLAN_QUERIER_ADDR4,
-	  .attr6 = MCSNOOP_A_VLAN_QUERIER_ADDR6, .type = MCS_PARAM_ADDR,
-	  .help = "an IPv4 or IPv6 address, or none" },
+	MCS_QPARAM_QUERIER(MCSNOOP_A_VLAN),
+	MCS_QPARAM_QUERIER_ADDRESS(MCSNOOP_A_VLAN),
+	MCS_QPARAM_PROXY_QUERY(MCSNOOP_A_VLAN),
+	MCS_QPARAM_QUERY_INTERVAL(MCSNOOP_A_VLAN),
+	MCS_QPARAM_QUERY_RESPONSE_INTERVAL(MCSNOOP_A_VLAN),
+	MCS_QPARAM_ROBUSTNESS(MCSNOOP_A_VLAN),
+	MCS_QPARAM_LAST_MEMBER_INTERVAL(MCSNOOP_A_VLAN),
+	MCS_QPARAM_LAST_MEMBER_COUNT(MCSNOOP_A_VLAN),
+	MCS_QPARAM_MEMBERSHIP_TIMEOUT(MCSNOOP_A_VLAN),
+	MCS_QPARAM_STARTUP_QUERY_INTERVAL(MCSNOOP_A_VLAN),
+	MCS_QPARAM_STARTUP_QUERY_COUNT(MCSNOOP_A_VLAN),
+	MCS_QPARAM_IGMP_VERSION(MCSNOOP_A_VLAN),
+	MCS_QPARAM_MLD_VERSION(MCSNOOP_A_VLAN),
+	{ .name = "inherit", .attr = MCSNOOP_A_VLAN_INHERIT,
+	  .type = MCS_PARAM_FLAGS, .flags = vlan_setting_words,
+	  .help = "setting keywords separated by commas, or all" },
 	{ .name = NULL },
 };
 

@@ -67,7 +67,16 @@ check "mcsnoopctl port set p1 fast-leave on " "router flood-unknown flood-report
 check "mcsnoopctl port show " "p1 p2 veth3 bridge"
 check "mcsnoopctl port show bridge " "br0 br1"
 check "mcsnoopctl vlan set br0 " "vid"
-check "mcsnoopctl vlan set br0 vid 10 " "snooping querier querier-address"
+check "mcsnoopctl vlan set br0 vid 10 " "snooping querier querier-address
+	proxy-query query-interval query-response-interval robustness
+	last-member-interval last-member-count membership-timeout
+	startup-query-interval startup-query-count igmp-version mld-version
+	inherit"
+check "mcsnoopctl vlan set br0 vid 10 query-interval 5 r" "robustness"
+check "mcsnoopctl vlan set br0 vid 10 inherit ro" "robustness"
+check "mcsnoopctl vlan set br0 vid 10 inherit query-interval,rob" \
+	"query-interval,robustness"
+check "mcsnoopctl vlan set br0 vid 10 inherit a" "all"
 check "mcsnoopctl vlan set br0 vid 10 querier-address " "none"
 check "mcsnoopctl group " "show add del flush help"
 check "mcsnoopctl group add br0 239.1.1.1 " "port vid source"
