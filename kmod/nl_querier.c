@@ -533,11 +533,14 @@ int mcsnoop_nl_querier_get_doit(struct sk_buff *skb, struct genl_info *info)
 			  &mcs_genl_family, 0, MCSNOOP_CMD_QUERIER_GET);
 	if (!hdr)
 		goto out;
+	/* The addresses it reports are read under RCU, as in the dump. */
+	rcu_read_lock();
 	spin_lock_bh(&mb->lock);
 	q = mcs_nl_querier_find(mb, vid, proto);
 	if (q)
 		err = mcs_nl_put_querier(msg, mb, q);
 	spin_unlock_bh(&mb->lock);
+	rcu_read_unlock();
 	if (!q) {
 		if (vid_attr)
 			mcs_nl_err(info->extack, vid_attr,
