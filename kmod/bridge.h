@@ -129,11 +129,14 @@ struct mcs_bridge {
 	/*
 	 * As a non-querier, the elected IGMPv3/MLDv2 querier's robustness
 	 * and intervals rule the membership timeout (RFC 3376 8.1, 8.2),
-	 * per protocol, while it is present. Bridge lock for writers.
+	 * per protocol, while it is present, in the VLAN it was heard on
+	 * (the last one heard, the others keep their own). Bridge lock for
+	 * writers.
 	 */
 	struct mcs_adopted {
 		u32 qi_ms;
 		u32 qri_ms;
+		u16 vid;
 		u8 qrv;
 		unsigned long until;
 	} adopted[2];

@@ -317,6 +317,7 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	q->other_expires = now + mcs_other_interval(mb, &cfg, msg);
 	/* Its robustness and interval rule our timeouts (RFC 3376 8.1). */
 	if (msg->qrv && msg->qqi) {
+		WRITE_ONCE(mb->adopted[proto].vid, q->vid);
 		WRITE_ONCE(mb->adopted[proto].qrv, msg->qrv);
 		WRITE_ONCE(mb->adopted[proto].qi_ms, msg->qqi * 1000);
 		WRITE_ONCE(mb->adopted[proto].qri_ms, msg->max_resp_ms);

@@ -176,7 +176,8 @@ unsigned long mcs_vlan_membership_interval(const struct mcs_bridge *mb,
 	struct mcs_vlan_cfg cfg;
 
 	mcs_vlan_cfg(mb, vid, &cfg);
-	if (cfg.membership_timeout || !time_before(jiffies, READ_ONCE(a->until)))
+	if (cfg.membership_timeout || READ_ONCE(a->vid) != vid ||
+	    !time_before(jiffies, READ_ONCE(a->until)))
 		return msecs_to_jiffies(mcs_vlan_membership_ms(&cfg));
 	return msecs_to_jiffies(READ_ONCE(a->qrv) * READ_ONCE(a->qi_ms) +
 				READ_ONCE(a->qri_ms));
