@@ -109,9 +109,13 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	err = mcs_table_init(mb);
 	if (err)
 		goto err_free;
+	/*
+	 * On failure the ports added were already visible to the hooks of
+	 * other bridges of the namespace: wait for their readers as well.
+	 */
 	err = mcs_ports_add_all(mb);
 	if (err)
-		goto err_table;
+		goto err_ports;
 	if (!mn->bridge_count) {
 		err = mcs_hooks_register(mn->net);
 		if (err)
@@ -129,7 +133,6 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 err_ports:
 	mcs_ports_del_all(mb);
 	synchronize_rcu();
-err_table:
 	mcs_table_destroy(mb);
 err_free:
 	mcs_bridge_free(mb);
