@@ -159,13 +159,14 @@ static int mcs_switchdev_event(struct notifier_block *nb,
 		/*
 		 * The event is deferred and may report a state the port has
 		 * already left (a device event read the newer one): the
-		 * packet path's copy is the current one. But the port was
-		 * in the reported state meanwhile: a port disabled and at
-		 * once enabled again (a NETDEV_CHANGE does that) lost its
-		 * table all the same.
+		 * packet path's copy is the current one. But a port disabled
+		 * and at once enabled again (a NETDEV_CHANGE does that) loses
+		 * its table all the same. A stale BLOCKING is not that: every
+		 * link up passes through it on the way to forwarding, and
+		 * what was learnt since must stay.
 		 */
 		if (mcs_port_stp(mb, port, true) ||
-		    !mcs_stp_passes(info->attr->u.stp_state))
+		    info->attr->u.stp_state == BR_STATE_DISABLED)
 			mcs_port_down(port);
 	} else {	/* deferred: the bridge has already changed them */
 		mcs_port_refresh_flags(port);
