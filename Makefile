@@ -99,8 +99,8 @@ unit: tool
 # Under TCG every test file costs minutes, so that CI stays inside its 90
 # minutes: the newest kernel runs every test; the older one the files whose
 # kernel interfaces differ between 6.1 and 6.12 (generic netlink, module
-# loading, bridge port events, the generated ops and policies) and one
-# snooping file; the debug kernel the
+# loading, bridge port events, the generated ops and policies through
+# the policy and error files) and one snooping file; the debug kernel the
 # files that reach the most kernel code under KASAN, lockdep and kmemleak:
 # namespaces, lifecycle (every removal path), the packet path, the parser,
 # and the querier, leave and event paths (below). A guest keeps about one
@@ -113,10 +113,11 @@ unit: tool
 NEWEST_KERNEL = $(lastword $(TEST_KERNELS))
 ALL_TESTS = $(shell selftests/run_tests.sh --list)
 SHARD_B = mcsnoop_datapath.sh mcsnoop_querier.sh mcsnoop_fastleave.sh \
-	mcsnoop_chain.sh mcsnoop_monitor.sh mcsnoop_router.sh mcsnoop_limits.sh
+	mcsnoop_chain.sh mcsnoop_monitor.sh mcsnoop_router.sh mcsnoop_limits.sh \
+	mcsnoop_batch.sh mcsnoop_boot.sh
 OLDER_TESTS = mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh \
 	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
-	mcsnoop_data.sh mcsnoop_snoop_igmp.sh mcsnoop_ynl.sh
+	mcsnoop_data.sh mcsnoop_snoop_igmp.sh
 # FILE:TEST:TEST runs those tests of FILE only: on the debug kernel the
 # querier's paths (startup and general queries, election, takeover, MLD,
 # per-VLAN queriers, topology change, a LAN of three bridges) without the

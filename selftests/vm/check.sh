@@ -23,7 +23,9 @@
 # Environment:
 #   MCSNOOP_LOG_DIR   where to keep the logs (default build/vm-logs), one
 #                     directory per NAME: output.log kernel.log console.log
-#   VM_TIMEOUT        time limit of each guest in seconds (default 3600)
+#   VM_TIMEOUT        time limit of each guest in seconds (default 5400: a
+#                     guard against a hung guest, above what the longest
+#                     shard takes on a slow, busy 2-core machine)
 #   CHECK_TESTS       the test files to run (default: all of TEST_PROGS);
 #                     @TESTS after a kernel (comma-separated) overrides it
 #   V=1               print the whole guest output, not just the results
@@ -50,7 +52,7 @@ fi
 
 logroot=${MCSNOOP_LOG_DIR:-$repo/build/vm-logs}
 tool=${MCSNOOPCTL:-$repo/tools/mcsnoopctl}
-export VM_TIMEOUT=${VM_TIMEOUT:-3600}
+export VM_TIMEOUT=${VM_TIMEOUT:-5400}
 read -r -a all_tests <<<"${CHECK_TESTS:-}"
 total_pass=0 total_fail=0 total_skip=0
 
