@@ -57,14 +57,6 @@ static int mcs_addr_cmp(const struct in6_addr *a, const struct in6_addr *b)
 	return memcmp(a, b, sizeof(*a));
 }
 
-u8 mcs_querier_mode(const struct mcs_bridge *mb, u16 vid)
-{
-	struct mcs_vlan_cfg cfg;
-
-	mcs_vlan_cfg(mb, vid, &cfg);
-	return cfg.querier;
-}
-
 /* The device that holds the bridge's addresses on vid. */
 static struct net_device *mcs_vlan_dev(const struct mcs_bridge *mb, u16 vid,
 				       u16 vlan_proto)

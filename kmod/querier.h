@@ -72,8 +72,6 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		       bool ipv6, const struct in6_addr *group,
 		       const struct in6_addr *sources, unsigned int nsrc);
 
-/* The mode in effect on vid (a VLAN's own setting, or the bridge's). */
-u8 mcs_querier_mode(const struct mcs_bridge *mb, u16 vid);
 /* Role now (enum mcsnoop_querier_role) and the source it would query from. */
 u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
 		    unsigned long now, struct in6_addr *src);
