@@ -10,7 +10,7 @@
 #    changes what the tool then shows, a value out of range gets the
 #    handler's message, a read-only attribute is refused by the generated
 #    policy with the offset that the client turns back into its name,
-#    querier-get as a do.
+#    querier-get as a do (and its refusal of an unknown family).
 #  - ynl_dump: group-get with the members nest of a host's real join,
 #    port-get filtered by bridge, querier-get of both families.
 #  - ynl_notify: --subscribe events sees member-add (report, static) and
@@ -104,6 +104,12 @@ ynl_do()
 	check_err $? "querier-get: $out $(ynl_err)"
 	check_eq "$(jq -r '"\(."bridge-ifname") \(.family) \(.mode) \(.role)"' \
 		<<<"$out")" "br0 2 proxy proxy" "querier-get do"
+
+	out=$(ynl sw --no-schema --do querier-get \
+		--json '{"bridge-ifname": "br0", "family": 7}')
+	check_fail $? "querier-get of family 7 accepted: $out"
+	out+=$(ynl_err)
+	check_match "$out" "family: not AF_INET" "extack of querier-get family 7"
 }
 
 # has_member GROUP PORT: the tool shows PORT as a member of GROUP on br0.
