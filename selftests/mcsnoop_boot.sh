@@ -11,6 +11,8 @@
 # With DESTDIR an existing /etc/mcsnoop.conf survives install and
 # uninstall. Runs in the VM, where the root filesystem is a throwaway
 # overlay.
+#
+# selftest: exclusive (unloads the module, uses the initial namespace: run_tests.sh -j runs it alone)
 
 ALL_TESTS=(
 	unit_verify

@@ -5,6 +5,8 @@
 # away in any order and leave nothing behind: show no longer lists it, the
 # links are sane, rmmod succeeds afterwards, and the kernel log stays clean
 # (checked after every test by lib.sh).
+#
+# selftest: exclusive (unloads the module: run_tests.sh -j runs it alone)
 
 ALL_TESTS=(
 	delete_enabled_bridge

@@ -3,6 +3,8 @@
 #
 # Loading and unloading: the generic netlink family "mcsnoop" exists exactly
 # while the module is loaded, and the first use of the family loads it.
+#
+# selftest: exclusive (loads and unloads the module: run_tests.sh -j runs it alone)
 
 ALL_TESTS=(
 	load_unload_repeated
