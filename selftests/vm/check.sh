@@ -4,7 +4,7 @@
 # Run the mcsnoop selftests in a qemu guest for each given kernel and check
 # the guest's kernel log.
 #
-# Usage: selftests/vm/check.sh [--kmemleak] [-j JOBS] [--env VAR=VALUE]... NAME:KERNEL_IMAGE:MODULE_KO[@TESTS] [...]
+# Usage: selftests/vm/check.sh [--kmemleak] [-j JOBS] [--guest-jobs N] [--env VAR=VALUE]... NAME:KERNEL_IMAGE:MODULE_KO[@TESTS] [...]
 #
 # For each kernel: boots KERNEL_IMAGE with run-vm.sh, installs MODULE_KO,
 # runs selftests/run_tests.sh (MCSNOOPCTL=tools/mcsnoopctl unless set), then
@@ -17,8 +17,9 @@
 # -j JOBS boots up to JOBS guests at once (default 1), in the order given:
 # a guest keeps about one host CPU busy, whatever its vCPUs, so two guests
 # on two CPUs take half the time. A kernel may appear several times under
-# different NAMEs, each with its share of the test files. --env sets a
-# variable for the tests in every guest (run-vm.sh --env).
+# different NAMEs, each with its share of the test files. --guest-jobs N
+# runs up to N test files at once inside each guest (run_tests.sh -j).
+# --env sets a variable for the tests in every guest (run-vm.sh --env).
 #
 # Environment:
 #   MCSNOOP_LOG_DIR   where to keep the logs (default build/vm-logs), one
@@ -36,11 +37,12 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cd "$repo" || exit 1
 
-kmemleak= jobs=1 envs=()
+kmemleak= jobs=1 envs=() guest_jobs=(-j 1)
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kmemleak) kmemleak=--kmemleak; shift ;;
 	-j) jobs=$2; shift 2 ;;
+	--guest-jobs) guest_jobs=(-j "$2"); shift 2 ;;
 	--env) envs+=(--env "$2"); shift 2 ;;
 	*) break ;;
 	esac
@@ -100,15 +102,35 @@ count_results() { # NAME OUTPUT
 	' "$2"
 }
 
+# lane_times NAME DIR SECS: the wall time of each test file of the guest
+# (run_tests.sh's "# time:" lines), longest first, and of the whole guest
+# (boot included), printed and kept in DIR/times.
+lane_times() {
+	local name=$1 dir=$2 secs=$3
+
+	{
+		sed -n 's/^# time: \(mcsnoop_[^ ]*\) \([0-9]*\) s$/\2 \1/p' \
+			"$dir/output.log" | sort -rn
+		echo "$secs (guest $name, boot to power-off)"
+		sed -n 's/^# time: all .*, \(guest CPUs busy [0-9]*%\)$/\1/p' \
+			"$dir/output.log"
+	} > "$dir/times"
+	echo "$secs" > "$dir/wall"
+	echo "$name: wall time per test file (s):"
+	sed "s/^/$name:   /" "$dir/times"
+}
+
 # run_kernel NAME IMAGE KO [TEST...]: one guest. Leaves "pass fail skip"
 # in $dir/totals and what failed, one line each, in $dir/failures: the
 # guests may run in parallel, so they report through files.
 run_kernel() {
 	local name=$1 image=$2 ko=$3 dir rc pass=0 fail=0 skip=0 tops n status
+	local lane_start
 	local badlog= f first
 	local -a extra=() tests=("${@:4}") failures=()
 
 	dir=$logroot/$name
+	lane_start=$(date +%s)
 	echo "$name: booting $image with $ko"
 	for f in "$image" "$ko"; do
 		if [ ! -r "$f" ]; then
@@ -123,12 +145,12 @@ run_kernel() {
 
 	if [ "${V:-0}" = 1 ]; then
 		"$here/run-vm.sh" --kernel "$image" --module "$ko" "${extra[@]}" \
-			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak \
+			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak "${guest_jobs[@]}" \
 			${tests[@]+"${tests[@]}"} |
 			tee "$dir/output.log" | sed -u "s/^/$name: /"
 	else
 		"$here/run-vm.sh" --kernel "$image" --module "$ko" "${extra[@]}" \
-			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak \
+			--log-dir "$dir" -- "$here/guest-check.sh" $kmemleak "${guest_jobs[@]}" \
 			${tests[@]+"${tests[@]}"} |
 			tee "$dir/output.log" |
 			grep --line-buffered -E '^(# )?(not )?ok [0-9]+' |
@@ -206,6 +228,7 @@ run_kernel() {
 			[ -n "$badlog" ] && grep -aE "$bad_re" "$badlog" |
 				grep -avE "$ok_re" | head -n 3 | sed "s/^/$name: kernel: /")
 	fi
+	lane_times "$name" "$dir" "$(( $(date +%s) - lane_start ))"
 	echo "$name: $pass passed, $fail failed, $skip skipped (logs: $dir)"
 	echo "$pass $fail $skip" > "$dir/totals"
 : > "$dir/failures"
@@ -242,6 +265,16 @@ for spec in "$@"; do
 	run_kernel "$name" "$image" "$ko" ${tests[@]+"${tests[@]}"} &
 done
 wait
+
+# The tail CI shows: each guest's wall time, the slowest files of all.
+echo "wall time per guest (s):"
+for name in "${names[@]}"; do
+	printf '  %5s  %s\n' "$(cat "$logroot/$name/wall" 2>/dev/null)" "$name"
+done
+echo "slowest test files (s):"
+for name in "${names[@]}"; do
+	grep -s ' mcsnoop_' "$logroot/$name/times" | sed "s/\$/ ($name)/"
+done | sort -rn | head -n 12 | sed 's/^/  /'
 
 failures=()
 for name in "${names[@]}"; do

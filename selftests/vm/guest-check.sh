@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Guest side of check.sh: runs selftests/run_tests.sh in the test VM, then
-# (with --kmemleak) unloads mcsnoop and asks kmemleak for leaks. Run from the
+# Guest side of check.sh: runs selftests/run_tests.sh in the test VM (-j N:
+# N test files at once), then (with --kmemleak) unloads mcsnoop and asks
+# kmemleak for leaks. Run from the
 # top of the repository. Besides the selftests' own KTAP output it prints
 # lines check.sh reads:
 #   # vm: run_tests.sh exit status N
@@ -11,11 +12,14 @@
 
 set -u
 
-kmemleak=
-if [ "${1:-}" = --kmemleak ]; then
-	kmemleak=1
-	shift
-fi
+kmemleak= jobs=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kmemleak) kmemleak=1; shift ;;
+	-j) jobs=(-j "$2"); shift 2 ;;
+	*) break ;;
+	esac
+done
 kl=/sys/kernel/debug/kmemleak
 
 if [ -n "$kmemleak" ] && [ -w $kl ]; then
@@ -51,7 +55,7 @@ time.sleep(1e9)' &
 pin_static_keys
 
 if [ -f selftests/run_tests.sh ]; then
-	(cd selftests && bash ./run_tests.sh "$@")
+	(cd selftests && bash ./run_tests.sh ${jobs[@]+"${jobs[@]}"} "$@")
 	echo "# vm: run_tests.sh exit status $?"
 else
 	echo "# vm: selftests/run_tests.sh not found"
