@@ -13,7 +13,11 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 GENL_PY=$MCS_DIR/genl.py
 MCAST_PY=$MCS_DIR/mcast.py
 NS_PREFIX=mcs$$
-# A hung tool or request fails its test instead of the whole script.
+# Under TCG every exec costs a tenth of a second and more (jq and python
+# a third): the helpers below poll with bash alone where they can, and
+# run no "timeout" around the tool (a hung request fails its script
+# through run_tests.sh's timeout instead). CMD_TIMEOUT is for the calls
+# that may wait for something outside the module.
 CMD_TIMEOUT=${CMD_TIMEOUT:-30}
 # How many times slower this guest is than a plain TCG guest (the debug
 # kernel with KASAN and lockdep: about 3). Tests whose checks race short
@@ -166,9 +170,8 @@ mcs_skip_all()
 }
 
 # ------------------------------------------------------------ kernel log
-# Under TCG every exec costs about a second: helpers below avoid jq and
-# "ip netns exec" where a builtin or "ip -n" does, and each test starts by
-# writing a marker into the kernel log (a builtin echo).
+# Each test starts by writing a marker into the kernel log (a builtin
+# echo); after it, the log must hold no splat.
 
 kmsg_mark()
 {
@@ -176,19 +179,24 @@ kmsg_mark()
 	echo "$KMSG_MARK" >/dev/kmsg 2>/dev/null
 }
 
-# kmsg_check: fail when the kernel log gained a splat since kmsg_mark.
+# kmsg_check: fail when the kernel log gained a splat since kmsg_mark
+# (read backwards from the end down to the marker: no awk to start).
+KMSG_BAD='WARNING:|BUG:|Oops|KASAN|UBSAN|circular locking|suspicious RCU|lockdep|RCU stall|self-detected stall|detected stalls|general protection|kernel BUG|refcount_t|list_add corruption|list_del corruption|unreferenced object'
 kmsg_check()
 {
-	local bad line
+	local lines i bad=()
 
-	bad=$(dmesg 2>/dev/null | awk -v m="$KMSG_MARK" '
-		index($0, m) { on = 1; next }
-		on && /WARNING:|BUG:|Oops|KASAN|UBSAN|circular locking|suspicious RCU|lockdep|RCU stall|self-detected stall|detected stalls|general protection|kernel BUG|refcount_t|list_add corruption|list_del corruption|unreferenced object/')
-	[ -z "$bad" ] && return 0
+	mapfile -t lines < <(dmesg 2>/dev/null)
+	for ((i = ${#lines[@]} - 1; i >= 0; i--)); do
+		[[ ${lines[i]} == *"$KMSG_MARK"* ]] && break
+		[[ ${lines[i]} =~ $KMSG_BAD ]] && bad=("${lines[i]}" ${bad[@]+"${bad[@]}"})
+	done
+	# No marker (the log wrapped): nothing to tell apart.
+	[ "$i" -ge 0 ] && [ "${#bad[@]}" -gt 0 ] || return 0
 	log_info "FAIL: the kernel log gained:"
-	while read -r line; do
-		echo "#   $line"
-	done <<<"$bad"
+	for i in "${bad[@]}"; do
+		echo "#   $i"
+	done
 	return 1
 }
 
@@ -222,11 +230,13 @@ mcs_require()
 	mcs_load || mcs_skip_all "cannot load the mcsnoop module"
 	MCS_TMP=$(mktemp -d)
 	trap mcs_exit_cleanup EXIT
+	agent_start
 }
 
 mcs_exit_cleanup()
 {
 	bg_stop_all
+	[ -z "$AGENT_PID" ] || kill "$AGENT_PID" 2>/dev/null
 	ns_cleanup_all
 	[ -n "$MCS_TMP" ] && rm -rf "$MCS_TMP"
 }
@@ -274,10 +284,22 @@ wait_until()
 	shift
 	while [ "$n" -gt 0 ]; do
 		"$@" && return 0
-		sleep 0.1
+		nap 0.1
 		n=$((n - 1))
 	done
 	"$@"
+}
+
+# nap SECS: sleep without an exec (a read that times out on a fifo).
+NAPFD=
+nap()
+{
+	if [ -z "$NAPFD" ]; then
+		[ -p "$MCS_TMP/nap" ] || mkfifo "$MCS_TMP/nap"
+		exec {NAPFD}<>"$MCS_TMP/nap"
+	fi
+	read -r -t "$1" -u "$NAPFD"
+	return 0
 }
 
 # ------------------------------------------------------------ namespaces
@@ -321,19 +343,43 @@ ns_create()
 		shift
 	fi
 	sysctls+=("$@")
-	ip netns add "$NS_PREFIX-$ns" || return 1
-	ipn "$ns" link set lo up &&
-		in_ns "$ns" sysctl -qw "${sysctls[@]}"
+	ip netns add "$NS_PREFIX-$ns" && agent nsinit "$ns" "${sysctls[@]}"
 }
 
+# ns_sysctl NS KEY=VALUE...: sysctl -w in namespace NS.
+ns_sysctl()
+{
+	agent sysctl "$@"
+}
+
+# ns_cleanup_all: delete this script's namespaces, in one ip call.
 ns_cleanup_all()
 {
-	local ns
+	local f cmds=
 
-	for ns in $(ip netns list 2>/dev/null); do
-		case $ns in
-		"$NS_PREFIX"-*) ip netns del "$ns" ;;
-		esac
+	for f in /run/netns/"$NS_PREFIX"-*; do
+		[ -e "$f" ] && cmds+="netns del ${f##*/}"$'\n'
+	done
+	[ -z "$cmds" ] || ip -force -b - <<<"$cmds" >/dev/null 2>&1
+}
+
+# dev_counters NS VAR [rx|tx]: associative array VAR of device name ->
+# packets received (rx, the default) or sent (tx) in NS (/proc/net/dev
+# there, read by agent.py: no process to start).
+dev_counters()
+{
+	local -n _c=$2
+	local f i
+
+	_c=()
+	agent counters "$1" || return 1
+	read -r -a f <<<"$AGENT_ANSWER"
+	for ((i = 0; i + 2 < ${#f[@]}; i += 3)); do
+		if [ "${3:-rx}" = tx ]; then
+			_c[${f[i]}]=${f[i + 2]}
+		else
+			_c[${f[i]}]=${f[i + 1]}
+		fi
 	done
 }
 
@@ -389,16 +435,17 @@ ifindex_of()
 # rx_packets NS DEV
 rx_packets()
 {
-	local out
+	local -A rx
 
-	out=$(ipn "$1" -s -o link show dev "$2")
-	[[ $out =~ RX:[^\\]*\\\ +[0-9]+\ +([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
+	dev_counters "$1" rx && [ -n "${rx[$2]:-}" ] && echo "${rx[$2]}"
 }
 
 # rx_ge NS DEV MIN: DEV in NS received at least MIN packets.
 rx_ge()
 {
-	[ "$(rx_packets "$1" "$2")" -ge "$3" ]
+	local -A rx
+
+	dev_counters "$1" rx && [ "${rx[$2]:-0}" -ge "$3" ]
 }
 
 # port_state_is NS DEV STATE: bridge port DEV in NS is in STP state STATE
@@ -437,7 +484,7 @@ mcs()
 	if [ "$1 $2" = "bridge enable" ] && [[ " $* " != *" querier "* ]]; then
 		set -- "$@" querier off
 	fi
-	timeout "$CMD_TIMEOUT" "$MCSNOOPCTL" -n "$NS_PREFIX-$ns" "$@"
+	"$MCSNOOPCTL" -n "$NS_PREFIX-$ns" "$@"
 }
 
 # mcs_raw NS ARGS...: the tool as an admin types it (the kernel's
@@ -447,7 +494,7 @@ mcs_raw()
 	local ns=$1
 
 	shift
-	timeout "$CMD_TIMEOUT" "$MCSNOOPCTL" -n "$NS_PREFIX-$ns" "$@"
+	"$MCSNOOPCTL" -n "$NS_PREFIX-$ns" "$@"
 }
 
 # genl_ns NS ARGS...: genl.py in namespace NS (not iproute2's genl).
@@ -456,7 +503,7 @@ genl_ns()
 	local ns=$1
 
 	shift
-	timeout "$CMD_TIMEOUT" "$PYTHON" -S "$GENL_PY" -n "$NS_PREFIX-$ns" "$@"
+	"$PYTHON" -S "$GENL_PY" -n "$NS_PREFIX-$ns" "$@"
 }
 
 # field TEXT KEY: the rest of the line of TEXT that starts with "KEY ",
@@ -540,7 +587,42 @@ mcast()
 	local ns=$1
 
 	shift
-	"$PYTHON" -S "$MCAST_PY" -n "$NS_PREFIX-$ns" "$@"
+	case $1 in
+	send|bcast|raw) agent mcast "$ns" "$@" ;;
+	*) "$PYTHON" -S "$MCAST_PY" -n "$NS_PREFIX-$ns" "$@" ;;
+	esac
+}
+
+# agent REQUEST NS ARGS...: one request of agent.py (see there: mcast.py
+# and frames.py work, sysctls, device counters) in namespace NS; what the
+# answer has after "ok" goes to AGENT_ANSWER. One Python process serves
+# the whole script (a Python start costs a third of a second under TCG):
+# a coprocess, started by agent_start in the script's own shell, since
+# one started in a subshell would end with it.
+AGENT_PID=
+AGENT_ANSWER=
+agent()
+{
+	local tool=$1 ns=$2 answer
+
+	shift 2
+	[ -n "$AGENT_PID" ] || agent_start
+	printf '%q ' "$tool" "$NS_PREFIX-$ns" "$@" >&"${AGENT[1]}" &&
+		echo >&"${AGENT[1]}" &&
+		read -r answer <&"${AGENT[0]}" ||
+		{ log_info "agent.py is gone"; return 1; }
+	if [ "${answer%% *}" = ok ]; then
+		AGENT_ANSWER=${answer#ok}
+		AGENT_ANSWER=${AGENT_ANSWER# }
+		return 0
+	fi
+	log_info "agent.py: $tool $*: ${answer#err }"
+	return 1
+}
+
+agent_start()
+{
+	coproc AGENT { exec "$PYTHON" -S "$MCS_DIR/agent.py"; }
 }
 
 # ------------------------------------------------ raw requests (genl.py)
@@ -646,7 +728,7 @@ settle()
 
 	prev=$(mcs_stats sw br0)
 	while [ "$n" -lt 20 ]; do
-		sleep 0.5
+		nap 0.5
 		cur=$(mcs_stats sw br0)
 		[ "$cur" = "$prev" ] && return 0
 		prev=$cur
@@ -670,10 +752,7 @@ NDATA=${NDATA:-20}
 # frames NS IFACE FRAME...: frames.py (crafted IGMP/MLD/MRD/PIM) in NS.
 frames()
 {
-	local ns=$1
-
-	shift
-	timeout "$CMD_TIMEOUT" "$PYTHON" -S "$FRAMES_PY" -n "$NS_PREFIX-$ns" "$@"
+	agent frames "$@"
 }
 
 # mcsj NS ARGS...: the tool with -j.
@@ -694,7 +773,7 @@ wait_secs()
 	shift
 	until "$@"; do
 		[ "$SECONDS" -ge "$end" ] && return 1
-		sleep 0.2
+		nap 0.2
 	done
 }
 
@@ -744,16 +823,7 @@ snoop_setup()
 # link in sw (a port's TX: frames the bridge sent to that host).
 tx_read()
 {
-	local -n _t=$1
-	local line name
-
-	_t=()
-	while IFS= read -r line; do
-		name=${line#*: }
-		name=${name%%[@:]*}
-		[[ $line =~ TX:[^\\]*\\\ +[0-9]+\ +([0-9]+) ]] &&
-			_t["$name"]=${BASH_REMATCH[1]}
-	done < <(ip -n "$NS_PREFIX-sw" -s -o link show)
+	dev_counters sw "$1" tx
 }
 
 # rx_of_port DEV: RX packets of DEV in sw (frames that entered the bridge).
@@ -771,7 +841,7 @@ tx_settle()
 
 	tx_read _p
 	while [ "$n" -lt 30 ]; do
-		sleep 0.3
+		nap 0.3
 		tx_read _s
 		same=1
 		for k in "${!_s[@]}"; do
@@ -862,15 +932,75 @@ deliver_check()
 	check_deliv "$3" "$4" "$5: $2 from $1"
 }
 
+# json_value JSON KEY: the first value of "KEY" in the tool's compact
+# JSON, printed as jq -r prints a plain value (a string without quotes, a
+# number, true, false; null when there is none). With bash alone: these
+# helpers poll, and a jq costs a third of a second under TCG.
+json_value()
+{
+	local re='"'"$2"'":("([^"]*)"|[^],}]*)'
+
+	if ! [[ $1 =~ $re ]]; then
+		echo null
+	elif [ "${BASH_REMATCH[1]:0:1}" = '"' ]; then
+		echo "${BASH_REMATCH[2]}"
+	else
+		echo "${BASH_REMATCH[1]}"
+	fi
+}
+
+# querier_get NS BR FAMILY KEY [VID]: KEY of the querier show row of
+# FAMILY (inet|inet6) and VID (default 0; "any": the first of FAMILY), or
+# null.
+querier_get()
+{
+	querier_row "$1" "$2" "$3" "${5:-0}"
+	json_value "$QROW" "$4"
+}
+
+# querier_row NS BR FAMILY VID: that row (as querier_get) into QROW.
+QROW=
+querier_row()
+{
+	local out row re='\{([^{}]*)\}'
+
+	QROW=
+	out=$(mcsj "$1" querier show "$2" 2>/dev/null)
+	while [[ $out =~ $re ]]; do
+		row=,${BASH_REMATCH[1]},
+		out=${out#*"${BASH_REMATCH[0]}"}
+		[[ $row == *,\"family\":\"$3\",* ]] || continue
+		[[ $4 == any || $row == *,\"vid\":$4,* ]] || continue
+		QROW=$row
+		return
+	done
+}
+
+# sort_words WORD...: the words sorted (a handful: no sort(1)).
+sort_words()
+{
+	local w=("$@") i j t
+
+	for ((i = 1; i < ${#w[@]}; i++)); do
+		for ((j = i; j > 0; j--)); do
+			[[ ${w[j - 1]} > ${w[j]} ]] || break
+			t=${w[j]} w[j]=${w[j - 1]} w[j - 1]=$t
+		done
+	done
+	echo "${w[*]}"
+}
+
 # group_ports BR GROUP [VID]: the member ports of GROUP in sw, sorted,
 # space-separated ("" when the group is not in the table).
 group_ports()
 {
-	local out
+	local out line ports=()
 
-	out=$(mcsj sw group show "$1" ${3:+vid "$3"} group "$2" 2>/dev/null)
-	[ -n "$out" ] || return 0
-	jq -r '[.[].members[].port] | sort | join(" ")' <<<"$out" 2>/dev/null
+	out=$(mcs sw group show "$1" ${3:+vid "$3"} group "$2" 2>/dev/null)
+	while IFS= read -r line; do
+		[[ $line =~ ^\ +port\ ([^ ]+) ]] && ports+=("${BASH_REMATCH[1]}")
+	done <<<"$out"
+	sort_words ${ports[@]+"${ports[@]}"}
 }
 
 # ports_are BR GROUP "WANT" [VID]: for wait_until.
@@ -904,13 +1034,13 @@ member_get()
 # bstat BR KEY: a counter of bridge BR in sw (stats show -j).
 bstat()
 {
-	mcsj sw stats show "$1" | jq -r ".[0].stats.$2"
+	json_value "$(mcsj sw stats show "$1")" "$2"
 }
 
 # pstat DEV KEY: a counter of port DEV in sw.
 pstat()
 {
-	mcsj sw stats show port "$1" | jq -r ".[0].stats.$2"
+	json_value "$(mcsj sw stats show port "$1")" "$2"
 }
 
 # bstat_ge BR KEY MIN / pstat_ge DEV KEY MIN: for wait_until.
@@ -931,7 +1061,7 @@ pstat_ge()
 # port_get DEV KEY: one key of port show -j for DEV in sw.
 port_get()
 {
-	mcsj sw port show "$1" | jq -r ".[0].$2"
+	json_value "$(mcsj sw port show "$1")" "$2"
 }
 
 # port_is DEV KEY VALUE: for wait_until.
@@ -950,26 +1080,15 @@ check_port()
 # igmp_version HOST V / mld_version HOST V: force the host's version.
 igmp_version()
 {
-	in_ns "$1" sysctl -qw "net.ipv4.conf.eth0.force_igmp_version=$2"
+	ns_sysctl "$1" "net.ipv4.conf.eth0.force_igmp_version=$2"
 }
 
 mld_version()
 {
-	in_ns "$1" sysctl -qw "net.ipv6.conf.eth0.force_mld_version=$2"
+	ns_sysctl "$1" "net.ipv6.conf.eth0.force_mld_version=$2"
 }
 
 # ------------------------------------------- frame counting (sniff.py)
-
-# nap SECS: sleep without an exec (a read that times out on a fifo).
-NAPFD=
-nap()
-{
-	if [ -z "$NAPFD" ]; then
-		mkfifo "$MCS_TMP/nap" && exec {NAPFD}<>"$MCS_TMP/nap"
-	fi
-	read -r -t "$1" -u "$NAPFD"
-	return 0
-}
 
 # sniff NS: count the frames of every interface of NS into $MCS_TMP/NS.cnt
 # (keys IFACE.rx|tx.data|gq|gsq|rep|leave, t.KEY last and t1.KEY first

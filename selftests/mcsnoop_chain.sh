@@ -36,7 +36,7 @@ N=50
 # pget NS DEV KEY: one key of port show -j.
 pget()
 {
-	mcsj "$1" port show "$2" | jq -r ".[0].$3"
+	json_value "$(mcsj "$1" port show "$2")" "$3"
 }
 
 pget_is()
@@ -54,9 +54,13 @@ check_pget()
 # qrow NS: "role querier port own_address" of NS's br0 (IPv4).
 qrow()
 {
-	mcsj "$1" querier show br0 |
-		jq -r '[.[] | select(.family == "inet")][0] |
-			"\(.role) \(.querier) \(.port) \(.own_address)"'
+	local k v=()
+
+	querier_row "$1" br0 inet any
+	for k in role querier port own_address; do
+		v+=("$(json_value "$QROW" "$k")")
+	done
+	echo "${v[*]}"
 }
 
 qrow_is()
@@ -66,8 +70,7 @@ qrow_is()
 
 qsent()
 {
-	mcsj "$1" querier show br0 |
-		jq -r '[.[] | select(.family == "inet")][0].queries_sent'
+	querier_get "$1" br0 inet queries_sent any
 }
 
 # check_members NS GROUP "PORTS" WHAT: wait until the member ports of

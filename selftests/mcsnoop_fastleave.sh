@@ -47,18 +47,17 @@ LMC=2
 
 # ------------------------------------------------------------ helpers
 
-# qget FAMILY JQ: JQ of br0's querier show row of FAMILY (inet|inet6).
+# qget FAMILY KEY: KEY of br0's querier show row of FAMILY (inet|inet6).
 qget()
 {
-	mcsj sw querier show br0 |
-		jq -r --arg f "$1" "[.[] | select(.family == \$f)][0] | $2"
+	querier_get sw br0 "$1" "$2" any
 }
 
 q_active()
 {
 	local r
 
-	r=$(qget "$1" .role)
+	r=$(qget "$1" role)
 	[ "$r" = querier ] || [ "$r" = proxy ]
 }
 
@@ -164,7 +163,7 @@ fast_leave()
 	check_eq "$(port_get p-h1 fast_leave)" true "fast_leave of p-h1"
 	check_eq "$(port_get p-h2 fast_leave)" false "fast_leave of p-h2"
 	wait_secs 30 q_active "$inet"
-	check_err $? "$inet querier of br0 not active: role '$(qget "$inet" .role)'"
+	check_err $? "$inet querier of br0 not active: role '$(qget "$inet" role)'"
 	sniff h4 || { check_err 1 "counter in h4"; return; }
 	bg_mcast h2 join eth0 "$grp"
 	bg_mcast h4 join eth0 "$grp"
@@ -178,7 +177,7 @@ fast_leave()
 	wait_secs 60 cnt_ge sw p-h1.tx.data 20 && wait_secs 60 cnt_ge sw p-h2.tx.data 20 &&
 		wait_secs 60 cnt_ge h4 eth0.rx.data 20
 	check_err $? "the stream does not reach all members: p-h1 $(cnt sw p-h1.tx.data) p-h2 $(cnt sw p-h2.tx.data) h4 $(cnt h4 eth0.rx.data)"
-	qs0=$(qget "$inet" .queries_sent)
+	qs0=$(qget "$inet" queries_sent)
 
 	# 1. h1's stack leaves.
 	kill "$pid"
@@ -248,7 +247,7 @@ fast_leave()
 		'BEGIN { exit !(t >= w * 0.9 && t <= w + 3000) }'
 	check_err $? "group-specific queries to p-h1 $t ms apart, expected $(((LMC - 1) * LMI * 1000))"
 	log_info "group-specific queries to p-h2: $(cnt sw p-h2.tx.gsq), general queries to p-h1: $(cnt sw p-h1.tx.gq)"
-	qs1=$(qget "$inet" .queries_sent)
+	qs1=$(qget "$inet" queries_sent)
 	check_ge "$((qs1 - qs0))" $((LMC + 1)) "queries_sent increase of the $inet querier"
 	check_ge "$(pstat p-h1 "$(leave_counter "$proto")")" 1 "$(leave_counter "$proto") of p-h1"
 }
@@ -277,7 +276,7 @@ normal_leave_igmpv2()
 	version_set h1 igmpv2 && version_set h2 igmpv2
 	check_eq "$(port_get p-h1 fast_leave)" false "fast_leave of p-h1 by default"
 	wait_secs 30 q_active inet
-	check_err $? "querier of br0 not active: role '$(qget inet .role)'"
+	check_err $? "querier of br0 not active: role '$(qget inet role)'"
 	bg_mcast h2 join eth0 "$G4"
 	bg_mcast h1 join eth0 "$G4"
 	pid=${BG_PIDS[-1]}

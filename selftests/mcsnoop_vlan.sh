@@ -146,10 +146,7 @@ check_vlan()
 # qget VID KEY: KEY of br0's IPv4 querier of VID (querier show -j).
 qget()
 {
-	mcsj sw querier show br0 2>/dev/null |
-		jq -r --argjson v "$1" \
-			"[.[] | select(.family == \"inet\" and .vid == \$v)][0].$2" \
-			2>/dev/null
+	querier_get sw br0 inet "$2" "$1"
 }
 
 q_is()
