@@ -131,10 +131,7 @@ stalled()
 # q_get FAM KEY [VID]: KEY of br0's querier row of FAM (inet|inet6).
 q_get()
 {
-	mcsj sw querier show br0 2>/dev/null |
-		jq -r --arg f "$1" --argjson v "${3:-0}" \
-			"[.[] | select(.family == \$f and .vid == \$v)][0].$2" \
-			2>/dev/null
+	querier_get sw br0 "$1" "$2" "${3:-0}"
 }
 
 q_is()
@@ -385,14 +382,19 @@ election_we_win()
 	check_q inet querier 10.0.0.50 "the foreign querier taking over" 10
 }
 
-# they_win FAM OURS THEIRS FQ_V4 FQ_V6: the foreign querier has the lower
-# address: we are "other" and silent; when it stops we take over after the
-# other-querier-present interval (router-timeout 6).
+# they_win FAM OURS THEIRS: the foreign querier has the lower address: we
+# are "other" and silent; when it stops we take over after the
+# other-querier-present interval (router-timeout 6). Ours starts (auto)
+# once the foreign one was heard: a Linux bridge yields to the first
+# querier it hears, whatever its address (it holds no election of its
+# own), so a query of ours sent first would silence it for good.
 they_win()
 {
 	local fam=$1 ours=$2 theirs=$3 sent t0 el mac
 
 	mac=$(foreign_mac)
+	q_grows "$fam" queries_heard "$fam foreign querier before ours" 60
+	mcs sw bridge set br0 querier auto
 	check_q "$fam" role other "lower foreign querier" 60
 	check_eq "$(q_get "$fam" querier)" "$theirs" "$fam elected querier"
 	check_eq "$(q_get "$fam" own_address)" "$ours" "$fam own_address"
@@ -423,7 +425,7 @@ election_they_win()
 	ns_create sw noipv6 && br_create sw br0 0 &&
 		ipn sw addr add 10.0.0.100/24 dev br0 &&
 		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
-		mcs sw bridge enable br0 querier auto "${TIMERS[@]}" \
+		mcs sw bridge enable br0 querier off "${TIMERS[@]}" \
 			router-timeout 6 &&
 		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 1 &&
 		foreign_link || { check_err 1 "setup"; return; }
@@ -437,7 +439,7 @@ election_they_win_mld()
 		ipn sw addr add fe80::fe/64 dev br0 nodad &&
 		v6_host_ns h1 && host_add sw br0 h1 &&
 		ipn h1 addr add fe80::1/64 dev eth0 nodad &&
-		mcs sw bridge enable br0 querier auto "${TIMERS[@]}" \
+		mcs sw bridge enable br0 querier off "${TIMERS[@]}" \
 			router-timeout 6 &&
 		foreign_create - fe80::5 &&
 		foreign_link || { check_err 1 "setup"; return; }
