@@ -249,6 +249,10 @@ events_routers()
 	frames h3 eth0 mrd4
 	ev_check "$f" "MRD advertisement" '"event":"router_add"' \
 		'"port":"p-h3"' '"reason":"mrd"'
+	# p-h2 must be a router port no longer when its query comes below
+	# (a router port that stays one is not announced again).
+	ev_check "$f" "PIM router timeout" '"event":"router_del"' \
+		'"port":"p-h2"' '"reason":"timeout"'
 
 	mcs sw bridge set br0 router-timeout 600
 	mcs sw port set p-h1 router static
