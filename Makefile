@@ -40,10 +40,9 @@ ifeq ($(origin KDIR),undefined)
 endif
 
 # Debian's 6.1 and 6.12 kernels: the ones the VM tests boot.
-TEST_KERNELS = $(shell ls -1v /lib/modules 2>/dev/null | \
-		 grep -E '^6\.(1|12)\.[0-9]+' | \
-		 while read k; do [ -e /lib/modules/$$k/build ] && \
-		 [ -e /boot/vmlinuz-$$k ] && echo $$k; done)
+TEST_KERNELS = $(shell selftests/vm/kernels.sh --releases)
+# Make is run as `make check check-debug` by CI: the time since it started.
+MAKE_START := $(shell date +%s)
 
 MODULE_SRC := Kbuild $(wildcard kmod/*.c kmod/*.h kmod/Kbuild) \
 	      include/uapi/linux/mcsnoop.h
@@ -69,7 +68,7 @@ modules:
 		"run scripts/install-deps.sh" >&2; exit 1; }
 	@set -e; for k in $(TEST_KERNELS); do \
 		$(MAKE) --no-print-directory module KDIR=/lib/modules/$$k/build \
-			OUT=build/$$k W=1 KCFLAGS=-Werror; \
+			OUT=build/$$k W=1 KCFLAGS=-Werror -j$(NPROC); \
 	done
 
 tool:
@@ -96,63 +95,47 @@ unit: tool
 	$(MAKE) -C tools check
 	$(MAKE) -C kmod/test check
 
-# Under TCG every test file costs minutes, so that CI stays inside its 90
-# minutes: the newest kernel runs every test; the older one the files whose
-# kernel interfaces differ between 6.1 and 6.12 (generic netlink, module
-# loading, bridge port events, the generated ops and policies through
-# the policy and error files) and one snooping file; the debug kernel the
-# files that reach the most kernel code under KASAN, lockdep and kmemleak:
-# namespaces, lifecycle (every removal path), the packet path, the parser,
-# and the querier, leave and event paths (below). A guest keeps about one
-# CPU busy, so two run at once (check.sh -j 2), the longest first: the
-# newest kernel's files are split in two (SHARD_B and the rest, which
-# take about as long once 6.1 follows SHARD_B in the same lane), and
-# so are the debug kernel's. The debug kernel is about 3 times slower
-# (MCS_SLOW: the tests that race short protocol timers stretch them) and
-# takes 7 to 10 minutes to build.
-NEWEST_KERNEL = $(lastword $(TEST_KERNELS))
-ALL_TESTS = $(shell selftests/run_tests.sh --list)
-SHARD_B = mcsnoop_datapath.sh mcsnoop_querier.sh mcsnoop_fastleave.sh \
-	mcsnoop_chain.sh mcsnoop_monitor.sh mcsnoop_router.sh mcsnoop_limits.sh \
-	mcsnoop_batch.sh mcsnoop_boot.sh
-OLDER_TESTS = mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh \
-	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh \
-	mcsnoop_data.sh mcsnoop_snoop_igmp.sh
-# FILE:TEST:TEST runs those tests of FILE only: on the debug kernel the
-# querier's paths (startup and general queries, election, takeover, MLD,
-# per-VLAN queriers, topology change, a LAN of three bridges) without the
-# tests that check the same paths again for other versions and the wire
-# format; leave, fast leave and their group-specific queries, and the
-# events, through the monitor's tests. (mcsnoop_fastleave.sh times data
-# frames with a sniffer that a debug guest cannot run at stream rates.)
-DEBUG_QUERIER_TESTS = seed_scenario election_they_win election_they_win_mld \
-	vlan_queriers topology_change_query
-DEBUG_TESTS_A = mcsnoop_querier.sh:$(subst $(space),:,$(strip \
-	$(DEBUG_QUERIER_TESTS))) mcsnoop_chain.sh:chain_querier
-DEBUG_TESTS_B = mcsnoop_monitor.sh:events_members:events_rate_limit \
-	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh \
-	mcsnoop_malformed.sh
+# The guests (lanes) and the test files each runs are worked out by
+# selftests/vm/lanes.sh, which says why. CHECK_JOBS guests run at once.
+# Both targets end with the time since make started, and a warning past
+# CHECK_BUDGET minutes: CI allows 90 minutes for `make check check-debug`
+# from a fresh clone, and we keep it within 45 so that new tests fit.
 CHECK_JOBS ?= 2
-empty :=
-space := $(empty) $(empty)
-comma := ,
-# $(call vm_spec,NAME,KERNEL_IMAGE,MODULE_KO,TESTS)
-vm_spec = $(1):$(2):$(3)@$(subst $(space),$(comma),$(strip $(4)))
-kernel_spec = $(call vm_spec,$(2),/boot/vmlinuz-$(1),build/$(1)/kmod/mcsnoop.ko,$(3))
+CHECK_BUDGET ?= 40
+NPROC := $(shell nproc)
+# $(call time_report,WHAT)
+time_report = t=$$(( $$(date +%s) - $(MAKE_START) )); \
+	echo "$(1): $$((t / 60)) min $$((t % 60)) s since make started"; \
+	[ $$t -le $$(( $(CHECK_BUDGET) * 60 )) ] || echo "WARNING: past the \
+	test budget of $(CHECK_BUDGET) minutes: make the slow tests faster \
+	(build/vm-logs/*/times) before adding more"
 
-check: deps ynl-check modules tool style unit dkms-check
-	selftests/vm/check.sh -j $(CHECK_JOBS) \
-		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL),$(filter-out $(SHARD_B),$(ALL_TESTS))) \
-		$(call kernel_spec,$(NEWEST_KERNEL),$(NEWEST_KERNEL)-b,$(SHARD_B)) \
-		$(foreach k,$(filter-out $(NEWEST_KERNEL),$(TEST_KERNELS)),\
-			$(call kernel_spec,$(k),$(k),$(OLDER_TESTS)))
+# With both goals (CI), the debug kernel builds in the background at a low
+# priority while check runs, on the CPU time its guests leave; check-debug
+# then waits for it (debug-kernel.sh holds a lock while it builds).
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+ifneq ($(filter check-debug,$(MAKECMDGOALS)),)
+CHECK_PREBUILD = debug-prebuild
+endif
+endif
+
+debug-prebuild: deps
+	@mkdir -p build
+	@echo "debug kernel: building in the background (build/debug-kernel.log)"
+	@nohup nice -n 10 selftests/vm/debug-kernel.sh >build/debug-kernel.log 2>&1 &
+
+check: deps $(CHECK_PREBUILD) ynl-check modules tool style unit dkms-check
+	@rc=0; selftests/vm/check.sh -j $(CHECK_JOBS) \
+		$$(selftests/vm/lanes.sh check) || rc=$$?; \
+	$(call time_report,make check); exit $$rc
 
 check-debug: deps tool
 	@set -e; eval "$$(selftests/vm/debug-kernel.sh)"; \
-	$(MAKE) --no-print-directory module KDIR=$$KDIR OUT=build/debug; \
-	selftests/vm/check.sh -j $(CHECK_JOBS) --kmemleak --env MCS_SLOW=3 \
-		$(call vm_spec,debug-a,$$IMAGE,build/debug/kmod/mcsnoop.ko,$(DEBUG_TESTS_A)) \
-		$(call vm_spec,debug-b,$$IMAGE,build/debug/kmod/mcsnoop.ko,$(DEBUG_TESTS_B))
+	$(MAKE) --no-print-directory module KDIR=$$KDIR OUT=build/debug -j$(NPROC); \
+	rc=0; selftests/vm/check.sh -j $(CHECK_JOBS) --kmemleak --env MCS_SLOW=3 \
+		$$(selftests/vm/lanes.sh debug $$IMAGE build/debug/kmod/mcsnoop.ko) \
+		|| rc=$$?; \
+	$(call time_report,make check-debug); exit $$rc
 
 demo: deps modules tool
 	@k=$(lastword $(TEST_KERNELS)); \
@@ -271,5 +254,5 @@ clean:
 	$(MAKE) -C kmod/test clean
 	rm -rf build
 
-.PHONY: all module modules tool deps style ynl ynl-check unit check check-debug demo bench install \
+.PHONY: all module modules tool deps style ynl ynl-check unit check check-debug debug-prebuild demo bench install \
 	install-tool uninstall uninstall-tool dkms-src dkms-install dkms-uninstall dkms-check clean

@@ -40,7 +40,7 @@ for k in "$@"; do
 	echo "sparse: $k"
 	mkdir -p "$out"
 	tar -cf - Kbuild kmod include | tar -xf - -C "$out"
-	log=$(make -s -C "/lib/modules/$k/build" M="$PWD/$out" C=2 \
+	log=$(make -s -j"$(nproc)" -C "/lib/modules/$k/build" M="$PWD/$out" C=2 \
 		CHECK="sparse -Wno-unknown-attribute" modules 2>&1 | \
 		grep -E 'warning:|error:' || true)
 	if [ -n "$log" ]; then

@@ -1,0 +1,76 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The guests of `make check` and `make check-debug` ("lanes"): which kernel
+# each boots and which test files it runs, as check.sh arguments.
+#
+# Usage: selftests/vm/lanes.sh check [BUILD_DIR]
+#        selftests/vm/lanes.sh debug IMAGE KO
+#
+# Prints one argument a line: first "--guest-jobs N" (test files run at
+# once inside each guest, run_tests.sh -j), then NAME:IMAGE:KO@FILES per
+# guest, longest first (check.sh starts them in this order). The kernels
+# are those of kernels.sh (Debian's 6.1 and 6.12; BUILD_DIR holds their
+# modules, default build).
+#
+# Under TCG a guest spends most of its time starting processes, which keeps
+# a host CPU busy, while the protocol timers the tests wait for keep none;
+# so a guest runs several files at once and two guests share the two CPUs
+# of the machines CI runs on. The newest kernel runs every file. The older
+# one runs the files whose kernel interfaces differ between 6.1 and 6.12
+# (generic netlink, module loading, bridge port events, the generated ops
+# and policies through the policy and error files) and one snooping file.
+# The debug kernel (about three times slower: KASAN, lockdep, kmemleak)
+# runs the files that reach the most kernel code: namespaces, lifecycle
+# (every removal path), the packet path, the parser, the querier's paths
+# (startup and general queries, election, takeover, MLD, per-VLAN
+# queriers, topology change, a LAN of three bridges; not the tests that
+# check the same paths again for other versions and the wire format), and
+# leave, fast leave, their group-specific queries and the events through
+# the monitor's tests (mcsnoop_fastleave.sh times data frames with a
+# sniffer that a debug guest cannot run at stream rates).
+
+set -eu
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+selftests=$here/..
+
+OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
+	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh
+	mcsnoop_data.sh mcsnoop_snoop_igmp.sh"
+DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario:election_they_win:election_they_win_mld:vlan_queriers:topology_change_query
+	mcsnoop_chain.sh:chain_querier
+	mcsnoop_monitor.sh:events_members:events_rate_limit
+	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
+	mcsnoop_malformed.sh"
+
+# list WORDS: comma-separated.
+list() {
+	echo $* | tr ' ' ','
+}
+
+case ${1:-} in
+check)
+	build=${2:-build}
+	mapfile -t kernels < <("$here/kernels.sh" --releases)
+	[ "${#kernels[@]}" -gt 0 ] || exit 1
+	newest=${kernels[-1]}
+	echo "--guest-jobs"
+	echo 3
+	echo "$newest:/boot/vmlinuz-$newest:$build/$newest/kmod/mcsnoop.ko@$(list "$("$selftests/run_tests.sh" --list)")"
+	for k in "${kernels[@]}"; do
+		[ "$k" = "$newest" ] && continue
+		echo "$k:/boot/vmlinuz-$k:$build/$k/kmod/mcsnoop.ko@$(list "$OLDER_TESTS")"
+	done
+	;;
+debug)
+	[ $# -eq 3 ] || { echo "usage: lanes.sh debug IMAGE KO" >&2; exit 2; }
+	echo "--guest-jobs"
+	echo 2
+	echo "debug:$2:$3@$(list "$DEBUG_TESTS")"
+	;;
+*)
+	sed -n '/^# Usage:/,/^# *lanes.sh debug/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	exit 2
+	;;
+esac
