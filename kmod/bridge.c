@@ -13,7 +13,9 @@
 
 #include "bridge.h"
 #include "events.h"
+#include "fallback.h"
 #include "hooks.h"
+#include "mst.h"
 #include "port.h"
 #include "querier.h"
 #include "table.h"
@@ -100,6 +102,8 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	INIT_LIST_HEAD(&mb->port_list);
 	mcs_querier_init(mb);
 	mcs_events_init(mb);
+	mcs_fallback_init(mb);
+	mcs_mst_init(mb);
 	mb->stats = mcs_stats_alloc();
 	mb->vlan_snooping_off = bitmap_zalloc(MCS_VLAN_N, GFP_KERNEL);
 	if (!mb->stats || !mb->vlan_snooping_off) {
@@ -116,6 +120,8 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	err = mcs_ports_add_all(mb);
 	if (err)
 		goto err_ports;
+	mcs_fallback_check(mb);
+	mcs_mst_sync(mb);
 	if (!mn->bridge_count) {
 		err = mcs_hooks_register(mn->net);
 		if (err)
@@ -126,11 +132,13 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	mn->bridge_count++;
 	WRITE_ONCE(mn->generation, mn->generation + 1);
 	mcs_table_start(mb);
+	mcs_fallback_start(mb);
 	netdev_info(dev, "mcsnoop enabled\n");
 	*out = mb;
 	return 0;
 
 err_ports:
+	mcs_mst_stop(mb);
 	mcs_ports_del_all(mb);
 	synchronize_rcu();
 	mcs_table_destroy(mb);
@@ -155,6 +163,8 @@ void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
 	if (!--mn->bridge_count)
 		mcs_hooks_unregister(mn->net);
 	netdev_info(mb->dev, "mcsnoop disabled\n");
+	mcs_fallback_stop(mb);
+	mcs_mst_stop(mb);
 	mcs_ports_del_all(mb);
 	mcs_querier_stop(mb);
 	cancel_delayed_work_sync(&mb->gc_work);

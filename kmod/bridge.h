@@ -12,6 +12,7 @@
 #include <linux/xarray.h>
 
 #include "netns.h"
+#include "overflow.h"
 #include "stats.h"
 
 #define MCS_PORT_HASH_BITS 5
@@ -102,6 +103,23 @@ struct mcs_bridge {
 	/* Bumped on every group added or removed, for dump consistency. */
 	unsigned int table_gen;
 	struct delayed_work gc_work;
+	/* Groups the bridge's max-groups refused: they flood (overflow.c). */
+	struct mcs_overflow overflow;
+
+	/*
+	 * fallback.c, RTNL writers: why mcsnoop stands aside for the whole
+	 * bridge (MCSNOOP_FALLBACK_*; packet path: READ_ONCE), the reasons
+	 * logged once, whether a port suppresses ND, the periodic check.
+	 */
+	u32 fallback;
+	u32 fallback_logged;
+	bool neigh_suppress;
+	struct delayed_work fallback_work;
+
+	/* mst.c, RTNL: MST is on; each VID's MSTI; the deferred sync. */
+	bool mst;
+	u16 *mst_msti_of;
+	struct delayed_work mst_work;
 	/*
 	 * Fires at the earliest expiry of a learnt router port, to announce
 	 * it on time (the packet path judges expiry itself). Armed by the

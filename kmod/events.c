@@ -133,6 +133,18 @@ void mcs_event_member(struct mcs_bridge *mb, const struct mcs_port *port,
 	mcs_event_send(mb, &ev);
 }
 
+void mcs_event_fallback(struct mcs_bridge *mb, const struct mcs_port *port,
+			u8 type, u8 reason)
+{
+	struct mcs_event ev = {
+		.type = type,
+		.reason = reason,
+		.port = port,
+	};
+
+	mcs_event_send(mb, &ev);
+}
+
 static u8 mcs_event_via_reason(u8 via)
 {
 	switch (via) {

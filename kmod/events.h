@@ -48,6 +48,13 @@ void mcs_event_member(struct mcs_bridge *mb, const struct mcs_port *port,
  */
 void mcs_event_router_sync(struct mcs_port *port, enum mcs_proto proto,
 			   u8 del_reason);
+/*
+ * A port (NULL: the whole bridge) falls back to the bridge's flooding,
+ * or no longer does (type FALLBACK_ADD/DEL) for reason.
+ */
+void mcs_event_fallback(struct mcs_bridge *mb, const struct mcs_port *port,
+			u8 type, u8 reason);
+
 /* The same for both protocols. */
 void mcs_event_routers_sync(struct mcs_port *port, u8 del_reason);
 /* The port goes away: ROUTER_DEL for whatever was announced. */

@@ -12,6 +12,7 @@
 #include <net/ipv6.h>
 
 #include "forward.h"
+#include "overflow.h"
 #include "table.h"
 
 bool mcs_group_link_local(const struct in6_addr *group)
@@ -138,6 +139,7 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 	f->kind = MCS_FRAME_FLOOD;
 	f->grp = NULL;
 	f->upper_ctrl = false;
+	f->overflowed = false;
 	f->now = jiffies;
 	switch (skb->protocol) {
 	case htons(ETH_P_IP):
@@ -156,15 +158,16 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 		f->kind = MCS_FRAME_FLOOD;
 		return;
 	}
-	if (f->kind == MCS_FRAME_DATA)
-		f->grp = mcs_group_lookup(mb, &f->group, vid);
+	if (f->kind != MCS_FRAME_DATA)
+		return;
+	f->grp = mcs_group_lookup(mb, &f->group, vid);
+	if (!f->grp)
+		f->overflowed = mcs_overflowed(mb, &f->group, vid);
 }
 
 enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 				   const struct mcs_port *out)
 {
-	const struct mcs_member *m;
-
 	switch (f->kind) {
 	case MCS_FRAME_FLOOD:
 		return MCS_FLOOD;
@@ -178,10 +181,10 @@ enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 	if (f->grp) {
 		if (READ_ONCE(f->grp->overflow))
 			return MCS_DATA_PASS;
-		m = mcs_member_of(f->grp, out);
-		if (m && mcs_member_accepts(m, &f->src, f->now))
+		if (mcs_port_accepts(f->grp, out, &f->src, f->now))
 			return MCS_DATA_PASS;
-	} else if (mcs_port_flood_unknown(out)) {
+	} else if (f->overflowed || mcs_port_flood_unknown(out)) {
+		/* A full table floods what it could not hold. */
 		return MCS_DATA_PASS;
 	}
 	return mcs_port_is_router(out, f->proto) ? MCS_DATA_PASS :

@@ -32,6 +32,7 @@ struct mcs_frame {
 	unsigned long now;
 	unsigned long members;	/* DATA with grp: bits of member ports */
 	bool vlans;		/* the bridge filters VLANs */
+	bool overflowed;	/* DATA, unregistered: refused by max-groups */
 	bool upper_ctrl;	/* DATA of PIM or ICMPv6: mcs_parse() looks */
 };
 

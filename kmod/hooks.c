@@ -27,6 +27,7 @@
 #include "hooks.h"
 #include "bridge.h"
 #include "forward.h"
+#include "ingress.h"
 #include "learn.h"
 #include "parse.h"
 #include "port.h"
@@ -140,31 +141,19 @@ static enum mcs_parse_result mcs_parse_skb(struct sk_buff *skb,
 	return mcs_parse(data, len, ipv6, msg);
 }
 
-/* The VLAN of a frame entering from port dev: its tag, or the PVID. */
-static u16 mcs_ingress_vid(bool vlans, const struct net_device *dev,
-			   const struct sk_buff *skb)
-{
-	u16 vid = 0;
-
-	if (!vlans)
-		return 0;
-	if (skb_vlan_tag_present(skb))
-		vid = skb_vlan_tag_get_id(skb);
-	if (!vid && br_vlan_get_pvid_rcu(dev, &vid))
-		return 0;
-	return vid;
-}
-
 /*
  * Whether the bridge device must get a classified frame: everything but
  * data of a registered group that the host neither joined nor routes,
- * as the bridge's own snooping decides.
+ * as the bridge's own snooping decides. A promiscuous bridge device (a
+ * capture on it) gets everything, as the bridge delivers it then.
  */
 static bool mcs_host_wants(const struct mcs_bridge *mb,
 			   const struct mcs_frame *f)
 {
 	const struct mcs_member *host;
 
+	if (READ_ONCE(mb->dev->flags) & IFF_PROMISC)
+		return true;
 	if (f->kind != MCS_FRAME_DATA || !f->grp ||
 	    READ_ONCE(f->grp->overflow) ||
 	    mcs_bridge_host_is_router(mb, f->proto))
@@ -177,6 +166,7 @@ static bool mcs_host_wants(const struct mcs_bridge *mb,
 static noinline unsigned int
 mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 {
+	enum mcs_admit admit = MCS_ADMIT_DROP;
 	struct mcs_pcpu_scratch *scratch;
 	enum mcs_parse_result res;
 	struct mcs_bridge *mb;
@@ -198,6 +188,8 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 			return NF_ACCEPT;
 	}
 	vlans = br_vlan_enabled(mb->dev);
+	if (!mcs_ingress_untag_foreign(mb, skb, vlans))
+		return NF_STOLEN;
 	vid = mcs_ingress_vid(vlans, state->in, skb);
 	scratch = this_cpu_ptr(mcs_scratch);
 	scratch->ingress_head = skb->head;
@@ -210,8 +202,10 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 	c = f.kind == MCS_FRAME_DATA && !f.upper_ctrl ? MCS_CNT_MCAST_DATA :
 							mcs_classify(skb, &ctrl);
 	mcs_stats_inc(mb->stats, c);
-	if (port)
+	if (port) {
 		mcs_stats_inc(port->stats, c);
+		admit = mcs_ingress_admit(mb, port, skb, vlans, vid);
+	}
 
 	if (ctrl) {
 		res = mcs_parse_skb(skb, &msg);
@@ -219,15 +213,17 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 			mcs_learn_error(mb, port, res);
 			return NF_DROP;
 		}
-		if (port && msg.kind != MCS_MSG_NONE)
+		/* What the bridge drops, its own snooping never sees. */
+		if (admit != MCS_ADMIT_DROP && msg.kind != MCS_MSG_NONE)
 			mcs_learn(mb, port, vid, &msg, eth_hdr(skb)->h_source);
 	}
+	/* Forwarded by the bridge: not admitted, or mcsnoop stands aside. */
+	if (admit != MCS_ADMIT_FORWARD || READ_ONCE(mb->fallback))
+		return NF_ACCEPT;
 	if (f.grp) {
 		atomic64_inc(&f.grp->packets);
 		atomic64_add(skb->len, &f.grp->bytes);
 	}
-	if (!port)
-		return NF_ACCEPT;
 	/*
 	 * Data nobody on the host wants, from a source the bridge has just
 	 * learnt: the bridge has nothing left to do with the frame, so it
@@ -298,6 +294,7 @@ static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
 				       const struct nf_hook_state *state)
 {
 	struct mcs_copy_counts n = {};
+	enum mcs_verdict verdict;
 	struct mcs_bridge *mb;
 	struct mcs_port *out;
 	struct mcs_frame f;
@@ -315,8 +312,11 @@ static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
 	vid = mcs_copy_vid(mb, state->out, skb, false);
 	mcs_learn_host(mb, skb, vid);
 	mcs_frame_classify(mb, skb, vid, &f);
-	pass = mcs_count_copy(out, mcs_frame_verdict(&f, out),
-			      MCS_CNT_HOST_COPIES, &n);
+	/* A port (or bridge) that falls back gets the bridge's flood. */
+	verdict = READ_ONCE(mb->fallback) ||
+		  mcs_port_flag(out, BR_MCAST_FLOOD) ? MCS_FLOOD :
+		  mcs_frame_verdict(&f, out);
+	pass = mcs_count_copy(out, verdict, MCS_CNT_HOST_COPIES, &n);
 	mcs_count_copies(mb, &n, MCS_CNT_HOST_COPIES);
 	return pass ? NF_ACCEPT : NF_DROP;
 }
@@ -335,7 +335,7 @@ static unsigned int mcs_hook_local_in(void *priv, struct sk_buff *skb,
 	if (!mcs_is_multicast(skb))
 		return NF_ACCEPT;
 	mb = mcs_bridge_of_port(state->net, state->in);
-	if (!mb)
+	if (!mb || READ_ONCE(mb->fallback))
 		return NF_ACCEPT;
 	mcs_frame_classify(mb, skb, mcs_copy_vid(mb, state->in, skb, true),
 			   &f);

@@ -123,8 +123,13 @@ static void mcs_learn_router(struct mcs_bridge *mb, struct mcs_port *port,
 }
 
 static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
-			      u16 vid, const struct mcs_msg *msg)
+			      u16 vid, const struct mcs_msg *msg,
+			      const u8 *src_mac)
 {
+	/* With mcast_to_unicast, each host is a member of its own. */
+	const u8 *host = port && src_mac &&
+			 mcs_port_flag(port, BR_MULTICAST_TO_UNICAST) ?
+			 src_mac : NULL;
 	struct mcs_record_iter it;
 	struct mcs_record rec;
 
@@ -137,12 +142,12 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 		rec.type = msg->kind == MCS_MSG_REPORT ? MCS_REC_IS_EX :
 							 MCS_REC_TO_IN;
 		rec.group = msg->group;
-		mcs_learn_record(mb, port, vid, msg->ipv6, &rec);
+		mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host);
 		break;
 	case MCS_MSG_REPORT_V3:
 		mcs_record_iter_init(msg, &it);
 		while (mcs_record_next(msg, &it, &rec))
-			mcs_learn_record(mb, port, vid, msg->ipv6, &rec);
+			mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host);
 		break;
 	}
 	spin_unlock(&mb->lock);
@@ -176,5 +181,5 @@ void mcs_learn(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		mcs_learn_older_host(mb, port, vid, msg);
 	if (msg->kind == MCS_MSG_REPORT || msg->kind == MCS_MSG_LEAVE ||
 	    msg->kind == MCS_MSG_REPORT_V3)
-		mcs_learn_members(mb, port, vid, msg);
+		mcs_learn_members(mb, port, vid, msg, src_mac);
 }

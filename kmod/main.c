@@ -8,6 +8,7 @@
 
 #include <linux/mcsnoop.h>
 
+#include "fdb.h"
 #include "hooks.h"
 #include "netns.h"
 #include "netlink.h"
@@ -20,9 +21,12 @@ static int __init mcs_init(void)
 	err = mcs_hooks_init();
 	if (err)
 		return err;
-	err = mcs_netns_init();
+	err = mcs_fdb_init();
 	if (err)
 		goto err_hooks;
+	err = mcs_netns_init();
+	if (err)
+		goto err_fdb;
 	err = mcs_notifier_init();
 	if (err)
 		goto err_netns;
@@ -37,6 +41,8 @@ err_notifier:
 	mcs_notifier_uninit();
 err_netns:
 	mcs_netns_uninit();
+err_fdb:
+	mcs_fdb_uninit();
 err_hooks:
 	mcs_hooks_uninit();
 	return err;
@@ -49,6 +55,7 @@ static void __exit mcs_exit(void)
 	mcs_netns_uninit();
 	/* Bridges are freed by RCU callbacks that live in this module. */
 	rcu_barrier();
+	mcs_fdb_uninit();
 	mcs_hooks_uninit();
 	pr_info("unloaded\n");
 }

@@ -14,6 +14,7 @@
 #include "netlink.h"
 #include "querier.h"
 #include "bridge.h"
+#include "fallback.h"
 #include "port.h"
 #include "table.h"
 #include "vlan.h"
@@ -70,6 +71,31 @@ void mcs_nl_err(struct netlink_ext_ack *extack, const struct nlattr *attr,
 		return;
 	NL_SET_BAD_ATTR(extack, attr);
 	extack->_msg = msg;
+}
+
+#ifndef MCS_HAVE_EXTACK_MSG_BUF
+#define NETLINK_MAX_FMTMSG_LEN 80
+#define MCS_MSG_RING 8
+static char mcs_msg_ring[MCS_MSG_RING][NETLINK_MAX_FMTMSG_LEN];
+static atomic_t mcs_msg_next;
+#endif
+
+void mcs_nl_msgf(struct netlink_ext_ack *extack, const char *fmt, ...)
+{
+	va_list args;
+	char *buf;
+
+	if (!extack)
+		return;
+#ifdef MCS_HAVE_EXTACK_MSG_BUF
+	buf = extack->_msg_buf;
+#else
+	buf = mcs_msg_ring[atomic_inc_return(&mcs_msg_next) % MCS_MSG_RING];
+#endif
+	va_start(args, fmt);
+	vsnprintf(buf, NETLINK_MAX_FMTMSG_LEN, fmt, args);
+	va_end(args);
+	extack->_msg = buf;
 }
 
 bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
@@ -309,6 +335,8 @@ static int mcs_nl_fill_bridge(struct sk_buff *skb, struct mcs_bridge *mb,
 		       mb->saved_mcast_snooping) ||
 	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_MCAST_SNOOPING,
 		       br_multicast_enabled(mb->dev)) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_FALLBACK,
+			READ_ONCE(mb->fallback)) ||
 	    mcs_nl_put_config(skb, mb) ||
 	    mcs_nl_put_stats(skb, MCSNOOP_A_BRIDGE_STATS, mb->stats,
 			     MCS_CNT_MAX)) {
@@ -441,6 +469,16 @@ static void mcs_set_u32(const struct nlattr *attr, u32 *field)
 }
 
 /* Apply validated settings (BRIDGE_SET, or BRIDGE_ENABLE's). */
+/* Name the first port (or the bridge) that falls back, and why. */
+static void mcs_nl_warn_fallback(struct mcs_bridge *mb,
+				 struct netlink_ext_ack *extack)
+{
+	char line[NETLINK_MAX_FMTMSG_LEN];
+
+	if (mcs_fallback_describe(mb, line, sizeof(line)))
+		mcs_nl_msgf(extack, "%s", line);
+}
+
 static int mcs_nl_bridge_apply(struct mcs_bridge *mb, struct nlattr **a)
 {
 	struct mcs_config *c;
@@ -531,6 +569,9 @@ int mcsnoop_nl_bridge_enable_doit(struct sk_buff *skb,
 			mcs_querier_start(mb);
 		else if (mb)
 			mcs_bridge_disable(mn, mb);
+		/* Enabled, but a feature of a port is left to the bridge. */
+		if (!err)
+			mcs_nl_warn_fallback(mb, info->extack);
 	}
 	rtnl_unlock();
 	return err;

@@ -44,6 +44,14 @@ extern const struct mcs_nl_names mcs_nl_names_dev;
 extern const struct mcs_nl_names mcs_nl_names_bridge;
 extern const struct mcs_nl_names mcs_nl_names_port;
 
+/*
+ * A formatted message for the admin, in a reply that succeeds too (a
+ * warning): in the extack's own buffer, or (kernels before 6.2, which
+ * have none) in one of a ring of static ones, which outlives the ack.
+ */
+__printf(2, 3)
+void mcs_nl_msgf(struct netlink_ext_ack *extack, const char *fmt, ...);
+
 /* Point the extack at attr with a message that outlives the request. */
 void mcs_nl_err(struct netlink_ext_ack *extack, const struct nlattr *attr,
 		const char *msg);

@@ -75,7 +75,9 @@ static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
 		       MCSNOOP_FILTER_EXCLUDE : MCSNOOP_FILTER_INCLUDE) ||
 	    nla_put_u8(skb, MCSNOOP_A_MEMBER_STATIC, is_static) ||
 	    nla_put_u32(skb, MCSNOOP_A_MEMBER_TIMER,
-			exclude ? mcs_ms_left(gexp, now) : 0))
+			exclude ? mcs_ms_left(gexp, now) : 0) ||
+	    (!is_zero_ether_addr(m->host) &&
+	     nla_put(skb, MCSNOOP_A_MEMBER_HOST, ETH_ALEN, m->host)))
 		return -EMSGSIZE;
 	srcs = nla_nest_start(skb, MCSNOOP_A_MEMBER_SOURCES);
 	if (!srcs)

@@ -12,6 +12,8 @@
 
 #include "notifier.h"
 #include "bridge.h"
+#include "fallback.h"
+#include "mst.h"
 #include "port.h"
 #include "querier.h"
 
@@ -67,13 +69,16 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 			return;
 		port = mcs_port_find(mb, dev->ifindex);
 		if (info->linking && !port) {
-			if (mcs_port_add(mb, dev))
+			if (mcs_port_add(mb, dev)) {
 				netdev_warn(dev, "mcsnoop: no memory for the port: its copies are not filtered\n");
-			else
-				mcs_querier_topology(mb);
+				return;
+			}
+			mcs_querier_topology(mb);
 		} else if (!info->linking && port) {
 			mcs_port_del(port, false);
 		}
+		/* A port with neigh_suppress changes its neighbours' lot. */
+		mcs_fallback_check(mb);
 		return;
 	}
 	mb = mcs_enabled_master(dev);
@@ -91,7 +96,7 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 	switch (event) {
 	case NETDEV_UNREGISTER:
 		mcs_port_del(port, READ_ONCE(mcs_notifier_closing));
-		break;
+		return;
 	case NETDEV_DOWN:
 		mcs_port_down(port);
 		break;
@@ -100,6 +105,8 @@ static void mcs_port_event(struct net_device *dev, unsigned long event,
 			mcs_port_down(port);
 		break;
 	}
+	/* `ip link set DEV type bridge_slave ...` ends with NETDEV_CHANGE. */
+	mcs_fallback_check(mb);
 }
 
 static int mcs_netdev_event(struct notifier_block *nb, unsigned long event,
@@ -111,12 +118,17 @@ static int mcs_netdev_event(struct notifier_block *nb, unsigned long event,
 
 	ASSERT_RTNL();
 	if (netif_is_bridge_master(dev)) {
-		if (event != NETDEV_UNREGISTER)
+		if (event != NETDEV_UNREGISTER && event != NETDEV_CHANGE)
 			return NOTIFY_DONE;
 		mn = mcs_net(dev_net(dev));
 		mb = mcs_bridge_find(mn, dev->ifindex);
 		if (!mb)
 			return NOTIFY_DONE;
+		if (event == NETDEV_CHANGE) {
+			/* `ip link set BR type bridge mcast_snooping 1` */
+			mcs_fallback_check(mb);
+			return NOTIFY_DONE;
+		}
 		if (READ_ONCE(mcs_notifier_closing))
 			mcs_bridge_restore_snooping(mb);
 		mcs_bridge_disable(mn, mb);
@@ -133,29 +145,12 @@ static int mcs_netdev_event(struct notifier_block *nb, unsigned long event,
 	return NOTIFY_DONE;
 }
 
-/*
- * The bridge announces every STP state change and port flag change to
- * switchdev (deferred, under RTNL); the packet path reads our copies.
- */
-static int mcs_switchdev_event(struct notifier_block *nb,
-			       unsigned long event, void *ptr)
+/* A port's attribute the bridge announces (deferred or not, under RTNL). */
+static void mcs_switchdev_port_attr(struct mcs_bridge *mb, struct mcs_port *port,
+				    const struct switchdev_attr *attr)
 {
-	struct net_device *dev = switchdev_notifier_info_to_dev(ptr);
-	struct switchdev_notifier_port_attr_info *info = ptr;
-	struct mcs_bridge *mb;
-	struct mcs_port *port;
-
-	if (event != SWITCHDEV_PORT_ATTR_SET || !netif_is_bridge_port(dev))
-		return NOTIFY_DONE;
-	if (info->attr->id != SWITCHDEV_ATTR_ID_PORT_STP_STATE &&
-	    info->attr->id != SWITCHDEV_ATTR_ID_PORT_BRIDGE_FLAGS)
-		return NOTIFY_DONE;
-	ASSERT_RTNL();
-	mb = mcs_enabled_master(dev);
-	port = mb ? mcs_port_find(mb, dev->ifindex) : NULL;
-	if (!port)
-		return NOTIFY_DONE;
-	if (info->attr->id == SWITCHDEV_ATTR_ID_PORT_STP_STATE) {
+	switch (attr->id) {
+	case SWITCHDEV_ATTR_ID_PORT_STP_STATE:
 		/*
 		 * The event is deferred and may report a state the port has
 		 * already left (a device event read the newer one): the
@@ -166,10 +161,98 @@ static int mcs_switchdev_event(struct notifier_block *nb,
 		 * what was learnt since must stay.
 		 */
 		if (mcs_port_stp(mb, port, true) ||
-		    info->attr->u.stp_state == BR_STATE_DISABLED)
+		    attr->u.stp_state == BR_STATE_DISABLED)
 			mcs_port_down(port);
-	} else {	/* deferred: the bridge has already changed them */
+		/* With MST, the state of the VLANs in MSTI 0 (CST). */
+		if (mb->mst)
+			mcs_mst_changed(mb);
+		break;
+	case SWITCHDEV_ATTR_ID_PORT_BRIDGE_FLAGS:
+		/* Deferred: the bridge has already changed them. */
 		mcs_port_refresh_flags(port);
+		mcs_fallback_check(mb);
+		break;
+	case SWITCHDEV_ATTR_ID_PORT_MST_STATE:
+		mcs_mst_port_state(port, attr->u.mst_state.msti,
+				   attr->u.mst_state.state);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The bridge's own: MST switched on or off, a VLAN moved to an MSTI. */
+static void mcs_switchdev_bridge_attr(struct net_device *br,
+				      const struct switchdev_attr *attr)
+{
+	struct mcs_bridge *mb = mcs_bridge_find(mcs_net(dev_net(br)),
+						br->ifindex);
+
+	if (!mb)
+		return;
+	switch (attr->id) {
+	case SWITCHDEV_ATTR_ID_BRIDGE_MST:
+		mcs_mst_changed(mb);
+		break;
+	case SWITCHDEV_ATTR_ID_VLAN_MSTI:
+		mcs_mst_vlan_msti(mb, attr->u.vlan_msti.vid,
+				  attr->u.vlan_msti.msti);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A VLAN added to or removed from a port (or the bridge itself). */
+static void mcs_switchdev_port_obj(struct net_device *dev,
+				   const struct switchdev_obj *obj)
+{
+	struct mcs_bridge *mb;
+
+	if (obj->id != SWITCHDEV_OBJ_ID_PORT_VLAN)
+		return;
+	if (netif_is_bridge_master(dev))
+		mb = mcs_bridge_find(mcs_net(dev_net(dev)), dev->ifindex);
+	else
+		mb = mcs_enabled_master(dev);
+	if (mb && mb->mst)
+		mcs_mst_changed(mb);
+}
+
+/*
+ * The bridge announces to switchdev every STP state, port flag and MST
+ * change, and every VLAN of a port, hardware or not (under RTNL); the
+ * packet path reads our copies. Never marked handled: the bridge must
+ * not think a switch took them.
+ */
+static int mcs_switchdev_event(struct notifier_block *nb,
+			       unsigned long event, void *ptr)
+{
+	struct net_device *dev = switchdev_notifier_info_to_dev(ptr);
+	struct switchdev_notifier_port_attr_info *attr_info = ptr;
+	struct switchdev_notifier_port_obj_info *obj_info = ptr;
+	struct mcs_bridge *mb;
+	struct mcs_port *port;
+
+	switch (event) {
+	case SWITCHDEV_PORT_ATTR_SET:
+		ASSERT_RTNL();
+		if (netif_is_bridge_master(dev)) {
+			mcs_switchdev_bridge_attr(dev, attr_info->attr);
+			break;
+		}
+		if (!netif_is_bridge_port(dev))
+			break;
+		mb = mcs_enabled_master(dev);
+		port = mb ? mcs_port_find(mb, dev->ifindex) : NULL;
+		if (port)
+			mcs_switchdev_port_attr(mb, port, attr_info->attr);
+		break;
+	case SWITCHDEV_PORT_OBJ_ADD:
+	case SWITCHDEV_PORT_OBJ_DEL:
+		ASSERT_RTNL();
+		mcs_switchdev_port_obj(dev, obj_info->obj);
+		break;
 	}
 	return NOTIFY_DONE;
 }

@@ -15,7 +15,10 @@
 #include <net/rtnetlink.h>
 
 #include "events.h"
+#include "fallback.h"
+#include "mst.h"
 #include "port.h"
+#include "querier.h"
 #include "table.h"
 
 struct mcs_port *mcs_port_find(const struct mcs_bridge *mb, int ifindex)
@@ -38,29 +41,6 @@ struct mcs_port *mcs_net_port_find(const struct net *net, int ifindex)
 		if (port->dev->ifindex == ifindex)
 			return port;
 	return NULL;
-}
-
-/*
- * Set the port's mcast_flood flag the way `ip link set DEV type
- * bridge_slave mcast_flood on|off` does: through the bridge's own
- * rtnetlink operation, under RTNL.
- */
-static int mcs_port_set_mcast_flood(struct mcs_port *port, bool on)
-{
-	const struct rtnl_link_ops *ops = port->mb->dev->rtnl_link_ops;
-	struct nlattr *data[IFLA_BRPORT_MAX + 1] = {};
-	struct mcs_nla_u8 attr;
-
-	ASSERT_RTNL();
-	if (!ops || !ops->slave_changelink)
-		return -EOPNOTSUPP;
-	/* Only a port that is still one of this bridge's. */
-	if (!netif_is_bridge_port(port->dev) ||
-	    netdev_master_upper_dev_get(port->dev) != port->mb->dev)
-		return -ENODEV;
-	data[IFLA_BRPORT_MCAST_FLOOD] = mcs_nla_u8(&attr, IFLA_BRPORT_MCAST_FLOOD, on);
-	return ops->slave_changelink(port->mb->dev, port->dev, NULL, data,
-				     NULL);
 }
 
 int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
@@ -90,15 +70,9 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 	if (!port->saved_mcast_flood)
 		port->flood_unknown = 0;
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
-	/*
-	 * mcsnoop sends the port its multicast copies itself; the bridge's
-	 * own flood would only duplicate them. Should this fail, the
-	 * bridge keeps flooding the port everything and mcsnoop leaves it
-	 * alone.
-	 */
-	if (port->saved_mcast_flood && !mcs_port_set_mcast_flood(port, false))
-		port->mcast_flood_taken = true;
 	mcs_port_refresh_flags(port);
+	/* mcsnoop takes its mcast_flood, unless the port falls back. */
+	mcs_fallback_check_port(port, true);
 	port->bit = MCS_PORT_NO_BIT;
 	if (~mb->port_bits) {
 		port->bit = __ffs(~mb->port_bits);
@@ -117,15 +91,15 @@ static void mcs_port_free_rcu(struct rcu_head *head)
 
 	netdev_put(port->dev, &port->dev_tracker);
 	mcs_stats_free(port->stats);
+	mcs_mst_port_free(port);
 	kfree(port);
 }
 
 void mcs_port_del(struct mcs_port *port, bool restore)
 {
 	ASSERT_RTNL();
-	if (restore && port->mcast_flood_taken &&
-	    mcs_port_set_mcast_flood(port, true))
-		netdev_warn(port->dev, "mcsnoop: could not switch mcast_flood back on\n");
+	if (restore && mcs_fallback_restore_port(port))
+		netdev_warn(port->dev, "mcsnoop: could not give mcast_flood its value of before enable back\n");
 	/*
 	 * No membership may point to the port once it is gone. A port that
 	 * leaves is announced; one whose bridge is disabled is not.
@@ -315,8 +289,10 @@ void mcs_port_src_passed(struct mcs_port *port, const u8 *src, u16 vid,
 
 void mcs_port_refresh_flags(struct mcs_port *port)
 {
+	unsigned long old = READ_ONCE(port->br_flags);
 	static const unsigned long kept[] = {
 		BR_ISOLATED, BR_HAIRPIN_MODE, BR_MCAST_FLOOD, BR_PORT_LOCKED,
+		BR_MULTICAST_TO_UNICAST,
 	};
 	unsigned long flags = 0;
 	int i;
@@ -326,6 +302,16 @@ void mcs_port_refresh_flags(struct mcs_port *port)
 		if (br_port_flag_is_set(port->dev, kept[i]))
 			flags |= kept[i];
 	WRITE_ONCE(port->br_flags, flags);
+	/*
+	 * mcast_to_unicast keys memberships by host, or not: what was
+	 * learnt goes, and a query has the hosts report again at once.
+	 */
+	if (port->flags_known && (old ^ flags) & BR_MULTICAST_TO_UNICAST) {
+		mcs_table_flush(port->mb, port, -1, true,
+				MCSNOOP_EVENT_REASON_FLUSH);
+		mcs_querier_topology(port->mb);
+	}
+	port->flags_known = true;
 }
 
 bool mcs_vlan_in_use(struct mcs_bridge *mb, u16 vid)

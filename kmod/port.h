@@ -5,10 +5,21 @@
 #include <linux/hash.h>
 #include <linux/if_bridge.h>
 #include <linux/if_ether.h>
+#include <linux/if_vlan.h>
 #include <linux/jiffies.h>
 #include <linux/mcsnoop.h>
 
 #include "bridge.h"
+
+/*
+ * MST (mst.c): the port's state per VID (BR_STATE_*, MCS_MST_NO_VLAN for
+ * a VLAN it is not in), replaced whole under RTNL, read under RCU.
+ */
+#define MCS_MST_NO_VLAN 0xff
+struct mcs_mst_port {
+	struct rcu_head rcu;		/* first: kfree_rcu's offset limit */
+	u8 state[VLAN_N_VID];
+};
 
 /* Slots of the per-port cache of recently learnt source MACs. */
 #define MCS_SRC_SEEN_BITS 4
@@ -40,24 +51,37 @@ struct mcs_port {
 	bool fast_leave;
 	u32 max_groups;
 	unsigned int group_count;	/* memberships; bridge lock */
-	/* The bridge's mcast_flood flag before enable, and whether we
-	 * switched it off (mcsnoop replicates multicast itself).
+	/*
+	 * The bridge's mcast_flood flag before enable, and what mcsnoop set
+	 * it to since (RTNL): off, as mcsnoop sends the port its copies
+	 * itself, or on while the port falls back to the bridge's flooding.
+	 * On while mcsnoop set it off: an admin wants the bridge to flood.
 	 */
 	bool saved_mcast_flood;
-	bool mcast_flood_taken;
+	bool mcast_flood_set;
+	/*
+	 * Features mcsnoop cannot honour (MCSNOOP_FALLBACK_*): the bridge
+	 * floods the port (fallback.c, RTNL writer), and those logged.
+	 */
+	u32 fallback;
+	u32 fallback_logged;
 	/*
 	 * The port's STP state (BR_STATE_*), which the bridge reads only
 	 * under RTNL: kept here from switchdev attribute events.
 	 */
 	u8 stp_state;
+	/* With MST, the state per VLAN instead (mst.c), or NULL. */
+	struct mcs_mst_port __rcu *mst;
 	bool oper_up;			/* RTNL: for topology changes */
 	/*
 	 * The bridge's port flags the packet path needs (BR_ISOLATED,
-	 * BR_HAIRPIN_MODE, BR_MCAST_FLOOD, BR_PORT_LOCKED): kept from
+	 * BR_HAIRPIN_MODE, BR_MCAST_FLOOD, BR_PORT_LOCKED,
+	 * BR_MULTICAST_TO_UNICAST): kept from
 	 * switchdev events too, the bridge's getter costs a call per port
 	 * and frame.
 	 */
 	unsigned long br_flags;
+	bool flags_known;		/* br_flags read once */
 	/* Its bit in per-frame port masks, or MCS_PORT_NO_BIT. */
 	u8 bit;
 
@@ -177,6 +201,19 @@ void mcs_port_refresh_flags(struct mcs_port *port);
 
 /* Whether the bridge device or one of its ports is in VLAN vid. */
 bool mcs_vlan_in_use(struct mcs_bridge *mb, u16 vid);
+
+/*
+ * Packet path: the port's STP state (BR_STATE_*) for frames of vid, as
+ * the bridge applies it.
+ */
+static inline u8 mcs_port_state(const struct mcs_port *port, u16 vid)
+{
+	const struct mcs_mst_port *mst = rcu_dereference(port->mst);
+
+	if (mst)
+		return READ_ONCE(mst->state[vid & VLAN_VID_MASK]);
+	return READ_ONCE(port->stp_state);
+}
 
 /* Packet path: one of the flags mcs_port_refresh_flags() keeps. */
 static inline bool mcs_port_flag(const struct mcs_port *port,

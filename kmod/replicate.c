@@ -8,34 +8,13 @@
  * then the frame itself goes to the last port and the bridge never sees
  * it (see mcs_hook_pre_routing()).
  */
+#include <linux/etherdevice.h>
 #include <linux/if_bridge.h>
 #include <linux/if_vlan.h>
 #include <linux/netfilter_bridge.h>
 
 #include "br_exports.h"
 #include "replicate.h"
-
-/* Whether the bridge forwards what enters port in on vid at all. */
-static bool mcs_ingress_forwards(const struct mcs_port *port, bool vlans,
-				 u16 vid, const struct sk_buff *skb)
-{
-	const struct net_device *in = port->dev;
-	struct bridge_vlan_info vinfo;
-
-	if (READ_ONCE(port->stp_state) != BR_STATE_FORWARDING)
-		return false;
-	/* 802.1X locked ports: the bridge checks its FDB, we cannot. */
-	if (mcs_port_flag(port, BR_PORT_LOCKED))
-		return false;
-#ifdef CONFIG_NET_SWITCHDEV
-	/* Already forwarded in hardware by a switchdev driver. */
-	if (skb->offload_fwd_mark)
-		return false;
-#endif
-	if (!vlans)
-		return true;
-	return vid && !br_vlan_get_info_rcu(in, vid, &vinfo);
-}
 
 /*
  * Send skb out of port out, tagged or untagged as the port is in vid: a
@@ -86,12 +65,54 @@ static unsigned long mcs_wanted_bits(const struct mcs_bridge *mb,
 static enum mcs_verdict mcs_group_verdict(const struct mcs_frame *f,
 					  const struct mcs_port *out)
 {
-	const struct mcs_member *m = mcs_member_of(f->grp, out);
-
-	if (m && mcs_member_accepts(m, &f->src, f->now))
+	if (mcs_port_accepts(f->grp, out, &f->src, f->now))
 		return MCS_DATA_PASS;
 	return mcs_port_is_router(out, f->proto) ? MCS_DATA_PASS :
 						   MCS_DATA_PRUNE;
+}
+
+/* Where the copies of a frame go out: its VLAN and how it is tagged. */
+struct mcs_egress {
+	bool vlans;
+	u16 vid;
+	u16 vlan_proto;
+	const struct nf_hook_state *state;
+};
+
+/*
+ * mcast_to_unicast: each host behind out that wants the group gets a
+ * copy of its own, addressed to it, as the bridge's own snooping sends
+ * them (maybe_deliver_addr), except the sender itself. Returns whether a
+ * membership of the port as a whole (static) wants the frame as
+ * multicast too.
+ */
+static bool mcs_send_unicast(struct sk_buff *skb, const struct mcs_port *in,
+			     struct mcs_port *out, const struct mcs_frame *f,
+			     const struct mcs_egress *e, bool untagged)
+{
+	const u8 *src = eth_hdr(skb)->h_source;
+	const struct mcs_member *m;
+	struct sk_buff *copy;
+	bool multicast = false;
+
+	hlist_for_each_entry_rcu(m, &f->grp->members, node) {
+		if (m->port != out || !mcs_member_accepts(m, &f->src, f->now))
+			continue;
+		if (is_zero_ether_addr(m->host)) {
+			multicast = true;
+			continue;
+		}
+		/* No soliloquies (hairpin): they break IPv6 DAD. */
+		if (out == in && ether_addr_equal(src, m->host))
+			continue;
+		copy = skb_copy(skb, GFP_ATOMIC);
+		if (!copy)
+			continue;
+		ether_addr_copy(eth_hdr(copy)->h_dest, m->host);
+		mcs_send(copy, true, out, e->vlans, e->vid, e->vlan_proto,
+			 untagged, e->state);
+	}
+	return multicast;
 }
 
 enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
@@ -99,6 +120,10 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 				  struct mcs_frame *f, bool steal,
 				  const struct nf_hook_state *state)
 {
+	struct mcs_egress e = {
+		.vlans = f->vlans, .vid = vid, .vlan_proto = ETH_P_8021Q,
+		.state = state,
+	};
 	bool in_isolated = mcs_port_flag(in, BR_ISOLATED);
 	bool vlans = f->vlans;
 	struct bridge_vlan_info vinfo = {};
@@ -110,10 +135,9 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 	enum mcs_verdict verdict;
 	bool registered;
 
-	if (!mcs_ingress_forwards(in, vlans, vid, skb))
-		return MCS_NOT_FORWARDED;
 	if (vlans)
 		br_vlan_get_proto(mb->dev, &vlan_proto);
+	e.vlan_proto = vlan_proto;
 	registered = f->kind == MCS_FRAME_DATA && f->grp &&
 		     !READ_ONCE(f->grp->overflow);
 	if (registered)
@@ -121,7 +145,7 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 	list_for_each_entry_rcu(out, &mb->port_list, list) {
 		if (out == in && !mcs_port_flag(in, BR_HAIRPIN_MODE))
 			continue;
-		if (READ_ONCE(out->stp_state) != BR_STATE_FORWARDING)
+		if (mcs_port_state(out, vid) != BR_STATE_FORWARDING)
 			continue;
 		if (in_isolated && mcs_port_flag(out, BR_ISOLATED))
 			continue;
@@ -146,6 +170,11 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 		if (!mcs_count_copy(out, verdict, MCS_CNT_FWD_COPIES, &n))
 			continue;
 		untagged = vlans && (vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED);
+		/* A router port wants the multicast frame as such. */
+		if (registered && mcs_port_flag(out, BR_MULTICAST_TO_UNICAST) &&
+		    !mcs_port_is_router(out, f->proto) &&
+		    !mcs_send_unicast(skb, in, out, f, &e, untagged))
+			continue;
 		/* Clone for all but the last, which may take the frame. */
 		if (last)
 			mcs_send(skb, false, last, vlans, vid, vlan_proto,

@@ -6,6 +6,7 @@
  * path reads under RCU and evaluates timers lazily, so a membership stops
  * forwarding the moment it expires even before the collector removes it.
  */
+#include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/slab.h>
 #include <net/ipv6.h>
@@ -58,6 +59,20 @@ struct mcs_member *mcs_member_of(const struct mcs_group *grp,
 	return NULL;
 }
 
+struct mcs_member *mcs_member_of_host(const struct mcs_group *grp,
+				      const struct mcs_port *port,
+				      const u8 *host)
+{
+	struct mcs_member *m;
+
+	hlist_for_each_entry_rcu(m, &grp->members, node)
+		if (m->port == port &&
+		    (host ? ether_addr_equal(m->host, host) :
+			    is_zero_ether_addr(m->host)))
+			return m;
+	return NULL;
+}
+
 static struct mcs_source *mcs_source_find(const struct mcs_member *m,
 					  const struct in6_addr *addr)
 {
@@ -88,6 +103,17 @@ bool mcs_member_accepts(const struct mcs_member *m,
 	    mcs_live(READ_ONCE(m->group_expires), now))
 		return !s || live;
 	return live;
+}
+
+bool mcs_port_accepts(const struct mcs_group *grp, const struct mcs_port *port,
+		      const struct in6_addr *src, unsigned long now)
+{
+	const struct mcs_member *m;
+
+	hlist_for_each_entry_rcu(m, &grp->members, node)
+		if (m->port == port && mcs_member_accepts(m, src, now))
+			return true;
+	return false;
 }
 
 /* Everything below runs with mb->lock held. */
@@ -161,7 +187,8 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 }
 
 static struct mcs_member *mcs_member_new(struct mcs_group *grp,
-					 struct mcs_port *port, gfp_t gfp)
+					 struct mcs_port *port, const u8 *host,
+					 gfp_t gfp)
 {
 	struct mcs_member *m;
 
@@ -171,6 +198,8 @@ static struct mcs_member *mcs_member_new(struct mcs_group *grp,
 	if (!m)
 		return ERR_PTR(-ENOMEM);
 	m->port = port;
+	if (host)
+		ether_addr_copy(m->host, host);
 	m->mode = MCSNOOP_FILTER_INCLUDE;
 	INIT_HLIST_HEAD(&m->sources);
 	if (port)
@@ -426,7 +455,7 @@ static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 }
 
 void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
-		      bool ipv6, const struct mcs_record *rec)
+		      bool ipv6, const struct mcs_record *rec, const u8 *host)
 {
 	unsigned long now = jiffies;
 	struct mcs_rec_ctx c = {
@@ -459,7 +488,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	    (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX))
 		return;
 	grp = mcs_group_lookup(mb, addr, vid);
-	m = grp ? mcs_member_of(grp, port) : NULL;
+	m = grp ? mcs_member_of_host(grp, port, host) : NULL;
 	if (!m) {
 		/* Nothing to leave or block from INCLUDE {}. */
 		if (rec->type == MCS_REC_BLOCK ||
@@ -469,13 +498,16 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		if (!grp) {
 			grp = mcs_group_new(mb, addr, vid, ipv6, GFP_ATOMIC);
 			if (IS_ERR(grp)) {
-				if (PTR_ERR(grp) == -ENOSPC)
-					mcs_table_full(mb, port, addr, vid,
-						       MCSNOOP_EVENT_REASON_BRIDGE_LIMIT);
+				if (PTR_ERR(grp) != -ENOSPC)
+					return;
+				/* Flood the group rather than lose it. */
+				mcs_overflow_mark(mb, addr, vid);
+				mcs_table_full(mb, port, addr, vid,
+					       MCSNOOP_EVENT_REASON_BRIDGE_LIMIT);
 				return;
 			}
 		}
-		m = mcs_member_new(grp, port, GFP_ATOMIC);
+		m = mcs_member_new(grp, port, host, GFP_ATOMIC);
 		if (IS_ERR(m)) {
 			if (PTR_ERR(m) == -ENOSPC) {
 				/* Flood the group rather than lose a member. */
@@ -541,9 +573,9 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 			goto out;
 		}
 	}
-	m = mcs_member_of(grp, port);
+	m = mcs_member_of_host(grp, port, NULL);
 	if (!m) {
-		m = mcs_member_new(grp, port, GFP_ATOMIC);
+		m = mcs_member_new(grp, port, NULL, GFP_ATOMIC);
 		if (IS_ERR(m)) {
 			err = PTR_ERR(m);
 			if (hlist_empty(&grp->members) && !grp->overflow)
@@ -788,8 +820,11 @@ static void mcs_evict_one(const struct mcs_evict *ev, struct mcs_group *grp)
 	struct mcs_member *m;
 	struct hlist_node *tmp;
 
-	if (!ev->port)
+	if (!ev->port) {
 		grp->overflow = false;
+		/* Out of the table, the group floods (overflow.c). */
+		mcs_overflow_mark(ev->mb, &grp->key.addr, grp->key.vid);
+	}
 	hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
 		if (ev->port && m->port != ev->port)
 			continue;
@@ -860,6 +895,7 @@ static void mcs_table_gc(struct work_struct *work)
 
 	spin_lock_bh(&mb->lock);
 	mcs_table_expire(mb, jiffies);
+	mcs_overflow_age(mb, jiffies);
 	/* The router timer announces expiries; this catches stragglers. */
 	rcu_read_lock();
 	list_for_each_entry_rcu(port, &mb->port_list, list)

@@ -2,6 +2,7 @@
 #ifndef _MCS_TABLE_H
 #define _MCS_TABLE_H
 
+#include <linux/if_ether.h>
 #include <linux/in6.h>
 #include <linux/rhashtable.h>
 
@@ -44,6 +45,12 @@ struct mcs_group {
 struct mcs_member {
 	struct hlist_node node;
 	struct mcs_port *port;
+	/*
+	 * On a port with mcast_to_unicast, each reporting host has its own
+	 * membership, and its MAC here (it gets unicast copies, as from the
+	 * bridge's own snooping); zero for the port as a whole.
+	 */
+	u8 host[ETH_ALEN];
 	u8 mode;			/* enum mcsnoop_filter_mode */
 	bool is_static;
 	bool static_any;		/* static (*,G), else static (S,G)s */
@@ -74,13 +81,23 @@ struct mcs_group *mcs_group_lookup(struct mcs_bridge *mb,
 				   const struct in6_addr *addr, u16 vid);
 struct mcs_member *mcs_member_of(const struct mcs_group *grp,
 				 const struct mcs_port *port);
+/* The membership of host (NULL: of the port as a whole) on port. */
+struct mcs_member *mcs_member_of_host(const struct mcs_group *grp,
+				      const struct mcs_port *port,
+				      const u8 *host);
+/* Packet path: whether a membership of port wants traffic from src now. */
+bool mcs_port_accepts(const struct mcs_group *grp, const struct mcs_port *port,
+		      const struct in6_addr *src, unsigned long now);
 /* Whether a member wants traffic from src now. */
 bool mcs_member_accepts(const struct mcs_member *m,
 			const struct in6_addr *src, unsigned long now);
 
-/* Learning, called with the bridge lock held. */
+/*
+ * Learning, called with the bridge lock held. host: the reporter's MAC
+ * on a mcast_to_unicast port, else NULL.
+ */
 void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
-		      bool ipv6, const struct mcs_record *rec);
+		      bool ipv6, const struct mcs_record *rec, const u8 *host);
 
 /* Static entries and flushes, under RTNL. */
 int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,

@@ -107,6 +107,10 @@ enum mcsnoop_vlan_setting {
  *   (startup)
  * @MCSNOOP_EVENT_TABLE_FULL: a membership was refused by max-groups
  *   (bridge-limit, port-limit)
+ * @MCSNOOP_EVENT_FALLBACK_ADD: a port (or, without a port, the whole bridge)
+ *   falls back to the bridge's own flooding (switchdev, vlan-tunnel,
+ *   neigh-suppress, proxyarp-wifi, mcast-flood, bridge-snooping)
+ * @MCSNOOP_EVENT_FALLBACK_DEL: it no longer does (the same reasons)
  */
 enum mcsnoop_event_type {
 	MCSNOOP_EVENT_UNSPEC,
@@ -118,6 +122,8 @@ enum mcsnoop_event_type {
 	MCSNOOP_EVENT_QUERIER_LOST,
 	MCSNOOP_EVENT_QUERIER_TAKEOVER,
 	MCSNOOP_EVENT_TABLE_FULL,
+	MCSNOOP_EVENT_FALLBACK_ADD,
+	MCSNOOP_EVENT_FALLBACK_DEL,
 };
 
 /**
@@ -127,6 +133,9 @@ enum mcsnoop_event_type {
  * @MCSNOOP_EVENT_REASON_LIMIT: max-groups of the bridge or port was set below
  *   its count: learnt memberships are evicted, the soonest to expire first;
  *   static ones never
+ * @MCSNOOP_EVENT_REASON_SWITCHDEV: fallback-add/-del: the port is offloaded to
+ *   a switch (this and the next five: the entries of enum fallback, in its
+ *   order)
  */
 enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_NONE,
@@ -145,6 +154,40 @@ enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_STARTUP,
 	MCSNOOP_EVENT_REASON_BRIDGE_LIMIT,
 	MCSNOOP_EVENT_REASON_PORT_LIMIT,
+	MCSNOOP_EVENT_REASON_SWITCHDEV,
+	MCSNOOP_EVENT_REASON_VLAN_TUNNEL,
+	MCSNOOP_EVENT_REASON_NEIGH_SUPPRESS,
+	MCSNOOP_EVENT_REASON_PROXYARP_WIFI,
+	MCSNOOP_EVENT_REASON_MCAST_FLOOD,
+	MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING,
+};
+
+/**
+ * enum mcsnoop_fallback - Why a port (or the whole bridge) is left to the
+ *   bridge's own flooding: a bridge feature mcsnoop cannot honour, since the
+ *   bridge decides it from state no module can read. Such a port gets its
+ *   mcast_flood back and the bridge floods it every multicast frame; nothing
+ *   is lost, the port is not snooped.
+ * @MCSNOOP_FALLBACK_SWITCHDEV: the port is offloaded to a switch, which
+ *   forwards between its ports by itself
+ * @MCSNOOP_FALLBACK_VLAN_TUNNEL: copies to the port need its VLANs' tunnel
+ *   metadata
+ * @MCSNOOP_FALLBACK_NEIGH_SUPPRESS: the bridge suppresses Neighbor Discovery
+ *   towards the port from its neighbour table (neigh_suppress,
+ *   neigh_vlan_suppress)
+ * @MCSNOOP_FALLBACK_PROXYARP_WIFI: the same, on a bridge that suppresses ND
+ * @MCSNOOP_FALLBACK_MCAST_FLOOD: mcast_flood was switched back on, by an admin
+ *   or a tool
+ * @MCSNOOP_FALLBACK_BRIDGE_SNOOPING: (bridge) the bridge's own snooping was
+ *   switched back on: mcsnoop stands aside for the whole bridge
+ */
+enum mcsnoop_fallback {
+	MCSNOOP_FALLBACK_SWITCHDEV = 1,
+	MCSNOOP_FALLBACK_VLAN_TUNNEL = 2,
+	MCSNOOP_FALLBACK_NEIGH_SUPPRESS = 4,
+	MCSNOOP_FALLBACK_PROXYARP_WIFI = 8,
+	MCSNOOP_FALLBACK_MCAST_FLOOD = 16,
+	MCSNOOP_FALLBACK_BRIDGE_SNOOPING = 32,
 };
 
 enum mcsnoop_bridge_attr {
@@ -176,6 +219,7 @@ enum mcsnoop_bridge_attr {
 	MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT,
 	MCSNOOP_A_BRIDGE_IGMP_VERSION,
 	MCSNOOP_A_BRIDGE_MLD_VERSION,
+	MCSNOOP_A_BRIDGE_FALLBACK,
 
 	__MCSNOOP_A_BRIDGE_LAST
 };
@@ -241,6 +285,7 @@ enum mcsnoop_port_attr {
 	MCSNOOP_A_PORT_ROUTER_IPV4_TIMER,
 	MCSNOOP_A_PORT_ROUTER_IPV6_TIMER,
 	MCSNOOP_A_PORT_STATS,
+	MCSNOOP_A_PORT_FALLBACK,
 
 	__MCSNOOP_A_PORT_LAST
 };
@@ -304,6 +349,7 @@ enum mcsnoop_member_attr {
 	MCSNOOP_A_MEMBER_TIMER,
 	MCSNOOP_A_MEMBER_SOURCES,
 	MCSNOOP_A_MEMBER_SOURCE,
+	MCSNOOP_A_MEMBER_HOST,
 
 	__MCSNOOP_A_MEMBER_LAST
 };
