@@ -17,6 +17,7 @@
 #include "querier.h"
 #include "rtnl.h"
 #include "stats.h"
+#include "words.h"
 
 void mcs_bridge_usage(void)
 {
@@ -123,8 +124,9 @@ static void bridge_print_head(struct mcs_ctx *ctx, const struct bridge_info *bi)
 	print_on_off(PRINT_ANY, "saved_mcast_snooping",
 		     " saved_mcast_snooping %s", bi->saved_mcast_snooping);
 	print_on_off(PRINT_JSON, "mcast_snooping", NULL, bi->mcast_snooping);
+	print_fallback(nl_u32(bi->tb[MCSNOOP_A_BRIDGE_FALLBACK]), false);
 	if (bi->mcast_snooping)
-		print_text(" mcast_snooping on (warning: the bridge's own snooping was switched back on and filters before mcsnoop)");
+		print_text(" (the bridge's own snooping is on again: mcsnoop stands aside)");
 	print_nl();
 	bridge_print_config(bi);
 	if (ctx->stats && bi->stats.present)
@@ -239,6 +241,33 @@ static void overview_print_routers(const struct overview *ov)
 	print_nl();
 }
 
+/*
+ * "    ports flooded by the bridge: p1 (vlan-tunnel), p2 (mcast-flood)"
+ * and the JSON array fallback_ports of {"port", "fallback": [...]}.
+ */
+static void overview_print_fallback(const struct overview *ov)
+{
+	unsigned int i, n = 0;
+
+	print_text("    ports flooded by the bridge:");
+	out_open_array("fallback_ports");
+	for (i = 0; i < ov->n_ports; i++) {
+		const struct mcs_port_summary *ps = &ov->ports[i];
+
+		if (!ps->fallback)
+			continue;
+		out_open_object(NULL);
+		print_text(n++ ? "," : "");
+		print_str(PRINT_ANY, "port", " %s", ps->ifname);
+		print_fallback(ps->fallback, true);
+		out_close_object();
+	}
+	out_close_array();
+	if (!n)
+		print_text(" none");
+	print_nl();
+}
+
 /* A dump of the bridge's cmd objects, printed by cb into JSON array key. */
 static int overview_dump(struct nl_sock *nl, const char *bridge, uint8_t cmd,
 			 uint16_t bridge_attr, const char *key,
@@ -295,6 +324,7 @@ static int bridge_overview(struct mcs_ctx *ctx, const char *name)
 		overview_print_routers(&ov);
 		overview_print_port_list(&ov, "flood_ports",
 					 "    flood ports:", true);
+		overview_print_fallback(&ov);
 		ret = overview_dump(nl, name, MCSNOOP_CMD_QUERIER_GET,
 				    MCSNOOP_A_QUERIER_BRIDGE_IFNAME,
 				    "queriers", "    queriers:",

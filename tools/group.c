@@ -11,6 +11,7 @@
 
 #include "mcsnoopctl.h"
 #include "output.h"
+#include "words.h"
 #include "parse_args.h"
 
 void mcs_group_usage(void)
@@ -123,9 +124,9 @@ static void print_source(const struct nlattr *nest)
 static void print_member(const struct nlattr *nest)
 {
 	const struct nlattr *tb[MCSNOOP_A_MEMBER_MAX + 1];
+	char name[IF_NAMESIZE], hostbuf[MAC_STR_LEN];
 	const struct nlattr *src;
-	char name[IF_NAMESIZE];
-	const char *port;
+	const char *port, *host;
 	unsigned int mode;
 	bool is_static;
 
@@ -138,6 +139,10 @@ static void print_member(const struct nlattr *nest)
 	is_static = nl_u8(tb[MCSNOOP_A_MEMBER_STATIC]);
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "port", "    port %s", port);
+	/* mcast_to_unicast: each host behind the port is a member. */
+	host = mac_str(tb[MCSNOOP_A_MEMBER_HOST], hostbuf);
+	if (host)
+		print_str(PRINT_ANY, "host", " host %s", host);
 	print_str(PRINT_ANY, "mode", " %s",
 		  mode == MCSNOOP_FILTER_INCLUDE ? "include" :
 		  mode == MCSNOOP_FILTER_EXCLUDE ? "exclude" : "unknown");
@@ -160,7 +165,7 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MCSNOOP_A_GROUP_MAX + 1];
 	const struct nlattr *addr, *mac, *member;
-	char name[IF_NAMESIZE], group[INET6_ADDRSTRLEN], macbuf[18] = "?";
+	char name[IF_NAMESIZE], group[INET6_ADDRSTRLEN], macbuf[MAC_STR_LEN];
 	const char *bridge;
 
 	(void)data;
@@ -177,13 +182,8 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 	else
 		snprintf(group, sizeof(group), "?");
 	mac = tb[MCSNOOP_A_GROUP_MAC];
-	if (mac && mnl_attr_get_payload_len(mac) == 6) {
-		const uint8_t *m = mnl_attr_get_payload(mac);
-
-		snprintf(macbuf, sizeof(macbuf),
-			 "%02x:%02x:%02x:%02x:%02x:%02x",
-			 m[0], m[1], m[2], m[3], m[4], m[5]);
-	}
+	if (!mac_str(mac, macbuf))
+		snprintf(macbuf, sizeof(macbuf), "?");
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "bridge", "%s", bridge);
 	print_u64(PRINT_ANY, "vid", " vid %llu", nl_u16(tb[MCSNOOP_A_GROUP_VID]));

@@ -14,6 +14,7 @@
 
 #include "mcsnoopctl.h"
 #include "output.h"
+#include "words.h"
 #include "parse_args.h"
 
 #ifndef SO_RCVBUFFORCE
@@ -33,6 +34,8 @@ static const char *const type_words[] = {
 	[MCSNOOP_EVENT_QUERIER_LOST] = "querier lost",
 	[MCSNOOP_EVENT_QUERIER_TAKEOVER] = "querier takeover",
 	[MCSNOOP_EVENT_TABLE_FULL] = "table-full",
+	[MCSNOOP_EVENT_FALLBACK_ADD] = "fallback add",
+	[MCSNOOP_EVENT_FALLBACK_DEL] = "fallback del",
 };
 
 static const char *const reason_words[] = {
@@ -51,6 +54,12 @@ static const char *const reason_words[] = {
 	[MCSNOOP_EVENT_REASON_STARTUP] = "startup",
 	[MCSNOOP_EVENT_REASON_BRIDGE_LIMIT] = "bridge-limit",
 	[MCSNOOP_EVENT_REASON_PORT_LIMIT] = "port-limit",
+	[MCSNOOP_EVENT_REASON_SWITCHDEV] = "switchdev",
+	[MCSNOOP_EVENT_REASON_VLAN_TUNNEL] = "vlan-tunnel",
+	[MCSNOOP_EVENT_REASON_NEIGH_SUPPRESS] = "neigh-suppress",
+	[MCSNOOP_EVENT_REASON_PROXYARP_WIFI] = "proxyarp-wifi",
+	[MCSNOOP_EVENT_REASON_MCAST_FLOOD] = "mcast-flood",
+	[MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING] = "bridge-snooping",
 };
 
 static volatile sig_atomic_t monitor_stop;
@@ -62,7 +71,8 @@ void mcs_monitor_usage(void)
 		"\n"
 		"Print the events of the namespace's bridges (or of BRIDGE), one\n"
 		"line each, until interrupted: memberships, router ports, the\n"
-		"querier election, refused memberships (table-full).\n");
+		"querier election, refused memberships (table-full), ports (or\n"
+		"bridges) left to the bridge's own flooding (fallback).\n");
 }
 
 /* A word from a table, or "unknown-N"; JSON wants "_" for "-" and " ". */
@@ -108,7 +118,7 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 {
 	const struct nlattr *tb[MCSNOOP_A_EVENT_MAX + 1];
 	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
-	const struct nlattr *mac;
+	char macbuf[MAC_STR_LEN];
 	bool querier;
 	unsigned int type;
 	char word[32];
@@ -145,15 +155,8 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 	if (querier)
 		print_event_str("port", " port %s",
 				tb[MCSNOOP_A_EVENT_PORT_IFNAME]);
-	mac = tb[MCSNOOP_A_EVENT_MAC];
-	if (mac && mnl_attr_get_payload_len(mac) == 6) {
-		const uint8_t *m = mnl_attr_get_payload(mac);
-		char buf[18];
-
-		snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
-			 m[0], m[1], m[2], m[3], m[4], m[5]);
-		print_str(PRINT_ANY, "mac", " mac %s", buf);
-	}
+	if (mac_str(tb[MCSNOOP_A_EVENT_MAC], macbuf))
+		print_str(PRINT_ANY, "mac", " mac %s", macbuf);
 	print_event_addr("old_address", " old-address %s",
 			 tb[MCSNOOP_A_EVENT_OLD_ADDR]);
 	if (nl_u8(tb[MCSNOOP_A_EVENT_REASON]))

@@ -107,8 +107,17 @@ static int talk_error(const struct nlmsghdr *nlh, void *data)
 		ctx->err->err = EBADMSG;
 		return MNL_CB_ERROR;
 	}
-	if (!e->error)
+	if (!e->error) {
+		/* Done, with something the admin should know. */
+		if (nlh->nlmsg_flags & NLM_F_ACK_TLVS) {
+			struct nl_error note = { 0 };
+
+			mnl_attr_parse(nlh, sizeof(*e), talk_error_attr, &note);
+			if (note.msg[0])
+				fprintf(stderr, "Warning: %s\n", note.msg);
+		}
 		return MNL_CB_STOP;
+	}
 	ctx->err->err = -e->error;
 	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS) {
 		offset = sizeof(*e);

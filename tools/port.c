@@ -14,6 +14,7 @@
 #include "parse_args.h"
 #include "port.h"
 #include "stats.h"
+#include "words.h"
 
 void mcs_port_usage(void)
 {
@@ -43,13 +44,6 @@ static const char *const router_via_words[] = {
 	[MCSNOOP_ROUTER_VIA_STATIC] = "static",
 };
 
-#define N_WORDS(a) (sizeof(a) / sizeof((a)[0]))
-
-static const char *word_of(const char *const *words, unsigned int n,
-			   unsigned int value)
-{
-	return value < n && words[value] ? words[value] : "unknown";
-}
 
 const char *mcs_router_via_word(unsigned int via)
 {
@@ -99,6 +93,7 @@ void mcs_port_summary(const struct nlmsghdr *nlh, struct mcs_port_summary *ps)
 	ps->router_via[1] = nl_u8(tb[MCSNOOP_A_PORT_ROUTER_IPV6]);
 	ps->router_timer[0] = nl_u32(tb[MCSNOOP_A_PORT_ROUTER_IPV4_TIMER]);
 	ps->router_timer[1] = nl_u32(tb[MCSNOOP_A_PORT_ROUTER_IPV6_TIMER]);
+	ps->fallback = nl_u32(tb[MCSNOOP_A_PORT_FALLBACK]);
 }
 
 int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
@@ -121,6 +116,7 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_str(PRINT_ANY, "router", " router %s",
 		  word_of(router_words, N_WORDS(router_words),
 			  nl_u8(tb[MCSNOOP_A_PORT_ROUTER])));
+	print_fallback(nl_u32(tb[MCSNOOP_A_PORT_FALLBACK]), false);
 	print_nl();
 	print_text("   ");
 	print_router_via("ipv4", tb[MCSNOOP_A_PORT_ROUTER_IPV4],

@@ -17,6 +17,7 @@ struct mcs_port_summary {
 	bool flood_unknown;	/* the port's, or the bridge's default */
 	uint8_t router_via[2];	/* enum mcsnoop_router_via: [0] IPv4, [1] IPv6 */
 	uint32_t router_timer[2];	/* ms left of a learnt router port */
+	uint32_t fallback;	/* MCSNOOP_FALLBACK_*: the bridge floods it */
 };
 
 void mcs_port_summary(const struct nlmsghdr *nlh, struct mcs_port_summary *ps);

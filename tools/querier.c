@@ -14,6 +14,7 @@
 #include "output.h"
 #include "parse_args.h"
 #include "querier.h"
+#include "words.h"
 
 void mcs_querier_usage(void)
 {
@@ -42,13 +43,6 @@ static const char *const role_words[] = {
 	[MCSNOOP_QUERIER_ROLE_IDLE] = "idle",
 };
 
-#define N_WORDS(a) (sizeof(a) / sizeof((a)[0]))
-
-static const char *word_of(const char *const *words, unsigned int n,
-			   unsigned int value)
-{
-	return value < n && words[value] ? words[value] : "unknown";
-}
 
 /*
  * An address attribute as text, or NULL when it is absent (or zero, where
@@ -163,9 +157,8 @@ int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MCSNOOP_A_QUERIER_MAX + 1];
 	char own[INET6_ADDRSTRLEN], elected[INET6_ADDRSTRLEN];
-	char bogus_addr[INET6_ADDRSTRLEN], macbuf[18], name[IF_NAMESIZE];
-	const char *bridge, *port, *mac = NULL;
-	const struct nlattr *attr;
+	char bogus_addr[INET6_ADDRSTRLEN], macbuf[MAC_STR_LEN], name[IF_NAMESIZE];
+	const char *bridge, *port, *mac;
 	unsigned int role;
 	uint64_t bogus;
 
@@ -176,15 +169,7 @@ int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data)
 		bridge = if_indextoname(nl_u32(tb[MCSNOOP_A_QUERIER_BRIDGE_IFINDEX]),
 					name) ? name : "?";
 	port = nl_str(tb[MCSNOOP_A_QUERIER_PORT_IFNAME]);
-	attr = tb[MCSNOOP_A_QUERIER_MAC];
-	if (attr && mnl_attr_get_payload_len(attr) == 6) {
-		const uint8_t *m = mnl_attr_get_payload(attr);
-
-		snprintf(macbuf, sizeof(macbuf),
-			 "%02x:%02x:%02x:%02x:%02x:%02x",
-			 m[0], m[1], m[2], m[3], m[4], m[5]);
-		mac = macbuf;
-	}
+	mac = mac_str(tb[MCSNOOP_A_QUERIER_MAC], macbuf);
 	role = nl_u8(tb[MCSNOOP_A_QUERIER_ROLE]);
 	bogus = nl_u64(tb[MCSNOOP_A_QUERIER_BOGUS_QUERIES]);
 

@@ -485,6 +485,8 @@ static void put_stats(struct nlmsghdr *nlh, uint16_t type)
 
 /* The querier settings of bridge_reply: defaults, or all set. */
 static bool bridge_querier_set;
+/* MCSNOOP_FALLBACK_* of bridge_reply and port_reply. */
+static uint32_t reply_fallback;
 
 static void put_addr(struct nlmsghdr *nlh, uint16_t type, int family,
 		     const char *text)
@@ -504,7 +506,9 @@ static void bridge_reply(void)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_IFINDEX, 5);
 	mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, "br0");
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING, 1);
-	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_MCAST_SNOOPING, 0);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_MCAST_SNOOPING,
+			!!reply_fallback);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_FALLBACK, reply_fallback);
 	put_stats(nlh, MCSNOOP_A_BRIDGE_STATS);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_SNOOPING, 1);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN, 1);
@@ -558,6 +562,7 @@ static void port_reply(void)
 			MCSNOOP_ROUTER_VIA_NONE);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_ROUTER_IPV4_TIMER, 250300);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_ROUTER_IPV6_TIMER, 0);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_FALLBACK, reply_fallback);
 	put_stats(nlh, MCSNOOP_A_PORT_STATS);
 	out_open_array(NULL);
 	mcs_port_print_cb(nlh, &print_ctx);
@@ -599,6 +604,9 @@ static void vlan_reply(void)
 	out_close_array();
 }
 
+/* The host of the next member put (mcast_to_unicast), or none. */
+static const uint8_t *member_host;
+
 static void put_member(struct nlmsghdr *nlh, const char *port, uint8_t mode,
 		       uint8_t is_static, uint32_t timer, const char *source)
 {
@@ -611,6 +619,8 @@ static void put_member(struct nlmsghdr *nlh, const char *port, uint8_t mode,
 	mnl_attr_put_u8(nlh, MCSNOOP_A_MEMBER_MODE, mode);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_MEMBER_STATIC, is_static);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_MEMBER_TIMER, timer);
+	if (member_host)
+		mnl_attr_put(nlh, MCSNOOP_A_MEMBER_HOST, 6, member_host);
 	sources = mnl_attr_nest_start(nlh, MCSNOOP_A_MEMBER_SOURCES);
 	if (source) {
 		inet_pton(AF_INET, source, &a);
@@ -624,6 +634,9 @@ static void put_member(struct nlmsghdr *nlh, const char *port, uint8_t mode,
 	mnl_attr_nest_end(nlh, sources);
 	mnl_attr_nest_end(nlh, member);
 }
+
+/* group_reply with a member of a host behind a mcast_to_unicast port. */
+static bool group_hosts;
 
 static void group_reply(void)
 {
@@ -644,6 +657,14 @@ static void group_reply(void)
 	put_member(nlh, "veth1", MCSNOOP_FILTER_EXCLUDE, 0, 259500, NULL);
 	put_member(nlh, "veth2", MCSNOOP_FILTER_INCLUDE, 0, 0, "10.0.0.1");
 	put_member(nlh, "br0", MCSNOOP_FILTER_EXCLUDE, 1, 0, NULL);
+	if (group_hosts) {
+		static const uint8_t host[6] = { 2, 0, 0, 0, 0, 0x0a };
+
+		member_host = host;
+		put_member(nlh, "wlan1", MCSNOOP_FILTER_EXCLUDE, 0, 259500,
+			   NULL);
+		member_host = NULL;
+	}
 	mnl_attr_nest_end(nlh, members);
 	out_open_array(NULL);
 	mcs_group_print_cb(nlh, NULL);
@@ -794,6 +815,7 @@ static void printer_tests(void)
 	expect("bridge show json", render(bridge_reply, 1, 0),
 	       "[{\"ifname\":\"br0\",\"ifindex\":5,"
 	       "\"saved_mcast_snooping\":true,\"mcast_snooping\":false,"
+	       "\"fallback\":[],"
 	       "\"snooping\":true,\"flood_unknown\":true,"
 	       "\"flood_ambiguous\":false,\"max_groups\":16384,"
 	       "\"group_count\":3,"
@@ -847,7 +869,8 @@ static void printer_tests(void)
 	print_ctx.stats = false;
 	expect("port show json", render(port_reply, 1, 0),
 	       "[{\"ifname\":\"veth1\",\"ifindex\":7,\"bridge\":\"br0\","
-	       "\"router\":\"auto\",\"router_ipv4\":\"query\","
+	       "\"router\":\"auto\",\"fallback\":[],"
+	       "\"router_ipv4\":\"query\","
 	       "\"router_ipv4_timer\":250.3,\"router_ipv6\":\"none\","
 	       "\"router_ipv6_timer\":0,\"flood_unknown\":true,"
 	       "\"flood_reports\":false,\"fast_leave\":true,"
@@ -856,6 +879,27 @@ static void printer_tests(void)
 	       "veth1: ifindex 7 bridge br0 router auto\n"
 	       "    router-ipv4 query timer 250.3 router-ipv6 none\n"
 	       "    flood-unknown on flood-reports off fast-leave on max-groups 10 groups 2\n");
+	reply_fallback = MCSNOOP_FALLBACK_VLAN_TUNNEL |
+			 MCSNOOP_FALLBACK_MCAST_FLOOD;
+	expect("port show fallback json",
+	       strstr(render(port_reply, 1, 0),
+		      "\"router\":\"auto\",\"fallback\":[\"vlan_tunnel\","
+		      "\"mcast_flood\"],") ? "found" : "missing", "found");
+	expect("port show fallback text",
+	       strstr(render(port_reply, 0, 0),
+		      "veth1: ifindex 7 bridge br0 router auto fallback vlan-tunnel,mcast-flood\n") ?
+	       "found" : "missing", "found");
+	reply_fallback = MCSNOOP_FALLBACK_BRIDGE_SNOOPING;
+	expect("bridge show fallback json",
+	       strstr(render(bridge_reply, 1, 0),
+		      "\"mcast_snooping\":true,"
+		      "\"fallback\":[\"bridge_snooping\"],") ?
+	       "found" : "missing", "found");
+	expect("bridge show fallback text",
+	       strstr(render(bridge_reply, 0, 0),
+		      "br0: ifindex 5 saved_mcast_snooping on fallback bridge-snooping (the bridge's own snooping is on again: mcsnoop stands aside)\n") ?
+	       "found" : "missing", "found");
+	reply_fallback = 0;
 	expect("vlan show json", render(vlan_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":10,\"snooping\":false,"
 	       "\"group_count\":1,\"querier\":\"proxy\","
@@ -892,6 +936,16 @@ static void printer_tests(void)
 	       "    port veth2 include timer 0\n"
 	       "        source 10.0.0.1 timer 200.1\n"
 	       "    port br0 exclude static timer 0\n");
+	group_hosts = true;
+	expect("group show host json",
+	       strstr(render(group_reply, 1, 0),
+		      "{\"port\":\"wlan1\",\"host\":\"02:00:00:00:00:0a\","
+		      "\"mode\":\"exclude\",") ? "found" : "missing", "found");
+	expect("group show host text",
+	       strstr(render(group_reply, 0, 0),
+		      "\n    port wlan1 host 02:00:00:00:00:0a exclude timer 259.5\n") ?
+	       "found" : "missing", "found");
+	group_hosts = false;
 	expect("group show text indented", render(group_reply_indented, 0, 0),
 	       "    groups:\n"
 	       "        br0 vid 0 239.1.1.1 mac 01:00:5e:01:01:01 packets 10 bytes 1280\n"
@@ -1044,6 +1098,31 @@ static const struct event_case event_cases[] = {
 	  AF_INET, "239.1.2.9", NULL, NULL, false,
 	  "table-full br0 port p2 group 239.1.2.9 reason port-limit\n",
 	  "{\"event\":\"table_full\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":0,\"group\":\"239.1.2.9\",\"reason\":\"port_limit\"}\n" },
+	{ MCSNOOP_EVENT_FALLBACK_ADD, MCSNOOP_EVENT_REASON_SWITCHDEV, "p4", -1,
+	  0, 0, NULL, NULL, NULL, false,
+	  "fallback add br0 port p4 reason switchdev\n",
+	  "{\"event\":\"fallback_add\",\"bridge\":\"br0\",\"port\":\"p4\",\"reason\":\"switchdev\"}\n" },
+	{ MCSNOOP_EVENT_FALLBACK_ADD, MCSNOOP_EVENT_REASON_VLAN_TUNNEL, "p4", -1,
+	  0, 0, NULL, NULL, NULL, false,
+	  "fallback add br0 port p4 reason vlan-tunnel\n",
+	  "{\"event\":\"fallback_add\",\"bridge\":\"br0\",\"port\":\"p4\",\"reason\":\"vlan_tunnel\"}\n" },
+	{ MCSNOOP_EVENT_FALLBACK_ADD, MCSNOOP_EVENT_REASON_NEIGH_SUPPRESS, "p4",
+	  -1, 0, 0, NULL, NULL, NULL, false,
+	  "fallback add br0 port p4 reason neigh-suppress\n",
+	  "{\"event\":\"fallback_add\",\"bridge\":\"br0\",\"port\":\"p4\",\"reason\":\"neigh_suppress\"}\n" },
+	{ MCSNOOP_EVENT_FALLBACK_ADD, MCSNOOP_EVENT_REASON_PROXYARP_WIFI, "p4",
+	  -1, 0, 0, NULL, NULL, NULL, false,
+	  "fallback add br0 port p4 reason proxyarp-wifi\n",
+	  "{\"event\":\"fallback_add\",\"bridge\":\"br0\",\"port\":\"p4\",\"reason\":\"proxyarp_wifi\"}\n" },
+	{ MCSNOOP_EVENT_FALLBACK_DEL, MCSNOOP_EVENT_REASON_MCAST_FLOOD, "p4", -1,
+	  0, 0, NULL, NULL, NULL, false,
+	  "fallback del br0 port p4 reason mcast-flood\n",
+	  "{\"event\":\"fallback_del\",\"bridge\":\"br0\",\"port\":\"p4\",\"reason\":\"mcast_flood\"}\n" },
+	/* The whole bridge: no port. */
+	{ MCSNOOP_EVENT_FALLBACK_ADD, MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING, NULL,
+	  -1, 0, 0, NULL, NULL, NULL, false,
+	  "fallback add br0 reason bridge-snooping\n",
+	  "{\"event\":\"fallback_add\",\"bridge\":\"br0\",\"reason\":\"bridge_snooping\"}\n" },
 	/* From a newer module: numbers, not words; no reason, no word. */
 	{ 200, 201, "p1", -1, 0, 0, NULL, NULL, NULL, false,
 	  "unknown-200 br0 port p1 reason unknown-201\n",
@@ -1102,8 +1181,8 @@ static char *render_event(const struct nlmsghdr *nlh, uint32_t bridge,
 
 static void monitor_tests(void)
 {
-	bool seen_type[MCSNOOP_EVENT_TABLE_FULL + 1] = { false };
-	bool seen_reason[MCSNOOP_EVENT_REASON_PORT_LIMIT + 1] = { false };
+	bool seen_type[MCSNOOP_EVENT_FALLBACK_DEL + 1] = { false };
+	bool seen_reason[MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING + 1] = { false };
 	const struct nlmsghdr *nlh;
 	char name[96], missing[64];
 	unsigned int i;
@@ -1118,17 +1197,17 @@ static void monitor_tests(void)
 		expect(name, render_event(nlh, 0, false), c->text);
 		snprintf(name, sizeof(name), "monitor json %u", i);
 		expect(name, render_event(nlh, 0, true), c->json);
-		if (c->type <= MCSNOOP_EVENT_TABLE_FULL)
+		if (c->type <= MCSNOOP_EVENT_FALLBACK_DEL)
 			seen_type[c->type] = true;
-		if (c->reason <= MCSNOOP_EVENT_REASON_PORT_LIMIT)
+		if (c->reason <= MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING)
 			seen_reason[c->reason] = true;
 	}
 	missing[0] = 0;
-	for (i = MCSNOOP_EVENT_MEMBER_ADD; i <= MCSNOOP_EVENT_TABLE_FULL; i++)
+	for (i = MCSNOOP_EVENT_MEMBER_ADD; i <= MCSNOOP_EVENT_FALLBACK_DEL; i++)
 		if (!seen_type[i])
 			snprintf(missing + strlen(missing),
 				 sizeof(missing) - strlen(missing), " type%u", i);
-	for (i = 0; i <= MCSNOOP_EVENT_REASON_PORT_LIMIT; i++)
+	for (i = 0; i <= MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING; i++)
 		if (!seen_reason[i])
 			snprintf(missing + strlen(missing),
 				 sizeof(missing) - strlen(missing), " reason%u",
