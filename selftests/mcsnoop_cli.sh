@@ -135,7 +135,7 @@ show_json()
 	jq -e 'type == "array" and length == 2' <<<"$out" >/dev/null
 	check_err $? "show -j is not an array of two: $out"
 	# Exactly the documented keys, with the documented types.
-	jq -e 'all(.[]; (keys == (["flood_ambiguous","flood_unknown","group_count",
+	jq -e 'all(.[]; (keys == (["fallback","flood_ambiguous","flood_unknown","group_count",
 			"ifindex","ifname","last_member_count","last_member_interval",
 			"max_groups","mcast_snooping","membership_timeout",
 			"membership_timeout_auto","query_interval",
@@ -148,7 +148,8 @@ show_json()
 			"mld_version"] | sort))
 		and (.ifindex | type == "number") and (.ifname | type == "string")
 		and (.mcast_snooping | type == "boolean")
-		and (.saved_mcast_snooping | type == "boolean"))' <<<"$out" >/dev/null
+		and (.saved_mcast_snooping | type == "boolean")
+		and .fallback == [])' <<<"$out" >/dev/null
 	check_err $? "show -j keys or types: $out"
 	idx=$(ifindex_of sw br0)
 	jq -e --argjson i "$idx" 'any(.[]; .ifname == "br0" and .ifindex == $i
@@ -218,14 +219,15 @@ show_warning_snooping_back_on()
 	setup_sw 0 || { check_err 1 "setup"; return; }
 	mcs sw bridge enable br0 >/dev/null
 	check_err $? "enable br0"
+	# mcsnoop stands aside for the whole bridge (fallback), and says so.
 	ipn sw link set br0 type bridge mcast_snooping 1
 	out=$(mcs sw bridge show br0)
 	check_err $? "show br0"
-	check_match "$out" "^br0: ifindex [0-9]+ saved_mcast_snooping off mcast_snooping on .*warning" \
+	check_match "$out" "^br0: ifindex [0-9]+ saved_mcast_snooping off fallback bridge-snooping \\(the bridge's own snooping is on again: mcsnoop stands aside\\)" \
 		"show warns when the bridge's own snooping is on"
 	out=$(mcs sw -j bridge show br0)
-	jq -e '.[0].mcast_snooping == true and .[0].saved_mcast_snooping == false' \
-		<<<"$out" >/dev/null
+	jq -e '.[0].mcast_snooping == true and .[0].saved_mcast_snooping == false
+		and .[0].fallback == ["bridge_snooping"]' <<<"$out" >/dev/null
 	check_err $? "show -j mcast_snooping: $out"
 	out=$(mcs sw bridge disable br0)
 	check_err $? "disable br0"

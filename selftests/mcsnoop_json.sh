@@ -122,16 +122,19 @@ check_keys()
 	check_err $? "mcsnoopctl -j [-p] $*: keys differ from mcsnoopctl(8): $diff"
 }
 
-# br0 with hosts h1..h3 and what the overview lists: fast leave on p-h1,
-# p-h2 a static router port, p-h3 not flooded and a learnt router port
-# (h3 queries as 10.0.0.3), h1 a member of G, static G6 and a static
+# br0 with hosts h1..h3 and what the overview lists: fast leave and
+# mcast_to_unicast on p-h1, p-h2 a static router port left to the
+# bridge's flooding (neigh_suppress), p-h3 not flooded and a learnt router
+# port (h3 queries as 10.0.0.3), h1 a member of G, static G6 and a static
 # source on p-h2; br1 filters VLANs (for vlan show).
 json_setup()
 {
 	snoop_setup v4 3 || return 1
 	br_create sw br1 0 && ipn sw link set br1 type bridge vlan_filtering 1 &&
 		mcs sw bridge enable br1 >/dev/null || return 1
-	mcs sw port set p-h1 fast-leave on &&
+	ipn sw link set dev p-h1 type bridge_slave mcast_to_unicast on &&
+		ipn sw link set dev p-h2 type bridge_slave neigh_suppress on &&
+		mcs sw port set p-h1 fast-leave on &&
 		mcs sw port set p-h2 router static &&
 		mcs sw port set p-h3 flood-unknown off &&
 		mcs sw group add br0 "$G6" port p-h2 &&
@@ -171,7 +174,7 @@ querier_is()
 
 overview()
 {
-	local out n mac3 line
+	local out n mac1 mac3 line
 
 	json_setup || { check_err 1 "setup"; return; }
 	check_ports br0 "$G" p-h1 "report of h1"
@@ -179,6 +182,8 @@ overview()
 	check_err $? "querier 10.0.0.3 not elected: $(mcs sw querier show br0)"
 	[[ $(ipn h3 link show eth0) =~ link/ether\ ([0-9a-f:]+) ]]
 	mac3=${BASH_REMATCH[1]}
+	[[ $(ipn h1 link show eth0) =~ link/ether\ ([0-9a-f:]+) ]]
+	mac1=${BASH_REMATCH[1]}
 
 	out=$(mcs sw bridge show br0)
 	check_err $? "bridge show br0"
@@ -193,14 +198,16 @@ overview()
 	check_match "$out" "^    router ports: .*p-h3 inet learnt \\(query\\) timer [0-9.]+" \
 		"learnt router port"
 	check_match "$out" "^    flood ports: p-h1 p-h2\$" "flood ports"
+	check_match "$out" "^    ports flooded by the bridge: p-h2 \\(neigh-suppress\\)\$" \
+		"ports flooded by the bridge"
 	check_match "$out" "^    queriers:\$" "queriers heading"
 	check_match "$out" "^        br0 vid 0 inet mode [a-z]+ role [a-z]+ querier 10\\.0\\.0\\.3 port p-h3 mac $mac3 .*interval [0-9.]+ " \
 		"querier line"
 	check_match "$out" "^    groups:\$" "groups heading"
 	check_match "$out" "^        br0 vid 0 $G mac $G_MAC packets [0-9]+ bytes [0-9]+\$" \
 		"learnt group and its MAC"
-	check_match "$out" "^            port p-h1 exclude timer [0-9.]+\$" \
-		"learnt member and its timer"
+	check_match "$out" "^            port p-h1 host $mac1 exclude timer [0-9.]+\$" \
+		"learnt member, its host (mcast_to_unicast) and its timer"
 	check_match "$out" "^        br0 vid 0 $G6 mac $G6_MAC " "IPv6 group and its MAC"
 	check_match "$out" "^            port p-h2 [a-z]+ static timer [0-9.]+\$" \
 		"static member"
@@ -212,12 +219,15 @@ overview()
 
 	out=$(mcsj sw bridge show br0)
 	check_err $? "bridge show -j br0"
-	jq -e --arg mac3 "$mac3" --arg g "$G" --arg gmac "$G_MAC" \
+	jq -e --arg mac1 "$mac1" --arg mac3 "$mac3" --arg g "$G" \
+		--arg gmac "$G_MAC" \
 		--arg g6 "$G6" --arg g6mac "$G6_MAC" '
 		length == 1 and (.[0] |
 		.ifname == "br0" and
 		.fast_leave_ports == ["p-h1"] and
 		.flood_ports == ["p-h1", "p-h2"] and
+		.fallback_ports == [{"port": "p-h2",
+				     "fallback": ["neigh_suppress"]}] and
 		any(.router_ports[]; .port == "p-h2" and .family == "inet" and
 				     .kind == "static") and
 		any(.router_ports[]; .port == "p-h2" and .family == "inet6" and
@@ -228,6 +238,7 @@ overview()
 				 and .port == "p-h3" and .mac == $mac3) and
 		any(.groups[]; .group == $g and .mac == $gmac and
 			       .members[0].port == "p-h1" and
+			       .members[0].host == $mac1 and
 			       .members[0].timer > 0) and
 		any(.groups[]; .group == $g6 and .mac == $g6mac) and
 		.group_count == (.groups | length) and .max_groups == 16384)' \

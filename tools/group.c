@@ -141,8 +141,7 @@ static void print_member(const struct nlattr *nest)
 	print_str(PRINT_ANY, "port", "    port %s", port);
 	/* mcast_to_unicast: each host behind the port is a member. */
 	host = mac_str(tb[MCSNOOP_A_MEMBER_HOST], hostbuf);
-	if (host)
-		print_str(PRINT_ANY, "host", " host %s", host);
+	print_str_or_null(PRINT_ANY, "host", " host %s", host);
 	print_str(PRINT_ANY, "mode", " %s",
 		  mode == MCSNOOP_FILTER_INCLUDE ? "include" :
 		  mode == MCSNOOP_FILTER_EXCLUDE ? "exclude" : "unknown");

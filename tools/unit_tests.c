@@ -923,12 +923,15 @@ static void printer_tests(void)
 	expect("group show json", render(group_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.1.1.1\","
 	       "\"mac\":\"01:00:5e:01:01:01\",\"packets\":10,\"bytes\":1280,"
-	       "\"members\":[{\"port\":\"veth1\",\"mode\":\"exclude\","
+	       "\"members\":[{\"port\":\"veth1\",\"host\":null,"
+	       "\"mode\":\"exclude\","
 	       "\"static\":false,\"timer\":259.5,\"sources\":[]},"
-	       "{\"port\":\"veth2\",\"mode\":\"include\",\"static\":false,"
+	       "{\"port\":\"veth2\",\"host\":null,"
+	       "\"mode\":\"include\",\"static\":false,"
 	       "\"timer\":0,\"sources\":[{\"source\":\"10.0.0.1\","
 	       "\"timer\":200.1,\"static\":false,\"blocked\":false}]},"
-	       "{\"port\":\"br0\",\"mode\":\"exclude\",\"static\":true,"
+	       "{\"port\":\"br0\",\"host\":null,"
+	       "\"mode\":\"exclude\",\"static\":true,"
 	       "\"timer\":0,\"sources\":[]}]}]\n");
 	expect("group show text", render(group_reply, 0, 0),
 	       "br0 vid 0 239.1.1.1 mac 01:00:5e:01:01:01 packets 10 bytes 1280\n"
