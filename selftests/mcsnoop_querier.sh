@@ -500,8 +500,13 @@ tshark_check()
 # ts_has ERE WHAT: a line of TS_LINES matches ERE.
 ts_has()
 {
-	grep -qE -- "$1" <<<"$TS_LINES"
-	check_err $? "$2: no such query in the capture (/$1/)"
+	local line
+
+	grep -qE -- "$1" <<<"$TS_LINES" && return
+	check_err 1 "$2: no such query in the capture (/$1/); it holds:"
+	while IFS= read -r line; do
+		log_info "  $line"
+	done <<<"$TS_LINES"
 }
 
 # join_leave NS GROUP SECS: join GROUP for SECS seconds, then leave.
