@@ -76,11 +76,13 @@ diff_end()
 	NS_PREFIX=$DIFF_BASE
 }
 
-# diff_in MODE CMD...: CMD with MODE's namespaces current.
+# diff_in MODE CMD...: CMD with MODE's namespaces current (nothing when
+# MODE is not built: DIFF_ONLY).
 diff_in()
 {
 	local rc
 
+	has_mode "$1" || return 0
 	diff_mode "$1"
 	shift
 	"$@"
@@ -118,20 +120,63 @@ has_mode()
 
 # --------------------------------------------------------- scenario steps
 
-# dsw [v6]: namespace sw, IPv6 off unless v6 (then without DAD, so that
-# br0's link-local address, the source of the bridge's MLD queries, is
-# there at once).
+# dns NAME [v6]: the sysctls of a new namespace (agent.py nsinit: lo up
+# and these): as lib.sh's ns_create (quick unsolicited reports); IPv6 off,
+# or (v6) on without DAD, router solicitations or slow MLD reports.
+dns_init()
+{
+	local sysctls=(
+		net.ipv4.conf.default.igmpv2_unsolicited_report_interval=100
+		net.ipv4.conf.default.igmpv3_unsolicited_report_interval=100)
+
+	if [ "${2:-}" = v6 ]; then
+		sysctls+=(net.ipv6.conf.all.accept_dad=0
+			net.ipv6.conf.default.accept_dad=0
+			net.ipv6.conf.default.router_solicitations=0
+			net.ipv6.conf.default.mldv1_unsolicited_report_interval=100
+			net.ipv6.conf.default.mldv2_unsolicited_report_interval=100)
+	else
+		sysctls+=(net.ipv6.conf.all.disable_ipv6=1
+			net.ipv6.conf.default.disable_ipv6=1)
+	fi
+	agent nsinit "$1" "${sysctls[@]}"
+}
+
+# dns NAME... [v4|v6]: namespaces, in one ip call (see dns_init).
+dns()
+{
+	local n cmds= fam=v4 names=()
+
+	for n in "$@"; do
+		case $n in
+		v4|v6) fam=$n ;;
+		*) names+=("$n") cmds+="netns add $NS_PREFIX-$n"$'\n' ;;
+		esac
+	done
+	ip -b - <<<"$cmds" || return 1
+	for n in "${names[@]}"; do
+		dns_init "$n" "$fam" || return 1
+	done
+}
+
+# dsw [v6]: namespace sw (IPv6 off unless v6: then br0's link-local
+# address, the source of the bridge's MLD queries, is there without DAD),
+# and its sniffer started.
 dsw()
 {
-	if [ "${1:-}" = v6 ]; then
-		ns_create sw net.ipv6.conf.all.accept_dad=0 \
-			net.ipv6.conf.default.accept_dad=0 \
-			net.ipv6.conf.default.router_solicitations=0 \
-			net.ipv6.conf.default.mldv1_unsolicited_report_interval=100 \
-			net.ipv6.conf.default.mldv2_unsolicited_report_interval=100
-	else
-		ns_create sw noipv6
-	fi
+	dns sw ${1:+"$1"} && dsniff sw
+}
+
+# dsniff NS: start the sniffer of the current mode's NS (diff_setup waits
+# for it).
+dsniff()
+{
+	local f=$MCS_TMP/${DIFF_MODE:0:1}-$1.cnt
+
+	rm -f "$f"
+	"$PYTHON" -S "$SNIFF_PY" "$NS_PREFIX-$1" sniff "$f" &
+	BG_PIDS+=("$!")
+	DIFF_SNIFFING+=("${DIFF_MODE:0:1}-$1")
 }
 
 # dbr [IP LINK OPTIONS...]: bridge br0 in sw with the options, up, address
@@ -160,33 +205,41 @@ dmac()
 	printf '02:00:00:00:%02x:%02x\n' $(($1 / 256)) $(($1 % 256))
 }
 
-# dhost HOST N [v6|v4v6] [BR]: namespace HOST with eth0 (MAC dmac N), a
-# veth whose peer p-HOST is a port of BR (br0) in sw. v4 (default):
-# 10.0.0.N/24, IPv6 off. v6: IPv6 only, fe80::N without DAD, no router
-# solicitations (no IGMP: no IPv4 address).
-dhost()
+# dhosts [v4|v6] [sw=NS] [br=BR] HOST:N...: namespace HOST with eth0 (MAC
+# dmac N), a veth whose peer p-HOST is a port of BR (br0) in NS (sw), up.
+# v4 (default): 10.0.0.N/24, IPv6 off. v6: IPv6 only (no IGMP), fe80::N
+# without DAD. One ip call per host and one in NS.
+dhosts()
 {
-	local h=$1 n=$2 fam=${3:-v4} br=${4:-br0}
+	local fam=v4 sw=sw br=br0 spec h n names=() swcmds=
 
-	if [ "$fam" = v4 ]; then
-		ns_create "$h" noipv6 || return 1
-	else
-		v6_host_ns "$h" || return 1
-	fi
-	ipn sw -b - <<-EOF || return 1
-		link add p-$h type veth peer name eth0 netns $NS_PREFIX-$h address $(dmac "$n")
-		link set p-$h master $br up
-	EOF
-	case $fam in
-	v4)	ipn "$h" -b - <<-EOF ;;
+	while [ $# -gt 0 ]; do
+		case $1 in
+		v4|v6) fam=$1 ;;
+		sw=*) sw=${1#sw=} ;;
+		br=*) br=${1#br=} ;;
+		*) break ;;
+		esac
+		shift
+	done
+	for spec in "$@"; do
+		names+=("${spec%%:*}")
+	done
+	dns "${names[@]}" "$fam" || return 1
+	for spec in "$@"; do
+		h=${spec%%:*} n=${spec#*:}
+		ipn "$h" -b - <<-EOF || return 1
+			link add eth0 address $(dmac "$n") type veth peer name p-$h netns $NS_PREFIX-$sw
 			link set eth0 up
-			addr add 10.0.0.$n/24 dev eth0
+			$(if [ "$fam" = v4 ]; then
+				echo "addr add 10.0.0.$n/24 dev eth0"
+			else
+				echo "addr add fe80::$n/64 dev eth0 nodad"
+			fi)
 		EOF
-	v6)	ipn "$h" -b - <<-EOF ;;
-			link set eth0 up
-			addr add fe80::$n/64 dev eth0 nodad
-		EOF
-	esac
+		swcmds+="link set p-$h master $br"$'\n'"link set p-$h up"$'\n'
+	done
+	ipn "$sw" -b - <<<"$swcmds"
 }
 
 # djoin HOST [dev=DEV] [sock] GROUP...: HOST's own stack joins the groups
@@ -222,7 +275,8 @@ dleave()
 	for g in "$@"; do
 		case $g in
 		dev=*) dev=${g#dev=} ;;
-		*) cmds+="addr del $g dev $dev"$'\n' ;;
+		*:*) cmds+="addr del $g/128 dev $dev"$'\n' ;;
+		*) cmds+="addr del $g/32 dev $dev"$'\n' ;;
 		esac
 	done
 	ipn "$h" -b - <<<"$cmds"
@@ -260,12 +314,20 @@ rtnl()
 
 # diff_setup SCENARIO [ARGS...]: SCENARIO ARGS in each mode (bridge first:
 # its startup gap passes while the other copy is built), then a sniffer in
-# each copy's sw and DIFF_SNIFF namespaces. Fails when a copy could not be
-# built (the scenario's own failure is printed).
+# each copy's DIFF_SNIFF namespaces (dsw started sw's); waits until every
+# sniffer runs. Fails when a copy could not be built (the scenario's own
+# failure is printed). The scenario sets DIFF_SNIFF and DIFF_PORT.
+DIFF_T0=0
+DIFF_SNIFFING=()
 diff_setup()
 {
-	local m ns
+	local m ns f
 
+	DIFF_T0=$SECONDS
+	DIFF_SNIFFING=()
+	# The scenario sets these.
+	DIFF_SNIFF=()
+	DIFF_PORT=()
 	for m in "${DIFF_MODES[@]}"; do
 		diff_mode "$m"
 		if ! "$@"; then
@@ -273,22 +335,18 @@ diff_setup()
 			diff_end
 			return 1
 		fi
-		for ns in sw ${DIFF_SNIFF[@]+"${DIFF_SNIFF[@]}"}; do
-			rm -f "$MCS_TMP/${m:0:1}-$ns.cnt"
-			"$PYTHON" -S "$SNIFF_PY" "$NS_PREFIX-$ns" sniff \
-				"$MCS_TMP/${m:0:1}-$ns.cnt" &
-			BG_PIDS+=("$!")
+		for ns in ${DIFF_SNIFF[@]+"${DIFF_SNIFF[@]}"}; do
+			dsniff "$ns"
 		done
 		diff_end
 	done
-	for m in "${DIFF_MODES[@]}"; do
-		for ns in sw ${DIFF_SNIFF[@]+"${DIFF_SNIFF[@]}"}; do
-			wait_secs 60 test -e "$MCS_TMP/${m:0:1}-$ns.cnt" || {
-				log_info "the sniffer of $m/$ns never started"
-				return 1
-			}
-		done
+	for f in "${DIFF_SNIFFING[@]}"; do
+		wait_secs 60 test -e "$MCS_TMP/$f.cnt" || {
+			log_info "the sniffer $f never started"
+			return 1
+		}
 	done
+	dlog "setup $*"
 }
 
 # --------------------------------------------------------------- counting
@@ -395,6 +453,22 @@ diff_send()
 	DIFF_WHAT="$2 from $1${3:+ $3}"
 	dsend_modes "${DIFF_MODES[*]}" "$1" "$2" "${3:-eth0}" "${4:-$DIFF_N}"
 	check_err $? "$DIFF_WHAT: not every datagram entered the bridge"
+	dlog "sent $DIFF_WHAT"
+}
+
+# dsend_wait SENDER GROUP [DEV] [N]: in the current mode, N (DIFF_N)
+# datagrams from SENDER's DEV (eth0) to GROUP; returns once the bridge got
+# them all and the sniffer caught up (for diff_nft_probe).
+dsend_wait()
+{
+	local dev=${3:-eth0} n=${4:-$DIFF_N} f=${DIFF_MODE:0:1}-sw key c0
+
+	key=$(inport_of "$1" "$dev")
+	c0=$(cnt "$f" "$key")
+	mcast "$1" send "$dev" "$2" "$n"
+	wait_secs 30 cnt_ge "$f" "$key" $((c0 + n)) ||
+		log_info "mode $DIFF_MODE: the bridge got $(($(cnt "$f" "$key") - c0)) of the $n datagrams from $1"
+	sniff_sync "$f"
 }
 
 # diff_vectors: print both vectors.
@@ -481,9 +555,11 @@ dvec_matches()
 diff_wait()
 {
 	local sender=$1 group=$2 spec=$3 dev=${4:-eth0} end=$((SECONDS + ${5:-30}))
-	local modes=${6:-${DIFF_MODES[*]}} pending m n=$DIFF_N rc=0
+	local modes=${6:-${DIFF_MODES[*]}} pending= m n=$DIFF_N rc=0
 
-	pending=$modes
+	for m in $modes; do
+		has_mode "$m" && pending+="$m "
+	done
 	DIFF_N=3
 	while [ -n "$pending" ]; do
 		DV_bridge=() DV_mcsnoop=()
@@ -511,7 +587,7 @@ diff_wait()
 # mcsnoop has learnt the joins. A failure is a setup failure.
 diff_ready()
 {
-	local h spec=
+	local h spec= rc
 
 	for h in $3; do
 		spec+="${DIFF_PORT[$h]:-p-$h}=n "
@@ -520,7 +596,36 @@ diff_ready()
 		spec+="${DIFF_PORT[$h]:-p-$h}=0 "
 	done
 	diff_wait "$1" "$2" "$spec" "${5:-eth0}" 40
-	check_err $? "setup: $2 never forwarded to '$3' only"
+	rc=$?
+	check_err "$rc" "setup: $2 never forwarded to '$3' only"
+	[ "$rc" = 0 ] || diff_tables
+	dlog "ready"
+	return "$rc"
+}
+
+# diff_tables: print both copies' membership tables (after a failure).
+diff_tables()
+{
+	local line
+
+	if has_mode bridge; then
+		while IFS= read -r line; do
+			log_info "  bridge mdb: $line"
+		done < <(diff_in bridge eval 'bridge -n "$NS_PREFIX-sw" mdb show')
+	fi
+	if has_mode mcsnoop; then
+		while IFS= read -r line; do
+			log_info "  mcsnoop: $line"
+		done < <(diff_in mcsnoop mcs sw group show br0)
+	fi
+	return 1
+}
+
+# dlog WHAT: with DIFF_DEBUG set, the time since the test started.
+dlog()
+{
+	[ -n "${DIFF_DEBUG:-}" ] || return 0
+	log_info "debug: $((SECONDS - DIFF_T0)) s: $*"
 }
 
 # ------------------------------------------------- counting with nftables
@@ -590,6 +695,34 @@ diff_nft_probe()
 		done
 		dvec_delta before after "DV_$m"
 	done
+}
+
+# dnft_ports MATCH PORT...: in sw, a bridge postrouting counter per port
+# (comment: the port's name) of the frames matching MATCH (an nftables
+# expression) that the bridge sends out of it.
+dnft_ports()
+{
+	local match=$1 p rules=
+
+	shift
+	for p in "$@"; do
+		rules+="		oifname \"$p\" $match counter comment \"$p\""$'\n'
+	done
+	dnft sw "table bridge diffcnt {
+	chain post {
+		type filter hook postrouting priority 100;
+$rules	}
+}"
+}
+
+# ndisc HOST TARGET: one neighbour solicitation of HOST's stack for
+# TARGET (ndisc6); NDISC_RC[MODE] is 0 when an advertisement answered it.
+declare -A NDISC_RC
+ndisc()
+{
+	in_ns "$1" ndisc6 -q -r 1 -w 500 "$2" eth0 >/dev/null 2>&1
+	NDISC_RC[$DIFF_MODE]=$?
+	return 0
 }
 
 # ----------------------------------------------------- refused features
@@ -780,6 +913,21 @@ kernel_has_brport()
 	fi
 	ip netns del "$NS_PREFIX-feat" 2>/dev/null
 	[ -n "$out" ] && [ "$out" != absent ]
+}
+
+# kernel_has_mst: the kernel has per-VLAN spanning tree (MST, 5.18).
+kernel_has_mst()
+{
+	local out=
+
+	if ns_create feat noipv6 &&
+		ipn feat link add fbr type bridge vlan_filtering 1 2>/dev/null
+	then
+		out=$(rtnl feat br-boolopt fbr mst_enabled on + \
+			br-boolopt-get fbr mst_enabled 2>/dev/null)
+	fi
+	ip netns del "$NS_PREFIX-feat" 2>/dev/null
+	[ "$out" = on ]
 }
 
 # diff_require: mcs_require, and the static keys the file flips held on

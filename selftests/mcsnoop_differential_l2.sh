@@ -57,13 +57,13 @@ diff_unreg()
 
 std_v4()
 {
-	local i
+	local i hosts=()
 
-	dsw && dbr || return 1
 	for ((i = 1; i <= $1; i++)); do
-		dhost "h$i" "$i" || return 1
+		hosts+=("h$i:$i")
 	done
-	denable && djoin h2 "$G" && djoin h3 "$G2"
+	dsw && dbr && dhosts "${hosts[@]}" && denable && djoin h2 "$G" &&
+		djoin h3 "$G2"
 }
 
 diff_plain_v4()
@@ -90,38 +90,9 @@ LL6=ff02::fb		# link-local (mDNS)
 
 std_v6()
 {
-	local i
-
-	dsw v6 && dbr || return 1
-	for i in 1 2 3 4; do
-		dhost "h$i" "$i" v6 || return 1
-	done
-	denable && djoin h2 "$G6" &&
-		dnft sw "$(ns_counters)"
-}
-
-# ns_counters: a bridge postrouting counter of the neighbour
-# solicitations each port sends.
-ns_counters()
-{
-	local p
-
-	echo "table bridge diffcnt {"
-	echo "	chain post {"
-	echo "		type filter hook postrouting priority 100;"
-	for p in p-h1 p-h2 p-h3 p-h4; do
-		echo "		oifname \"$p\" icmpv6 type nd-neighbor-solicit counter comment \"$p\""
-	done
-	echo "	}"
-	echo "}"
-}
-
-# ndisc HOST TARGET: one neighbour solicitation of HOST's stack for
-# TARGET (ndisc6), answered or not.
-ndisc()
-{
-	in_ns "$1" ndisc6 -q -r 1 -w 500 "$2" eth0 >/dev/null 2>&1
-	return 0
+	dsw v6 && dbr && dhosts v6 h1:1 h2:2 h3:3 h4:4 && denable &&
+		djoin h2 "$G6" && dnft_ports "icmpv6 type nd-neighbor-solicit" \
+		p-h1 p-h2 p-h3 p-h4
 }
 
 diff_plain_v6()
@@ -153,40 +124,34 @@ diff_plain_v6()
 #   p-h3  access VID 20 (untagged)
 #   p-h4  trunk, VIDs 10 and 20 tagged, joined G in VID 20 (eth0.20)
 #   p-h5  access VID 10 (untagged)
-vtrunk()
-{
-	local h=$1 n=$2
-
-	dhost "$h" "$n" || return 1
-	bridge -n "$NS_PREFIX-sw" -b - <<-EOF || return 1
-		vlan del dev p-$h vid 1
-		vlan add dev p-$h vid 10
-		vlan add dev p-$h vid 20
-	EOF
-	ipn "$h" -b - <<-EOF
-		link add link eth0 name eth0.10 up type vlan id 10
-		link add link eth0 name eth0.20 up type vlan id 20
-		addr add 10.10.0.$n/24 dev eth0.10
-		addr add 10.20.0.$n/24 dev eth0.20
-	EOF
-}
-
-vaccess()
-{
-	local h=$1 n=$2 vid=$3
-
-	dhost "$h" "$n" || return 1
-	bridge -n "$NS_PREFIX-sw" -b - <<-EOF
-		vlan del dev p-$h vid 1
-		vlan add dev p-$h vid $vid pvid untagged
-	EOF
-}
-
 vlan_topo()
 {
-	dsw && dbr vlan_filtering 1 && vtrunk h1 1 && vaccess h2 2 10 &&
-		vaccess h3 3 20 && vtrunk h4 4 && vaccess h5 5 10 &&
-		denable && djoin h2 "$G" && djoin h4 dev=eth0.20 "$G"
+	local h
+
+	dsw && dbr vlan_filtering 1 && dhosts h1:1 h2:2 h3:3 h4:4 h5:5 &&
+		bridge -n "$NS_PREFIX-sw" -b - <<-EOF || return 1
+			vlan del dev p-h1 vid 1
+			vlan add dev p-h1 vid 10
+			vlan add dev p-h1 vid 20
+			vlan del dev p-h2 vid 1
+			vlan add dev p-h2 vid 10 pvid untagged
+			vlan del dev p-h3 vid 1
+			vlan add dev p-h3 vid 20 pvid untagged
+			vlan del dev p-h4 vid 1
+			vlan add dev p-h4 vid 10
+			vlan add dev p-h4 vid 20
+			vlan del dev p-h5 vid 1
+			vlan add dev p-h5 vid 10 pvid untagged
+		EOF
+	for h in 1 4; do
+		ipn "h$h" -b - <<-EOF || return 1
+			link add link eth0 name eth0.10 up type vlan id 10
+			link add link eth0 name eth0.20 up type vlan id 20
+			addr add 10.10.0.$h/24 dev eth0.10
+			addr add 10.20.0.$h/24 dev eth0.20
+		EOF
+	done
+	denable && djoin h2 "$G" && djoin h4 dev=eth0.20 "$G"
 }
 
 diff_vlan()
@@ -235,7 +200,7 @@ diff_isolation()
 # mode.
 hairpin_topo()
 {
-	dsw && dbr && dhost h1 1 && dhost h2 2 && dhost h3 3 && denable &&
+	dsw && dbr && dhosts h1:1 h2:2 h3:3 && denable &&
 		djoin h1 sock "$G" && djoin h2 sock "$G" && djoin h3 "$G2" &&
 		dbrport p-h1 hairpin on
 }
@@ -375,8 +340,7 @@ diff_tc()
 # leads to h3.
 bond_topo()
 {
-	dsw && dbr && dhost h1 1 && dhost h2 2 && ns_create h3 noipv6 &&
-		dhost h4 4 || return 1
+	dsw && dbr && dhosts h1:1 h2:2 h4:4 && dns h3 || return 1
 	ipn sw -b - <<-EOF || return 1
 		link add p-h3 type bond mode active-backup
 		link add s-h3 type veth peer name eth0 netns $NS_PREFIX-h3 address $(dmac 3)
@@ -388,15 +352,15 @@ bond_topo()
 		link set eth0 up
 		addr add 10.0.0.3/24 dev eth0
 	EOF
-	denable && djoin h2 "$G" && djoin h3 "$G" "$G2"
+	denable && djoin h2 "$G" && djoin h3 "$G2"
 }
 
 diff_bond()
 {
 	diff_setup bond_topo || { check_err 1 "setup"; return; }
 	diff_ready h1 "$G2" "h3" "h2 h4" || return
-	diff_send h1 "$G"
-	diff_got bridge "p-h2=n p-h3=n s-h3=n p-h4=0" "reference"
+	diff_send h1 "$G2"
+	diff_got bridge "p-h2=0 p-h3=n s-h3=n p-h4=0" "reference"
 	diff_same "member behind a bond"
 	diff_send h3 "$G"
 	diff_got bridge "p-h2=n p-h1=0" "reference"
@@ -462,8 +426,8 @@ diff_host_join()
 {
 	diff_setup host_topo || { check_err 1 "setup"; return; }
 	diff_ready h1 "$G4" "" "h2 h3" || return
-	diff_wait h1 "$G4" "up:br0=n p-h2=0" eth0 20
-	check_err $? "br0's join of $G4 never took"
+	diff_wait h1 "$G4" "up:br0=n p-h2=0" eth0 20 ||
+		{ check_err 1 "br0's join of $G4 never took"; diff_tables; }
 	diff_send h1 "$G"
 	diff_got bridge "up:br0=n p-h2=n p-h3=0" "reference"
 	diff_same "group of a port and the host"
