@@ -142,12 +142,14 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 		rec.type = msg->kind == MCS_MSG_REPORT ? MCS_REC_IS_EX :
 							 MCS_REC_TO_IN;
 		rec.group = msg->group;
-		mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host);
+		mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host,
+				 src_mac);
 		break;
 	case MCS_MSG_REPORT_V3:
 		mcs_record_iter_init(msg, &it);
 		while (mcs_record_next(msg, &it, &rec))
-			mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host);
+			mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host,
+					 src_mac);
 		break;
 	}
 	spin_unlock(&mb->lock);

@@ -303,12 +303,13 @@ void mcs_port_refresh_flags(struct mcs_port *port)
 			flags |= kept[i];
 	WRITE_ONCE(port->br_flags, flags);
 	/*
-	 * mcast_to_unicast keys memberships by host, or not: what was
-	 * learnt goes, and a query has the hosts report again at once.
+	 * mcast_to_unicast on keys memberships by host: what was learnt
+	 * becomes its reporter's (the others behind the port report at the
+	 * query). Off, the hosts' memberships serve the port as a whole
+	 * until they age out, as the bridge's port groups do.
 	 */
-	if (port->flags_known && (old ^ flags) & BR_MULTICAST_TO_UNICAST) {
-		mcs_table_flush(port->mb, port, -1, true,
-				MCSNOOP_EVENT_REASON_FLUSH);
+	if (port->flags_known && (flags & ~old) & BR_MULTICAST_TO_UNICAST) {
+		mcs_table_split_by_host(port->mb, port);
 		mcs_querier_topology(port->mb);
 	}
 	port->flags_known = true;

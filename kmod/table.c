@@ -455,7 +455,8 @@ static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 }
 
 void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
-		      bool ipv6, const struct mcs_record *rec, const u8 *host)
+		      bool ipv6, const struct mcs_record *rec, const u8 *host,
+		      const u8 *reporter)
 {
 	unsigned long now = jiffies;
 	struct mcs_rec_ctx c = {
@@ -508,6 +509,8 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 			}
 		}
 		m = mcs_member_new(grp, port, host, GFP_ATOMIC);
+		if (!IS_ERR(m) && !host && reporter)
+			ether_addr_copy(m->reporter, reporter);
 		if (IS_ERR(m)) {
 			if (PTR_ERR(m) == -ENOSPC) {
 				/* Flood the group rather than lose a member. */
@@ -690,6 +693,46 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 		if (!gone && hlist_empty(&grp->members) && !grp->overflow)
 			mcs_group_free(mb, grp);
 	}
+	spin_unlock_bh(&mb->lock);
+}
+
+/*
+ * Replace m by a copy that belongs to its reporter. Readers on m see its
+ * sources until the grace period ends: the nodes move, they stay intact.
+ */
+static void mcs_member_give_to_reporter(struct mcs_member *m)
+{
+	struct mcs_member *n = kzalloc(sizeof(*n), GFP_ATOMIC);
+
+	if (!n)
+		return;
+	n->port = m->port;
+	ether_addr_copy(n->host, m->reporter);
+	n->mode = m->mode;
+	n->leave_lowered = m->leave_lowered;
+	n->group_expires = m->group_expires;
+	n->nsrc = m->nsrc;
+	n->sources.first = m->sources.first;
+	if (n->sources.first)
+		n->sources.first->pprev = &n->sources.first;
+	hlist_replace_rcu(&m->node, &n->node);
+	kfree_rcu(m, rcu);
+}
+
+void mcs_table_split_by_host(struct mcs_bridge *mb, struct mcs_port *port)
+{
+	struct mcs_group *grp;
+	struct mcs_member *m;
+	struct hlist_node *tmp;
+
+	spin_lock_bh(&mb->lock);
+	list_for_each_entry(grp, &mb->group_list, list)
+		hlist_for_each_entry_safe(m, tmp, &grp->members, node)
+			if (m->port == port && !m->is_static &&
+			    is_zero_ether_addr(m->host) &&
+			    !is_zero_ether_addr(m->reporter) &&
+			    !mcs_member_of_host(grp, port, m->reporter))
+				mcs_member_give_to_reporter(m);
 	spin_unlock_bh(&mb->lock);
 }
 

@@ -51,6 +51,12 @@ struct mcs_member {
 	 * bridge's own snooping); zero for the port as a whole.
 	 */
 	u8 host[ETH_ALEN];
+	/*
+	 * Learnt for the port as a whole: the host whose report created it.
+	 * When the port turns mcast_to_unicast on, that host gets the
+	 * unicast copies at once, as from the bridge's port group.
+	 */
+	u8 reporter[ETH_ALEN];
 	u8 mode;			/* enum mcsnoop_filter_mode */
 	bool is_static;
 	bool static_any;		/* static (*,G), else static (S,G)s */
@@ -94,10 +100,19 @@ bool mcs_member_accepts(const struct mcs_member *m,
 
 /*
  * Learning, called with the bridge lock held. host: the reporter's MAC
- * on a mcast_to_unicast port, else NULL.
+ * on a mcast_to_unicast port, else NULL; reporter: its MAC (NULL for the
+ * bridge's own host).
  */
 void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
-		      bool ipv6, const struct mcs_record *rec, const u8 *host);
+		      bool ipv6, const struct mcs_record *rec, const u8 *host,
+		      const u8 *reporter);
+/*
+ * The port turned mcast_to_unicast on: each membership it learnt for the
+ * port as a whole becomes its reporter's own, so that the member gets
+ * unicast copies at once (the bridge converts its port groups alike).
+ * RTNL.
+ */
+void mcs_table_split_by_host(struct mcs_bridge *mb, struct mcs_port *port);
 
 /* Static entries and flushes, under RTNL. */
 int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
