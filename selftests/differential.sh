@@ -835,6 +835,8 @@ check_kmsg_once()
 # $MCS_TMP/mon.json; returns once it heard its own probe (a static
 # membership of 239.255.0.1 on port DMON_PORT, p-h2, added and deleted).
 DMON_PORT=p-h2
+# "vid N" where the bridge filters VLANs (p-h2's).
+DMON_VID=
 dmon_start()
 {
 	local f=$MCS_TMP/mon.json end=$((SECONDS + 30))
@@ -844,8 +846,8 @@ dmon_start()
 	"$MCSNOOPCTL" -j -n "$DIFF_BASE-m-sw" monitor >"$f" 2>"$f.err" &
 	BG_PIDS+=("$!")
 	while [ "$SECONDS" -lt "$end" ]; do
-		diff_in mcsnoop mcs sw group add br0 239.255.0.1 port "$DMON_PORT" &&
-			diff_in mcsnoop mcs sw group del br0 239.255.0.1 port "$DMON_PORT"
+		diff_in mcsnoop mcs sw group add br0 239.255.0.1 port "$DMON_PORT" $DMON_VID &&
+			diff_in mcsnoop mcs sw group del br0 239.255.0.1 port "$DMON_PORT" $DMON_VID
 		ev_seen '"event":"member_add"' '"group":"239.255.0.1"' && return 0
 		nap 0.5
 	done

@@ -298,7 +298,8 @@ late_vlan_tunnel()
 	diff_setup tunnel_topo off || { check_err 1 "setup"; return; }
 	diff_ready h1 "$G2" "h3" "h2" || return
 	check_fb_port vx0 "" "vlan_tunnel off at enable"
-	dmon_start || { check_err 1 "the monitor never started"; return; }
+	DMON_VID="vid 10" dmon_start ||
+		{ check_err 1 "the monitor never started"; return; }
 	diff_each tunnel_on
 	check_fb_port vx0 vlan_tunnel "vlan_tunnel switched on after enable"
 	check_fb_events "vlan_tunnel on" fallback_add '"port":"vx0"' \

@@ -19,10 +19,13 @@
 # of the machines CI runs on. The newest kernel runs every file. The older
 # one runs the files whose kernel interfaces differ between 6.1 and 6.12
 # (generic netlink, module loading, bridge port events, the generated ops
-# and policies through the policy and error files) and one snooping file.
+# and policies through the policy and error files), one snooping file and
+# the differential files (each skips what 6.1's bridge lacks).
 # The debug kernel (about three times slower: KASAN, lockdep, kmemleak)
 # runs the files that reach the most kernel code: namespaces, lifecycle
-# (every removal path), the packet path, the parser, the querier's paths
+# (every removal path), the packet path, the parser, the do-no-harm paths
+# (locked ports, MST, 802.1ad, a full table, fallbacks, and switchdev
+# refused on netdevsim ports, which only this kernel has), the querier's paths
 # (startup and general queries, election, takeover, MLD, per-VLAN
 # queriers, topology change, a LAN of three bridges; not the tests that
 # check the same paths again for other versions and the wire format), and
@@ -37,7 +40,8 @@ selftests=$here/..
 
 OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
 	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh
-	mcsnoop_data.sh mcsnoop_snoop_igmp.sh"
+	mcsnoop_data.sh mcsnoop_snoop_igmp.sh mcsnoop_differential_fallback.sh
+	mcsnoop_differential_issue.sh mcsnoop_differential_l2.sh"
 # seed_scenario waits out protocol timers for minutes: it starts first and
 # the rest run beside it.
 DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
@@ -45,7 +49,9 @@ DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_chain.sh:chain_querier
 	mcsnoop_monitor.sh:events_members:events_rate_limit
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
-	mcsnoop_malformed.sh"
+	mcsnoop_malformed.sh
+	mcsnoop_differential_issue.sh:diff_locked:diff_mst:diff_qinq:diff_table_full
+	mcsnoop_differential_fallback.sh:diff_switchdev:late_locked:late_mcast_to_unicast:late_bridge_snooping"
 
 # list WORDS: comma-separated.
 list() {
