@@ -257,7 +257,7 @@ diff_vlan_tunnel()
 NSIM_ID=$((1000 + $$ % 30000))
 diff_switchdev()
 {
-	local dir=/sys/bus/netdevsim/devices/netdevsim$NSIM_ID/net n ports=()
+	local dir=/sys/bus/netdevsim/devices/netdevsim$NSIM_ID/net ports=()
 
 	[ -e /sys/bus/netdevsim/new_device ] || modprobe netdevsim 2>/dev/null
 	if [ ! -e /sys/bus/netdevsim/new_device ]; then
@@ -269,10 +269,9 @@ diff_switchdev()
 	if dsw && dbr && dhosts h1:1 h2:2 &&
 		in_ns sw sh -c "echo $NSIM_ID 1 > /sys/bus/netdevsim/new_device"
 	then
-		wait_secs 10 eval '[ -n "$(ls "$dir" 2>/dev/null)" ]'
-		for n in "$dir"/*; do
-			[ -e "$n" ] && ports+=("${n##*/}")
-		done
+		# The ports are in sw, and sysfs shows a namespace its own.
+		wait_secs 10 eval '[ -n "$(in_ns sw ls "$dir" 2>/dev/null)" ]'
+		mapfile -t ports < <(in_ns sw ls "$dir" 2>/dev/null)
 	fi
 	if [ "${#ports[@]}" -eq 1 ] &&
 		ipn sw -b - <<-EOF
