@@ -170,6 +170,31 @@ static void mcs_nl_set_u8(const struct nlattr *attr, u8 *field)
 		WRITE_ONCE(*field, nla_get_u8(attr));
 }
 
+/* The bridge settings that change what the querier sends, or when. */
+static const u16 mcs_querier_attrs[] = {
+	MCSNOOP_A_BRIDGE_QUERY_INTERVAL,
+	MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL,
+	MCSNOOP_A_BRIDGE_ROBUSTNESS,
+	MCSNOOP_A_BRIDGE_QUERIER,
+	MCSNOOP_A_BRIDGE_QUERIER_ADDR4,
+	MCSNOOP_A_BRIDGE_QUERIER_ADDR6,
+	MCSNOOP_A_BRIDGE_PROXY_QUERY,
+	MCSNOOP_A_BRIDGE_STARTUP_QUERY_INTERVAL,
+	MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT,
+	MCSNOOP_A_BRIDGE_IGMP_VERSION,
+	MCSNOOP_A_BRIDGE_MLD_VERSION,
+};
+
+static bool mcs_nl_querier_changed(struct nlattr **a)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(mcs_querier_attrs); i++)
+		if (a[mcs_querier_attrs[i]])
+			return true;
+	return false;
+}
+
 int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a)
 {
 	struct nlattr *a4 = a[MCSNOOP_A_BRIDGE_QUERIER_ADDR4];
@@ -205,6 +230,8 @@ int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a)
 	mcs_nl_set_u8(a[MCSNOOP_A_BRIDGE_IGMP_VERSION], &c->igmp_version);
 	mcs_nl_set_u8(a[MCSNOOP_A_BRIDGE_MLD_VERSION], &c->mld_version);
 	mcs_querier_reconfigure(mb);
+	if (mcs_nl_querier_changed(a))
+		mcs_querier_restart(mb, -1);
 	return 0;
 }
 
@@ -302,8 +329,10 @@ int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a)
 			nla_memcpy((u8 *)&val + s->offset, t[i], s->size);
 	}
 	err = mcs_vlan_update(mb, vid, &val, set, inh ? nla_get_u32(inh) : 0);
-	if (!err && (set || inh))
+	if (!err && (set || inh)) {
 		mcs_querier_reconfigure(mb);
+		mcs_querier_restart(mb, vid);
+	}
 	return err;
 }
 

@@ -723,6 +723,20 @@ void mcs_querier_reconfigure(struct mcs_bridge *mb)
 	spin_unlock_bh(&mb->lock);
 }
 
+void mcs_querier_restart(struct mcs_bridge *mb, int vid)
+{
+	unsigned long now = jiffies;
+	struct mcs_querier *q;
+
+	spin_lock_bh(&mb->lock);
+	list_for_each_entry(q, &mb->queriers, list)
+		if (vid < 0 || q->vid == vid)
+			mcs_querier_startup(mb, q, now);
+	mb->next_scan = now;
+	mcs_querier_kick(mb, now);
+	spin_unlock_bh(&mb->lock);
+}
+
 void mcs_querier_topology(struct mcs_bridge *mb)
 {
 	struct mcs_querier *q;

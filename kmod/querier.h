@@ -57,6 +57,12 @@ void mcs_querier_stop(struct mcs_bridge *mb);
 
 /* Settings changed or a port came up: rethink roles, query soon. */
 void mcs_querier_reconfigure(struct mcs_bridge *mb);
+/*
+ * The querier settings of vid (-1: every VLAN) changed: start up again
+ * with them, first query now, as a router does at start (RFC 3376 8.6,
+ * RFC 3810 9.6), rather than on the schedule of the old values.
+ */
+void mcs_querier_restart(struct mcs_bridge *mb, int vid);
 void mcs_querier_topology(struct mcs_bridge *mb);
 
 /* Packet path: a valid query heard on port (never NULL) in vid. */

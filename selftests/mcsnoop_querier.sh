@@ -28,6 +28,7 @@ ALL_TESTS=(
 	query_decode_mld
 	vlan_queriers
 	topology_change_query
+	settings_restart_startup
 	bogus_querier
 )
 
@@ -693,6 +694,48 @@ topology_change_query()
 	wait_secs 10 rx_ge h1 eth0 $((r + 1))
 	check_err $? "no query at h1 after its link came up"
 	check_ge "$(q_get inet queries_sent)" $((s + 1)) "queries_sent after a port came up"
+}
+
+# ------------------------------------------------ settings apply at once
+# One startup query, then a query interval of 300 s: a query that comes
+# after `bridge set` comes from the startup queries the change started.
+
+settings_restart_startup()
+{
+	local cap=$MCS_TMP/restart.pcap s t
+
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.254/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier proxy query-interval 300 \
+			query-response-interval 1 startup-query-count 1 \
+			startup-query-interval 1 igmp-version 2 ||
+		{ check_err 1 "setup"; return; }
+	wait_secs 30 q_gt inet queries_sent 0
+	check_err $? "startup query: queries_sent '$(q_get inet queries_sent)'"
+	wait_secs 30 q_stable inet queries_sent 2
+	check_err $? "queries after the startup query"
+	# Not a querier setting: no query.
+	s=$(q_get inet queries_sent)
+	mcs sw bridge set br0 flood-unknown off
+	sleep $((2 * S))
+	check_eq "$(q_get inet queries_sent)" "$s" "queries after flood-unknown changed"
+	# Mode, address, version and startup: two startup queries at once,
+	# IGMPv3 from the new address.
+	cap_start h1 "$cap" igmp
+	check_err $? "tcpdump did not start"
+	t=$SECONDS
+	mcs sw bridge set br0 querier auto querier-address 10.0.0.253 \
+		igmp-version 3 startup-query-count 2 startup-query-interval 1
+	wait_secs 30 q_gt inet queries_sent $((s + 1))
+	check_err $? "no startup queries after the change: queries_sent '$(q_get inet queries_sent)', was $s"
+	log_info "two startup queries $((SECONDS - t)) s after the change"
+	cap_stop
+	if command -v tshark >/dev/null; then
+		tshark_check "$cap" "igmp.type == 0x11" "queries after the change" \
+			-e igmp.version -e ip.src
+		ts_has '^3\|10\.0\.0\.253$' "IGMPv3 query from the new address"
+	fi
 }
 
 # ---------------------------------------------------------------- bogus
