@@ -86,6 +86,31 @@ static void mcs_learn_host_router(struct mcs_bridge *mb,
 	}
 }
 
+/*
+ * An MRD advertisement promises the next within its interval; a router
+ * port lasts for robustness of them (RFC 4286 gives the interval and the
+ * router's robustness variable), plus half an interval of jitter.
+ */
+static u32 mcs_mrd_lifetime_ms(const struct mcs_msg *msg)
+{
+	u32 rv = msg->mrd_robustness ?: 2;
+
+	if (!msg->mrd_adv_interval)
+		return 0;
+	return min_t(u32, rv, 255) * msg->mrd_adv_interval * 1000U +
+	       msg->mrd_adv_interval * 500U;
+}
+
+/* The router that made the port a router port said it is leaving. */
+static void mcs_learn_router_gone(struct mcs_port *port, enum mcs_proto proto,
+				  u8 via)
+{
+	if (READ_ONCE(port->router_via[proto]) != via)
+		return;
+	WRITE_ONCE(port->router_via[proto], MCSNOOP_ROUTER_VIA_NONE);
+	mcs_event_router_sync(port, proto, MCSNOOP_EVENT_REASON_TIMEOUT);
+}
+
 static void mcs_learn_router(struct mcs_bridge *mb, struct mcs_port *port,
 			     const struct mcs_msg *msg)
 {
@@ -102,22 +127,24 @@ static void mcs_learn_router(struct mcs_bridge *mb, struct mcs_port *port,
 		    !(ipv6_addr_v4mapped(&msg->src.in6) &&
 		      !msg->src.in6.s6_addr32[3]))
 			mcs_port_router_heard(port, proto,
-					      MCSNOOP_ROUTER_VIA_QUERY);
+					      MCSNOOP_ROUTER_VIA_QUERY, 0);
 		break;
 	case MCS_MSG_MRD_ADV:
-		mcs_port_router_heard(port, proto, MCSNOOP_ROUTER_VIA_MRD);
+		mcs_port_router_heard(port, proto, MCSNOOP_ROUTER_VIA_MRD,
+				      mcs_mrd_lifetime_ms(msg));
 		break;
 	case MCS_MSG_PIM_HELLO:
-		mcs_port_router_heard(port, proto, MCSNOOP_ROUTER_VIA_PIM);
+		/* Holdtime 0: the neighbour says goodbye (RFC 7761 4.3.1). */
+		if (!msg->pim_holdtime) {
+			mcs_learn_router_gone(port, proto,
+					      MCSNOOP_ROUTER_VIA_PIM);
+			break;
+		}
+		mcs_port_router_heard(port, proto, MCSNOOP_ROUTER_VIA_PIM,
+				      msg->pim_holdtime * 1000U);
 		break;
 	case MCS_MSG_MRD_TERM:
-		if (READ_ONCE(port->router_via[proto]) ==
-		    MCSNOOP_ROUTER_VIA_MRD) {
-			WRITE_ONCE(port->router_via[proto],
-				   MCSNOOP_ROUTER_VIA_NONE);
-			mcs_event_router_sync(port, proto,
-					      MCSNOOP_EVENT_REASON_TIMEOUT);
-		}
+		mcs_learn_router_gone(port, proto, MCSNOOP_ROUTER_VIA_MRD);
 		break;
 	}
 }

@@ -36,6 +36,7 @@
 #define PROTO_PIM		103
 
 #define PIM_HELLO		0x20	/* version 2, type 0 */
+#define PIM_OPT_HOLDTIME	1
 #define MAX_EXT_HEADERS		8
 
 static u16 get16(const u8 *p)
@@ -267,6 +268,8 @@ static enum mcs_parse_result parse_igmp(const u8 *p, unsigned int len,
 static enum mcs_parse_result parse_pim(const u8 *p, unsigned int len,
 				       u32 sum, struct mcs_msg *msg)
 {
+	unsigned int off, olen;
+
 	if (len < 4)
 		return MCS_PARSE_TRUNCATED;
 	if (p[0] != PIM_HELLO) {
@@ -276,6 +279,15 @@ static enum mcs_parse_result parse_pim(const u8 *p, unsigned int len,
 	if (!csum_ok(csum_add(sum, p, len)))
 		return MCS_PARSE_BAD_CSUM;
 	msg->kind = MCS_MSG_PIM_HELLO;
+	msg->pim_holdtime = MCS_PIM_DEFAULT_HOLDTIME;
+	/* Options: type, length, value; a short one ends the walk. */
+	for (off = 4; off + 4 <= len; off += 4 + olen) {
+		olen = get16(p + off + 2);
+		if (off + 4 + olen > len)
+			break;
+		if (get16(p + off) == PIM_OPT_HOLDTIME && olen == 2)
+			msg->pim_holdtime = get16(p + off + 4);
+	}
 	return MCS_PARSE_OK;
 }
 

@@ -76,7 +76,15 @@ struct mcs_msg {
 	u8 mrd_adv_interval;
 	u16 mrd_query_interval;
 	u16 mrd_robustness;
+
+	/* PIM hellos: the Holdtime option (RFC 7761 4.9.2), seconds. */
+	u16 pim_holdtime;
 };
+
+/* RFC 7761 4.11: a hello without a Holdtime option lasts 3.5 x 30 s. */
+#define MCS_PIM_DEFAULT_HOLDTIME	105
+/* Holdtime 0xffff: the neighbour never times out. */
+#define MCS_PIM_HOLDTIME_FOREVER	0xffff
 
 /* IGMPv3 / MLDv2 group record types (RFC 3376 4.2.12, RFC 3810 5.2.12). */
 enum mcs_record_type {

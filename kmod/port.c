@@ -248,9 +248,16 @@ void mcs_routers_stop(struct mcs_bridge *mb)
 }
 
 void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
-			   u8 via)
+			   u8 via, u32 lifetime_ms)
 {
-	unsigned long expires = jiffies + mcs_router_interval(port->mb);
+	unsigned long expires = jiffies + (lifetime_ms ?
+					   msecs_to_jiffies(lifetime_ms) :
+					   mcs_router_interval(port->mb));
+
+	/* A PIM neighbour's holdtime outlasts the queries of its router. */
+	if (mcs_port_router_learnt(port, proto) &&
+	    time_after(READ_ONCE(port->router_expires[proto]), expires))
+		expires = READ_ONCE(port->router_expires[proto]);
 
 	WRITE_ONCE(port->router_expires[proto], expires);
 	WRITE_ONCE(port->router_via[proto], via);

@@ -191,9 +191,13 @@ void mcs_port_may_route(struct mcs_port *port);
  */
 void mcs_routers_init(struct mcs_bridge *mb);
 void mcs_routers_stop(struct mcs_bridge *mb);
-/* Packet path, no lock: a router was heard on the port. */
+/*
+ * Packet path, no lock: a router was heard on the port; it lasts for
+ * lifetime_ms, what the router announced (0: the router timeout), or
+ * longer when an earlier message promised more.
+ */
 void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
-			   u8 via);
+			   u8 via, u32 lifetime_ms);
 bool mcs_port_flood_unknown(const struct mcs_port *port);
 
 /* RTNL: read the port's bridge flags again. */

@@ -14,6 +14,7 @@ usage: frames.py [-n NETNS] IFACE [count=N] [gap=SEC] FRAME...
   IPv6 kinds: query6 report6v1 done6 report6v2 mrd6 pim6
   keys:  src=ADDR dst=ADDR group=ADDR ver=N (query4 1|2|3, query6 1|2)
          mrc=N (max resp code) vlan=VID
+         holdtime=SEC (pim4, pim6: 105) interval=SEC (mrd4: 20)
          rec=TYPE:GROUP[:SRC/SRC...] (report3; repeat for more records),
          rec=TYPE:GROUP[@SRC/SRC...] (report6v2)
   faults: ttl=N (TTL / hop limit) badipcsum=1 badcsum=1 frag=1
@@ -145,7 +146,8 @@ def igmp(opt, kind):
         msg = struct.pack("!BBHHH", 0x22, 0, 0, 0, n) + recs
         dst = opt.get("dst", "224.0.0.22")
     elif kind == "mrd4":
-        msg = struct.pack("!BBHHH", 0x30, 20, 0, 125, 2)
+        msg = struct.pack("!BBHHH", 0x30, int(opt.get("interval", 20)), 0,
+                          125, 2)
         dst = opt.get("dst", "224.0.0.106")
     if "trunc" in opt:
         msg = msg[:int(opt["trunc"])]
@@ -154,9 +156,10 @@ def igmp(opt, kind):
     return ipv4(opt, 2, dst, msg)
 
 
-def pim_hello():
-    # version 2 type 0, reserved, checksum; option 1 (holdtime) = 105 s
-    return struct.pack("!BBHHHH", 0x20, 0, 0, 1, 2, 105)
+def pim_hello(opt):
+    # version 2 type 0, reserved, checksum; option 1 (holdtime), 105 s
+    return struct.pack("!BBHHHH", 0x20, 0, 0, 1, 2,
+                       int(opt.get("holdtime", 105)))
 
 
 def ipv6(opt, nh, dst, payload, hbh=True):
@@ -223,11 +226,11 @@ def build(spec, iface):
     if kind in ("query4", "report1", "report2", "leave2", "report3", "mrd4"):
         pkt = igmp(opt, kind)
     elif kind == "pim4":
-        msg = fix_csum(pim_hello(), 2, opt)
+        msg = fix_csum(pim_hello(opt), 2, opt)
         pkt = ipv4(opt, 103, opt.get("dst", "224.0.0.13"), msg, ra=False)
     elif kind == "pim6":
         dst = opt.get("dst", "ff02::d")
-        msg = pim_hello()
+        msg = pim_hello(opt)
         msg = fix_csum(msg, 2, opt, pseudo6(opt["src"], dst, len(msg), 103))
         pkt = ipv6(opt, 103, dst, msg, hbh=False)
     elif v6:

@@ -243,7 +243,8 @@ events_routers()
 	check_eq "$(ev_count "$f" '"router_add"' '"port":"p-h1"')" 1 \
 		"router_add events of p-h1"
 
-	frames h2 eth0 pim4
+	# A PIM router port lasts for the hello's holdtime.
+	frames h2 eth0 pim4,holdtime=2
 	ev_check "$f" "PIM hello" '"event":"router_add"' '"port":"p-h2"' \
 		'"reason":"pim"'
 	frames h3 eth0 mrd4

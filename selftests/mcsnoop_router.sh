@@ -3,7 +3,9 @@
 #
 # Multicast router ports: learnt from IGMP/MLD queries with a non-zero
 # source, MRD advertisements and PIM hellos (crafted by frames.py from h4
-# or h3), never from a 0.0.0.0 query; they time out; `port set DEV router
+# or h3: Debian packages no MRD speaker; mcsnoop_real_routers.sh has FRR's
+# PIM), never from a 0.0.0.0 query; they time out (queries: the router
+# timeout; MRD and PIM: what the router announced); `port set DEV router
 # static|off` overrides. Router ports get every group, registered or not,
 # and the reports and leaves of their protocol, which other ports only get
 # with flood-reports on. The bridge's flood-unknown is off here, so an
@@ -15,6 +17,7 @@ ALL_TESTS=(
 	router_from_mrd
 	router_from_pim
 	router_timeout
+	router_lifetime_announced
 	router_static_off
 	reports_to_router_ports
 )
@@ -117,6 +120,25 @@ router_timeout()
 		"router_timeout auto"
 	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].router_timeout_auto')" true \
 		"router_timeout_auto"
+}
+
+# A port learnt from MRD lasts robustness x the advertisement interval
+# plus half of it (2 x 4 + 2 s), from PIM the hello's holdtime (6 s), not
+# the router timeout (2 s); a PIM hello with holdtime 0 (goodbye) ends it.
+router_lifetime_announced()
+{
+	setup || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 router-timeout 2
+	frames h4 eth0 "mrd4,src=10.0.0.4,interval=4"
+	frames h3 eth0 "pim4,src=10.0.0.3,holdtime=6"
+	check_port p-h4 router_ipv4 mrd "MRD advertisement, interval 4 s"
+	check_port p-h3 router_ipv4 pim "PIM hello, holdtime 6 s"
+	sleep 4
+	check_eq "$(port_get p-h4 router_ipv4)" mrd "MRD router port after 2 router timeouts"
+	check_eq "$(port_get p-h3 router_ipv4)" pim "PIM router port after 2 router timeouts"
+	frames h3 eth0 "pim4,src=10.0.0.3,holdtime=0"
+	check_port p-h3 router_ipv4 none "PIM router port after a goodbye" 2
+	check_port p-h4 router_ipv4 none "MRD router port after 10 s" 15
 }
 
 router_static_off()

@@ -333,6 +333,9 @@ static void test_mrd_pim_data(void)
 	u8 adv[8] = { 0x30, 20, 0, 0, 0, 125, 0, 2 };
 	u8 adv6[8] = { 151, 20, 0, 0, 0, 125, 0, 2 };
 	u8 hello[8] = { 0x20, 0, 0, 0, 0, 1, 0, 2 };
+	/* Generation ID (20, 4 bytes), then Holdtime (1, 2 bytes): 35 s. */
+	u8 hello_opts[18] = { 0x20, 0, 0, 0, 0, 20, 0, 4, 1, 2, 3, 4,
+			      0, 1, 0, 2, 0, 35 };
 	u8 udp[12] = { 0x30, 0x39, 0x13, 0x88, 0, 12 };
 	struct mcs_msg m;
 	unsigned int len;
@@ -347,8 +350,23 @@ static void test_mrd_pim_data(void)
 	len = ipv4("10.0.0.1", "224.0.0.13", 1, 103, hello, 8, 2);
 	CHECK(parse4(len, &m) == MCS_PARSE_OK && m.kind == MCS_MSG_PIM_HELLO,
 	      "pim hello");
+	CHECK(m.pim_holdtime == MCS_PIM_DEFAULT_HOLDTIME,
+	      "pim hello whose holdtime option is cut short: the default");
 	pkt[27] ^= 1;
 	CHECK(parse4(len, &m) == MCS_PARSE_BAD_CSUM, "pim hello bad checksum");
+	len = ipv4("10.0.0.1", "224.0.0.13", 1, 103, hello_opts,
+		   sizeof(hello_opts), 2);
+	CHECK(parse4(len, &m) == MCS_PARSE_OK && m.pim_holdtime == 35,
+	      "pim hello holdtime after a generation id option");
+	hello_opts[17] = 0;
+	len = ipv4("10.0.0.1", "224.0.0.13", 1, 103, hello_opts,
+		   sizeof(hello_opts), 2);
+	CHECK(parse4(len, &m) == MCS_PARSE_OK && m.pim_holdtime == 0,
+	      "pim goodbye: holdtime 0");
+	len = ipv4("10.0.0.1", "224.0.0.13", 1, 103, hello_opts, 8, 2);
+	CHECK(parse4(len, &m) == MCS_PARSE_OK &&
+	      m.pim_holdtime == MCS_PIM_DEFAULT_HOLDTIME,
+	      "pim hello whose first option runs past its end");
 	len = ipv6("fe80::1", "ff02::d", 1, 103, hello, 8, 2);
 	CHECK(parse6(len, &m) == MCS_PARSE_OK && m.kind == MCS_MSG_PIM_HELLO,
 	      "pim6 hello");
