@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Real multicast routers for the selftests: Debian's FRR daemons, each
+# instance in the network namespace of one test host, started by the test
+# and stopped by run_one's cleanup (they run in the foreground under bg,
+# so bg_stop_all's SIGTERM stops them the way an admin's systemctl stop
+# does, goodbyes included).
+
+FRR_DIR=/usr/lib/frr
+
+# frr_require: skip the test when FRR is not installed (returns 1).
+frr_require()
+{
+	if [ ! -x "$FRR_DIR/zebra" ] || [ ! -x "$FRR_DIR/pimd" ]; then
+		skip_test "FRR not installed (zebra, pimd)"
+		return 1
+	fi
+}
+
+# frr_dir NS: where NS's FRR instance keeps its configs, sockets, pid
+# files and logs (readable by the frr user the daemons drop to).
+frr_dir()
+{
+	echo "/run/frr-$NS_PREFIX-$1"
+}
+
+# frr_start NS DAEMON CONFIG: FRR's DAEMON (zebra first) in namespace NS
+# with CONFIG (the text of its configuration file); waits until it
+# answers on its vty socket.
+frr_start()
+{
+	local ns=$1 daemon=$2 d
+
+	d=$(frr_dir "$ns")
+	mkdir -p "$d" "/var/run/frr/$NS_PREFIX-$ns" || return 1
+	chown frr:frr "$d" /var/run/frr "/var/run/frr/$NS_PREFIX-$ns" ||
+		return 1
+	printf 'hostname %s\nlog file %s/%s.log\n%s\n' "$ns" "$d" "$daemon" \
+		"$3" >"$d/$daemon.conf"
+	bg "$ns" "$FRR_DIR/$daemon" -N "$NS_PREFIX-$ns" -u frr -g frr -P 0 \
+		-f "$d/$daemon.conf" -i "$d/$daemon.pid" -z "$d/zserv.api" \
+		--vty_socket "$d" 2>>"$d/$daemon.err"
+	wait_secs 30 test -S "$d/$daemon.vty" || {
+		log_info "FRR $daemon in $ns did not start: $(cat "$d/$daemon.err")"
+		return 1
+	}
+}
+
+# frr_stop NS DAEMON: SIGTERM, as systemctl stop; waits until it ended.
+frr_stop()
+{
+	local pid
+
+	pid=$(cat "$(frr_dir "$1")/$2.pid" 2>/dev/null) || return 1
+	kill "$pid" && wait_secs 30 eval "! kill -0 $pid 2>/dev/null"
+}
+
+# frr_vtysh NS CMD...: vtysh commands against NS's instance.
+frr_vtysh()
+{
+	local ns=$1 c args=()
+
+	shift
+	for c in "$@"; do
+		args+=(-c "$c")
+	done
+	in_ns "$ns" vtysh --vty_socket "$(frr_dir "$ns")" "${args[@]}"
+}
+
+# frr_cleanup: the instances' directories (run_one stopped the daemons).
+frr_cleanup()
+{
+	rm -rf /run/frr-"$NS_PREFIX"-* /var/run/frr/"$NS_PREFIX"-*
+}
