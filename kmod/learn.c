@@ -4,6 +4,7 @@
  * memberships (reports and leaves), router ports (queries from a real
  * address, MRD advertisements, PIM hellos; RFC 4541 2.1.1, RFC 4286).
  */
+#include <linux/jhash.h>
 #include <net/ipv6.h>
 
 #include "events.h"
@@ -86,6 +87,11 @@ static void mcs_learn_host_router(struct mcs_bridge *mb,
 	}
 }
 
+static u32 mcs_router_src_hash(const struct mcs_msg *msg)
+{
+	return jhash(&msg->src.in6, sizeof(msg->src.in6), 0);
+}
+
 /*
  * An MRD advertisement promises the next within its interval; a router
  * port lasts for robustness of them (RFC 4286 gives the interval and the
@@ -125,7 +131,26 @@ static void mcs_learn_router(struct mcs_bridge *mb, struct mcs_port *port,
 		/* A 0.0.0.0 (proxy) query does not make a router port. */
 		if (!ipv6_addr_any(&msg->src.in6) &&
 		    !(ipv6_addr_v4mapped(&msg->src.in6) &&
-		      !msg->src.in6.s6_addr32[3]))
+		      !msg->src.in6.s6_addr32[3])) {
+			WRITE_ONCE(port->router_src[proto],
+				   mcs_router_src_hash(msg));
+			mcs_port_router_heard(port, proto,
+					      MCSNOOP_ROUTER_VIA_QUERY, 0);
+		}
+		break;
+	case MCS_MSG_REPORT:
+	case MCS_MSG_REPORT_V3:
+		/*
+		 * A querier that lost the election (to ours, say) falls
+		 * silent but stays a router, and its host stack answers our
+		 * queries for the groups it listens to (224.0.0.2, .13, .22;
+		 * ff02::2, ...): while it does, its port stays a router port.
+		 */
+		if (READ_ONCE(port->router_via[proto]) ==
+		    MCSNOOP_ROUTER_VIA_QUERY &&
+		    mcs_port_router_learnt(port, proto) &&
+		    READ_ONCE(port->router_src[proto]) ==
+		    mcs_router_src_hash(msg))
 			mcs_port_router_heard(port, proto,
 					      MCSNOOP_ROUTER_VIA_QUERY, 0);
 		break;

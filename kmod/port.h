@@ -103,6 +103,11 @@ struct mcs_port {
 	/* Learnt router port, per protocol: until when and why. */
 	unsigned long router_expires[MCS_PROTO_MAX];
 	u8 router_via[MCS_PROTO_MAX];	/* enum mcsnoop_router_via */
+	/*
+	 * The source of the last query that made it a router port (a hash):
+	 * that router's own reports keep the port once it stopped querying.
+	 */
+	u32 router_src[MCS_PROTO_MAX];
 	/* Bit proto: ROUTER_ADD announced, ROUTER_DEL not yet (atomic). */
 	unsigned long router_announced;
 

@@ -10,9 +10,15 @@
 #    its port a router port without a gap while the router timeout is
 #    4.5 s; when pimd stops, its goodbye (holdtime 0) ends the router
 #    port at once.
+#  - FRR's IGMP querier (10.0.0.9) loses the election to ours (10.0.0.2)
+#    and falls silent, as RFC 3376 wants; its port stays a router port
+#    while FRR's host stack answers our queries, so h1's reports keep
+#    reaching FRR and FRR keeps h1's group (its own membership interval
+#    is 5 s, ours 4.5 s: without that both would lapse within seconds).
 
 ALL_TESTS=(
 	frr_pim_holdtime
+	frr_querier_yields
 )
 
 # shellcheck source=lib.sh
@@ -50,6 +56,50 @@ frr_pim_holdtime()
 	frr_stop r1 pimd
 	check_err $? "pimd did not stop"
 	check_port p-r1 router_ipv4 none "after pimd stopped (its goodbye)" 3
+	frr_cleanup
+}
+
+# frr_has_group NS GROUP: FRR's IGMP state in NS holds GROUP.
+frr_has_group()
+{
+	frr_vtysh "$1" 'show ip igmp groups' | grep -qF "$2"
+}
+
+frr_querier_yields()
+{
+	local end gaps=0 n=0 g=239.1.2.3
+
+	frr_require || return
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.2/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		host_add sw br0 r1 10.0.0.9/24 noipv6 &&
+		mcs sw bridge enable br0 querier off query-interval 2 \
+			query-response-interval 1 ||
+		{ check_err 1 "setup"; return; }
+	frr_start r1 zebra "" &&
+		frr_start r1 pimd $'interface eth0\n ip igmp\n ip igmp query-max-response-time 10\n ip igmp query-interval 2' ||
+		{ check_err 1 "FRR did not start"; return; }
+	check_port p-r1 router_ipv4 query "FRR's first query"
+	bg_mcast h1 join eth0 "$g"
+	wait_secs 30 frr_has_group r1 "$g"
+	check_err $? "FRR never learnt h1's group"
+	# Ours wins (10.0.0.2 < 10.0.0.9): FRR stops querying.
+	mcs sw bridge set br0 querier auto
+	wait_secs 30 eval '[ "$(querier_get sw br0 inet role any)" = querier ]'
+	check_err $? "ours never became the querier: $(querier_get sw br0 inet role any)"
+	end=$((SECONDS + 15))
+	while [ "$SECONDS" -lt "$end" ]; do
+		n=$((n + 1))
+		[ "$(port_get p-r1 router_ipv4)" = query ] || gaps=$((gaps + 1))
+		nap 0.5
+	done
+	check_eq "$gaps" 0 "samples (of $n in 15 s) in which p-r1 was no router port"
+	frr_has_group r1 "$g"
+	check_err $? "FRR lost h1's group: $(frr_vtysh r1 'show ip igmp groups')"
+	log_info "FRR: $(frr_vtysh r1 'show ip igmp interface' | grep eth0)"
+	log_info "FRR: $(frr_vtysh r1 'show running-config' | grep igmp)"
+	log_info "FRR: $(grep -i 'error' "$(frr_dir r1)"/pimd.err | head -5)"
 	frr_cleanup
 }
 
