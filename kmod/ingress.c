@@ -5,21 +5,21 @@
  * the port's membership and state in it, and with 802.1X the sender's
  * authorisation. A frame the bridge drops teaches mcsnoop nothing (no
  * report of an unauthorised host makes a member) and is sent nowhere.
+ * The checks are inline (ingress.h); these are their slow paths, for
+ * VLAN-filtering bridges.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_bridge.h>
 #include <linux/if_vlan.h>
 
-#include "fdb.h"
 #include "ingress.h"
 
-bool mcs_ingress_untag_foreign(const struct mcs_bridge *mb,
-			       struct sk_buff *skb, bool vlans)
+bool __mcs_ingress_untag_foreign(const struct mcs_bridge *mb,
+				 struct sk_buff *skb)
 {
 	u16 proto;
 
-	if (!vlans || !skb_vlan_tag_present(skb) ||
-	    br_vlan_get_proto(mb->dev, &proto) ||
+	if (br_vlan_get_proto(mb->dev, &proto) ||
 	    skb->vlan_proto == htons(proto))
 		return true;
 	/* What __allowed_ingress does on a protocol mismatch. */
@@ -33,37 +33,14 @@ bool mcs_ingress_untag_foreign(const struct mcs_bridge *mb,
 	return true;
 }
 
-u16 mcs_ingress_vid(bool vlans, const struct net_device *dev,
-		    const struct sk_buff *skb)
+u16 __mcs_ingress_vid(const struct net_device *dev, const struct sk_buff *skb)
 {
 	u16 vid = 0;
 
-	if (!vlans)
-		return 0;
 	if (skb_vlan_tag_present(skb))
 		vid = skb_vlan_tag_get_id(skb);
 	/* Untagged or priority-tagged: the port's PVID, if it has one. */
 	if (!vid && br_vlan_get_pvid_rcu(dev, &vid))
 		return 0;
 	return vid;
-}
-
-enum mcs_admit mcs_ingress_admit(struct mcs_bridge *mb, struct mcs_port *port,
-				 const struct sk_buff *skb, bool vlans,
-				 u16 vid)
-{
-	struct bridge_vlan_info vinfo;
-	u8 state;
-
-	if (vlans && (!vid || br_vlan_get_info_rcu(port->dev, vid, &vinfo)))
-		return MCS_ADMIT_DROP;
-	state = mcs_port_state(port, vid);
-	if (state != BR_STATE_FORWARDING && state != BR_STATE_LEARNING)
-		return MCS_ADMIT_DROP;
-	if (mcs_port_flag(port, BR_PORT_LOCKED) &&
-	    !mcs_fdb_authorised(mb->dev, port->dev, eth_hdr(skb)->h_source,
-				vid))
-		return MCS_ADMIT_DROP;
-	return state == BR_STATE_FORWARDING ? MCS_ADMIT_FORWARD :
-					      MCS_ADMIT_LEARN;
 }

@@ -145,6 +145,19 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 	list_for_each_entry_rcu(out, &mb->port_list, list) {
 		if (out == in && !mcs_port_flag(in, BR_HAIRPIN_MODE))
 			continue;
+		/*
+		 * Most ports, for a registered group: no member, no router,
+		 * no flooding by the bridge. Pruned before the checks that
+		 * may keep the copy back too (state, isolation, VLAN): per
+		 * frame and port they cost more than this decision.
+		 */
+		if (registered && out->bit != MCS_PORT_NO_BIT &&
+		    !(wanted & BIT(out->bit)) &&
+		    !mcs_port_flag(out, BR_MCAST_FLOOD)) {
+			mcs_stats_inc(out->stats, MCS_CNT_DATA_PRUNED);
+			n.pruned++;
+			continue;
+		}
 		if (mcs_port_state(out, vid) != BR_STATE_FORWARDING)
 			continue;
 		if (in_isolated && mcs_port_flag(out, BR_ISOLATED))
@@ -160,13 +173,8 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 			steal = false;
 			continue;
 		}
-		if (!registered)
-			verdict = mcs_frame_verdict(f, out);
-		else if (out->bit == MCS_PORT_NO_BIT ||
-			 wanted & BIT(out->bit))
-			verdict = mcs_group_verdict(f, out);
-		else
-			verdict = MCS_DATA_PRUNE;
+		verdict = registered ? mcs_group_verdict(f, out) :
+				       mcs_frame_verdict(f, out);
 		if (!mcs_count_copy(out, verdict, MCS_CNT_FWD_COPIES, &n))
 			continue;
 		untagged = vlans && (vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED);
