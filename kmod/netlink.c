@@ -519,6 +519,8 @@ int mcsnoop_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	err = mcs_nl_bridge_apply(mb, a);
+	if (!err)
+		mcs_nl_querier_warn(mb, a, info->extack);
 	if (a[MCSNOOP_A_BRIDGE_MAX_GROUPS])
 		mcs_table_evict(mb, NULL);
 out:
@@ -570,8 +572,10 @@ int mcsnoop_nl_bridge_enable_doit(struct sk_buff *skb,
 		else if (mb)
 			mcs_bridge_disable(mn, mb);
 		/* Enabled, but a feature of a port is left to the bridge. */
-		if (!err)
+		if (!err) {
+			mcs_nl_querier_warn(mb, info->attrs, info->extack);
 			mcs_nl_warn_fallback(mb, info->extack);
+		}
 	}
 	rtnl_unlock();
 	return err;

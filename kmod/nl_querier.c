@@ -235,6 +235,19 @@ int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a)
 	return 0;
 }
 
+void mcs_nl_querier_warn(struct mcs_bridge *mb, struct nlattr **a,
+			 struct netlink_ext_ack *extack)
+{
+	struct nlattr *a4 = a[MCSNOOP_A_BRIDGE_QUERIER_ADDR4];
+	__be32 addr = a4 ? nla_get_in_addr(a4) : 0;
+
+	if (!addr || mcs_querier_addr4_plausible(mb, 0, addr))
+		return;
+	mcs_nl_msgf(extack,
+		    "querier_address: %pI4 is on no IPv4 subnet of %s: hosts with rp_filter drop its queries",
+		    &addr, mb->dev->name);
+}
+
 int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb)
 {
 	const struct mcs_querier_addrs *qa;

@@ -108,6 +108,21 @@ static bool mcs_dev_onlink4(struct net_device *dev, __be32 a)
 	return !any;
 }
 
+bool mcs_querier_addr4_plausible(const struct mcs_bridge *mb, u16 vid,
+				 __be32 a)
+{
+	struct net_device *dev;
+	bool ok;
+
+	if (ipv4_is_zeronet(a) || ipv4_is_linklocal_169(a))
+		return false;
+	rcu_read_lock();
+	dev = mcs_vlan_dev(mb, vid, ETH_P_8021Q);
+	ok = !dev || mcs_dev_onlink4(dev, a);
+	rcu_read_unlock();
+	return ok;
+}
+
 static void mcs_configured_addr(const struct mcs_bridge *mb, u16 vid,
 				int proto, struct in6_addr *addr)
 {
@@ -254,7 +269,6 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		.mac = src_mac,
 	};
 	struct mcs_vlan_cfg cfg;
-	struct net_device *dev;
 	struct mcs_querier *q;
 	u8 mode, version;
 	bool own_ok;
@@ -270,15 +284,26 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		q->proxy_heard++;
 		goto out;
 	}
-	/* Hosts with reverse-path filtering drop queries from elsewhere. */
-	dev = mcs_vlan_dev(mb, vid, ETH_P_8021Q);
-	if (proto == MCS_IPV4 && dev &&
-	    !mcs_dev_onlink4(dev, src.s6_addr32[3])) {
+	/*
+	 * Hosts with reverse-path filtering drop queries from off their
+	 * subnet, and every host a link-local (169.254/16) source: such a
+	 * querier never wins, so that ours goes on querying.
+	 */
+	if (proto == MCS_IPV4 &&
+	    !mcs_querier_addr4_plausible(mb, vid, src.s6_addr32[3])) {
+		bool news = !q->bogus || !ipv6_addr_equal(&q->bogus_addr, &src);
+
 		q->bogus++;
 		q->bogus_addr = src;
-		net_warn_ratelimited("%s: query from %pI4 on %s, not on the bridge's subnet: hosts may ignore it\n",
+		if (news) {
+			ev.type = MCSNOOP_EVENT_QUERIER_BOGUS;
+			ev.reason = MCSNOOP_EVENT_REASON_NONE;
+			mcs_event_send(mb, &ev);
+		}
+		net_warn_ratelimited("%s: query from %pI4 on %s, not on the bridge's subnet: hosts may ignore it; not elected\n",
 				     mb->dev->name, &src.s6_addr32[3],
 				     port->dev->name);
+		goto out;
 	}
 	mode = cfg.querier;
 	own_ok = mode == MCSNOOP_QUERIER_AUTO &&

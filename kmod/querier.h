@@ -55,6 +55,14 @@ void mcs_querier_init(struct mcs_bridge *mb);
 void mcs_querier_start(struct mcs_bridge *mb);
 void mcs_querier_stop(struct mcs_bridge *mb);
 
+/*
+ * Whether hosts on vid take queries from a: on one of the subnets of the
+ * bridge's (or VLAN device's) IPv4 addresses, or any when it has none;
+ * never 0.0.0.0/8 or 169.254/16.
+ */
+bool mcs_querier_addr4_plausible(const struct mcs_bridge *mb, u16 vid,
+				 __be32 a);
+
 /* Settings changed or a port came up: rethink roles, query soon. */
 void mcs_querier_reconfigure(struct mcs_bridge *mb);
 /*

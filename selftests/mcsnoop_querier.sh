@@ -30,6 +30,7 @@ ALL_TESTS=(
 	topology_change_query
 	settings_restart_startup
 	bogus_querier
+	bogus_querier_rp_filter
 )
 
 # shellcheck source=lib.sh
@@ -759,6 +760,61 @@ bogus_querier()
 	check_eq "$(q_get inet bogus_address)" 192.168.1.1 "bogus_address"
 	check_match "$(mcs sw querier show br0)" 'bogus 2 last 192\.168\.1\.1' \
 		"querier show text"
+}
+
+# The seed's failure: a foreign querier (a Linux bridge's own, 9.9.9.9,
+# below our 10.0.0.254) off the bridge's subnet, and h1 multi-homed with
+# rp_filter (its route to 9.9.9.9 is through eth1), which drops those
+# queries. The foreign querier is not elected: ours goes on querying, h1
+# answers, its membership lives on. Our own querier-address off the
+# subnet is taken with a warning.
+bogus_querier_rp_filter()
+{
+	local mon=$MCS_TMP/bogus.json g=239.1.2.3 out rc
+
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.254/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		ipn h1 -b - <<-EOF &&
+			link add eth1 up type dummy
+			addr add 192.168.7.1/24 dev eth1
+			route add default via 192.168.7.254 dev eth1
+		EOF
+		in_ns h1 sysctl -qw net.ipv4.conf.all.rp_filter=1 \
+			net.ipv4.conf.eth0.rp_filter=1 &&
+		mcs sw bridge enable br0 querier off "${TIMERS[@]}" ||
+		{ check_err 1 "setup"; return; }
+	"$MCSNOOPCTL" -j -n "$(nsname sw)" monitor >"$mon" 2>&1 &
+	BG_PIDS+=("$!")
+	# The foreign querier first (a Linux bridge's querier yields to the
+	# first it hears), then ours.
+	foreign_create 9.9.9.9 - mcast_query_use_ifaddr 1 && foreign_link ||
+		{ check_err 1 "foreign querier"; return; }
+	bg_mcast h1 join eth0 "$g"
+	wait_secs 30 q_gt inet queries_heard 0
+	check_err $? "the foreign querier was never heard"
+	mcs sw bridge set br0 querier auto
+	wait_secs 30 q_gt inet bogus_queries 0
+	check_err $? "the foreign querier's queries were not counted as bogus"
+	check_eq "$(q_get inet bogus_address)" 9.9.9.9 "bogus_address"
+	# Three membership intervals (adopted from the querier that rules).
+	sleep $((15 * S))
+	check_eq "$(q_get inet role)" querier "our role after 9.9.9.9's queries"
+	check_eq "$(q_get inet querier)" 10.0.0.254 "the elected querier"
+	check_ports br0 "$g" "p-h1" "h1's membership after 15 s" "" 0
+	# h1 does drop the foreign queries: the seed's condition holds.
+	out=$(in_ns h1 nstat -az TcpExtIPReversePathFilter)
+	[[ $out =~ IPReversePathFilter\ +([0-9]+) ]] &&
+		[ "${BASH_REMATCH[1]}" -gt 0 ]
+	check_err $? "h1 dropped no query by its rp_filter: $out"
+	grep '"event":"querier_bogus"' "$mon" | grep '"address":"9.9.9.9"' |
+		grep -q '"port":"p-fq"'
+	check_err $? "no querier_bogus event for 9.9.9.9 on p-fq: $(cat "$mon")"
+	out=$(mcs sw bridge set br0 querier-address 9.9.9.8 2>&1)
+	rc=$?
+	check_eq "$rc" 0 "querier-address off the subnet: status"
+	check_match "$out" '^Warning: querier_address: 9\.9\.9\.8 is on no IPv4 subnet of br0' \
+		"querier-address off the subnet: warning"
 }
 
 mcs_require

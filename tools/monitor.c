@@ -36,6 +36,7 @@ static const char *const type_words[] = {
 	[MCSNOOP_EVENT_TABLE_FULL] = "table-full",
 	[MCSNOOP_EVENT_FALLBACK_ADD] = "fallback add",
 	[MCSNOOP_EVENT_FALLBACK_DEL] = "fallback del",
+	[MCSNOOP_EVENT_QUERIER_BOGUS] = "querier bogus",
 };
 
 static const char *const reason_words[] = {
@@ -132,7 +133,8 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 	type = nl_u8(tb[MCSNOOP_A_EVENT_TYPE]);
 	querier = type == MCSNOOP_EVENT_QUERIER_ELECTED ||
 		  type == MCSNOOP_EVENT_QUERIER_LOST ||
-		  type == MCSNOOP_EVENT_QUERIER_TAKEOVER;
+		  type == MCSNOOP_EVENT_QUERIER_TAKEOVER ||
+		  type == MCSNOOP_EVENT_QUERIER_BOGUS;
 	out_init_file(file, json, false);
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "event", "%s",

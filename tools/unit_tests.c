@@ -1088,6 +1088,10 @@ static const struct event_case event_cases[] = {
 	  AF_INET, AF_INET, NULL, "10.0.0.9", NULL, false,
 	  "querier takeover br0 family inet address 10.0.0.9 reason startup\n",
 	  "{\"event\":\"querier_takeover\",\"bridge\":\"br0\",\"vid\":0,\"family\":\"inet\",\"address\":\"10.0.0.9\",\"reason\":\"startup\"}\n" },
+	{ MCSNOOP_EVENT_QUERIER_BOGUS, 0, "p4", 0,
+	  AF_INET, AF_INET, NULL, "9.9.9.9", NULL, true,
+	  "querier bogus br0 family inet address 9.9.9.9 port p4 mac 52:54:00:12:34:56\n",
+	  "{\"event\":\"querier_bogus\",\"bridge\":\"br0\",\"vid\":0,\"family\":\"inet\",\"address\":\"9.9.9.9\",\"port\":\"p4\",\"mac\":\"52:54:00:12:34:56\"}\n" },
 	/* A proxy querier: no address. */
 	{ MCSNOOP_EVENT_QUERIER_TAKEOVER, MCSNOOP_EVENT_REASON_STARTUP, NULL, 20,
 	  AF_INET6, 0, NULL, NULL, NULL, false,

@@ -111,6 +111,9 @@ enum mcsnoop_vlan_setting {
  *   falls back to the bridge's own flooding (switchdev, vlan-tunnel,
  *   neigh-suppress, proxyarp-wifi, mcast-flood, bridge-snooping)
  * @MCSNOOP_EVENT_FALLBACK_DEL: it no longer does (the same reasons)
+ * @MCSNOOP_EVENT_QUERIER_BOGUS: a query came from an address hosts may drop
+ *   (off the bridge's or VLAN device's IPv4 subnets, or 169.254/16): that
+ *   querier is not elected; once per address in a row
  */
 enum mcsnoop_event_type {
 	MCSNOOP_EVENT_UNSPEC,
@@ -124,6 +127,7 @@ enum mcsnoop_event_type {
 	MCSNOOP_EVENT_TABLE_FULL,
 	MCSNOOP_EVENT_FALLBACK_ADD,
 	MCSNOOP_EVENT_FALLBACK_DEL,
+	MCSNOOP_EVENT_QUERIER_BOGUS,
 };
 
 /**
