@@ -19,6 +19,7 @@
 #include <linux/if_vlan.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
+#include <linux/jhash.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter_bridge.h>
 #include <net/ip.h>
@@ -41,13 +42,19 @@
  * Per CPU (the hooks of one frame run on one CPU with BH disabled): the
  * last frame PRE_ROUTING saw, so that its egress copies
  * (clones sharing its data) know their ingress VLAN after the bridge
- * stripped the tag; and the last host frame learnt from, so that a
- * report the host floods to N ports is learnt once.
+ * stripped the tag; the last host frame learnt from, so that a report
+ * the host floods to N ports is learnt once; the querier's own frame
+ * being sent, not to be learnt at all.
  */
 struct mcs_pcpu_scratch {
 	const unsigned char *ingress_head;
 	u16 ingress_vid;
-	const unsigned char *host_head;
+	struct mcs_host_frame {
+		const unsigned char *head;
+		unsigned long stamp;
+		u32 sum;
+	} host;
+	const unsigned char *own_head;
 	u8 buf[MCS_SCRATCH_LEN];
 };
 
@@ -272,6 +279,30 @@ static u16 mcs_copy_vid(const struct mcs_bridge *mb,
 	return vid;
 }
 
+/*
+ * Whether skb is a copy of the host frame learnt last: the copies share
+ * its data. The data's address alone is not enough, as a new frame may
+ * get the memory of one just freed (two joins in a row did): the frame's
+ * first bytes and the jiffy tell such a frame apart. A copy of the same
+ * report taken again is harmless, a new one missed is not.
+ */
+static bool mcs_host_frame_seen(struct mcs_host_frame *last,
+				const struct sk_buff *skb)
+{
+	int len = min_t(int, skb_headlen(skb) - skb_network_offset(skb), 64);
+	struct mcs_host_frame now = {
+		.head = skb->head,
+		.stamp = jiffies,
+		.sum = len > 0 ? jhash(skb_network_header(skb), len, 0) : 0,
+	};
+
+	if (now.head == last->head && now.stamp == last->stamp &&
+	    now.sum == last->sum)
+		return true;
+	*last = now;
+	return false;
+}
+
 /* The host's own reports, sent by the bridge device: learn them once. */
 static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
 			   u16 vid)
@@ -280,9 +311,9 @@ static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
 	struct mcs_msg msg;
 	bool ctrl;
 
-	if (scratch->host_head == skb->head)
+	if (scratch->own_head == skb->head ||
+	    mcs_host_frame_seen(&scratch->host, skb))
 		return;
-	scratch->host_head = skb->head;
 	mcs_classify(skb, &ctrl);
 	if (ctrl && mcs_parse_skb(skb, &msg) == MCS_PARSE_OK &&
 	    msg.kind != MCS_MSG_NONE)
@@ -369,7 +400,7 @@ static const struct nf_hook_ops mcs_nf_ops[] = {
 
 void mcs_hooks_own_frame(const struct sk_buff *skb)
 {
-	this_cpu_ptr(mcs_scratch)->host_head = skb ? skb->head : NULL;
+	this_cpu_ptr(mcs_scratch)->own_head = skb ? skb->head : NULL;
 }
 
 int mcs_hooks_register(struct net *net)
