@@ -61,6 +61,7 @@ const struct mcs_config mcs_config_defaults = {
 	.proxy_query = true,
 	.igmp_version = 3,
 	.mld_version = 2,
+	.host_router = MCSNOOP_ROUTER_AUTO,
 };
 
 u32 mcs_router_interval_ms(const struct mcs_bridge *mb)

@@ -3,6 +3,7 @@
 #define _MCS_BRIDGE_H
 
 #include <linux/hashtable.h>
+#include <linux/mcsnoop.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 #include <linux/rhashtable-types.h>
@@ -41,6 +42,7 @@ struct mcs_config {
 	u8 startup_query_count;		/* 0: auto */
 	u8 igmp_version;
 	u8 mld_version;
+	u8 host_router;			/* enum mcsnoop_router */
 };
 
 extern const struct mcs_config mcs_config_defaults;
@@ -159,9 +161,13 @@ struct mcs_bridge {
 		unsigned long until;
 	} adopted[2];
 
-	/* The host itself routes multicast (it sent queries, MRD, PIM). */
+	/*
+	 * The host itself routes multicast (host_router.c): it sent queries,
+	 * MRD, PIM (until, and which), or a daemon set mc_forwarding.
+	 */
 	unsigned long host_router_expires[2];
-	bool host_router[2];
+	u8 host_router_via[2];		/* enum mcsnoop_router_via */
+	bool host_mforward[2];
 
 	/* Events: the rate limiter's tokens and when it last added some. */
 	atomic_t ev_tokens;
@@ -197,8 +203,15 @@ static inline bool mcs_vlan_snooping(const struct mcs_bridge *mb, u16 vid)
 static inline bool mcs_bridge_host_is_router(const struct mcs_bridge *mb,
 					     int proto)
 {
-	return READ_ONCE(mb->host_router[proto]) &&
-	       time_before(jiffies, READ_ONCE(mb->host_router_expires[proto]));
+	switch (READ_ONCE(mb->cfg.host_router)) {
+	case MCSNOOP_ROUTER_STATIC:
+		return true;
+	case MCSNOOP_ROUTER_OFF:
+		return false;
+	}
+	return READ_ONCE(mb->host_mforward[proto]) ||
+	       (READ_ONCE(mb->host_router_via[proto]) &&
+		time_before(jiffies, READ_ONCE(mb->host_router_expires[proto])));
 }
 
 #endif /* _MCS_BRIDGE_H */

@@ -25,6 +25,7 @@
 
 #include "events.h"
 #include "fallback.h"
+#include "host_router.h"
 #include "port.h"
 
 /* Neighbour suppression per VLAN came in 6.4. */
@@ -231,6 +232,7 @@ static void mcs_fallback_work(struct work_struct *work)
 	/* Never wait for RTNL here: disable cancels this work under it. */
 	if (rtnl_trylock()) {
 		mcs_fallback_check(mb);
+		mcs_host_router_refresh(mb);
 		rtnl_unlock();
 	}
 	queue_delayed_work(system_power_efficient_wq, &mb->fallback_work,

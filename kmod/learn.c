@@ -8,6 +8,7 @@
 #include <net/ipv6.h>
 
 #include "events.h"
+#include "host_router.h"
 #include "learn.h"
 #include "querier.h"
 #include "table.h"
@@ -71,22 +72,6 @@ static int mcs_msg_counter(const struct mcs_msg *msg)
 	return -1;
 }
 
-/* The host's own queries, MRD or PIM: it routes, deliver it all. */
-static void mcs_learn_host_router(struct mcs_bridge *mb,
-				  const struct mcs_msg *msg)
-{
-	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
-
-	switch (msg->kind) {
-	case MCS_MSG_QUERY:
-	case MCS_MSG_MRD_ADV:
-	case MCS_MSG_PIM_HELLO:
-		WRITE_ONCE(mb->host_router_expires[proto],
-			   jiffies + mcs_router_interval(mb));
-		WRITE_ONCE(mb->host_router[proto], true);
-	}
-}
-
 static u32 mcs_router_src_hash(const struct mcs_msg *msg)
 {
 	return jhash(&msg->src.in6, sizeof(msg->src.in6), 0);
@@ -123,7 +108,8 @@ static void mcs_learn_router(struct mcs_bridge *mb, struct mcs_port *port,
 	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
 
 	if (!port) {
-		mcs_learn_host_router(mb, msg);
+		/* The host's own queries, MRD or PIM: it routes. */
+		mcs_host_router_heard(mb, msg);
 		return;
 	}
 	switch (msg->kind) {

@@ -15,6 +15,7 @@
 #include "querier.h"
 #include "bridge.h"
 #include "fallback.h"
+#include "host_router.h"
 #include "port.h"
 #include "table.h"
 #include "vlan.h"
@@ -312,6 +313,11 @@ static int mcs_nl_put_config(struct sk_buff *skb, struct mcs_bridge *mb)
 			mcs_router_interval_ms(mb)) ||
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE,
 			mcs_vlan_membership_ms(&vc)) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_HOST_ROUTER, c->host_router) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV4,
+		       mcs_host_router_via(mb, MCS_IPV4)) ||
+	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV6,
+		       mcs_host_router_via(mb, MCS_IPV6)) ||
 	    mcs_nl_querier_put(skb, mb))
 		return -EMSGSIZE;
 	return 0;
@@ -499,6 +505,8 @@ static int mcs_nl_bridge_apply(struct mcs_bridge *mb, struct nlattr **a)
 	mcs_set_u32(a[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT], &c->router_timeout);
 	mcs_set_u32(a[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT],
 		    &c->membership_timeout);
+	mcs_set_u8(a[MCSNOOP_A_BRIDGE_HOST_ROUTER], &c->host_router);
+	mcs_host_router_refresh(mb);
 	return mcs_nl_querier_set(mb, a);
 }
 

@@ -17,7 +17,7 @@ const struct nla_policy mcsnoop_bridge_get_nl_policy[MCSNOOP_A_BRIDGE_IFNAME + 1
 };
 
 /* MCSNOOP_CMD_BRIDGE_ENABLE - do */
-const struct nla_policy mcsnoop_bridge_enable_nl_policy[MCSNOOP_A_BRIDGE_MLD_VERSION + 1] = {
+const struct nla_policy mcsnoop_bridge_enable_nl_policy[MCSNOOP_A_BRIDGE_HOST_ROUTER + 1] = {
 	[MCSNOOP_A_BRIDGE_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING] = NLA_POLICY_MAX(NLA_U8, 1),
@@ -40,6 +40,7 @@ const struct nla_policy mcsnoop_bridge_enable_nl_policy[MCSNOOP_A_BRIDGE_MLD_VER
 	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT] = { .type = NLA_U8, },
 	[MCSNOOP_A_BRIDGE_IGMP_VERSION] = { .type = NLA_U8, },
 	[MCSNOOP_A_BRIDGE_MLD_VERSION] = { .type = NLA_U8, },
+	[MCSNOOP_A_BRIDGE_HOST_ROUTER] = NLA_POLICY_MAX(NLA_U8, 2),
 };
 
 /* MCSNOOP_CMD_BRIDGE_DISABLE - do */
@@ -49,7 +50,7 @@ const struct nla_policy mcsnoop_bridge_disable_nl_policy[MCSNOOP_A_BRIDGE_IFNAME
 };
 
 /* MCSNOOP_CMD_BRIDGE_SET - do */
-const struct nla_policy mcsnoop_bridge_set_nl_policy[MCSNOOP_A_BRIDGE_MLD_VERSION + 1] = {
+const struct nla_policy mcsnoop_bridge_set_nl_policy[MCSNOOP_A_BRIDGE_HOST_ROUTER + 1] = {
 	[MCSNOOP_A_BRIDGE_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_BRIDGE_SNOOPING] = NLA_POLICY_MAX(NLA_U8, 1),
@@ -71,6 +72,7 @@ const struct nla_policy mcsnoop_bridge_set_nl_policy[MCSNOOP_A_BRIDGE_MLD_VERSIO
 	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT] = { .type = NLA_U8, },
 	[MCSNOOP_A_BRIDGE_IGMP_VERSION] = { .type = NLA_U8, },
 	[MCSNOOP_A_BRIDGE_MLD_VERSION] = { .type = NLA_U8, },
+	[MCSNOOP_A_BRIDGE_HOST_ROUTER] = NLA_POLICY_MAX(NLA_U8, 2),
 };
 
 /* MCSNOOP_CMD_PORT_GET - do */
@@ -182,7 +184,7 @@ const struct genl_ops mcsnoop_nl_ops[13] = {
 		.cmd		= MCSNOOP_CMD_BRIDGE_ENABLE,
 		.doit		= mcsnoop_nl_bridge_enable_doit,
 		.policy		= mcsnoop_bridge_enable_nl_policy,
-		.maxattr	= MCSNOOP_A_BRIDGE_MLD_VERSION,
+		.maxattr	= MCSNOOP_A_BRIDGE_HOST_ROUTER,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -196,7 +198,7 @@ const struct genl_ops mcsnoop_nl_ops[13] = {
 		.cmd		= MCSNOOP_CMD_BRIDGE_SET,
 		.doit		= mcsnoop_nl_bridge_set_doit,
 		.policy		= mcsnoop_bridge_set_nl_policy,
-		.maxattr	= MCSNOOP_A_BRIDGE_MLD_VERSION,
+		.maxattr	= MCSNOOP_A_BRIDGE_HOST_ROUTER,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

@@ -13,11 +13,11 @@
 
 extern const struct nla_policy mcsnoop_bridge_get_nl_policy[MCSNOOP_A_BRIDGE_IFNAME + 1];
 
-extern const struct nla_policy mcsnoop_bridge_enable_nl_policy[MCSNOOP_A_BRIDGE_MLD_VERSION + 1];
+extern const struct nla_policy mcsnoop_bridge_enable_nl_policy[MCSNOOP_A_BRIDGE_HOST_ROUTER + 1];
 
 extern const struct nla_policy mcsnoop_bridge_disable_nl_policy[MCSNOOP_A_BRIDGE_IFNAME + 1];
 
-extern const struct nla_policy mcsnoop_bridge_set_nl_policy[MCSNOOP_A_BRIDGE_MLD_VERSION + 1];
+extern const struct nla_policy mcsnoop_bridge_set_nl_policy[MCSNOOP_A_BRIDGE_HOST_ROUTER + 1];
 
 extern const struct nla_policy mcsnoop_port_get_nl_policy[MCSNOOP_A_PORT_BRIDGE_IFNAME + 1];
 

@@ -34,6 +34,7 @@ void mcs_bridge_usage(void)
 		"               [ last-member-interval SEC ] [ last-member-count N ]\n"
 		"               [ router-timeout auto|SEC ]\n"
 		"               [ membership-timeout auto|SEC ]\n"
+		"               [ host-router auto|static|off ]\n"
 		"               [ igmp-version 2|3 ] [ mld-version 1|2 ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] bridge show [BRIDGE]\n"
 		"\n"
@@ -102,6 +103,16 @@ static void bridge_print_config(const struct bridge_info *bi)
 	mcs_print_auto_secs("membership_timeout", "membership-timeout",
 			    nl_u32(tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT]),
 			    nl_u32(tb[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT_ACTIVE]));
+	print_nl();
+	if (!tb[MCSNOOP_A_BRIDGE_HOST_ROUTER])
+		return;
+	print_str(PRINT_ANY, "host_router", "    host-router %s",
+		  word_of(mcs_router_words, MCS_N_ROUTER_WORDS,
+			  nl_u8(tb[MCSNOOP_A_BRIDGE_HOST_ROUTER])));
+	print_str(PRINT_ANY, "host_router_ipv4", " (ipv4 %s",
+		  mcs_router_via_word(nl_u8(tb[MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV4])));
+	print_str(PRINT_ANY, "host_router_ipv6", " ipv6 %s)",
+		  mcs_router_via_word(nl_u8(tb[MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV6])));
 	print_nl();
 }
 
@@ -514,6 +525,9 @@ const struct mcs_param mcs_bridge_params[] = {
 	MCS_QPARAM_STARTUP_QUERY_COUNT(MCSNOOP_A_BRIDGE),
 	MCS_QPARAM_IGMP_VERSION(MCSNOOP_A_BRIDGE),
 	MCS_QPARAM_MLD_VERSION(MCSNOOP_A_BRIDGE),
+	{ .name = "host-router", .attr = MCSNOOP_A_BRIDGE_HOST_ROUTER,
+	  .type = MCS_PARAM_WORD, .words = mcs_router_words,
+	  .help = "auto, static or off" },
 	{ .name = NULL },
 };
 

@@ -27,29 +27,6 @@ void mcs_port_usage(void)
 		"flood-unknown follows the bridge's setting until it is set on the port.\n");
 }
 
-/* enum mcsnoop_router, by value. */
-static const char *const router_words[] = {
-	[MCSNOOP_ROUTER_OFF] = "off",
-	[MCSNOOP_ROUTER_AUTO] = "auto",
-	[MCSNOOP_ROUTER_STATIC] = "static",
-	NULL,
-};
-
-/* enum mcsnoop_router_via, by value. */
-static const char *const router_via_words[] = {
-	[MCSNOOP_ROUTER_VIA_NONE] = "none",
-	[MCSNOOP_ROUTER_VIA_QUERY] = "query",
-	[MCSNOOP_ROUTER_VIA_MRD] = "mrd",
-	[MCSNOOP_ROUTER_VIA_PIM] = "pim",
-	[MCSNOOP_ROUTER_VIA_STATIC] = "static",
-};
-
-
-const char *mcs_router_via_word(unsigned int via)
-{
-	return word_of(router_via_words, N_WORDS(router_via_words), via);
-}
-
 static void print_router_via(const char *proto, const struct nlattr *via,
 			     const struct nlattr *timer)
 {
@@ -114,7 +91,7 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_u64(PRINT_ANY, "ifindex", " ifindex %llu", ifindex);
 	print_str(PRINT_ANY, "bridge", " bridge %s", bridge ? bridge : "?");
 	print_str(PRINT_ANY, "router", " router %s",
-		  word_of(router_words, N_WORDS(router_words),
+		  word_of(mcs_router_words, MCS_N_ROUTER_WORDS,
 			  nl_u8(tb[MCSNOOP_A_PORT_ROUTER])));
 	print_fallback(nl_u32(tb[MCSNOOP_A_PORT_FALLBACK]), false);
 	print_nl();
@@ -185,7 +162,7 @@ static int port_show(struct mcs_ctx *ctx, int argc, char **argv)
 
 static const struct mcs_param port_params[] = {
 	{ .name = "router", .attr = MCSNOOP_A_PORT_ROUTER,
-	  .type = MCS_PARAM_WORD, .words = router_words,
+	  .type = MCS_PARAM_WORD, .words = mcs_router_words,
 	  .help = "auto, static or off" },
 	{ .name = "flood-unknown", .attr = MCSNOOP_A_PORT_FLOOD_UNKNOWN,
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },

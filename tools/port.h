@@ -22,6 +22,5 @@ struct mcs_port_summary {
 
 void mcs_port_summary(const struct nlmsghdr *nlh, struct mcs_port_summary *ps);
 /* "none", "query", "mrd", "pim" or "static". */
-const char *mcs_router_via_word(unsigned int via);
 
 #endif /* MCS_PORT_H */

@@ -8,6 +8,27 @@
 #include "output.h"
 #include "words.h"
 
+const char *const mcs_router_words[MCS_N_ROUTER_WORDS + 1] = {
+	[MCSNOOP_ROUTER_OFF] = "off",
+	[MCSNOOP_ROUTER_AUTO] = "auto",
+	[MCSNOOP_ROUTER_STATIC] = "static",
+	NULL,
+};
+
+static const char *const router_via_words[] = {
+	[MCSNOOP_ROUTER_VIA_NONE] = "none",
+	[MCSNOOP_ROUTER_VIA_QUERY] = "query",
+	[MCSNOOP_ROUTER_VIA_MRD] = "mrd",
+	[MCSNOOP_ROUTER_VIA_PIM] = "pim",
+	[MCSNOOP_ROUTER_VIA_STATIC] = "static",
+	[MCSNOOP_ROUTER_VIA_MC_FORWARDING] = "mc_forwarding",
+};
+
+const char *mcs_router_via_word(unsigned int via)
+{
+	return word_of(router_via_words, N_WORDS(router_via_words), via);
+}
+
 const char *mac_str(const struct nlattr *attr, char *buf)
 {
 	const uint8_t *m;

@@ -18,6 +18,12 @@
 /* A MAC address attribute as aa:bb:cc:dd:ee:ff in buf, or NULL. */
 const char *mac_str(const struct nlattr *attr, char *buf);
 
+/* enum mcsnoop_router by value (NULL-terminated, for parameters). */
+#define MCS_N_ROUTER_WORDS 3
+extern const char *const mcs_router_words[MCS_N_ROUTER_WORDS + 1];
+/* enum mcsnoop_router_via: none, query, mrd, pim, static, mc_forwarding. */
+const char *mcs_router_via_word(unsigned int via);
+
 /* words[value], or "unknown". */
 const char *word_of(const char *const *words, unsigned int n,
 		    unsigned int value);

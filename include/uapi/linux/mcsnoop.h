@@ -22,8 +22,9 @@ enum mcsnoop_router {
 };
 
 /**
- * enum mcsnoop_router_via - Why a port is a multicast router port now, per
- *   protocol.
+ * enum mcsnoop_router_via - Why a port (or the bridge's host) is a multicast
+ *   router now, per protocol; mc-forwarding: the host only, a routing daemon
+ *   raised the bridge device's mc_forwarding.
  */
 enum mcsnoop_router_via {
 	MCSNOOP_ROUTER_VIA_NONE,
@@ -31,6 +32,7 @@ enum mcsnoop_router_via {
 	MCSNOOP_ROUTER_VIA_MRD,
 	MCSNOOP_ROUTER_VIA_PIM,
 	MCSNOOP_ROUTER_VIA_STATIC,
+	MCSNOOP_ROUTER_VIA_MC_FORWARDING,
 };
 
 /**
@@ -224,6 +226,9 @@ enum mcsnoop_bridge_attr {
 	MCSNOOP_A_BRIDGE_IGMP_VERSION,
 	MCSNOOP_A_BRIDGE_MLD_VERSION,
 	MCSNOOP_A_BRIDGE_FALLBACK,
+	MCSNOOP_A_BRIDGE_HOST_ROUTER,
+	MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV4,
+	MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV6,
 
 	__MCSNOOP_A_BRIDGE_LAST
 };
