@@ -3,7 +3,7 @@
 """Multicast traffic for the mcsnoop selftests, through the host's own stack.
 
 usage: mcast.py [-n NETNS] COMMAND ARGS
-  send IFACE GROUP COUNT        COUNT UDP datagrams to GROUP (IPv4 or IPv6)
+  send IFACE GROUP COUNT [TTL] COUNT UDP datagrams to GROUP (IPv4 or IPv6), TTL 1
   blast IFACE GROUP SECONDS     UDP to GROUP for SECONDS (about 2000/s)
   join IFACE GROUP [SECONDS]    join GROUP (the stack sends reports), stay
                                 joined SECONDS (default: until killed)
@@ -25,25 +25,25 @@ PORT = 5001
 PAYLOAD = b"mcsnoop-selftest" * 4
 
 
-def udp_socket(iface, group):
+def udp_socket(iface, group, ttl=1):
     ifindex = socket.if_nametoindex(iface)
     if ":" in group:
         s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
         s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_IF, ifindex)
-        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, 1)
+        s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_HOPS, ttl)
         s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_MULTICAST_LOOP, 0)
     else:
         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         mreqn = struct.pack("=4s4si", b"\0" * 4, b"\0" * 4, ifindex)
         s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, mreqn)
-        s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
+        s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, ttl)
         s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_LOOP, 0)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, iface.encode())
     return s
 
 
-def send(iface, group, count):
-    s = udp_socket(iface, group)
+def send(iface, group, count, ttl=1):
+    s = udp_socket(iface, group, int(ttl))
     for _ in range(int(count)):
         s.sendto(PAYLOAD, (group, PORT))
 

@@ -145,7 +145,8 @@ show_json()
 			"proxy_query","startup_query_interval",
 			"startup_query_interval_auto","startup_query_count",
 			"startup_query_count_auto","igmp_version",
-			"mld_version"] | sort))
+			"mld_version","host_router","host_router_ipv4",
+			"host_router_ipv6"] | sort))
 		and (.ifindex | type == "number") and (.ifname | type == "string")
 		and (.mcast_snooping | type == "boolean")
 		and (.saved_mcast_snooping | type == "boolean")

@@ -15,10 +15,15 @@
 #    while FRR's host stack answers our queries, so h1's reports keep
 #    reaching FRR and FRR keeps h1's group (its own membership interval
 #    is 5 s, ours 4.5 s: without that both would lapse within seconds).
+#  - smcroute on the bridge's own host routes a group from br0 to another
+#    interface: the host, made a multicast router by it (mc_forwarding),
+#    gets the group although it joined nothing (host-router auto); off
+#    cuts the routed stream, static gives it back.
 
 ALL_TESTS=(
 	frr_pim_holdtime
 	frr_querier_yields
+	smcroute_host_router
 )
 
 # shellcheck source=lib.sh
@@ -101,6 +106,63 @@ frr_querier_yields()
 	log_info "FRR: $(frr_vtysh r1 'show running-config' | grep igmp)"
 	log_info "FRR: $(grep -i 'error' "$(frr_dir r1)"/pimd.err | head -5)"
 	frr_cleanup
+}
+
+# dn_got N: dn's eth0 received at least N more frames than before.
+dn_got()
+{
+	[ "$(rx_packets dn eth0)" -ge "$1" ]
+}
+
+smcroute_host_router()
+{
+	local g=239.1.5.1 r
+
+	if ! command -v smcrouted >/dev/null; then
+		skip_test "smcroute not installed"
+		return
+	fi
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.254/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		host_add sw br0 h2 10.0.0.2/24 noipv6 &&
+		ns_create dn noipv6 &&
+		ipn sw -b - <<-EOF &&
+			link add up0 type veth peer name eth0 netns $(nsname dn)
+			link set up0 up
+			addr add 10.1.0.254/24 dev up0
+		EOF
+		ipn dn -b - <<-EOF &&
+			link set eth0 up
+			addr add 10.1.0.1/24 dev eth0
+		EOF
+		mcs sw bridge enable br0 ||
+		{ check_err 1 "setup"; return; }
+	# h2 joins: the group is registered, and the host is no member.
+	bg_mcast h2 join eth0 "$g"
+	check_ports br0 "$g" "p-h2" "h2's join"
+	smcroute_start sw "phyint br0 enable
+phyint up0 enable
+mroute from br0 group $g to up0" || { check_err 1 "smcroute"; return; }
+	check_eq "$(json_value "$(mcsj sw bridge show br0)" host_router_ipv4)" \
+		mc_forwarding "host_router_ipv4 with smcroute"
+	# The first datagrams wait for smcroute to install the route.
+	mcast h1 send eth0 "$g" 10 8
+	nap 1
+	r=$(rx_packets dn eth0)
+	mcast h1 send eth0 "$g" 100 8
+	wait_secs 10 dn_got $((r + 90))
+	check_err $? "routed by smcroute: dn got $(($(rx_packets dn eth0) - r)) of 100"
+	mcs sw bridge set br0 host-router off
+	r=$(rx_packets dn eth0)
+	mcast h1 send eth0 "$g" 100 8
+	nap 1
+	check_eq "$(($(rx_packets dn eth0) - r))" 0 "routed with host-router off"
+	mcs sw bridge set br0 host-router static
+	r=$(rx_packets dn eth0)
+	mcast h1 send eth0 "$g" 100 8
+	wait_secs 10 dn_got $((r + 90))
+	check_err $? "host-router static: dn got $(($(rx_packets dn eth0) - r)) of 100"
 }
 
 mcs_require

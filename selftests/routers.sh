@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
 #
-# Real multicast routers for the selftests: Debian's FRR daemons, each
-# instance in the network namespace of one test host, started by the test
-# and stopped by run_one's cleanup (they run in the foreground under bg,
-# so bg_stop_all's SIGTERM stops them the way an admin's systemctl stop
-# does, goodbyes included).
+# Real multicast routers for the selftests: Debian's FRR daemons and
+# smcroute, each instance in the network namespace of one test host (or
+# of the bridge's own host), started by the test and stopped by run_one's
+# cleanup (they run in the foreground under bg, so bg_stop_all's SIGTERM
+# stops them the way an admin's systemctl stop does, goodbyes included).
 
 FRR_DIR=/usr/lib/frr
 
@@ -72,4 +72,23 @@ frr_vtysh()
 frr_cleanup()
 {
 	rm -rf /run/frr-"$NS_PREFIX"-* /var/run/frr/"$NS_PREFIX"-*
+}
+
+# smcroute_start NS CONFIG: smcroute's daemon in namespace NS with CONFIG
+# (its smcroute.conf; -N: only the interfaces CONFIG enables), waiting
+# until it answers smcroutectl.
+smcroute_start()
+{
+	local d
+
+	d=$(frr_dir "$1")-smcroute
+	mkdir -p "$d" || return 1
+	printf '%s\n' "$2" >"$d/smcroute.conf"
+	bg "$1" smcrouted -n -N -l debug -f "$d/smcroute.conf" \
+		-u "$d/sock" -P "$d/pid" 2>"$d/log"
+	wait_secs 30 in_ns "$1" smcroutectl -u "$d/sock" show routes \
+		>/dev/null 2>&1 || {
+		log_info "smcrouted in $1 did not start: $(cat "$d/log")"
+		return 1
+	}
 }
