@@ -123,22 +123,25 @@ router_timeout()
 }
 
 # A port learnt from MRD lasts robustness x the advertisement interval
-# plus half of it (2 x 4 + 2 s), from PIM the hello's holdtime (6 s), not
-# the router timeout (2 s); a PIM hello with holdtime 0 (goodbye) ends it.
+# plus half of it (2.5 x 4 s, scaled by MCS_SLOW), from PIM the hello's
+# holdtime (10 s, scaled), not the router timeout (2 s); a PIM hello with
+# holdtime 0 (goodbye) ends it.
 router_lifetime_announced()
 {
+	local s=${MCS_SLOW:-1}
+
 	setup || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 router-timeout 2
-	frames h4 eth0 "mrd4,src=10.0.0.4,interval=4"
-	frames h3 eth0 "pim4,src=10.0.0.3,holdtime=6"
-	check_port p-h4 router_ipv4 mrd "MRD advertisement, interval 4 s"
-	check_port p-h3 router_ipv4 pim "PIM hello, holdtime 6 s"
-	sleep 4
-	check_eq "$(port_get p-h4 router_ipv4)" mrd "MRD router port after 2 router timeouts"
-	check_eq "$(port_get p-h3 router_ipv4)" pim "PIM router port after 2 router timeouts"
+	frames h4 eth0 "mrd4,src=10.0.0.4,interval=$((4 * s))"
+	frames h3 eth0 "pim4,src=10.0.0.3,holdtime=$((10 * s))"
+	check_port p-h4 router_ipv4 mrd "MRD advertisement, interval $((4 * s)) s"
+	check_port p-h3 router_ipv4 pim "PIM hello, holdtime $((10 * s)) s"
+	sleep 3
+	check_eq "$(port_get p-h4 router_ipv4)" mrd "MRD router port after the router timeout"
+	check_eq "$(port_get p-h3 router_ipv4)" pim "PIM router port after the router timeout"
 	frames h3 eth0 "pim4,src=10.0.0.3,holdtime=0"
-	check_port p-h3 router_ipv4 none "PIM router port after a goodbye" 2
-	check_port p-h4 router_ipv4 none "MRD router port after 10 s" 15
+	check_port p-h3 router_ipv4 none "PIM router port after a goodbye" 3
+	check_port p-h4 router_ipv4 none "MRD router port after its lifetime" $((15 * s))
 }
 
 router_static_off()

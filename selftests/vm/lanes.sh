@@ -28,7 +28,7 @@
 # refused on netdevsim ports, which only this kernel has), the querier's paths
 # (startup and general queries, election, takeover, MLD, per-VLAN
 # queriers, topology change, settings that restart it, a querier off the
-# subnet, router lifetimes; a LAN of three bridges; not the tests that
+# subnet; a LAN of three bridges; not the tests that
 # check the same paths again for other versions and the wire format), and
 # leave, fast leave, their group-specific queries and the events through
 # the monitor's tests (mcsnoop_fastleave.sh times data frames with a
@@ -47,7 +47,6 @@ OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
 # the rest run beside it.
 DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_querier.sh:election_they_win:election_they_win_mld:vlan_queriers:topology_change_query:settings_restart_startup:bogus_querier_rp_filter
-	mcsnoop_router.sh:router_lifetime_announced
 	mcsnoop_chain.sh:chain_querier
 	mcsnoop_monitor.sh:events_members:events_rate_limit
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
