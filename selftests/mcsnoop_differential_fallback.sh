@@ -48,18 +48,6 @@ GU=239.9.9.9	# joined by nobody
 LL=224.0.0.251	# link-local (mDNS)
 G6=ff0e::1:1	# joined by h2
 
-# std_v4 N: hosts h1..hN on br0, h2 joined G, h3 G2.
-std_v4()
-{
-	local i hosts=()
-
-	for ((i = 1; i <= $1; i++)); do
-		hosts+=("h$i:$i")
-	done
-	dsw && dbr && dhosts "${hosts[@]}" && denable && djoin h2 "$G" &&
-		djoin h3 "$G2"
-}
-
 # check_refused DEV WORD WHAT: mode mcsnoop refused DEV for WORD at
 # enable: show, the warning of bridge enable, the kernel log (once).
 check_refused()

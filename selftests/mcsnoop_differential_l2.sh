@@ -46,25 +46,6 @@ GU=239.9.9.9	# joined by nobody
 LL=224.0.0.251	# link-local (mDNS)
 
 # std_v4 N: hosts h1..hN on br0, h2 joined G, h3 G2.
-# diff_unreg WHAT "KEY=N...": after a probe of a group nobody joined:
-# the bridge's own snooping sends it to router ports only; mcsnoop floods
-# it (flood-unknown on), the KEYS got that. More, on purpose.
-diff_unreg()
-{
-	diff_got mcsnoop "$2" "$1: flooded by mcsnoop"
-	diff_more "$1"
-}
-
-std_v4()
-{
-	local i hosts=()
-
-	for ((i = 1; i <= $1; i++)); do
-		hosts+=("h$i:$i")
-	done
-	dsw && dbr && dhosts "${hosts[@]}" && denable && djoin h2 "$G" &&
-		djoin h3 "$G2"
-}
 
 diff_plain_v4()
 {
