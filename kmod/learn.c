@@ -179,6 +179,7 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 		memset(&rec, 0, sizeof(rec));
 		rec.type = msg->kind == MCS_MSG_REPORT ? MCS_REC_IS_EX :
 							 MCS_REC_TO_IN;
+		rec.version = msg->version;
 		rec.group = msg->group;
 		mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host,
 				 src_mac);
@@ -193,20 +194,6 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 	spin_unlock(&mb->lock);
 }
 
-/*
- * Hosts of an older version behind the port (RFC 3376 7.3.2, RFC 3810
- * 8.3.2): our queries to the port use their version for a while.
- */
-static void mcs_learn_older_host(struct mcs_bridge *mb, struct mcs_port *port,
-				 u16 vid, const struct mcs_msg *msg)
-{
-	enum mcs_proto proto = msg->ipv6 ? MCS_IPV6 : MCS_IPV4;
-
-	WRITE_ONCE(port->older_host_expires[proto],
-		   jiffies + mcs_vlan_membership_interval(mb, vid, proto));
-	WRITE_ONCE(port->older_host_version[proto], msg->version);
-}
-
 void mcs_learn(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	       const struct mcs_msg *msg, const u8 *src_mac)
 {
@@ -217,8 +204,6 @@ void mcs_learn(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	mcs_learn_router(mb, port, msg);
 	if (port && msg->kind == MCS_MSG_QUERY)
 		mcs_querier_heard(mb, port, vid, msg, src_mac);
-	if (port && msg->kind == MCS_MSG_REPORT)
-		mcs_learn_older_host(mb, port, vid, msg);
 	if (msg->kind == MCS_MSG_REPORT || msg->kind == MCS_MSG_LEAVE ||
 	    msg->kind == MCS_MSG_REPORT_V3)
 		mcs_learn_members(mb, port, vid, msg, src_mac);

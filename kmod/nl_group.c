@@ -55,9 +55,11 @@ static int mcs_nl_put_source(struct sk_buff *skb, const struct mcs_member *m,
 }
 
 static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
-			     const struct mcs_member *m, unsigned long now)
+			     const struct mcs_member *m, bool ipv6,
+			     unsigned long now)
 {
 	struct net_device *dev = m->port ? m->port->dev : mb->dev;
+	u8 compat = mcs_member_host_compat(m, ipv6, now);
 	unsigned long gexp = READ_ONCE(m->group_expires);
 	bool is_static = READ_ONCE(m->is_static);
 	bool exclude = !is_static &&
@@ -77,7 +79,9 @@ static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
 	    nla_put_u32(skb, MCSNOOP_A_MEMBER_TIMER,
 			exclude ? mcs_ms_left(gexp, now) : 0) ||
 	    (!is_zero_ether_addr(m->host) &&
-	     nla_put(skb, MCSNOOP_A_MEMBER_HOST, ETH_ALEN, m->host)))
+	     nla_put(skb, MCSNOOP_A_MEMBER_HOST, ETH_ALEN, m->host)) ||
+	    (compat < (ipv6 ? 2 : 3) &&
+	     nla_put_u8(skb, MCSNOOP_A_MEMBER_HOST_COMPAT, compat)))
 		return -EMSGSIZE;
 	srcs = nla_nest_start(skb, MCSNOOP_A_MEMBER_SOURCES);
 	if (!srcs)
@@ -136,7 +140,7 @@ static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
 	if (!members)
 		goto cancel;
 	hlist_for_each_entry_rcu(m, &grp->members, node)
-		if (mcs_nl_put_member(skb, mb, m, now))
+		if (mcs_nl_put_member(skb, mb, m, grp->ipv6, now))
 			goto cancel;
 	nla_nest_end(skb, members);
 	genlmsg_end(skb, hdr);

@@ -495,6 +495,7 @@ bool mcs_record_next(const struct mcs_msg *msg, struct mcs_record_iter *it,
 		return false;
 	it->left--;
 	rec->type = p[0];
+	rec->version = msg->version;
 	rec->nsrc = get16(p + 2);
 	if (msg->ipv6)
 		addr_from_ipv6(&rec->group, p + 4);

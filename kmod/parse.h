@@ -98,6 +98,7 @@ enum mcs_record_type {
 
 struct mcs_record {
 	u8 type;		/* enum mcs_record_type; others are skipped */
+	u8 version;		/* of its message: IGMP 1-3, MLD 1-2 */
 	u16 nsrc;
 	struct mcs_addr group;
 	const u8 *sources;	/* nsrc addresses of 4 or 16 bytes */

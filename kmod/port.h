@@ -96,10 +96,6 @@ struct mcs_port {
 		unsigned long stamp;	/* jiffies */
 	} src_seen[MCS_SRC_SEEN_N];
 
-	/* Hosts of an older version reported (IGMPv1/2, MLDv1): until. */
-	unsigned long older_host_expires[MCS_PROTO_MAX];
-	u8 older_host_version[MCS_PROTO_MAX];
-
 	/* Learnt router port, per protocol: until when and why. */
 	unsigned long router_expires[MCS_PROTO_MAX];
 	u8 router_via[MCS_PROTO_MAX];	/* enum mcsnoop_router_via */

@@ -352,10 +352,14 @@ out:
 	spin_unlock(&mb->lock);
 }
 
-/* The version of our queries on port (NULL: the host) now. */
+/*
+ * The version of our queries now: older hosts need none of their own, as
+ * they answer newer queries (RFC 3376 7.2.1, RFC 3810 8.2.1), and a newer
+ * query keeps newer hosts in their own version (a v3 host that hears a
+ * v2 query falls back to v2 for every group).
+ */
 static u8 mcs_query_version(const struct mcs_bridge *mb,
-			    const struct mcs_querier *q,
-			    const struct mcs_port *port, unsigned long now)
+			    const struct mcs_querier *q, unsigned long now)
 {
 	struct mcs_vlan_cfg cfg;
 	u8 version;
@@ -364,11 +368,6 @@ static u8 mcs_query_version(const struct mcs_bridge *mb,
 	version = q->proto == MCS_IPV4 ? cfg.igmp_version : cfg.mld_version;
 	if (q->older_version && time_before(now, q->older_expires))
 		version = min(version, q->older_version);
-	/* Older hosts behind the port: a query they understand. */
-	if (port && READ_ONCE(port->older_host_version[q->proto]) &&
-	    time_before(now, READ_ONCE(port->older_host_expires[q->proto])))
-		version = min(version,
-			      READ_ONCE(port->older_host_version[q->proto]));
 	/* IGMPv1 hosts answer v2 queries; we never send v1. */
 	return q->proto == MCS_IPV4 ? max_t(u8, version, 2) : version;
 }
@@ -422,20 +421,26 @@ static void mcs_query_local(struct mcs_bridge *mb, struct mcs_querier *q,
 
 /*
  * Send one query on every forwarding port of q's VLAN, or on the port
- * ifindex only, in the version each port needs.
+ * ifindex only.
  */
 static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 			   struct mcs_query_params *p, int ifindex,
 			   unsigned long now)
 {
-	struct sk_buff *skbs[4] = {}, *skb;
 	bool vlans = br_vlan_enabled(mb->dev);
 	struct bridge_vlan_info vinfo = {};
 	u16 vlan_proto = ETH_P_8021Q;
+	struct sk_buff *query, *skb;
 	struct mcs_port *port;
 	bool sent = false;
-	u8 version;
 
+	p->version = mcs_query_version(mb, q, now);
+	/* IGMPv2 and MLDv1 ask for the group, not sources. */
+	if (p->version < (q->proto == MCS_IPV4 ? 3 : 2))
+		p->nsrc = 0;
+	query = mcs_query_skb(mb, p);
+	if (!query)
+		return;
 	if (vlans)
 		br_vlan_get_proto(mb->dev, &vlan_proto);
 	list_for_each_entry_rcu(port, &mb->port_list, list) {
@@ -446,19 +451,7 @@ static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 			continue;
 		if (vlans && br_vlan_get_info_rcu(port->dev, q->vid, &vinfo))
 			continue;
-		version = mcs_query_version(mb, q, port, now) & 3;
-		if (!skbs[version]) {
-			struct mcs_query_params pv = *p;
-
-			/* IGMPv2 and MLDv1 ask for the group, not sources. */
-			pv.version = version;
-			if (version < (q->proto == MCS_IPV4 ? 3 : 2))
-				pv.nsrc = 0;
-			skbs[version] = mcs_query_skb(mb, &pv);
-			if (!skbs[version])
-				continue;
-		}
-		skb = skb_clone(skbs[version], GFP_ATOMIC);
+		skb = skb_clone(query, GFP_ATOMIC);
 		if (!skb)
 			continue;
 		if (vlans && !(vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED))
@@ -471,12 +464,9 @@ static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 		sent = true;
 	}
 	mcs_hooks_own_frame(NULL);
-	for (version = 0; version < ARRAY_SIZE(skbs); version++)
-		kfree_skb(skbs[version]);
-	if (!ifindex) {
-		p->version = mcs_query_version(mb, q, NULL, now);
+	kfree_skb(query);
+	if (!ifindex)
 		mcs_query_local(mb, q, p, vlans, vlan_proto);
-	}
 	if (sent)
 		q->sent++;
 }

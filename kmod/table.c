@@ -268,6 +268,7 @@ struct mcs_rec_ctx {
 	bool ipv6;
 	unsigned long now;
 	unsigned long gmi_end;		/* now + membership interval */
+	unsigned long older_end;	/* now + older host present interval */
 	unsigned long lmq_end;		/* now + last member time */
 	bool degraded;
 	/* What the querier must ask about now: the group, or sources. */
@@ -434,6 +435,52 @@ static void mcs_rec_apply(struct mcs_rec_ctx *c)
 	}
 }
 
+u8 mcs_member_host_compat(const struct mcs_member *m, bool ipv6,
+			  unsigned long now)
+{
+	u8 v;
+
+	for (v = 1; v < (ipv6 ? 2 : 3); v++)
+		if (m->older_host_expires[v - 1] &&
+		    mcs_live(READ_ONCE(m->older_host_expires[v - 1]), now))
+			return v;
+	return ipv6 ? 2 : 3;
+}
+
+/*
+ * Host compatibility (RFC 3376 7.3.2, RFC 3810 8.3.2): an older report
+ * starts its version's timer; while one runs, BLOCK(x) is ignored and
+ * TO_EX(x) is TO_EX({}) (older hosts want every source), and with IGMPv1
+ * hosts TO_IN() and IGMPv2 leaves are ignored (they would not answer the
+ * query in time). Returns the record to apply, NULL to ignore it.
+ */
+static const struct mcs_record *mcs_rec_compat(struct mcs_rec_ctx *c,
+					       struct mcs_record *copy)
+{
+	const struct mcs_record *rec = c->rec;
+	u8 newest = c->ipv6 ? 2 : 3;
+	u8 compat;
+
+	if (rec->version && rec->version < newest &&
+	    rec->type == MCS_REC_IS_EX)
+		WRITE_ONCE(c->m->older_host_expires[rec->version - 1],
+			   c->older_end ?: 1);
+	compat = mcs_member_host_compat(c->m, c->ipv6, c->now);
+	if (compat == newest)
+		return rec;
+	if (rec->type == MCS_REC_BLOCK)
+		return NULL;
+	/* IGMPv1 mode: TO_IN() and IGMPv2 leaves (TO_IN({})) too. */
+	if (compat == 1 && !c->ipv6 && rec->type == MCS_REC_TO_IN)
+		return NULL;
+	if (rec->type == MCS_REC_TO_EX && rec->nsrc) {
+		*copy = *rec;
+		copy->nsrc = 0;
+		return copy;
+	}
+	return rec;
+}
+
 static bool mcs_is_ssm(const struct in6_addr *g)
 {
 	if (mcs_addr_is_v4(g))
@@ -466,10 +513,14 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		.gmi_end = now + mcs_vlan_membership_interval(mb, vid, ipv6 ?
 							      MCS_IPV6 :
 							      MCS_IPV4),
+		.older_end = now + mcs_vlan_older_host_interval(mb, vid, ipv6 ?
+								MCS_IPV6 :
+								MCS_IPV4),
 		.lmq_end = now + (port && READ_ONCE(port->fast_leave) ? 0 :
 				  mcs_vlan_last_member_time(mb, vid)),
 	};
 	const struct in6_addr *addr = &rec->group.in6;
+	struct mcs_record compat_rec;
 	struct mcs_group *grp;
 	struct mcs_member *m;
 	bool created = false;
@@ -484,9 +535,13 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	 */
 	if (mcs_group_link_local(addr))
 		return;
-	/* SSM: (S,G) only, RFC 4604 */
+	/*
+	 * SSM: (S,G) only (RFC 9776 6.4, RFC 9777 7.4): no EXCLUDE records,
+	 * and no IGMPv1/v2 or MLDv1 reports or leaves.
+	 */
 	if (mcs_is_ssm(addr) &&
-	    (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX))
+	    (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX ||
+	     (rec->version && rec->version < (ipv6 ? 2 : 3))))
 		return;
 	grp = mcs_group_lookup(mb, addr, vid);
 	m = grp ? mcs_member_of_host(grp, port, host) : NULL;
@@ -528,6 +583,9 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	if (m->is_static)
 		return;
 	c.m = m;
+	c.rec = mcs_rec_compat(&c, &compat_rec);
+	if (!c.rec)
+		return;
 	mcs_member_settle(m, now);
 	mcs_rec_apply(&c);
 	/* A leave lowered the timers: expiry then means nobody answered. */

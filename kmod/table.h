@@ -62,10 +62,20 @@ struct mcs_member {
 	bool static_any;		/* static (*,G), else static (S,G)s */
 	bool leave_lowered;		/* a leave lowered its timers */
 	unsigned long group_expires;	/* EXCLUDE mode */
+	/*
+	 * Older Version Host Present timers (RFC 3376 7.3.2, RFC 3810
+	 * 8.3.2): an IGMPv1 / IGMPv2 report ([0] / [1]), or an MLDv1 report
+	 * ([0]), was heard for the group until then (0: never).
+	 */
+	unsigned long older_host_expires[2];
 	struct hlist_head sources;	/* struct mcs_source, RCU */
 	unsigned int nsrc;
 	struct rcu_head rcu;
 };
+
+/* The version the membership's hosts are treated as now (compat mode). */
+u8 mcs_member_host_compat(const struct mcs_member *m, bool ipv6,
+			  unsigned long now);
 
 struct mcs_source {
 	struct hlist_node node;

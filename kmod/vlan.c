@@ -162,25 +162,56 @@ void mcs_vlan_free_all(struct mcs_bridge *mb)
 	xa_destroy(&mb->vlan_queriers);
 }
 
+/*
+ * RFC 9776 8.4 and RFC 9777 9.4: robustness x query interval plus twice
+ * the query response interval (RFC 3376 and RFC 3810 added it once).
+ */
 u32 mcs_vlan_membership_ms(const struct mcs_vlan_cfg *cfg)
 {
 	return cfg->membership_timeout ?:
 	       cfg->robustness * cfg->query_interval +
-	       cfg->query_response_interval;
+	       2 * cfg->query_response_interval;
+}
+
+/*
+ * The membership interval now, from our settings or from the elected
+ * querier's QRV and QQIC; older_host: the Older Version Host Present
+ * Interval instead (RFC 9776 8.13, RFC 9777 9.13: one response interval).
+ */
+static unsigned long mcs_vlan_interval(const struct mcs_bridge *mb, u16 vid,
+				       int proto, bool older_host)
+{
+	const struct mcs_adopted *a = &mb->adopted[proto];
+	u32 rv, qi, qri, ms;
+	struct mcs_vlan_cfg cfg;
+
+	mcs_vlan_cfg(mb, vid, &cfg);
+	if (cfg.membership_timeout)
+		return msecs_to_jiffies(cfg.membership_timeout);
+	if (READ_ONCE(a->vid) != vid ||
+	    !time_before(jiffies, READ_ONCE(a->until))) {
+		rv = cfg.robustness;
+		qi = cfg.query_interval;
+		qri = cfg.query_response_interval;
+	} else {
+		rv = READ_ONCE(a->qrv);
+		qi = READ_ONCE(a->qi_ms);
+		qri = READ_ONCE(a->qri_ms);
+	}
+	ms = rv * qi + (older_host ? 1 : 2) * qri;
+	return msecs_to_jiffies(ms);
 }
 
 unsigned long mcs_vlan_membership_interval(const struct mcs_bridge *mb,
 					   u16 vid, int proto)
 {
-	const struct mcs_adopted *a = &mb->adopted[proto];
-	struct mcs_vlan_cfg cfg;
+	return mcs_vlan_interval(mb, vid, proto, false);
+}
 
-	mcs_vlan_cfg(mb, vid, &cfg);
-	if (cfg.membership_timeout || READ_ONCE(a->vid) != vid ||
-	    !time_before(jiffies, READ_ONCE(a->until)))
-		return msecs_to_jiffies(mcs_vlan_membership_ms(&cfg));
-	return msecs_to_jiffies(READ_ONCE(a->qrv) * READ_ONCE(a->qi_ms) +
-				READ_ONCE(a->qri_ms));
+unsigned long mcs_vlan_older_host_interval(const struct mcs_bridge *mb,
+					   u16 vid, int proto)
+{
+	return mcs_vlan_interval(mb, vid, proto, true);
 }
 
 unsigned long mcs_vlan_last_member_time(const struct mcs_bridge *mb, u16 vid)

@@ -97,6 +97,9 @@ u32 mcs_vlan_membership_ms(const struct mcs_vlan_cfg *cfg);
 /* With an elected querier's values (proto: enum mcs_proto), jiffies. */
 unsigned long mcs_vlan_membership_interval(const struct mcs_bridge *mb,
 					   u16 vid, int proto);
+/* Older Version Host Present Interval (host compatibility), jiffies. */
+unsigned long mcs_vlan_older_host_interval(const struct mcs_bridge *mb,
+					   u16 vid, int proto);
 unsigned long mcs_vlan_last_member_time(const struct mcs_bridge *mb, u16 vid);
 
 #endif /* _MCS_VLAN_H */

@@ -195,9 +195,10 @@ igmp_membership_timeout()
 	# The host stays joined but never reports again (no queries).
 	check_ports br0 "$G" "" "membership after the timeout" "" 120
 	deliver_check h1 "$G" "" "h2 h3" "after the timeout, flood-unknown off"
-	# Robustness x query interval + response interval when auto: 2 x 1 + 0.5.
+	# Robustness x query interval + 2 x response interval when auto
+	# (RFC 9776 8.4): 2 x 1 + 2 x 0.5.
 	mcs sw bridge set br0 membership-timeout auto robustness 2
-	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].membership_timeout')" 2.5 \
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].membership_timeout')" 3 \
 		"membership_timeout auto"
 }
 

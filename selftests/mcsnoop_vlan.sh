@@ -224,7 +224,7 @@ vlan_membership_timeout()
 	mcs sw vlan set br0 vid 10 robustness 1 query-interval $((2 * S)) \
 		query-response-interval "$S" membership-timeout auto
 	check_err $? "vlan set vid 10"
-	check_vlan 10 membership_timeout $((3 * S)) "auto from the VLAN's own timers"
+	check_vlan 10 membership_timeout $((4 * S)) "auto from the VLAN's own timers (1 x 2S + 2 x S)"
 	check_vlan 10 membership_timeout_auto true "auto"
 	check_vlan 20 membership_timeout 600 "the bridge's"
 	check_vlan 20 own "" "inherits all"

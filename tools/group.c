@@ -121,7 +121,19 @@ static void print_source(const struct nlattr *nest)
 	out_close_object();
 }
 
-static void print_member(const struct nlattr *nest)
+/* "igmpv2" for the version of a member's oldest hosts; NULL if none. */
+static const char *host_compat_str(const struct nlattr *attr, bool ipv6)
+{
+	static char buf[8];
+
+	if (!attr)
+		return NULL;
+	snprintf(buf, sizeof(buf), "%sv%u", ipv6 ? "mld" : "igmp",
+		 nl_u8(attr) & 7);
+	return buf;
+}
+
+static void print_member(const struct nlattr *nest, bool group_ipv6)
 {
 	const struct nlattr *tb[MCSNOOP_A_MEMBER_MAX + 1];
 	char name[IF_NAMESIZE], hostbuf[MAC_STR_LEN];
@@ -150,6 +162,10 @@ static void print_member(const struct nlattr *nest)
 		print_text(" static");
 	print_secs(PRINT_ANY, "timer", " timer %s",
 		   nl_u32(tb[MCSNOOP_A_MEMBER_TIMER]));
+	/* Older hosts heard: BLOCK ignored, TO_EX(x) taken as TO_EX({}). */
+	print_str_or_null(PRINT_ANY, "host_compat", " host-compat %s",
+			  host_compat_str(tb[MCSNOOP_A_MEMBER_HOST_COMPAT],
+					  group_ipv6));
 	print_nl();
 	out_open_array("sources");
 	if (tb[MCSNOOP_A_MEMBER_SOURCES])
@@ -165,6 +181,7 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 	const struct nlattr *tb[MCSNOOP_A_GROUP_MAX + 1];
 	const struct nlattr *addr, *mac, *member;
 	char name[IF_NAMESIZE], group[INET6_ADDRSTRLEN], macbuf[MAC_STR_LEN];
+	bool group_ipv6 = false;
 	const char *bridge;
 
 	(void)data;
@@ -174,6 +191,8 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 		bridge = if_indextoname(nl_u32(tb[MCSNOOP_A_GROUP_BRIDGE_IFINDEX]),
 					name) ? name : "?";
 	addr = tb[MCSNOOP_A_GROUP_ADDR];
+	if (addr)
+		group_ipv6 = mnl_attr_get_payload_len(addr) == 16;
 	if (addr)
 		mcs_format_addr(mnl_attr_get_payload(addr),
 				mnl_attr_get_payload_len(addr), group,
@@ -197,7 +216,7 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 	if (tb[MCSNOOP_A_GROUP_MEMBERS])
 		mnl_attr_for_each_nested(member, tb[MCSNOOP_A_GROUP_MEMBERS])
 			if (mnl_attr_get_type(member) == MCSNOOP_A_GROUP_MEMBER)
-				print_member(member);
+				print_member(member, group_ipv6);
 	out_close_array();
 	out_close_object();
 	return MNL_CB_OK;
