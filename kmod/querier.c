@@ -240,6 +240,7 @@ static struct mcs_querier *mcs_querier_find(struct mcs_bridge *mb, u16 vid,
 	q->vid = vid;
 	q->proto = proto;
 	q->seen = true;
+	q->mrd_solicit = true;
 	mcs_querier_startup(mb, q, jiffies);
 	list_add_tail(&q->list, &mb->queriers);
 	return q;
@@ -467,8 +468,29 @@ static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 	kfree_skb(query);
 	if (!ifindex)
 		mcs_query_local(mb, q, p, vlans, vlan_proto);
-	if (sent)
+	if (sent && !p->mrd_solicit)
 		q->sent++;
+}
+
+/*
+ * An MRD solicitation (RFC 4286 5.1) on every port of q's VLAN, so that
+ * routers that speak MRD advertise at once rather than at their next
+ * interval. From our address (IPv4: 0.0.0.0 without one; IPv6: none
+ * without a link-local one); whatever our role, since it is snooping's.
+ */
+static void mcs_querier_solicit(struct mcs_bridge *mb, struct mcs_querier *q,
+				unsigned long now)
+{
+	struct mcs_query_params p = {
+		.ipv6 = q->proto == MCS_IPV6,
+		.mrd_solicit = true,
+	};
+
+	ether_addr_copy(p.src_mac, mb->dev->dev_addr);
+	if (!mcs_querier_own_addr(mb, q->vid, q->proto, &p.src.in6) &&
+	    q->proto == MCS_IPV4)
+		ipv6_addr_set_v4mapped(0, &p.src.in6);
+	mcs_query_send(mb, q, &p, 0, now);
 }
 
 static void mcs_query_params_init(struct mcs_bridge *mb,
@@ -551,6 +573,10 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 	u8 role;
 
 	list_for_each_entry(q, &mb->queriers, list) {
+		if (q->mrd_solicit) {
+			q->mrd_solicit = false;
+			mcs_querier_solicit(mb, q, now);
+		}
 		mcs_vlan_cfg(mb, q->vid, &cfg);
 		role = mcs_querier_role(mb, q, now, &src);
 		if (q->other && !time_before(now, q->other_expires)) {
@@ -757,8 +783,10 @@ void mcs_querier_topology(struct mcs_bridge *mb)
 	struct mcs_querier *q;
 
 	spin_lock_bh(&mb->lock);
-	list_for_each_entry(q, &mb->queriers, list)
+	list_for_each_entry(q, &mb->queriers, list) {
 		q->topology_query = true;
+		q->mrd_solicit = true;
+	}
 	mb->next_scan = jiffies;
 	mcs_querier_kick(mb, jiffies);
 	spin_unlock_bh(&mb->lock);

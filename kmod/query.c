@@ -17,9 +17,17 @@
 #define QUERY_IGMPV3_LEN	12
 #define QUERY_MLDV1_LEN		24
 #define QUERY_MLDV2_LEN		28
+/*
+ * RFC 4286 5.1 needs 4 bytes; 8, as smcroute sends its MRD messages,
+ * because the Linux bridge's snooping (ip_mc_check_igmp(),
+ * ipv6_mc_check_mld()) drops IGMP and ICMPv6 shorter than 8 bytes.
+ */
+#define QUERY_MRD_SOL_LEN	8
 
 #define QUERY_IGMP_TYPE		0x11
 #define QUERY_MLD_TYPE		130
+#define QUERY_IGMP_MRD_SOL	0x31
+#define QUERY_MLD_MRD_SOL	152
 #define QUERY_PROTO_HOPOPTS	0
 #define QUERY_PROTO_IGMP	2
 #define QUERY_PROTO_ICMPV6	58
@@ -64,13 +72,16 @@ static unsigned int body_len(const struct mcs_query_params *p)
 
 	if (p->nsrc > MCS_QUERY_MAX_SOURCES || (p->nsrc && !p->sources))
 		return 0;
+	/* Solicitations too come from a link-local source (RFC 4286 7). */
+	if (p->ipv6 && (s[0] != 0xfe || (s[1] & 0xc0) != 0x80))
+		return 0;
+	if (p->mrd_solicit)
+		return QUERY_MRD_SOL_LEN;
 	if (p->ipv6) {
 		general = is_zero(g, 16);
 		v3 = p->version == 2;
+		/* RFC 3810 5.1.14: listeners drop other sources (above). */
 		if ((!general && g[0] != 0xff) || p->version < 1 || p->version > 2)
-			return 0;
-		/* RFC 3810 5.1.14: listeners drop any other source. */
-		if (s[0] != 0xfe || (s[1] & 0xc0) != 0x80)
 			return 0;
 	} else {
 		g += 12;
@@ -107,10 +118,14 @@ static void build_ipv4(u8 *ip, const struct mcs_query_params *p,
 		       unsigned int blen)
 {
 	static const u8 all_hosts[4] = { 224, 0, 0, 1 };
+	static const u8 all_routers[4] = { 224, 0, 0, 2 };
 	const u8 *g = p->group.in6.s6_addr + 12;
 	u8 *q = ip + QUERY_IP4_LEN;
 	u32 tenths = p->max_resp_ms / 100;
 	unsigned int i;
+
+	if (p->mrd_solicit)
+		g = all_routers;
 
 	ip[0] = 0x46;		/* version 4, IHL 6 */
 	ip[1] = 0xc0;		/* internetwork control, as Linux sends IGMP */
@@ -123,6 +138,10 @@ static void build_ipv4(u8 *ip, const struct mcs_query_params *p,
 	ip[21] = 0x04;
 	put_csum(ip + 10, sum16(0, ip, QUERY_IP4_LEN));
 
+	if (p->mrd_solicit) {
+		q[0] = QUERY_IGMP_MRD_SOL;
+		goto csum;
+	}
 	q[0] = QUERY_IGMP_TYPE;
 	memcpy(q + 4, g, 4);
 	if (p->version == 2) {
@@ -139,6 +158,7 @@ static void build_ipv4(u8 *ip, const struct mcs_query_params *p,
 			memcpy(q + 12 + 4 * i, p->sources[i].in6.s6_addr + 12,
 			       4);
 	}
+csum:
 	put_csum(q + 2, sum16(0, q, blen));
 }
 
@@ -146,10 +166,14 @@ static void build_ipv6(u8 *ip, const struct mcs_query_params *p,
 		       unsigned int blen)
 {
 	static const u8 all_nodes[16] = { 0xff, 0x02, [15] = 0x01 };
+	static const u8 all_routers[16] = { 0xff, 0x02, [15] = 0x02 };
 	const u8 *g = p->group.in6.s6_addr;
 	u8 *q = ip + QUERY_IP6_LEN;
 	unsigned int i;
 	u32 sum;
+
+	if (p->mrd_solicit)
+		g = all_routers;
 
 	ip[0] = 0x60;		/* version 6, traffic class 0, no flow label */
 	put16(ip + 4, QUERY_IP6_LEN - 40 + blen);
@@ -162,6 +186,10 @@ static void build_ipv6(u8 *ip, const struct mcs_query_params *p,
 	ip[43] = 0x02;
 	ip[46] = 0x01;			/* PadN, 0 bytes of data */
 
+	if (p->mrd_solicit) {
+		q[0] = QUERY_MLD_MRD_SOL;
+		goto csum;
+	}
 	q[0] = QUERY_MLD_TYPE;
 	memcpy(q + 8, g, 16);
 	if (p->version == 1) {
@@ -174,6 +202,7 @@ static void build_ipv6(u8 *ip, const struct mcs_query_params *p,
 		for (i = 0; i < p->nsrc; i++)
 			memcpy(q + 28 + 16 * i, p->sources[i].in6.s6_addr, 16);
 	}
+csum:
 	/* RFC 8200 8.1 pseudo-header: addresses, length, next header. */
 	sum = sum16(0, ip + 8, 32) + (blen >> 16) + (blen & 0xffff) +
 	      QUERY_PROTO_ICMPV6;

@@ -11,6 +11,11 @@
 
 struct mcs_query_params {
 	bool ipv6;
+	/*
+	 * An MRD solicitation (RFC 4286 5) to all routers instead of a
+	 * query: only src_mac and src count.
+	 */
+	bool mrd_solicit;
 	u8 version;		/* IGMP 2 or 3; MLD 1 or 2 */
 	u8 src_mac[6];
 	struct mcs_addr src;	/* 0.0.0.0 for proxy queries; MLD: link-local */

@@ -3,13 +3,21 @@
 #
 # Multicast router ports: learnt from IGMP/MLD queries with a non-zero
 # source, MRD advertisements and PIM hellos (crafted by frames.py from h4
-# or h3: Debian packages no MRD speaker; mcsnoop_real_routers.sh has FRR's
-# PIM), never from a 0.0.0.0 query; they time out (queries: the router
+# or h3; mcsnoop_real_routers.sh has FRR's PIM), never from a 0.0.0.0
+# query; they time out (queries: the router
 # timeout; MRD and PIM: what the router announced); `port set DEV router
 # static|off` overrides. Router ports get every group, registered or not,
 # and the reports and leaves of their protocol, which other ports only get
 # with flood-reports on. The bridge's flood-unknown is off here, so an
 # unregistered group reaches router ports only.
+#
+# mrd_solicit_smcroute: Debian's smcroute with mrdisc (RFC 4286, IPv4)
+# advertises every 60 s here (-m 60) and answers solicitations. Started
+# before mcsnoop
+# (its first advertisement goes unheard), it becomes a router port within
+# seconds of `bridge enable` (querier off: solicitations are snooping's),
+# and again within seconds after its port went down (which forgets it)
+# and up: both times long before its next advertisement.
 
 ALL_TESTS=(
 	router_from_query
@@ -20,10 +28,13 @@ ALL_TESTS=(
 	router_lifetime_announced
 	router_static_off
 	reports_to_router_ports
+	mrd_solicit_smcroute
 )
 
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
+# shellcheck source=routers.sh
+source "$(dirname "$0")/routers.sh"
 
 G=239.1.2.3
 
@@ -188,6 +199,50 @@ reports_to_router_ports()
 	check_deliv "h3 h4" "h1" "IGMPv2 reports of h2, flood-reports on h3"
 	measure frames_wait h2 "report6v2,src=fe80::2,rec=4:ff0e::9"
 	check_deliv "h3" "h1 h4" "MLDv2 reports of h2, flood-reports on h3"
+}
+
+# router_within SECS WHAT: p-r1 becomes an MRD router port within SECS.
+router_within()
+{
+	local t0=$SECONDS
+
+	wait_secs "$1" port_is p-r1 router_ipv4 mrd
+	check_err $? "$2: p-r1 router_ipv4 is '$(port_get p-r1 router_ipv4)' after $((SECONDS - t0)) s, expected mrd within $1 s"
+	log_info "$2: MRD router port after $((SECONDS - t0)) s"
+}
+
+mrd_solicit_smcroute()
+{
+	local t0
+
+	if ! command -v smcrouted >/dev/null; then
+		skip_test "smcroute not installed"
+		return
+	fi
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		host_add sw br0 r1 10.0.0.9/24 noipv6 &&
+		ipn r1 link add up0 up type dummy &&
+		ipn r1 addr add 10.9.0.1/24 dev up0 ||
+		{ check_err 1 "setup"; return; }
+	# mrdisc runs on the inbound interface of a route.
+	t0=$SECONDS
+	smcroute_start r1 "phyint eth0 enable mrdisc
+phyint up0 enable
+mroute from eth0 group $G to up0" -m 60 || { check_err 1 "smcroute"; return; }
+	nap 1
+	mcs sw bridge enable br0 querier off >/dev/null ||
+		{ check_err 1 "enable"; return; }
+	# Its next advertisement is due 60 s after its start.
+	router_within 10 "bridge enable"
+	check_ge "$(pstat p-r1 mrd_advertisement)" 1 "advertisements from smcroute"
+	ipn sw link set p-r1 down
+	wait_secs 10 port_is p-r1 router_ipv4 none
+	check_err $? "p-r1 still a router port after it went down"
+	ipn sw link set p-r1 up
+	router_within 10 "port up"
+	[ $((SECONDS - t0)) -lt 60 ] ||
+		log_info "the test took $((SECONDS - t0)) s: smcroute's own advertisement may have come"
 }
 
 mcs_require

@@ -74,9 +74,9 @@ frr_cleanup()
 	rm -rf /run/frr-"$NS_PREFIX"-* /var/run/frr/"$NS_PREFIX"-*
 }
 
-# smcroute_start NS CONFIG: smcroute's daemon in namespace NS with CONFIG
-# (its smcroute.conf; -N: only the interfaces CONFIG enables), waiting
-# until it answers smcroutectl.
+# smcroute_start NS CONFIG [OPTION...]: smcroute's daemon in namespace NS
+# with CONFIG (its smcroute.conf; -N: only the interfaces CONFIG enables)
+# and smcrouted's OPTIONs, waiting until it answers smcroutectl.
 smcroute_start()
 {
 	local d
@@ -85,7 +85,7 @@ smcroute_start()
 	mkdir -p "$d" || return 1
 	printf '%s\n' "$2" >"$d/smcroute.conf"
 	bg "$1" smcrouted -n -N -l debug -f "$d/smcroute.conf" \
-		-u "$d/sock" -P "$d/pid" 2>"$d/log"
+		-u "$d/sock" -P "$d/pid" "${@:3}" 2>"$d/log"
 	wait_secs 30 in_ns "$1" smcroutectl -u "$d/sock" show routes \
 		>/dev/null 2>&1 || {
 		log_info "smcrouted in $1 did not start: $(cat "$d/log")"

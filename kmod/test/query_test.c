@@ -489,6 +489,41 @@ static void test_invalid(void)
 	free(f);
 }
 
+/* MRD solicitations: 8 bytes to all routers, parsed back as such. */
+static void test_mrd_solicit(void)
+{
+	static const struct {
+		bool ipv6;
+		const char *src, *dst, *dst_mac;
+		unsigned int len;
+	} t[] = {
+		{ false, "10.0.0.2", "224.0.0.2", "01:00:5e:00:00:02", 46 },
+		{ false, "0.0.0.0", "224.0.0.2", "01:00:5e:00:00:02", 46 },
+		{ true, "fe80::2", "ff02::2", "33:33:00:00:00:02", 70 },
+	};
+	struct mcs_query_params p;
+	enum mcs_parse_result r;
+	unsigned int i, len;
+	struct mcs_msg m;
+	u8 *f;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		p = params(t[i].ipv6, 0, t[i].src, NULL);
+		p.mrd_solicit = true;
+		f = build(&p, &m, &r, &len);
+		CHECK(f && len == t[i].len && r == MCS_PARSE_OK &&
+		      m.kind == MCS_MSG_MRD_SOL && addr_is(&m.dst, t[i].dst) &&
+		      addr_is(&m.src, t[i].src) && mac_is(f, t[i].dst_mac),
+		      "MRD solicitation from %s: %u bytes to %s", t[i].src,
+		      len, t[i].dst);
+		free(f);
+	}
+	/* IPv6: a link-local source only. */
+	p = params(true, 0, "2001:db8::2", NULL);
+	p.mrd_solicit = true;
+	CHECK(!mcs_query_len(&p), "MRD solicitation from 2001:db8::2: refused");
+}
+
 int main(void)
 {
 	pcap_open();
@@ -497,6 +532,7 @@ int main(void)
 	test_mld();
 	test_codes();
 	test_invalid();
+	test_mrd_solicit();
 	printf("1..%d\n", n);
 	printf("# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:0 error:0\n",
 	       passed, failed);
