@@ -528,7 +528,8 @@ int mcsnoop_nl_bridge_set_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	err = mcs_nl_bridge_apply(mb, a);
 	if (!err)
-		mcs_nl_querier_warn(mb, a, info->extack);
+		mcs_nl_querier_warn(mb, 0, a[MCSNOOP_A_BRIDGE_QUERIER_ADDR4],
+				    info->extack);
 	if (a[MCSNOOP_A_BRIDGE_MAX_GROUPS])
 		mcs_table_evict(mb, NULL);
 out:
@@ -581,7 +582,9 @@ int mcsnoop_nl_bridge_enable_doit(struct sk_buff *skb,
 			mcs_bridge_disable(mn, mb);
 		/* Enabled, but a feature of a port is left to the bridge. */
 		if (!err) {
-			mcs_nl_querier_warn(mb, info->attrs, info->extack);
+			mcs_nl_querier_warn(mb, 0,
+					    info->attrs[MCSNOOP_A_BRIDGE_QUERIER_ADDR4],
+					    info->extack);
 			mcs_nl_warn_fallback(mb, info->extack);
 		}
 	}

@@ -98,11 +98,13 @@ bool mcs_nl_querier_valid(struct mcs_bridge *mb, struct nlattr **a,
 			  struct netlink_ext_ack *extack);
 int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a);
 /*
- * A querier-address just set that hosts may drop (off every IPv4 subnet
- * of the bridge): accepted, as the address may come later, with a
- * warning in extack that mcsnoopctl prints.
+ * A querier-address a4 just set on vid (0: the bridge's) that hosts may
+ * drop (off every IPv4 subnet of the bridge or VLAN device): accepted, as
+ * the address may come later, with a warning in extack that mcsnoopctl
+ * prints.
  */
-void mcs_nl_querier_warn(struct mcs_bridge *mb, struct nlattr **a,
+void mcs_nl_querier_warn(struct mcs_bridge *mb, u16 vid,
+			 const struct nlattr *a4,
 			 struct netlink_ext_ack *extack);
 int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb);
 /* 0, or -EINVAL (INHERIT) or -ERANGE with the extack set. */

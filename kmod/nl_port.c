@@ -323,6 +323,10 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 			set_bit(vid, mb->vlan_snooping_off);
 	}
 	err = mcs_nl_vlan_querier_set(mb, vid, info->attrs);
+	if (!err)
+		mcs_nl_querier_warn(mb, vid,
+				    info->attrs[MCSNOOP_A_VLAN_QUERIER_ADDR4],
+				    info->extack);
 out:
 	rtnl_unlock();
 	return err;

@@ -235,17 +235,22 @@ int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a)
 	return 0;
 }
 
-void mcs_nl_querier_warn(struct mcs_bridge *mb, struct nlattr **a,
+void mcs_nl_querier_warn(struct mcs_bridge *mb, u16 vid,
+			 const struct nlattr *a4,
 			 struct netlink_ext_ack *extack)
 {
-	struct nlattr *a4 = a[MCSNOOP_A_BRIDGE_QUERIER_ADDR4];
 	__be32 addr = a4 ? nla_get_in_addr(a4) : 0;
 
-	if (!addr || mcs_querier_addr4_plausible(mb, 0, addr))
+	if (!addr || mcs_querier_addr4_plausible(mb, vid, addr))
 		return;
-	mcs_nl_msgf(extack,
-		    "querier_address: %pI4 is on no IPv4 subnet of %s: hosts with rp_filter drop its queries",
-		    &addr, mb->dev->name);
+	if (vid)
+		mcs_nl_msgf(extack,
+			    "querier_address: %pI4 is on no IPv4 subnet of %s vid %u: hosts with rp_filter drop its queries",
+			    &addr, mb->dev->name, vid);
+	else
+		mcs_nl_msgf(extack,
+			    "querier_address: %pI4 is on no IPv4 subnet of %s: hosts with rp_filter drop its queries",
+			    &addr, mb->dev->name);
 }
 
 int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb)

@@ -22,6 +22,7 @@ ALL_TESTS=(
 	vlan_membership_timeout
 	vlan_inherit
 	vlan_timer_errors
+	vlan_querier_address_warning
 )
 
 # shellcheck source=lib.sh
@@ -347,6 +348,32 @@ vlan_timer_errors()
 	check_q 10 interval 30 "with VLAN filtering: VLAN 10's own"
 	ipn sw link set br0 type bridge vlan_filtering 0
 	check_q 0 interval 125 "without VLAN filtering: the bridge's"
+}
+
+# A VLAN's querier-address off the subnets of its VLAN device is taken,
+# with a warning naming the VLAN; on them, or where the VLAN has no device
+# of the bridge to judge by, without one.
+vlan_querier_address_warning()
+{
+	local out rc
+
+	ns_create sw noipv6 &&
+		ipn sw link add br0 up type bridge mcast_snooping 0 vlan_filtering 1 &&
+		bridge -n "$NS_PREFIX-sw" vlan add dev br0 vid 10 self &&
+		ipn sw link add link br0 name br0.10 up type vlan id 10 &&
+		ipn sw addr add 10.10.0.254/24 dev br0.10 &&
+		access h2 2 10 && access h3 3 20 &&
+		mcs sw bridge enable br0 >/dev/null ||
+		{ check_err 1 "setup"; return; }
+	out=$(mcs sw vlan set br0 vid 10 querier-address 10.10.0.253 2>&1)
+	check_eq "$?:$out" "0:" "vid 10, on br0.10's subnet"
+	out=$(mcs sw vlan set br0 vid 10 querier-address 192.168.5.5 2>&1)
+	rc=$?
+	check_eq "$rc" 0 "vid 10, off br0.10's subnet: status"
+	check_match "$out" '^Warning: querier_address: 192\.168\.5\.5 is on no IPv4 subnet of br0 vid 10' \
+		"vid 10, off br0.10's subnet: warning"
+	out=$(mcs sw vlan set br0 vid 20 querier-address 192.168.5.5 2>&1)
+	check_eq "$?:$out" "0:" "vid 20, no VLAN device to judge by"
 }
 
 mcs_require
