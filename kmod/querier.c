@@ -820,6 +820,8 @@ void mcs_querier_stop(struct mcs_bridge *mb)
 	spin_unlock_bh(&mb->lock);
 	/* The timer re-arms only while not stopped. */
 	del_timer_sync(&mb->querier_timer);
+	/* Under the lock: a dump that found the bridge may still read. */
+	spin_lock_bh(&mb->lock);
 	list_for_each_entry_safe(q, tmp, &mb->queriers, list) {
 		list_del(&q->list);
 		kfree(q);
@@ -829,6 +831,7 @@ void mcs_querier_stop(struct mcs_bridge *mb)
 		kfree(g);
 	}
 	mb->gsq_count = 0;
+	spin_unlock_bh(&mb->lock);
 	mcs_vlan_free_all(mb);
 	kfree_rcu(rcu_dereference_protected(mb->querier_addrs, true), rcu);
 	RCU_INIT_POINTER(mb->querier_addrs, NULL);
