@@ -280,6 +280,13 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	if (!q)
 		goto out;
 	q->heard++;
+	/*
+	 * IGMP: only general queries elect, set the other querier's timers
+	 * or make ours fall back (RFC 9776 6.6.2; RFC 9777 7.6.2 keeps "a
+	 * query" for MLD).
+	 */
+	if (proto == MCS_IPV4 && !mcs_in6_any(&msg->group.in6))
+		goto out;
 	/* A proxy query takes no part in the election (RFC 4541 2.1.1). */
 	if (mcs_in6_any(&src)) {
 		q->proxy_heard++;

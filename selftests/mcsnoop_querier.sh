@@ -749,6 +749,11 @@ bogus_querier()
 		mcs sw bridge enable br0 querier auto "${TIMERS[@]}" ||
 		{ check_err 1 "setup"; return; }
 	check_q inet role querier "auto with 10.0.0.254"
+	# A group-specific query elects nobody (RFC 9776 6.6.2).
+	frames h1 eth0 count=2 gap=0.2 "query4,src=10.0.0.1,ver=3,group=$G"
+	wait_secs 30 q_gt inet queries_heard 1
+	check_err $? "the group-specific queries were not heard"
+	check_eq "$(q_get inet role)" querier "role after group-specific queries from 10.0.0.1"
 	# On the subnet: not bogus.
 	frames h1 eth0 "query4,src=10.0.0.1,ver=3"
 	check_q inet querier 10.0.0.1 "a query from 10.0.0.1"

@@ -152,8 +152,8 @@ igmpv3_exclude_sources()
 	check_ports br0 239.1.2.4 "" "BLOCK of every source" "" 20
 }
 
-# SSM (232/8): v1/v2 reports and EXCLUDE records are ignored; (S,G) joins
-# work.
+# SSM (232/8): v1/v2 reports and leaves and EXCLUDE records are ignored;
+# (S,G) joins work.
 igmp_ssm()
 {
 	local S=232.1.1.1
@@ -169,6 +169,14 @@ igmp_ssm()
 	check_eq "$(group_ports br0 "$S")" "p-h3" "SSM: v2 report learnt"
 	deliver_check h1 "$S" "h3" "h2 h4" "SSM (h1,$S)"
 	deliver_check h4 "$S" "" "h1 h2 h3" "SSM (h4,$S)"
+	# So is an IGMPv2 leave (RFC 9776 6.4): h3's (S,G) membership stays,
+	# even on a fast-leave port.
+	mcs sw port set p-h3 fast-leave on
+	frames h3 eth0 "leave2,group=$S"
+	wait_secs 30 pstat_ge p-h3 igmp_v2_leave 1
+	check_err $? "the v2 leave from p-h3 was not counted"
+	sleep 0.5
+	check_eq "$(group_ports br0 "$S")" "p-h3" "SSM: v2 leave taken"
 	# An EXCLUDE record for an SSM group is ignored.
 	frames h4 eth0 count=2 gap=0.1 "report3,rec=4:232.1.1.2"
 	wait_secs 30 pstat_ge p-h4 igmp_v3_report 2
