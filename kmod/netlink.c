@@ -318,6 +318,8 @@ static int mcs_nl_put_config(struct sk_buff *skb, struct mcs_bridge *mb)
 		       mcs_host_router_via(mb, MCS_IPV4)) ||
 	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV6,
 		       mcs_host_router_via(mb, MCS_IPV6)) ||
+	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_QUERIER_PROXY_ONLY,
+			mcs_querier_proxy_only_count(mb)) ||
 	    mcs_nl_querier_put(skb, mb))
 		return -EMSGSIZE;
 	return 0;

@@ -424,7 +424,9 @@ static int mcs_nl_put_querier(struct sk_buff *skb, struct mcs_bridge *mb,
 	    nla_put_u64_64bit(skb, MCSNOOP_A_QUERIER_BOGUS_QUERIES, q->bogus,
 			      MCSNOOP_A_QUERIER_PAD) ||
 	    (q->bogus && mcs_nl_put_addr(skb, MCSNOOP_A_QUERIER_BOGUS_ADDR,
-					 &q->bogus_addr)))
+					 &q->bogus_addr)) ||
+	    nla_put_u8(skb, MCSNOOP_A_QUERIER_PROXY_ONLY,
+		       mcs_querier_proxy_only(mb, q, now)))
 		return -EMSGSIZE;
 	/* Another querier is elected whatever our mode: show it. */
 	if (q->other && time_before(now, q->other_expires)) {

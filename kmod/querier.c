@@ -159,6 +159,32 @@ bool mcs_querier_own_addr(const struct mcs_bridge *mb, u16 vid, int proto,
 	       ipv6_addr_type(addr) & IPV6_ADDR_LINKLOCAL;
 }
 
+bool mcs_querier_proxy_only(const struct mcs_bridge *mb,
+			    const struct mcs_querier *q, unsigned long now)
+{
+	struct in6_addr src;
+
+	return q->proxy_until && time_before(now, q->proxy_until) &&
+	       !(q->other && time_before(now, q->other_expires)) &&
+	       mcs_querier_role(mb, q, now, &src) !=
+	       MCSNOOP_QUERIER_ROLE_QUERIER;
+}
+
+unsigned int mcs_querier_proxy_only_count(struct mcs_bridge *mb)
+{
+	unsigned long now = jiffies;
+	struct mcs_querier *q;
+	unsigned int n = 0;
+
+	rcu_read_lock();
+	spin_lock_bh(&mb->lock);
+	list_for_each_entry(q, &mb->queriers, list)
+		n += mcs_querier_proxy_only(mb, q, now);
+	spin_unlock_bh(&mb->lock);
+	rcu_read_unlock();
+	return n;
+}
+
 u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
 		    unsigned long now, struct in6_addr *src)
 {
@@ -290,6 +316,18 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	/* A proxy query takes no part in the election (RFC 4541 2.1.1). */
 	if (mcs_in6_any(&src)) {
 		q->proxy_heard++;
+		q->proxy_until = now + mcs_other_interval(mb, &cfg, msg);
+		if (!q->proxy_only && mcs_querier_proxy_only(mb, q, now)) {
+			q->proxy_only = true;
+			ev.type = MCSNOOP_EVENT_QUERIER_PROXY_ONLY;
+			ev.reason = MCSNOOP_EVENT_REASON_NONE;
+			ev.addr = NULL;
+			mcs_event_send(mb, &ev);
+			net_info_ratelimited("%s: only 0.0.0.0 queries heard (vid %u, %s, on %s): no querier with an address\n",
+					     mb->dev->name, vid,
+					     proto == MCS_IPV6 ? "MLD" : "IGMP",
+					     port->dev->name);
+		}
 		goto out;
 	}
 	/*
@@ -584,6 +622,9 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 			q->mrd_solicit = false;
 			mcs_querier_solicit(mb, q, now);
 		}
+		/* A new episode of proxy queries alone is announced again. */
+		if (q->proxy_only && !mcs_querier_proxy_only(mb, q, now))
+			q->proxy_only = false;
 		mcs_vlan_cfg(mb, q->vid, &cfg);
 		role = mcs_querier_role(mb, q, now, &src);
 		if (q->other && !time_before(now, q->other_expires)) {

@@ -50,6 +50,10 @@ struct mcs_querier {
 	u64 proxy_heard;
 	u64 bogus;
 	struct in6_addr bogus_addr;
+
+	/* 0.0.0.0 queries heard until; flagged (and announced) as alone. */
+	unsigned long proxy_until;
+	bool proxy_only;
 };
 
 void mcs_querier_init(struct mcs_bridge *mb);
@@ -89,6 +93,14 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		       const struct in6_addr *sources, unsigned int nsrc);
 
 /* Role now (enum mcsnoop_querier_role) and the source it would query from. */
+/*
+ * Only 0.0.0.0 (proxy) queries heard on q's VLAN and protocol, and nobody
+ * queries from an address there: no querier elected, ours not querying.
+ */
+bool mcs_querier_proxy_only(const struct mcs_bridge *mb,
+			    const struct mcs_querier *q, unsigned long now);
+/* How many VLANs and protocols of mb are so now. */
+unsigned int mcs_querier_proxy_only_count(struct mcs_bridge *mb);
 u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
 		    unsigned long now, struct in6_addr *src);
 /* Our own election address on vid, if we have one. */

@@ -146,7 +146,7 @@ show_json()
 			"startup_query_interval_auto","startup_query_count",
 			"startup_query_count_auto","igmp_version",
 			"mld_version","host_router","host_router_ipv4",
-			"host_router_ipv6"] | sort))
+			"host_router_ipv6","querier_proxy_only"] | sort))
 		and (.ifindex | type == "number") and (.ifname | type == "string")
 		and (.mcast_snooping | type == "boolean")
 		and (.saved_mcast_snooping | type == "boolean")
@@ -309,7 +309,8 @@ querier_show()
 			"own_address","querier","port","mac","interval",
 			"response_interval","robustness","version","other_timer",
 			"query_timer","queries_sent","queries_heard",
-			"proxy_queries_heard","bogus_queries","bogus_address"] | sort))
+			"proxy_queries_heard","bogus_queries","bogus_address",
+			"proxy_only"] | sort))
 		and any(.[]; .bridge == "br0" and .vid == 0 and .family == "inet"
 			and .mode == "auto")
 		and any(.[]; .bridge == "br0" and .vid == 0 and .family == "inet6")

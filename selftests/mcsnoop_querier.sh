@@ -9,7 +9,9 @@
 #   flowing because the hosts answer our queries (IGMP and MLD at once);
 # - election: the lower address wins both ways, the loser goes silent, the
 #   survivor takes over after the other-querier-present interval; a
-#   0.0.0.0 query never silences an auto querier;
+#   0.0.0.0 query never silences an auto querier; while only 0.0.0.0
+#   queries are heard and nobody queries from an address, bridge show
+#   says so and a querier-proxy-only event goes out;
 # - every query type we send decodes in tshark without malformed or expert
 #   items, and the host answers in the version we query;
 # - per-VLAN queriers on a VLAN-filtering bridge, tagged where the port is;
@@ -449,24 +451,41 @@ election_they_win_mld()
 }
 
 # A 0.0.0.0 querier (a Linux bridge without mcast_query_use_ifaddr, then
-# crafted proxy queries) never silences our auto querier.
+# crafted proxy queries) never silences our auto querier. While ours is
+# off it is the only querier: proxy-only in querier show, a line in bridge
+# show and a querier-proxy-only event; once ours queries, no longer.
 election_proxy_never_wins()
 {
-	local p
+	local p mon=$MCS_TMP/proxy-only.json
+	local line='only 0\.0\.0\.0 queries heard on 1 VLAN/protocol: no querier with an address'
 
 	ns_create sw noipv6 && br_create sw br0 0 &&
 		ipn sw addr add 10.0.0.100/24 dev br0 &&
 		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
-		mcs sw bridge enable br0 querier off "${TIMERS[@]}" &&
-		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 0 &&
-		foreign_link || { check_err 1 "setup"; return; }
+		mcs sw bridge enable br0 querier off "${TIMERS[@]}" ||
+		{ check_err 1 "setup"; return; }
+	"$MCSNOOPCTL" -j -n "$(nsname sw)" monitor >"$mon" 2>&1 &
+	BG_PIDS+=("$!")
+	foreign_create 10.0.0.50 - mcast_query_use_ifaddr 0 &&
+		foreign_link || { check_err 1 "foreign querier"; return; }
 	# (A Linux bridge proxy querier yields to any querier it hears:
 	# ours starts once its proxy queries are heard.)
 	wait_secs 60 q_gt inet proxy_queries_heard 0
 	check_err $? "no proxy query of the foreign bridge heard"
 	check_eq "$(q_get inet querier)" null "elected querier: 0.0.0.0 takes no part"
+	check_eq "$(q_get inet proxy_only)" true "proxy_only with ours off"
+	check_match "$(mcs sw bridge show br0)" "$line" "bridge show, ours off"
+	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].querier_proxy_only')" 1 \
+		"querier_proxy_only, ours off"
+	wait_secs 10 grep -q '"event":"querier_proxy_only"' "$mon"
+	grep '"event":"querier_proxy_only"' "$mon" | grep '"port":"p-fq"' |
+		grep -q '"family":"inet"'
+	check_err $? "no querier_proxy_only event for p-fq: $(cat "$mon")"
 	mcs sw bridge set br0 querier auto
 	check_q inet role querier "auto after a proxy query"
+	check_eq "$(q_get inet proxy_only)" false "proxy_only with ours querying"
+	! [[ $(mcs sw bridge show br0) =~ $line ]]
+	check_err $? "bridge show still says only 0.0.0.0 queries are heard"
 	p=$(q_get inet proxy_queries_heard)
 	frames h1 eth0 count=4 gap=0.5 "query4,src=0.0.0.0,ver=3" \
 		"query4,src=0.0.0.0,ver=2"

@@ -79,6 +79,25 @@ static void bridge_parse(const struct nlmsghdr *nlh, struct bridge_info *bi)
 
 static const struct mcs_qattrs bridge_qattrs = MCS_QATTRS(MCSNOOP_A_BRIDGE);
 
+/*
+ * Only 0.0.0.0 queries heard somewhere: no querier with an address, no
+ * router in the election, and hosts that ignore such queries lose their
+ * memberships. A line of its own in text; a count in JSON.
+ */
+static void bridge_print_proxy_only(uint32_t n)
+{
+	char line[160];
+
+	print_u64(PRINT_JSON, "querier_proxy_only", NULL, n);
+	if (!n)
+		return;
+	snprintf(line, sizeof(line),
+		 "    only 0.0.0.0 queries heard on %u VLAN%s/protocol%s: no querier with an address (querier show)",
+		 n, n > 1 ? "s" : "", n > 1 ? "s" : "");
+	print_text(line);
+	print_nl();
+}
+
 static void bridge_print_config(const struct bridge_info *bi)
 {
 	const struct nlattr *const *tb = bi->tb;
@@ -114,6 +133,7 @@ static void bridge_print_config(const struct bridge_info *bi)
 	print_str(PRINT_ANY, "host_router_ipv6", " ipv6 %s)",
 		  mcs_router_via_word(nl_u8(tb[MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV6])));
 	print_nl();
+	bridge_print_proxy_only(nl_u32(tb[MCSNOOP_A_BRIDGE_QUERIER_PROXY_ONLY]));
 }
 
 /* Text "N groups, max M": the table's size against its limit. */

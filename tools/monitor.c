@@ -37,6 +37,7 @@ static const char *const type_words[] = {
 	[MCSNOOP_EVENT_FALLBACK_ADD] = "fallback add",
 	[MCSNOOP_EVENT_FALLBACK_DEL] = "fallback del",
 	[MCSNOOP_EVENT_QUERIER_BOGUS] = "querier bogus",
+	[MCSNOOP_EVENT_QUERIER_PROXY_ONLY] = "querier proxy-only",
 };
 
 static const char *const reason_words[] = {
@@ -134,7 +135,8 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 	querier = type == MCSNOOP_EVENT_QUERIER_ELECTED ||
 		  type == MCSNOOP_EVENT_QUERIER_LOST ||
 		  type == MCSNOOP_EVENT_QUERIER_TAKEOVER ||
-		  type == MCSNOOP_EVENT_QUERIER_BOGUS;
+		  type == MCSNOOP_EVENT_QUERIER_BOGUS ||
+		  type == MCSNOOP_EVENT_QUERIER_PROXY_ONLY;
 	out_init_file(file, json, false);
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "event", "%s",

@@ -222,6 +222,11 @@ int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data)
 			  " last %s",
 			  addr_str(tb[MCSNOOP_A_QUERIER_BOGUS_ADDR], false,
 				   bogus_addr, sizeof(bogus_addr)));
+	/* Nobody queries from an address: say so in text. */
+	print_on_off(PRINT_JSON, "proxy_only", NULL,
+		     nl_u8(tb[MCSNOOP_A_QUERIER_PROXY_ONLY]));
+	if (nl_u8(tb[MCSNOOP_A_QUERIER_PROXY_ONLY]))
+		print_text(" proxy-only");
 	print_nl();
 	out_close_object();
 	return MNL_CB_OK;

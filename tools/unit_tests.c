@@ -537,6 +537,15 @@ static void bridge_reply(void)
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT, set ? 5 : 0);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_IGMP_VERSION, set ? 2 : 3);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_MLD_VERSION, set ? 1 : 2);
+	if (set) {
+		mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_HOST_ROUTER,
+				MCSNOOP_ROUTER_AUTO);
+		mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV4,
+				MCSNOOP_ROUTER_VIA_NONE);
+		mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV6,
+				MCSNOOP_ROUTER_VIA_NONE);
+		mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_QUERIER_PROXY_ONLY, 2);
+	}
 	out_open_array(NULL);
 	mcs_bridge_print_cb(nlh, &print_ctx);
 	out_close_array();
@@ -606,6 +615,8 @@ static void vlan_reply(void)
 
 /* The host of the next member put (mcast_to_unicast), or none. */
 static const uint8_t *member_host;
+/* Its host compatibility version, or 0 for none. */
+static uint8_t member_compat;
 
 static void put_member(struct nlmsghdr *nlh, const char *port, uint8_t mode,
 		       uint8_t is_static, uint32_t timer, const char *source)
@@ -621,6 +632,9 @@ static void put_member(struct nlmsghdr *nlh, const char *port, uint8_t mode,
 	mnl_attr_put_u32(nlh, MCSNOOP_A_MEMBER_TIMER, timer);
 	if (member_host)
 		mnl_attr_put(nlh, MCSNOOP_A_MEMBER_HOST, 6, member_host);
+	if (member_compat)
+		mnl_attr_put_u8(nlh, MCSNOOP_A_MEMBER_HOST_COMPAT,
+				member_compat);
 	sources = mnl_attr_nest_start(nlh, MCSNOOP_A_MEMBER_SOURCES);
 	if (source) {
 		inet_pton(AF_INET, source, &a);
@@ -654,7 +668,9 @@ static void group_reply(void)
 	mnl_attr_put_u64(nlh, MCSNOOP_A_GROUP_PACKETS, 10);
 	mnl_attr_put_u64(nlh, MCSNOOP_A_GROUP_BYTES, 1280);
 	members = mnl_attr_nest_start(nlh, MCSNOOP_A_GROUP_MEMBERS);
+	member_compat = 2;
 	put_member(nlh, "veth1", MCSNOOP_FILTER_EXCLUDE, 0, 259500, NULL);
+	member_compat = 0;
 	put_member(nlh, "veth2", MCSNOOP_FILTER_INCLUDE, 0, 0, "10.0.0.1");
 	put_member(nlh, "br0", MCSNOOP_FILTER_EXCLUDE, 1, 0, NULL);
 	if (group_hosts) {
@@ -775,6 +791,7 @@ static void querier_reply_off(void)
 	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_FAMILY, AF_INET);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_MODE, MCSNOOP_QUERIER_OFF);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_ROLE, MCSNOOP_QUERIER_ROLE_OFF);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_QUERIER_PROXY_ONLY, 1);
 	out_open_array(NULL);
 	mcs_querier_print_cb(nlh, NULL);
 	out_close_array();
@@ -858,6 +875,14 @@ static void printer_tests(void)
 		      "    query-interval 125 query-response-interval 10 robustness 2\n"
 		      "    startup-query-interval 1.5 startup-query-count 5\n") ?
 	       "found" : "missing", "found");
+	expect("bridge show proxy-only text",
+	       strstr(render(bridge_reply, 0, 0),
+		      "\n    only 0.0.0.0 queries heard on 2 VLANs/protocols: no querier with an address (querier show)\n") ?
+	       "found" : "missing", "found");
+	expect("bridge show proxy-only json",
+	       strstr(render(bridge_reply, 1, 0),
+		      "\"host_router_ipv6\":\"none\",\"querier_proxy_only\":2") ?
+	       "found" : "missing", "found");
 	bridge_querier_set = false;
 	print_ctx.stats = true;
 	expect("bridge show -s json stats", strstr(render(bridge_reply, 1, 0),
@@ -925,17 +950,19 @@ static void printer_tests(void)
 	       "\"mac\":\"01:00:5e:01:01:01\",\"packets\":10,\"bytes\":1280,"
 	       "\"members\":[{\"port\":\"veth1\",\"host\":null,"
 	       "\"mode\":\"exclude\","
-	       "\"static\":false,\"timer\":259.5,\"sources\":[]},"
+	       "\"static\":false,\"timer\":259.5,\"host_compat\":\"igmpv2\","
+	       "\"sources\":[]},"
 	       "{\"port\":\"veth2\",\"host\":null,"
 	       "\"mode\":\"include\",\"static\":false,"
-	       "\"timer\":0,\"sources\":[{\"source\":\"10.0.0.1\","
+	       "\"timer\":0,\"host_compat\":null,"
+	       "\"sources\":[{\"source\":\"10.0.0.1\","
 	       "\"timer\":200.1,\"static\":false,\"blocked\":false}]},"
 	       "{\"port\":\"br0\",\"host\":null,"
 	       "\"mode\":\"exclude\",\"static\":true,"
-	       "\"timer\":0,\"sources\":[]}]}]\n");
+	       "\"timer\":0,\"host_compat\":null,\"sources\":[]}]}]\n");
 	expect("group show text", render(group_reply, 0, 0),
 	       "br0 vid 0 239.1.1.1 mac 01:00:5e:01:01:01 packets 10 bytes 1280\n"
-	       "    port veth1 exclude timer 259.5\n"
+	       "    port veth1 exclude timer 259.5 host-compat igmpv2\n"
 	       "    port veth2 include timer 0\n"
 	       "        source 10.0.0.1 timer 200.1\n"
 	       "    port br0 exclude static timer 0\n");
@@ -952,7 +979,7 @@ static void printer_tests(void)
 	expect("group show text indented", render(group_reply_indented, 0, 0),
 	       "    groups:\n"
 	       "        br0 vid 0 239.1.1.1 mac 01:00:5e:01:01:01 packets 10 bytes 1280\n"
-	       "            port veth1 exclude timer 259.5\n"
+	       "            port veth1 exclude timer 259.5 host-compat igmpv2\n"
 	       "            port veth2 include timer 0\n"
 	       "                source 10.0.0.1 timer 200.1\n"
 	       "            port br0 exclude static timer 0\n"
@@ -971,7 +998,7 @@ static void printer_tests(void)
 	       "\"other_timer\":0,\"query_timer\":12.34,"
 	       "\"queries_sent\":4,\"queries_heard\":0,"
 	       "\"proxy_queries_heard\":0,\"bogus_queries\":0,"
-	       "\"bogus_address\":null},"
+	       "\"bogus_address\":null,\"proxy_only\":false},"
 	       "{\"bridge\":\"br0\",\"vid\":0,\"family\":\"inet6\","
 	       "\"mode\":\"auto\",\"role\":\"other\","
 	       "\"own_address\":\"fe80::2\",\"querier\":\"fe80::1\","
@@ -980,7 +1007,7 @@ static void printer_tests(void)
 	       "\"robustness\":3,\"other_timer\":182.5,\"query_timer\":0,"
 	       "\"queries_sent\":2,\"queries_heard\":9,"
 	       "\"proxy_queries_heard\":1,\"bogus_queries\":3,"
-	       "\"bogus_address\":\"2001:db8::9\"}]\n");
+	       "\"bogus_address\":\"2001:db8::9\",\"proxy_only\":false}]\n");
 	expect("querier show text", render(querier_reply, 0, 0),
 	       "br0 vid 10 inet mode auto role querier querier 10.0.0.1 version 3 interval 125 robustness 2 query-timer 12.34 sent 4 heard 0\n"
 	       "br0 vid 0 inet6 mode auto role other querier fe80::1 port veth1 mac aa:bb:cc:00:01:02 version 2 interval 60 robustness 3 other-timer 182.5 sent 2 heard 9 bogus 3 last 2001:db8::9\n");
@@ -991,9 +1018,10 @@ static void printer_tests(void)
 	       "\"interval\":0,\"response_interval\":0,\"robustness\":0,"
 	       "\"other_timer\":0,\"query_timer\":0,\"queries_sent\":0,"
 	       "\"queries_heard\":0,\"proxy_queries_heard\":0,"
-	       "\"bogus_queries\":0,\"bogus_address\":null}]\n");
+	       "\"bogus_queries\":0,\"bogus_address\":null,"
+	       "\"proxy_only\":true}]\n");
 	expect("querier show off text", render(querier_reply_off, 0, 0),
-	       "br1 vid 0 inet mode off role off version 0 interval 0 robustness 0 sent 0 heard 0\n");
+	       "br1 vid 0 inet mode off role off version 0 interval 0 robustness 0 sent 0 heard 0 proxy-only\n");
 }
 
 /*
@@ -1092,6 +1120,11 @@ static const struct event_case event_cases[] = {
 	  AF_INET, AF_INET, NULL, "9.9.9.9", NULL, true,
 	  "querier bogus br0 family inet address 9.9.9.9 port p4 mac 52:54:00:12:34:56\n",
 	  "{\"event\":\"querier_bogus\",\"bridge\":\"br0\",\"vid\":0,\"family\":\"inet\",\"address\":\"9.9.9.9\",\"port\":\"p4\",\"mac\":\"52:54:00:12:34:56\"}\n" },
+	/* Only 0.0.0.0 queries heard, on port p4 of VLAN 10. */
+	{ MCSNOOP_EVENT_QUERIER_PROXY_ONLY, 0, "p4", 10,
+	  AF_INET, 0, NULL, NULL, NULL, true,
+	  "querier proxy-only br0 vid 10 family inet port p4 mac 52:54:00:12:34:56\n",
+	  "{\"event\":\"querier_proxy_only\",\"bridge\":\"br0\",\"vid\":10,\"family\":\"inet\",\"port\":\"p4\",\"mac\":\"52:54:00:12:34:56\"}\n" },
 	/* A proxy querier: no address. */
 	{ MCSNOOP_EVENT_QUERIER_TAKEOVER, MCSNOOP_EVENT_REASON_STARTUP, NULL, 20,
 	  AF_INET6, 0, NULL, NULL, NULL, false,

@@ -116,6 +116,10 @@ enum mcsnoop_vlan_setting {
  * @MCSNOOP_EVENT_QUERIER_BOGUS: a query came from an address hosts may drop
  *   (off the bridge's or VLAN device's IPv4 subnets, or 169.254/16): that
  *   querier is not elected; once per address in a row
+ * @MCSNOOP_EVENT_QUERIER_PROXY_ONLY: 0.0.0.0 (proxy) queries are heard on a
+ *   VLAN and protocol where nobody queries from an address (no querier
+ *   elected, ours not querying): no multicast router takes part, and hosts
+ *   that ignore such queries lose their memberships; once per episode
  */
 enum mcsnoop_event_type {
 	MCSNOOP_EVENT_UNSPEC,
@@ -130,6 +134,7 @@ enum mcsnoop_event_type {
 	MCSNOOP_EVENT_FALLBACK_ADD,
 	MCSNOOP_EVENT_FALLBACK_DEL,
 	MCSNOOP_EVENT_QUERIER_BOGUS,
+	MCSNOOP_EVENT_QUERIER_PROXY_ONLY,
 };
 
 /**
@@ -229,6 +234,7 @@ enum mcsnoop_bridge_attr {
 	MCSNOOP_A_BRIDGE_HOST_ROUTER,
 	MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV4,
 	MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV6,
+	MCSNOOP_A_BRIDGE_QUERIER_PROXY_ONLY,
 
 	__MCSNOOP_A_BRIDGE_LAST
 };
@@ -401,6 +407,7 @@ enum mcsnoop_querier_attr {
 	MCSNOOP_A_QUERIER_PROXY_QUERIES_HEARD,
 	MCSNOOP_A_QUERIER_BOGUS_QUERIES,
 	MCSNOOP_A_QUERIER_BOGUS_ADDR,
+	MCSNOOP_A_QUERIER_PROXY_ONLY,
 
 	__MCSNOOP_A_QUERIER_LAST
 };
