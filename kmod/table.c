@@ -73,38 +73,6 @@ struct mcs_member *mcs_member_of_host(const struct mcs_group *grp,
 	return NULL;
 }
 
-static struct mcs_source *mcs_source_find(const struct mcs_member *m,
-					  const struct in6_addr *addr)
-{
-	struct mcs_source *s;
-
-	hlist_for_each_entry_rcu(s, &m->sources, node)
-		if (ipv6_addr_equal(&s->addr, addr))
-			return s;
-	return NULL;
-}
-
-static bool mcs_live(unsigned long expires, unsigned long now)
-{
-	return time_before(now, expires);
-}
-
-bool mcs_member_accepts(const struct mcs_member *m,
-			const struct in6_addr *src, unsigned long now)
-{
-	const struct mcs_source *s = mcs_source_find(m, src);
-	bool live;
-
-	if (READ_ONCE(m->is_static))
-		return READ_ONCE(m->static_any) || (s && s->is_static);
-	live = s && !READ_ONCE(s->blocked) &&
-	       mcs_live(READ_ONCE(s->expires), now);
-	if (READ_ONCE(m->mode) == MCSNOOP_FILTER_EXCLUDE &&
-	    mcs_live(READ_ONCE(m->group_expires), now))
-		return !s || live;
-	return live;
-}
-
 bool mcs_port_accepts(const struct mcs_group *grp, const struct mcs_port *port,
 		      const struct in6_addr *src, unsigned long now)
 {
@@ -118,25 +86,9 @@ bool mcs_port_accepts(const struct mcs_group *grp, const struct mcs_port *port,
 
 /* Everything below runs with mb->lock held. */
 
-static void mcs_source_free(struct mcs_member *m, struct mcs_source *s)
+void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 {
-	hlist_del_rcu(&s->node);
-	m->nsrc--;
-	kfree_rcu(s, rcu);
-}
-
-static void mcs_sources_free(struct mcs_member *m, bool blocked_only)
-{
-	struct hlist_node *tmp;
-	struct mcs_source *s;
-
-	hlist_for_each_entry_safe(s, tmp, &m->sources, node)
-		if (!blocked_only || s->blocked)
-			mcs_source_free(m, s);
-}
-
-static void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
-{
+	lockdep_assert_held(&mb->lock);
 	rhashtable_remove_fast(&mb->groups, &grp->rnode, mcs_group_params);
 	list_del_rcu(&grp->list);
 	WRITE_ONCE(mb->group_count, mb->group_count - 1);
@@ -144,10 +96,10 @@ static void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 	kfree_rcu(grp, rcu);
 }
 
-/* Returns true when the group went with its last member. */
-static bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
-			    struct mcs_member *m)
+bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
+		     struct mcs_member *m)
 {
+	lockdep_assert_held(&mb->lock);
 	mcs_sources_free(m, false);
 	hlist_del_rcu(&m->node);
 	if (m->port)
@@ -165,6 +117,7 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 {
 	struct mcs_group *grp;
 
+	lockdep_assert_held(&mb->lock);
 	if (mb->group_count >= READ_ONCE(mb->cfg.max_groups))
 		return ERR_PTR(-ENOSPC);
 	grp = kzalloc(sizeof(*grp), gfp);
@@ -208,279 +161,6 @@ static struct mcs_member *mcs_member_new(struct mcs_group *grp,
 	return m;
 }
 
-static struct mcs_source *mcs_source_new(struct mcs_member *m,
-					 const struct in6_addr *addr,
-					 unsigned long expires, bool blocked)
-{
-	struct mcs_source *s;
-
-	if (m->nsrc >= MCS_MAX_SOURCES)
-		return NULL;
-	s = kzalloc(sizeof(*s), GFP_ATOMIC);
-	if (!s)
-		return NULL;
-	s->addr = *addr;
-	s->expires = expires;
-	s->blocked = blocked;
-	hlist_add_head_rcu(&s->node, &m->sources);
-	m->nsrc++;
-	return s;
-}
-
-/*
- * Apply the expiries that are due: the state the packet path already
- * sees, made explicit. Returns whether the member still wants anything.
- */
-static bool mcs_member_settle(struct mcs_member *m, unsigned long now)
-{
-	struct hlist_node *tmp;
-	struct mcs_source *s;
-
-	if (m->is_static)
-		return true;
-	if (m->mode == MCSNOOP_FILTER_EXCLUDE &&
-	    !mcs_live(m->group_expires, now)) {
-		WRITE_ONCE(m->mode, MCSNOOP_FILTER_INCLUDE);
-		mcs_sources_free(m, true);
-	}
-	hlist_for_each_entry_safe(s, tmp, &m->sources, node) {
-		if (s->blocked || mcs_live(s->expires, now))
-			continue;
-		if (m->mode == MCSNOOP_FILTER_INCLUDE)
-			mcs_source_free(m, s);
-		else
-			WRITE_ONCE(s->blocked, true);
-	}
-	return m->mode == MCSNOOP_FILTER_EXCLUDE || m->nsrc;
-}
-
-/* Too many sources to track: forward them all (EXCLUDE {}). */
-static void mcs_member_degrade(struct mcs_member *m, unsigned long gmi_end)
-{
-	mcs_sources_free(m, false);
-	WRITE_ONCE(m->group_expires, gmi_end);
-	WRITE_ONCE(m->mode, MCSNOOP_FILTER_EXCLUDE);
-}
-
-struct mcs_rec_ctx {
-	struct mcs_member *m;
-	const struct mcs_record *rec;
-	bool ipv6;
-	unsigned long now;
-	unsigned long gmi_end;		/* now + membership interval */
-	unsigned long older_end;	/* now + older host present interval */
-	unsigned long lmq_end;		/* now + last member time */
-	bool degraded;
-	/* What the querier must ask about now: the group, or sources. */
-	bool query_group;
-	unsigned int query_nsrc;
-	struct in6_addr query_src[MCS_GSQ_SOURCES];
-};
-
-static bool mcs_rec_has(const struct mcs_rec_ctx *c,
-			const struct in6_addr *addr)
-{
-	struct mcs_addr a;
-	unsigned int i;
-
-	for (i = 0; i < c->rec->nsrc; i++) {
-		mcs_source_get(c->ipv6, c->rec->sources, i, &a);
-		if (ipv6_addr_equal(&a.in6, addr))
-			return true;
-	}
-	return false;
-}
-
-/* Lower a timer to the last member time ("send Q(G,S)"). */
-static void mcs_lower(struct mcs_rec_ctx *c, struct mcs_source *s)
-{
-	if (time_after(s->expires, c->lmq_end))
-		WRITE_ONCE(s->expires, c->lmq_end);
-	/* Too many to list: a group-specific query asks for them all. */
-	if (c->query_nsrc < MCS_GSQ_SOURCES)
-		c->query_src[c->query_nsrc++] = s->addr;
-	else
-		c->query_group = true;
-}
-
-static struct mcs_source *mcs_rec_source(struct mcs_rec_ctx *c,
-					 unsigned int i, unsigned long expires,
-					 bool blocked, bool *created)
-{
-	struct mcs_source *s;
-	struct mcs_addr a;
-
-	*created = false;
-	mcs_source_get(c->ipv6, c->rec->sources, i, &a);
-	s = mcs_source_find(c->m, &a.in6);
-	if (s || c->degraded)
-		return s;
-	s = mcs_source_new(c->m, &a.in6, expires, blocked);
-	if (!s) {
-		mcs_member_degrade(c->m, c->gmi_end);
-		c->degraded = true;
-		return NULL;
-	}
-	*created = true;
-	return s;
-}
-
-/* (B) = GMI, and the sources are wanted: IS_IN, ALLOW, TO_IN. */
-static void mcs_rec_want(struct mcs_rec_ctx *c)
-{
-	struct mcs_source *s;
-	unsigned int i;
-	bool created;
-
-	for (i = 0; i < c->rec->nsrc && !c->degraded; i++) {
-		s = mcs_rec_source(c, i, c->gmi_end, false, &created);
-		if (!s)
-			continue;
-		WRITE_ONCE(s->blocked, false);
-		WRITE_ONCE(s->expires, c->gmi_end);
-	}
-}
-
-/* Sources we know that the record does not name get the last member time. */
-static void mcs_rec_lower_others(struct mcs_rec_ctx *c)
-{
-	struct mcs_source *s;
-
-	hlist_for_each_entry(s, &c->m->sources, node)
-		if (!s->blocked && !mcs_rec_has(c, &s->addr))
-			mcs_lower(c, s);
-}
-
-/* IS_EX and TO_EX, from either mode. */
-static void mcs_rec_exclude(struct mcs_rec_ctx *c, bool to_ex)
-{
-	struct mcs_member *m = c->m;
-	bool was_include = m->mode == MCSNOOP_FILTER_INCLUDE;
-	unsigned long new_expires;
-	struct hlist_node *tmp;
-	struct mcs_source *s;
-	unsigned int i;
-	bool created;
-
-	/* Delete (A-B) / (X-A), (Y-A). */
-	hlist_for_each_entry_safe(s, tmp, &m->sources, node)
-		if (!mcs_rec_has(c, &s->addr))
-			mcs_source_free(m, s);
-	/* From INCLUDE, new sources are blocked (B-A)=0; from EXCLUDE they
-	 * are requested with GMI (IS_EX) or the group timer (TO_EX).
-	 */
-	new_expires = to_ex ? m->group_expires : c->gmi_end;
-	for (i = 0; i < c->rec->nsrc && !c->degraded; i++) {
-		s = mcs_rec_source(c, i, new_expires, was_include, &created);
-		if (s && to_ex && !s->blocked)
-			mcs_lower(c, s);
-	}
-	if (c->degraded)
-		return;
-	WRITE_ONCE(m->group_expires, c->gmi_end);
-	WRITE_ONCE(m->mode, MCSNOOP_FILTER_EXCLUDE);
-}
-
-static void mcs_rec_block(struct mcs_rec_ctx *c)
-{
-	struct mcs_member *m = c->m;
-	struct mcs_source *s;
-	unsigned int i;
-	bool created;
-
-	for (i = 0; i < c->rec->nsrc && !c->degraded; i++) {
-		if (m->mode == MCSNOOP_FILTER_INCLUDE) {
-			struct mcs_addr a;
-
-			mcs_source_get(c->ipv6, c->rec->sources, i, &a);
-			s = mcs_source_find(m, &a.in6);
-		} else {
-			/* (A-X-Y) = group timer */
-			s = mcs_rec_source(c, i, m->group_expires, false,
-					   &created);
-		}
-		if (s && !s->blocked)
-			mcs_lower(c, s);
-	}
-}
-
-static void mcs_rec_apply(struct mcs_rec_ctx *c)
-{
-	struct mcs_member *m = c->m;
-
-	switch (c->rec->type) {
-	case MCS_REC_IS_IN:
-	case MCS_REC_ALLOW:
-		mcs_rec_want(c);
-		break;
-	case MCS_REC_TO_IN:
-		mcs_rec_lower_others(c);
-		mcs_rec_want(c);
-		if (!c->degraded && m->mode == MCSNOOP_FILTER_EXCLUDE) {
-			/* "Send Q(G)" */
-			c->query_group = true;
-			if (time_after(m->group_expires, c->lmq_end))
-				WRITE_ONCE(m->group_expires, c->lmq_end);
-		}
-		break;
-	case MCS_REC_IS_EX:
-		mcs_rec_exclude(c, false);
-		break;
-	case MCS_REC_TO_EX:
-		mcs_rec_exclude(c, true);
-		break;
-	case MCS_REC_BLOCK:
-		mcs_rec_block(c);
-		break;
-	}
-}
-
-u8 mcs_member_host_compat(const struct mcs_member *m, bool ipv6,
-			  unsigned long now)
-{
-	u8 v;
-
-	for (v = 1; v < (ipv6 ? 2 : 3); v++)
-		if (m->older_host_expires[v - 1] &&
-		    mcs_live(READ_ONCE(m->older_host_expires[v - 1]), now))
-			return v;
-	return ipv6 ? 2 : 3;
-}
-
-/*
- * Host compatibility (RFC 3376 7.3.2, RFC 3810 8.3.2): an older report
- * starts its version's timer; while one runs, BLOCK(x) is ignored and
- * TO_EX(x) is TO_EX({}) (older hosts want every source), and with IGMPv1
- * hosts TO_IN() and IGMPv2 leaves are ignored (they would not answer the
- * query in time). Returns the record to apply, NULL to ignore it.
- */
-static const struct mcs_record *mcs_rec_compat(struct mcs_rec_ctx *c,
-					       struct mcs_record *copy)
-{
-	const struct mcs_record *rec = c->rec;
-	u8 newest = c->ipv6 ? 2 : 3;
-	u8 compat;
-
-	if (rec->version && rec->version < newest &&
-	    rec->type == MCS_REC_IS_EX)
-		WRITE_ONCE(c->m->older_host_expires[rec->version - 1],
-			   c->older_end ?: 1);
-	compat = mcs_member_host_compat(c->m, c->ipv6, c->now);
-	if (compat == newest)
-		return rec;
-	if (rec->type == MCS_REC_BLOCK)
-		return NULL;
-	/* IGMPv1 mode: TO_IN() and IGMPv2 leaves (TO_IN({})) too. */
-	if (compat == 1 && !c->ipv6 && rec->type == MCS_REC_TO_IN)
-		return NULL;
-	if (rec->type == MCS_REC_TO_EX && rec->nsrc) {
-		*copy = *rec;
-		copy->nsrc = 0;
-		return copy;
-	}
-	return rec;
-}
-
 static bool mcs_is_ssm(const struct in6_addr *g)
 {
 	if (mcs_addr_is_v4(g))
@@ -505,22 +185,17 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		      bool ipv6, const struct mcs_record *rec, const u8 *host,
 		      const u8 *reporter)
 {
+	enum mcs_proto proto = ipv6 ? MCS_IPV6 : MCS_IPV4;
 	unsigned long now = jiffies;
-	struct mcs_rec_ctx c = {
-		.rec = rec,
-		.ipv6 = ipv6,
+	struct mcs_filter_times t = {
 		.now = now,
-		.gmi_end = now + mcs_vlan_membership_interval(mb, vid, ipv6 ?
-							      MCS_IPV6 :
-							      MCS_IPV4),
-		.older_end = now + mcs_vlan_older_host_interval(mb, vid, ipv6 ?
-								MCS_IPV6 :
-								MCS_IPV4),
+		.gmi_end = now + mcs_vlan_membership_interval(mb, vid, proto),
+		.older_end = now + mcs_vlan_older_host_interval(mb, vid, proto),
 		.lmq_end = now + (port && READ_ONCE(port->fast_leave) ? 0 :
 				  mcs_vlan_last_member_time(mb, vid)),
 	};
 	const struct in6_addr *addr = &rec->group.in6;
-	struct mcs_record compat_rec;
+	struct mcs_filter_result res;
 	struct mcs_group *grp;
 	struct mcs_member *m;
 	bool created = false;
@@ -570,7 +245,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 			if (PTR_ERR(m) == -ENOSPC) {
 				/* Flood the group rather than lose a member. */
 				grp->overflow = true;
-				grp->overflow_expires = c.gmi_end;
+				grp->overflow_expires = t.gmi_end;
 				mcs_table_full(mb, port, addr, vid,
 					       MCSNOOP_EVENT_REASON_PORT_LIMIT);
 			} else if (hlist_empty(&grp->members) && !grp->overflow) {
@@ -582,18 +257,10 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	}
 	if (m->is_static)
 		return;
-	c.m = m;
-	c.rec = mcs_rec_compat(&c, &compat_rec);
-	if (!c.rec)
+	mcs_filter_apply(m, ipv6, rec, &t, &res);
+	if (res.ignored)
 		return;
-	mcs_member_settle(m, now);
-	mcs_rec_apply(&c);
-	/* A leave lowered the timers: expiry then means nobody answered. */
-	if (c.query_group || c.query_nsrc)
-		m->leave_lowered = true;
-	else if (rec->type != MCS_REC_BLOCK)
-		m->leave_lowered = false;
-	if (!mcs_member_settle(m, now)) {
+	if (!res.wants) {
 		/* Gone at once: the leave needed no last member query. */
 		if (!created)
 			mcs_event_member(mb, port, vid, addr,
@@ -607,10 +274,10 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 				 MCSNOOP_EVENT_REASON_REPORT);
 	}
 	/* Other hosts behind the port may still want it: ask them. */
-	if (port && (c.query_group || c.query_nsrc))
+	if (port && (res.query_group || res.query_nsrc))
 		mcs_querier_leave(mb, port, vid, ipv6, addr,
-				  c.query_group ? NULL : c.query_src,
-				  c.query_group ? 0 : c.query_nsrc);
+				  res.query_group ? NULL : res.query_src,
+				  res.query_group ? 0 : res.query_nsrc);
 }
 
 int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
@@ -806,14 +473,14 @@ unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid)
 	return n;
 }
 
-/* Remove the memberships and overflow marks that expired; lock held. */
-static void mcs_table_expire(struct mcs_bridge *mb, unsigned long now)
+void mcs_table_expire(struct mcs_bridge *mb, unsigned long now)
 {
 	struct mcs_group *grp, *gtmp;
 	struct mcs_member *m;
 	struct hlist_node *tmp;
 	bool gone;
 
+	lockdep_assert_held(&mb->lock);
 	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
 		gone = false;
 		hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
@@ -836,155 +503,6 @@ static void mcs_table_expire(struct mcs_bridge *mb, unsigned long now)
 				mcs_group_free(mb, grp);
 		}
 	}
-}
-
-/*
- * Lowering max-groups below the table's size evicts learnt state, what
- * expires soonest first. The candidates: with a port, its dynamic
- * memberships; for the bridge, the groups without a static member (all
- * their memberships go, and the group with them). Each lasts "delta"
- * more jiffies. Without allocating under the lock, a binary search over
- * delta finds the threshold: everything below it goes, and of what
- * expires exactly then, as much as is still over the limit.
- */
-struct mcs_evict {
-	struct mcs_bridge *mb;
-	struct mcs_port *port;		/* NULL: the bridge's limit */
-	unsigned long now;
-};
-
-/* The last expiry of a settled learnt membership. */
-static unsigned long mcs_member_expires(const struct mcs_member *m,
-					unsigned long now)
-{
-	const struct mcs_source *s;
-	unsigned long e = now;
-
-	if (m->mode == MCSNOOP_FILTER_EXCLUDE && time_after(m->group_expires, e))
-		e = m->group_expires;
-	hlist_for_each_entry(s, &m->sources, node)
-		if (!s->blocked && time_after(s->expires, e))
-			e = s->expires;
-	return e;
-}
-
-/* Whether grp holds a candidate, and how long it lasts. */
-static bool mcs_evict_delta(const struct mcs_evict *ev,
-			    const struct mcs_group *grp, unsigned long *delta)
-{
-	const struct mcs_member *m;
-	unsigned long e = ev->now;
-
-	if (ev->port) {
-		m = mcs_member_of(grp, ev->port);
-		if (!m || m->is_static)
-			return false;
-		*delta = mcs_member_expires(m, ev->now) - ev->now;
-		return true;
-	}
-	if (grp->overflow && time_after(grp->overflow_expires, e))
-		e = grp->overflow_expires;
-	hlist_for_each_entry(m, &grp->members, node) {
-		unsigned long me;
-
-		if (m->is_static)
-			return false;
-		me = mcs_member_expires(m, ev->now);
-		if (time_after(me, e))
-			e = me;
-	}
-	*delta = e - ev->now;
-	return true;
-}
-
-/* Candidates that last at most max jiffies; *longest: the longest. */
-static unsigned int mcs_evict_count(const struct mcs_evict *ev,
-				    unsigned long max, unsigned long *longest)
-{
-	const struct mcs_group *grp;
-	unsigned long delta;
-	unsigned int n = 0;
-
-	*longest = 0;
-	list_for_each_entry(grp, &ev->mb->group_list, list) {
-		if (!mcs_evict_delta(ev, grp, &delta) || delta > max)
-			continue;
-		n++;
-		if (delta > *longest)
-			*longest = delta;
-	}
-	return n;
-}
-
-static void mcs_evict_one(const struct mcs_evict *ev, struct mcs_group *grp)
-{
-	struct mcs_member *m;
-	struct hlist_node *tmp;
-
-	if (!ev->port) {
-		grp->overflow = false;
-		/* Out of the table, the group floods (overflow.c). */
-		mcs_overflow_mark(ev->mb, &grp->key.addr, grp->key.vid);
-	}
-	hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
-		if (ev->port && m->port != ev->port)
-			continue;
-		mcs_event_member(ev->mb, m->port, grp->key.vid, &grp->key.addr,
-				 MCSNOOP_EVENT_MEMBER_DEL,
-				 MCSNOOP_EVENT_REASON_LIMIT);
-		if (mcs_member_free(ev->mb, grp, m))
-			return;
-	}
-	/* An overflow mark without members. */
-	if (hlist_empty(&grp->members) && !grp->overflow)
-		mcs_group_free(ev->mb, grp);
-}
-
-void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port)
-{
-	struct mcs_evict ev = { .mb = mb, .port = port };
-	unsigned long lo, hi, mid, longest, delta;
-	unsigned int count, limit, excess, n, at_hi;
-	struct mcs_group *grp, *gtmp;
-
-	spin_lock_bh(&mb->lock);
-	rcu_read_lock();
-	ev.now = jiffies;
-	/* What expired goes as such, not for the limit. */
-	mcs_table_expire(mb, ev.now);
-	count = port ? port->group_count : mb->group_count;
-	limit = port ? READ_ONCE(port->max_groups) :
-		READ_ONCE(mb->cfg.max_groups);
-	if (count <= limit)
-		goto out;
-	excess = count - limit;
-	/* The smallest hi with at least excess candidates lasting <= hi. */
-	n = mcs_evict_count(&ev, ULONG_MAX, &longest);
-	lo = 0;
-	hi = longest;
-	while (n > excess && lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (mcs_evict_count(&ev, mid, &delta) >= excess)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	/* Static ones alone over the limit: the dynamic ones all go. */
-	at_hi = n <= excess ? n :
-		excess - (hi ? mcs_evict_count(&ev, hi - 1, &delta) : 0);
-	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
-		if (!mcs_evict_delta(&ev, grp, &delta) || delta > hi)
-			continue;
-		if (delta == hi) {
-			if (!at_hi)
-				continue;
-			at_hi--;
-		}
-		mcs_evict_one(&ev, grp);
-	}
-out:
-	rcu_read_unlock();
-	spin_unlock_bh(&mb->lock);
 }
 
 /* The collector: removes what expired, once a second. */

@@ -7,13 +7,9 @@
 #include <linux/rhashtable.h>
 
 #include "bridge.h"
+#include "filter.h"
 #include "parse.h"
 #include "port.h"
-
-/* Sources a member tracks; a member that needs more forwards any source. */
-#define MCS_MAX_SOURCES 64
-/* Sources a group-and-source-specific query after one record names. */
-#define MCS_GSQ_SOURCES 16
 
 /* IPv4 groups are v4-mapped IPv6 addresses (struct mcs_addr). */
 struct mcs_group_key {
@@ -36,56 +32,6 @@ struct mcs_group {
 	struct rcu_head rcu;
 };
 
-/*
- * One port's membership (port NULL: the bridge host itself), with the
- * source filter of RFC 3376 6.4 / RFC 3810 7.4: INCLUDE(sources) or
- * EXCLUDE(requested, blocked) and a group timer. Timers are expiry times
- * read lazily: forwarding is exact without waiting for the collector.
- */
-struct mcs_member {
-	struct hlist_node node;
-	struct mcs_port *port;
-	/*
-	 * On a port with mcast_to_unicast, each reporting host has its own
-	 * membership, and its MAC here (it gets unicast copies, as from the
-	 * bridge's own snooping); zero for the port as a whole.
-	 */
-	u8 host[ETH_ALEN];
-	/*
-	 * Learnt for the port as a whole: the host whose report created it.
-	 * When the port turns mcast_to_unicast on, that host gets the
-	 * unicast copies at once, as from the bridge's port group.
-	 */
-	u8 reporter[ETH_ALEN];
-	u8 mode;			/* enum mcsnoop_filter_mode */
-	bool is_static;
-	bool static_any;		/* static (*,G), else static (S,G)s */
-	bool leave_lowered;		/* a leave lowered its timers */
-	unsigned long group_expires;	/* EXCLUDE mode */
-	/*
-	 * Older Version Host Present timers (RFC 3376 7.3.2, RFC 3810
-	 * 8.3.2): an IGMPv1 / IGMPv2 report ([0] / [1]), or an MLDv1 report
-	 * ([0]), was heard for the group until then (0: never).
-	 */
-	unsigned long older_host_expires[2];
-	struct hlist_head sources;	/* struct mcs_source, RCU */
-	unsigned int nsrc;
-	struct rcu_head rcu;
-};
-
-/* The version the membership's hosts are treated as now (compat mode). */
-u8 mcs_member_host_compat(const struct mcs_member *m, bool ipv6,
-			  unsigned long now);
-
-struct mcs_source {
-	struct hlist_node node;
-	struct in6_addr addr;
-	unsigned long expires;
-	bool blocked;			/* EXCLUDE mode: not forwarded */
-	bool is_static;
-	struct rcu_head rcu;
-};
-
 int mcs_table_init(struct mcs_bridge *mb);
 /* Starts the collector of expired entries. */
 void mcs_table_start(struct mcs_bridge *mb);
@@ -104,9 +50,6 @@ struct mcs_member *mcs_member_of_host(const struct mcs_group *grp,
 /* Packet path: whether a membership of port wants traffic from src now. */
 bool mcs_port_accepts(const struct mcs_group *grp, const struct mcs_port *port,
 		      const struct in6_addr *src, unsigned long now);
-/* Whether a member wants traffic from src now. */
-bool mcs_member_accepts(const struct mcs_member *m,
-			const struct in6_addr *src, unsigned long now);
 
 /*
  * Learning, called with the bridge lock held. host: the reporter's MAC
@@ -145,6 +88,14 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port);
 
 unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid);
+
+/* For the table's own files (evict.c); the bridge lock held. */
+void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp);
+/* Returns true when the group went with its last member. */
+bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
+		     struct mcs_member *m);
+/* Remove the memberships and overflow marks that expired. */
+void mcs_table_expire(struct mcs_bridge *mb, unsigned long now);
 
 bool mcs_addr_is_v4(const struct in6_addr *a);
 

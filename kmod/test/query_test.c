@@ -13,24 +13,11 @@
 #include <arpa/inet.h>
 
 #include "../query.h"
+#include "ktap.h"
 
-static int passed, failed, n;
 static FILE *pcap;
 static unsigned int pcap_frames;
 
-#define CHECK(cond, ...)						\
-	do {								\
-		n++;							\
-		if (cond) {						\
-			passed++;					\
-			printf("ok %d ", n);				\
-		} else {						\
-			failed++;					\
-			printf("not ok %d (line %d) ", n, __LINE__);	\
-		}							\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	} while (0)
 
 static struct mcs_addr addr(const char *text)
 {
@@ -526,6 +513,8 @@ static void test_mrd_solicit(void)
 
 int main(void)
 {
+	int rc;
+
 	pcap_open();
 	printf("TAP version 13\n");
 	test_igmp();
@@ -533,14 +522,11 @@ int main(void)
 	test_codes();
 	test_invalid();
 	test_mrd_solicit();
-	printf("1..%d\n", n);
-	printf("# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:0 error:0\n",
-	       passed, failed);
-	printf("%d passed, %d failed\n", passed, failed);
+	rc = ktap_finish();
 	if (pcap) {
 		printf("# pcap: %u frames\n", pcap_frames);
 		if (fclose(pcap))
 			return 2;
 	}
-	return failed ? 1 : 0;
+	return rc;
 }
