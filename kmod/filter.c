@@ -12,33 +12,6 @@
 
 #include "filter.h"
 
-struct mcs_source *mcs_source_find(const struct mcs_member *m,
-				   const struct in6_addr *addr)
-{
-	struct mcs_source *s;
-
-	hlist_for_each_entry_rcu(s, &m->sources, node)
-		if (ipv6_addr_equal(&s->addr, addr))
-			return s;
-	return NULL;
-}
-
-bool mcs_member_accepts(const struct mcs_member *m,
-			const struct in6_addr *src, unsigned long now)
-{
-	const struct mcs_source *s = mcs_source_find(m, src);
-	bool live;
-
-	if (READ_ONCE(m->is_static))
-		return READ_ONCE(m->static_any) || (s && s->is_static);
-	live = s && !READ_ONCE(s->blocked) &&
-	       mcs_live(READ_ONCE(s->expires), now);
-	if (READ_ONCE(m->mode) == MCSNOOP_FILTER_EXCLUDE &&
-	    mcs_live(READ_ONCE(m->group_expires), now))
-		return !s || live;
-	return live;
-}
-
 void mcs_source_free(struct mcs_member *m, struct mcs_source *s)
 {
 	hlist_del_rcu(&s->node);

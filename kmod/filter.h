@@ -18,6 +18,7 @@
 #include <linux/rcupdate.h>
 #include <linux/types.h>
 #include <linux/mcsnoop.h>
+#include <net/ipv6.h>
 #endif
 
 #include "parse.h"
@@ -104,6 +105,36 @@ static inline bool mcs_live(unsigned long expires, unsigned long now)
 	return time_before(now, expires);
 }
 
+/* Inline: the packet path asks for every member of a group. */
+static inline struct mcs_source *
+mcs_source_find(const struct mcs_member *m, const struct in6_addr *addr)
+{
+	struct mcs_source *s;
+
+	hlist_for_each_entry_rcu(s, &m->sources, node)
+		if (ipv6_addr_equal(&s->addr, addr))
+			return s;
+	return NULL;
+}
+
+/* Packet path: whether a member wants traffic from src now. */
+static inline bool mcs_member_accepts(const struct mcs_member *m,
+				      const struct in6_addr *src,
+				      unsigned long now)
+{
+	const struct mcs_source *s = mcs_source_find(m, src);
+	bool live;
+
+	if (READ_ONCE(m->is_static))
+		return READ_ONCE(m->static_any) || (s && s->is_static);
+	live = s && !READ_ONCE(s->blocked) &&
+	       mcs_live(READ_ONCE(s->expires), now);
+	if (READ_ONCE(m->mode) == MCSNOOP_FILTER_EXCLUDE &&
+	    mcs_live(READ_ONCE(m->group_expires), now))
+		return !s || live;
+	return live;
+}
+
 /*
  * Apply one group record (IGMPv1/v2 and MLDv1 messages as their v3
  * equivalents, rec->version telling them apart) to a learnt member.
@@ -117,9 +148,6 @@ void mcs_filter_apply(struct mcs_member *m, bool ipv6,
  * sees, made explicit. Returns whether the member still wants anything.
  */
 bool mcs_member_settle(struct mcs_member *m, unsigned long now);
-/* Packet path: whether a member wants traffic from src now. */
-bool mcs_member_accepts(const struct mcs_member *m,
-			const struct in6_addr *src, unsigned long now);
 /* The version the membership's hosts are treated as now (compat mode). */
 u8 mcs_member_host_compat(const struct mcs_member *m, bool ipv6,
 			  unsigned long now);
@@ -128,8 +156,6 @@ unsigned long mcs_member_expires(const struct mcs_member *m,
 				 unsigned long now);
 
 /* Sources, for the static entries too. */
-struct mcs_source *mcs_source_find(const struct mcs_member *m,
-				   const struct in6_addr *addr);
 /* NULL when m tracks MCS_MAX_SOURCES already or without memory. */
 struct mcs_source *mcs_source_new(struct mcs_member *m,
 				  const struct in6_addr *addr,
