@@ -511,7 +511,8 @@ static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 	}
 	mcs_hooks_own_frame(NULL);
 	kfree_skb(query);
-	if (!ifindex)
+	/* The host's own stack gets our queries, not our solicitations. */
+	if (!ifindex && !p->mrd_solicit)
 		mcs_query_local(mb, q, p, vlans, vlan_proto);
 	if (sent && !p->mrd_solicit)
 		q->sent++;
