@@ -460,7 +460,11 @@ q4_is()
 # ours: we yield at its first query, the stream goes on while it rules
 # (h1 answers its queries), and when its querier is switched off we take
 # over again within the other-querier-present interval (4.5 s after its
-# last query, which was at most 2 s before).
+# last query, which was at most 2 s before). It comes as a new bridge,
+# querier on, linked: switching mcast_querier on in a bridge that has
+# heard ours already does nothing while ours queries (tried: no query
+# of it in 12 s), since a Linux bridge elects against the querier it
+# recorded last, which is then ours, not against its own address.
 bridge_querier_after()
 {
 	local t el sent heard
