@@ -33,7 +33,7 @@
 #    224.0.0.22 from 10.0.0.9, the address of igmpproxy's query. h1
 #    joins two router timeouts after igmpproxy's query: its report must
 #    still reach igmpproxy (through p-r1 only), the stream must reach h1
-#    within 3 s and keep coming in every window of a query interval for
+#    within 5 s and keep coming in every window of a query interval for
 #    more than three router timeouts. Without that retention (an older
 #    module) p-r1 lapsed 4.5 s after the query, the join never reached
 #    igmpproxy and h1 got none of the stream (0 of 110 datagrams).
@@ -284,10 +284,10 @@ phyint eth0 downstream ratelimit 0 threshold 1" ||
 	# h1 joins: its report must reach igmpproxy through p-r1 at once.
 	bg_mcast h1 join eth0 "$G_UP"
 	t0=$SECONDS
-	if wait_secs $((3 * s)) burst_reaches_h1 1; then
+	if wait_secs $((5 * s)) burst_reaches_h1 1; then
 		log_info "first datagrams at h1 $((SECONDS - t0)) s after its join"
 	else
-		check_err 1 "the stream did not reach h1 within $((3 * s)) s of its join; p-r1 router_ipv4 $(port_get p-r1 router_ipv4)"
+		check_err 1 "the stream did not reach h1 within $((5 * s)) s of its join; p-r1 router_ipv4 $(port_get p-r1 router_ipv4)"
 	fi
 	# More than three router timeouts in windows of one query
 	# interval: each must bring h1 datagrams.
@@ -358,11 +358,17 @@ lbq_setup()
 # lbq_start ADDR [BRIDGE_OPTS...]: fq's bridge with its querier, address
 # ADDR, then up (so that its first query, sent on its own stack, already
 # has ADDR: a Linux bridge elects against the address it last queried
-# from), then linked to br0. LBQ_LINKED: the time of the link, in ms.
+# from), then linked to br0 in two steps: p-fq joins br0 and gets the
+# query of ours that a new port brings while fq's eth0 is no bridge port
+# yet, then eth0 joins brf, which queries on it at once. In one step the
+# two queries race: when fq's comes first, ours has yielded and sends a
+# 0.0.0.0 query for the new port, to p-fq too, and a Linux bridge yields
+# to a 0.0.0.0 query (so fq fell silent, and ours took over, in one run
+# of three). LBQ_LINKED: the time of the second step, in ms.
 LBQ_LINKED=
 lbq_start()
 {
-	local a=$1
+	local a=$1 sent
 
 	shift
 	ns_create fq noipv6 &&
@@ -375,10 +381,15 @@ lbq_start()
 		ipn fq addr add "$a/24" dev brf &&
 		ipn fq link set brf up &&
 		ipn sw link add p-fq type veth peer name eth0 \
-			netns "$(nsname fq)" &&
-		ipn fq link set eth0 master brf up || return 1
+			netns "$(nsname fq)" || return 1
+	sent=$(q4 queries_sent)
+	ipn fq link set eth0 up && ipn sw link set p-fq master br0 up ||
+		return 1
+	wait_secs 10 q_sent_gt "$sent" ||
+		log_info "no query of ours for the new port p-fq"
+	nap 0.5
 	LBQ_LINKED=$(ms_now)
-	ipn sw link set p-fq master br0 up
+	ipn fq link set eth0 master brf
 }
 
 ms_now()
@@ -467,7 +478,7 @@ q4_is()
 # recorded last, which is then ours, not against its own address.
 bridge_querier_after()
 {
-	local t el sent heard
+	local t el sent heard lastq
 
 	lbq_setup || { check_err 1 "setup"; return; }
 	flow_start
@@ -497,13 +508,16 @@ bridge_querier_after()
 	# fq's querier stops.
 	ipn fq link set brf type bridge mcast_querier 0
 	t=$(ms_now)
+	sniff_sync h1 5
+	lastq=$(cnt h1 t.eth0.rx.gq)
 	flow_watch 15 "fq stopped" q4_is role querier
 	check_err $? "no takeover: role '$(q4 role)'"
 	el=$(($(ms_now) - t))
-	# 4.5 s after its last query, which was at most 2 s before.
-	[ "$el" -ge 2000 ] && [ "$el" -le $((4500 + 1000 * MCS_SLOW)) ]
+	# 4.5 s after its last query, which was at most 2 s before (and
+	# the polling's lag under TCG).
+	[ "$el" -ge 2000 ] && [ "$el" -le $((4500 + 1500 * MCS_SLOW)) ]
 	check_err $? "takeover $el ms after fq's querier stopped, expected 2500-4500 ms"
-	log_info "took over $el ms after fq's querier stopped"
+	log_info "took over $el ms after fq's querier stopped, $(($(ms_now) - lastq)) ms after its last query reached h1"
 	sent=$(q4 queries_sent)
 	flow_watch 10 "after the takeover" q_sent_gt "$sent"
 	check_err $? "no query of ours after the takeover"
