@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
 #
-# Real multicast routers for the selftests: Debian's FRR daemons and
-# smcroute, each instance in the network namespace of one test host (or
+# Real multicast routers for the selftests: Debian's FRR daemons,
+# smcroute and igmpproxy, each instance in the network namespace of one test host (or
 # of the bridge's own host), started by the test and stopped by run_one's
 # cleanup (they run in the foreground under bg, so bg_stop_all's SIGTERM
 # stops them the way an admin's systemctl stop does, goodbyes included).
@@ -91,4 +91,65 @@ smcroute_start()
 		log_info "smcrouted in $1 did not start: $(cat "$d/log")"
 		return 1
 	}
+}
+
+# igmpproxy_require: skip the test when igmpproxy is not installed
+# (returns 1).
+igmpproxy_require()
+{
+	if ! command -v igmpproxy >/dev/null; then
+		skip_test "igmpproxy not installed"
+		return 1
+	fi
+}
+
+# igmpproxy_dir NS: config, pid file and log of NS's igmpproxy.
+igmpproxy_dir()
+{
+	echo "/run/igmpproxy-$NS_PREFIX-$1"
+}
+
+# igmpproxy_start NS CONFIG: igmpproxy in namespace NS with CONFIG (the
+# text of its igmpproxy.conf), in the foreground with its log (debug
+# level) on stderr, which goes to the log file. It writes no pid file
+# itself (Debian's init script has start-stop-daemon make one): bg's pid
+# is igmpproxy's own (ip netns exec execs it), so that goes into one.
+# Waits until it has set up its VIFs and sent its first query.
+igmpproxy_start()
+{
+	local d
+
+	d=$(igmpproxy_dir "$1")
+	mkdir -p "$d" || return 1
+	printf '%s\n' "$2" >"$d/igmpproxy.conf"
+	bg "$1" igmpproxy -d -vv "$d/igmpproxy.conf" 2>"$d/log"
+	echo "${BG_PIDS[-1]}" >"$d/pid"
+	wait_secs 30 grep -q '^SENT Membership query' "$d/log" || {
+		log_info "igmpproxy in $1 did not start: $(tail -5 "$d/log")"
+		return 1
+	}
+}
+
+# igmpproxy_stop NS: SIGTERM, as the init script's stop (igmpproxy
+# leaves its groups upstream and drops its routes); waits until it ended.
+igmpproxy_stop()
+{
+	local pid
+
+	pid=$(cat "$(igmpproxy_dir "$1")/pid" 2>/dev/null) || return 1
+	kill "$pid" 2>/dev/null && wait_secs 30 eval "! kill -0 $pid 2>/dev/null"
+}
+
+# igmpproxy_cleanup: stop the instances that still run (a pid that is
+# igmpproxy's), remove their directories.
+igmpproxy_cleanup()
+{
+	local d pid
+
+	for d in /run/igmpproxy-"$NS_PREFIX"-*; do
+		pid=$(cat "$d/pid" 2>/dev/null) || continue
+		[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = igmpproxy ] &&
+			kill "$pid"
+	done
+	rm -rf /run/igmpproxy-"$NS_PREFIX"-*
 }
