@@ -109,8 +109,14 @@ static bool mcs_rec_has(const struct mcs_rec_ctx *c,
 /* Lower a timer to the last member time ("send Q(G,S)"). */
 static void mcs_lower(struct mcs_rec_ctx *c, struct mcs_source *s)
 {
-	if (time_after(s->expires, c->lmq_end))
-		WRITE_ONCE(s->expires, c->lmq_end);
+	/*
+	 * Only a timer above the last member time is lowered and queried
+	 * (RFC 3376 6.6.3.2): a host's repeated BLOCK finds it lowered
+	 * already, and its query series runs already.
+	 */
+	if (!time_after(s->expires, c->lmq_end))
+		return;
+	WRITE_ONCE(s->expires, c->lmq_end);
 	/* Too many to list: a group-specific query asks for them all. */
 	if (c->res->query_nsrc < MCS_GSQ_SOURCES)
 		c->res->query_src[c->res->query_nsrc++] = s->addr;
@@ -232,10 +238,11 @@ static void mcs_rec_apply(struct mcs_rec_ctx *c)
 		mcs_rec_lower_others(c);
 		mcs_rec_want(c);
 		if (!c->degraded && m->mode == MCSNOOP_FILTER_EXCLUDE) {
-			/* "Send Q(G)" */
-			c->res->query_group = true;
-			if (time_after(m->group_expires, c->lmq_end))
+			/* "Send Q(G)", unless a leave did already. */
+			if (time_after(m->group_expires, c->lmq_end)) {
 				WRITE_ONCE(m->group_expires, c->lmq_end);
+				c->res->query_group = true;
+			}
 		}
 		break;
 	case MCS_REC_IS_EX:
@@ -339,10 +346,13 @@ void mcs_filter_apply(struct mcs_member *m, bool ipv6,
 	}
 	mcs_member_settle(m, t->now);
 	mcs_rec_apply(&c);
-	/* A leave lowered the timers: expiry then means nobody answered. */
+	/*
+	 * A leave lowered the timers: expiry then means nobody answered. A
+	 * repeated BLOCK or TO_IN lowers nothing more and changes nothing.
+	 */
 	if (res->query_group || res->query_nsrc)
 		m->leave_lowered = true;
-	else if (rec->type != MCS_REC_BLOCK)
+	else if (rec->type != MCS_REC_BLOCK && rec->type != MCS_REC_TO_IN)
 		m->leave_lowered = false;
 	res->wants = mcs_member_settle(m, t->now);
 }

@@ -257,6 +257,40 @@ static const struct expect table[] = {
 	  EXC, "25", "3", "25", GMI, .lmqt = "25" },
 };
 
+/*
+ * A host repeats its state-change report (robustness): the second BLOCK
+ * or TO_IN({}) finds the timers lowered and asks nothing again.
+ */
+static void test_repeated(void)
+{
+	struct mcs_filter_result res;
+	struct mcs_member *m;
+	struct rec_buf b;
+	char buf[16];
+
+	m = member(false, INC, "12", NULL);
+	mcs_filter_apply(m, false, record(&b, false, MCS_REC_BLOCK, 3, "1"),
+			 &times, &res);
+	CHECK(!strcmp(queried(&res, buf), "1") && m->leave_lowered,
+	      "repeat_block: first BLOCK(1) asks {%s}", buf);
+	mcs_filter_apply(m, false, record(&b, false, MCS_REC_BLOCK, 3, "1"),
+			 &times, &res);
+	CHECK(!strcmp(queried(&res, buf), "") && m->leave_lowered &&
+	      timer(m, false, '1') == LMQT,
+	      "repeat_block: second BLOCK(1) asks {%s}, 1 still lowered", buf);
+	member_free(m);
+	m = member(false, EXC, "", "");
+	mcs_filter_apply(m, false, record(&b, false, MCS_REC_TO_IN, 3, ""),
+			 &times, &res);
+	CHECK(res.query_group && m->group_expires == LMQT,
+	      "repeat_toin: first TO_IN({}) asks the group");
+	mcs_filter_apply(m, false, record(&b, false, MCS_REC_TO_IN, 3, ""),
+			 &times, &res);
+	CHECK(!res.query_group && !res.query_nsrc && m->leave_lowered,
+	      "repeat_toin: the second asks nothing, still a leave");
+	member_free(m);
+}
+
 /* Host compatibility: an older report, then a record of a v3 host. */
 static void test_compat(void)
 {
@@ -417,6 +451,7 @@ int main(void)
 	printf("TAP version 13\n");
 	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++)
 		transition(&table[i]);
+	test_repeated();
 	test_compat();
 	test_expiry();
 	test_degrade();
