@@ -466,12 +466,12 @@ static void mcs_query_local(struct mcs_bridge *mb, struct mcs_querier *q,
 }
 
 /*
- * Send one query on every forwarding port of q's VLAN, or on the port
- * ifindex only.
+ * Send one query on every forwarding port of q's VLAN (non_routers: but
+ * its router ports), or on the port ifindex only.
  */
 static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 			   struct mcs_query_params *p, int ifindex,
-			   unsigned long now)
+			   bool non_routers, unsigned long now)
 {
 	bool vlans = br_vlan_enabled(mb->dev);
 	struct bridge_vlan_info vinfo = {};
@@ -490,7 +490,8 @@ static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 	if (vlans)
 		br_vlan_get_proto(mb->dev, &vlan_proto);
 	list_for_each_entry_rcu(port, &mb->port_list, list) {
-		if (ifindex && port->dev->ifindex != ifindex)
+		if ((ifindex && port->dev->ifindex != ifindex) ||
+		    (non_routers && mcs_port_is_router(port, q->proto)))
 			continue;
 		if (READ_ONCE(port->stp_state) != BR_STATE_FORWARDING ||
 		    !netif_running(port->dev))
@@ -536,7 +537,7 @@ static void mcs_querier_solicit(struct mcs_bridge *mb, struct mcs_querier *q,
 	if (!mcs_querier_own_addr(mb, q->vid, q->proto, &p.src.in6) &&
 	    q->proto == MCS_IPV4)
 		ipv6_addr_set_v4mapped(0, &p.src.in6);
-	mcs_query_send(mb, q, &p, 0, now);
+	mcs_query_send(mb, q, &p, 0, false, now);
 }
 
 static void mcs_query_params_init(struct mcs_bridge *mb,
@@ -650,14 +651,16 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 		if (q->topology_query) {
 			q->topology_query = false;
 			/* RFC 4541 2.1.1 (4): a proxy query when another
-			 * querier is in charge.
+			 * querier is in charge, on non-router ports only: a
+			 * querier that hears 0.0.0.0 may yield to it (the
+			 * Linux bridge's does).
 			 */
 			if (role == MCSNOOP_QUERIER_ROLE_OTHER &&
 			    q->proto == MCS_IPV4 &&
 			    cfg.proxy_query) {
 				ipv6_addr_set_v4mapped(0, &src);
 				mcs_query_params_init(mb, q, &src, &p);
-				mcs_query_send(mb, q, &p, 0, now);
+				mcs_query_send(mb, q, &p, 0, true, now);
 			} else if (active) {
 				q->next_query = now;
 			}
@@ -666,7 +669,7 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 			continue;
 		if (!time_before(now, q->next_query)) {
 			mcs_query_params_init(mb, q, &src, &p);
-			mcs_query_send(mb, q, &p, 0, now);
+			mcs_query_send(mb, q, &p, 0, false, now);
 			if (q->startup_left) {
 				q->startup_left--;
 				interval = mcs_startup_interval_ms(&cfg);
@@ -712,7 +715,7 @@ static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
 			p.max_resp_ms = cfg.last_member_interval;
 			p.nsrc = g->nsrc;
 			p.sources = g->sources;
-			mcs_query_send(mb, q, &p, g->ifindex, now);
+			mcs_query_send(mb, q, &p, g->ifindex, false, now);
 		}
 		if (--g->left && role != MCSNOOP_QUERIER_ROLE_OFF) {
 			g->next = now +

@@ -30,6 +30,7 @@ ALL_TESTS=(
 	query_decode_mld
 	vlan_queriers
 	topology_change_query
+	topology_query_spares_routers
 	settings_restart_startup
 	bogus_querier
 	bogus_querier_rp_filter
@@ -714,6 +715,39 @@ topology_change_query()
 	wait_secs 10 rx_ge h1 eth0 $((r + 1))
 	check_err $? "no query at h1 after its link came up"
 	check_ge "$(q_get inet queries_sent)" $((s + 1)) "queries_sent after a port came up"
+}
+
+# A foreign querier (a Linux bridge's, 10.0.0.50, below our 10.0.0.100) is
+# elected; ports come up again and again. The proxy queries of those
+# topology changes go to the non-router ports only (RFC 4541 2.1.1 (4)):
+# the foreign querier's port gets none, so it does not yield to 0.0.0.0
+# (a Linux bridge does), and stays elected.
+topology_query_spares_routers()
+{
+	local i r
+
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.100/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier off "${TIMERS[@]}" &&
+		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 1 &&
+		foreign_link || { check_err 1 "setup"; return; }
+	q_grows inet queries_heard "foreign querier before ours" 60
+	mcs sw bridge set br0 querier auto
+	check_q inet role other "lower foreign querier" 60
+	check_port p-fq router_ipv4 query "the foreign querier's port"
+	for i in 1 2 3; do
+		r=$(rx_packets h1 eth0)
+		ipn h1 link set eth0 down
+		wait_secs 30 port_state_is sw p-h1 disabled
+		ipn h1 link set eth0 up
+		wait_secs 10 rx_ge h1 eth0 $((r + 1))
+		check_err $? "no (proxy) query at h1 after its link came up ($i)"
+	done
+	# Three of our other querier present intervals (4.5 s).
+	sleep $((14 * S))
+	check_eq "$(q_get inet role)" other "our role after three topology changes"
+	check_eq "$(q_get inet querier)" 10.0.0.50 "the elected querier after three topology changes"
 }
 
 # ------------------------------------------------ settings apply at once
