@@ -311,8 +311,7 @@ static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
 	struct mcs_msg msg;
 	bool ctrl;
 
-	if (scratch->own_head == skb->head ||
-	    mcs_host_frame_seen(&scratch->host, skb))
+	if (mcs_host_frame_seen(&scratch->host, skb))
 		return;
 	mcs_classify(skb, &ctrl);
 	if (ctrl && mcs_parse_skb(skb, &msg) == MCS_PARSE_OK &&
@@ -332,7 +331,9 @@ static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
 	bool pass;
 	u16 vid;
 
-	if (!mcs_is_multicast(skb))
+	/* Our own queries and solicitations: not the host's to count. */
+	if (!mcs_is_multicast(skb) ||
+	    this_cpu_ptr(mcs_scratch)->own_head == skb->head)
 		return NF_ACCEPT;
 	mb = mcs_bridge_of_port(state->net, state->out);
 	if (!mb)
