@@ -15,7 +15,12 @@
 #    and falls silent, as RFC 3376 wants; its port stays a router port
 #    while FRR's host stack answers our queries, so h1's reports keep
 #    reaching FRR and FRR keeps h1's group (its own membership interval
-#    is 5 s, ours 4.5 s: without that both would lapse within seconds).
+#    is 5 s, ours 5 s: without that both would lapse within seconds).
+#  - FRR's IGMP querier at a lower address (10.0.0.9 < 10.0.0.100),
+#    started after ours: ours yields to it (role other, FRR's address and
+#    port shown); when pimd stops, ours takes over within the other
+#    querier present interval FRR's queries set (2 x 2 s + 1 s / 2), the
+#    seconds measured and printed.
 #  - smcroute on the bridge's own host routes a group from br0 to another
 #    interface: the host, made a multicast router by it (mc_forwarding),
 #    gets the group although it joined nothing (host-router auto); off
@@ -51,6 +56,7 @@
 ALL_TESTS=(
 	frr_pim_holdtime
 	frr_querier_yields
+	frr_querier_wins
 	smcroute_host_router
 	igmpproxy_upstream_stream
 	bridge_querier_after
@@ -136,6 +142,45 @@ frr_querier_yields()
 	log_info "FRR: $(frr_vtysh r1 'show ip igmp interface' | grep eth0)"
 	log_info "FRR: $(frr_vtysh r1 'show running-config' | grep igmp)"
 	log_info "FRR: $(grep -i 'error' "$(frr_dir r1)"/pimd.err | head -5)"
+	frr_cleanup
+}
+
+q_role()
+{
+	querier_get sw br0 inet role any
+}
+
+frr_querier_wins()
+{
+	local t0 el
+
+	frr_require || return
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.100/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		host_add sw br0 r1 10.0.0.9/24 noipv6 &&
+		mcs sw bridge enable br0 querier auto query-interval 2 \
+			query-response-interval 1 ||
+		{ check_err 1 "setup"; return; }
+	wait_secs 30 eval '[ "$(q_role)" = querier ]'
+	check_err $? "ours never became the querier: $(q_role)"
+	frr_start r1 zebra "" &&
+		frr_start r1 pimd $'interface eth0\n ip igmp\n ip igmp query-max-response-time 10\n ip igmp query-interval 2' ||
+		{ check_err 1 "FRR did not start"; return; }
+	wait_secs 30 eval '[ "$(querier_get sw br0 inet querier any)" = 10.0.0.9 ]'
+	check_err $? "FRR (10.0.0.9) not elected: '$(querier_get sw br0 inet querier any)'"
+	check_eq "$(q_role)" other "our role under FRR's querier"
+	check_eq "$(querier_get sw br0 inet port any)" p-r1 "port of the elected querier"
+	frr_stop r1 pimd
+	check_err $? "pimd did not stop"
+	t0=$SECONDS
+	wait_secs 30 eval '[ "$(q_role)" = querier ]'
+	check_err $? "no takeover after pimd stopped: $(q_role)"
+	el=$((SECONDS - t0))
+	log_info "ours took over ${el} s after pimd stopped (other querier present interval 4.5 s)"
+	check_ge "$el" 2 "seconds before the takeover (FRR's last query at most 2 s old)"
+	[ "$el" -le $((6 * MCS_SLOW)) ]
+	check_err $? "takeover after $el s, beyond the other querier present interval"
 	frr_cleanup
 }
 
