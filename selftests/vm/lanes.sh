@@ -31,7 +31,8 @@
 # subnet; a LAN of three bridges; not the tests that
 # check the same paths again for other versions and the wire format), and
 # leave, fast leave, their group-specific queries and the events through
-# the monitor's tests (mcsnoop_fastleave.sh times data frames with a
+# the monitor's tests, and host compatibility (the filter state machine's
+# older-host rules, with real v1/v2 stacks) (mcsnoop_fastleave.sh times data frames with a
 # sniffer that a debug guest cannot run at stream rates).
 
 set -eu
@@ -51,6 +52,7 @@ DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_monitor.sh:events_members:events_rate_limit
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
 	mcsnoop_malformed.sh
+	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored
 	mcsnoop_differential_issue.sh:diff_locked:diff_mst:diff_qinq:diff_table_full
 	mcsnoop_differential_fallback.sh:diff_switchdev:late_locked:late_mcast_to_unicast:late_bridge_snooping"
 
