@@ -186,14 +186,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		      const u8 *reporter)
 {
 	enum mcs_proto proto = ipv6 ? MCS_IPV6 : MCS_IPV4;
-	unsigned long now = jiffies;
-	struct mcs_filter_times t = {
-		.now = now,
-		.gmi_end = now + mcs_vlan_membership_interval(mb, vid, proto),
-		.older_end = now + mcs_vlan_older_host_interval(mb, vid, proto),
-		.lmq_end = now + (port && READ_ONCE(port->fast_leave) ? 0 :
-				  mcs_vlan_last_member_time(mb, vid)),
-	};
+	struct mcs_filter_times t;
 	const struct in6_addr *addr = &rec->group.in6;
 	struct mcs_filter_result res;
 	struct mcs_group *grp;
@@ -218,6 +211,8 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	    (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX ||
 	     (rec->version && rec->version < (ipv6 ? 2 : 3))))
 		return;
+	mcs_vlan_learn_times(mb, vid, proto, port && READ_ONCE(port->fast_leave),
+			     jiffies, &t);
 	grp = mcs_group_lookup(mb, addr, vid);
 	m = grp ? mcs_member_of_host(grp, port, host) : NULL;
 	if (!m) {

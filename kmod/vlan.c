@@ -11,6 +11,7 @@
 
 #include <linux/mcsnoop.h>
 
+#include "filter.h"
 #include "vlan.h"
 
 /* A setting: its field of struct mcs_vlan_cfg and the C type of it. */
@@ -174,51 +175,61 @@ u32 mcs_vlan_membership_ms(const struct mcs_vlan_cfg *cfg)
 }
 
 /*
- * The membership interval now, from our settings or from the elected
- * querier's QRV and QQIC; older_host: the Older Version Host Present
- * Interval instead (RFC 9776 8.13, RFC 9777 9.13: one response interval).
+ * The membership interval now (ms), from our settings or from the elected
+ * querier's QRV and QQIC; *older_ms: the Older Version Host Present
+ * Interval (RFC 9776 8.13, RFC 9777 9.13: one response interval, not two).
  */
-static unsigned long mcs_vlan_interval(const struct mcs_bridge *mb, u16 vid,
-				       int proto, bool older_host)
+static u32 mcs_vlan_interval_ms(const struct mcs_bridge *mb,
+				const struct mcs_vlan_cfg *cfg, u16 vid,
+				int proto, u32 *older_ms)
 {
 	const struct mcs_adopted *a = &mb->adopted[proto];
-	u32 rv, qi, qri, ms;
-	struct mcs_vlan_cfg cfg;
+	u32 rv, qi, qri;
 
-	mcs_vlan_cfg(mb, vid, &cfg);
-	if (cfg.membership_timeout)
-		return msecs_to_jiffies(cfg.membership_timeout);
+	if (cfg->membership_timeout) {
+		*older_ms = cfg->membership_timeout;
+		return cfg->membership_timeout;
+	}
 	if (READ_ONCE(a->vid) != vid ||
 	    !time_before(jiffies, READ_ONCE(a->until))) {
-		rv = cfg.robustness;
-		qi = cfg.query_interval;
-		qri = cfg.query_response_interval;
+		rv = cfg->robustness;
+		qi = cfg->query_interval;
+		qri = cfg->query_response_interval;
 	} else {
 		rv = READ_ONCE(a->qrv);
 		qi = READ_ONCE(a->qi_ms);
 		qri = READ_ONCE(a->qri_ms);
 	}
-	ms = rv * qi + (older_host ? 1 : 2) * qri;
-	return msecs_to_jiffies(ms);
+	*older_ms = rv * qi + qri;
+	return rv * qi + 2 * qri;
 }
 
 unsigned long mcs_vlan_membership_interval(const struct mcs_bridge *mb,
 					   u16 vid, int proto)
 {
-	return mcs_vlan_interval(mb, vid, proto, false);
-}
-
-unsigned long mcs_vlan_older_host_interval(const struct mcs_bridge *mb,
-					   u16 vid, int proto)
-{
-	return mcs_vlan_interval(mb, vid, proto, true);
-}
-
-unsigned long mcs_vlan_last_member_time(const struct mcs_bridge *mb, u16 vid)
-{
 	struct mcs_vlan_cfg cfg;
+	u32 older_ms;
 
 	mcs_vlan_cfg(mb, vid, &cfg);
-	return msecs_to_jiffies(cfg.last_member_count *
-				cfg.last_member_interval);
+	return msecs_to_jiffies(mcs_vlan_interval_ms(mb, &cfg, vid, proto,
+						     &older_ms));
+}
+
+void mcs_vlan_learn_times(const struct mcs_bridge *mb, u16 vid, int proto,
+			  bool fast_leave, unsigned long now,
+			  struct mcs_filter_times *t)
+{
+	struct mcs_vlan_cfg cfg;
+	u32 older_ms;
+
+	/* One copy of the settings per record: learning is hot. */
+	mcs_vlan_cfg(mb, vid, &cfg);
+	t->now = now;
+	t->gmi_end = now + msecs_to_jiffies(mcs_vlan_interval_ms(mb, &cfg, vid,
+								 proto,
+								 &older_ms));
+	t->older_end = now + msecs_to_jiffies(older_ms);
+	t->lmq_end = now + (fast_leave ? 0 :
+			    msecs_to_jiffies(cfg.last_member_count *
+					     cfg.last_member_interval));
 }

@@ -97,9 +97,13 @@ u32 mcs_vlan_membership_ms(const struct mcs_vlan_cfg *cfg);
 /* With an elected querier's values (proto: enum mcs_proto), jiffies. */
 unsigned long mcs_vlan_membership_interval(const struct mcs_bridge *mb,
 					   u16 vid, int proto);
-/* Older Version Host Present Interval (host compatibility), jiffies. */
-unsigned long mcs_vlan_older_host_interval(const struct mcs_bridge *mb,
-					   u16 vid, int proto);
-unsigned long mcs_vlan_last_member_time(const struct mcs_bridge *mb, u16 vid);
+struct mcs_filter_times;
+/*
+ * The times a record learnt on vid applies with: membership and older
+ * host present intervals, last member time (0 with fast leave).
+ */
+void mcs_vlan_learn_times(const struct mcs_bridge *mb, u16 vid, int proto,
+			  bool fast_leave, unsigned long now,
+			  struct mcs_filter_times *t);
 
 #endif /* _MCS_VLAN_H */
