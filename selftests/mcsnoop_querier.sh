@@ -350,6 +350,19 @@ foreign_link()
 		ipn sw link set p-fq master br0 up
 }
 
+# foreign_lan4 [ENABLE_ARG...]: br0 at 10.0.0.100 in sw (ours off, the
+# short timers and ENABLE_ARGs) with h1, and a Linux bridge querier at
+# 10.0.0.50 (below ours) linked to it.
+foreign_lan4()
+{
+	ns_create sw noipv6 && br_create sw br0 0 &&
+		ipn sw addr add 10.0.0.100/24 dev br0 &&
+		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
+		mcs sw bridge enable br0 querier off "${TIMERS[@]}" "$@" &&
+		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 1 &&
+		foreign_link
+}
+
 foreign_mac()
 {
 	local out
@@ -362,12 +375,7 @@ foreign_mac()
 # foreign bridge goes silent; when we stop, it takes over.
 election_we_win()
 {
-	ns_create sw noipv6 && br_create sw br0 0 &&
-		ipn sw addr add 10.0.0.100/24 dev br0 &&
-		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
-		mcs sw bridge enable br0 querier off "${TIMERS[@]}" &&
-		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 1 &&
-		foreign_link || { check_err 1 "setup"; return; }
+	foreign_lan4 || { check_err 1 "setup"; return; }
 	# The foreign querier is alive and elected while we are off (querier
 	# show reports the LAN's querier whatever our own mode).
 	q_grows inet queries_heard "foreign querier before ours" 60
@@ -427,13 +435,7 @@ they_win()
 
 election_they_win()
 {
-	ns_create sw noipv6 && br_create sw br0 0 &&
-		ipn sw addr add 10.0.0.100/24 dev br0 &&
-		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
-		mcs sw bridge enable br0 querier off "${TIMERS[@]}" \
-			router-timeout 6 &&
-		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 1 &&
-		foreign_link || { check_err 1 "setup"; return; }
+	foreign_lan4 router-timeout 6 || { check_err 1 "setup"; return; }
 	they_win inet 10.0.0.100 10.0.0.50
 }
 
@@ -726,12 +728,7 @@ topology_query_spares_routers()
 {
 	local i r
 
-	ns_create sw noipv6 && br_create sw br0 0 &&
-		ipn sw addr add 10.0.0.100/24 dev br0 &&
-		host_add sw br0 h1 10.0.0.1/24 noipv6 &&
-		mcs sw bridge enable br0 querier off "${TIMERS[@]}" &&
-		foreign_create 10.0.0.50 - mcast_query_use_ifaddr 1 &&
-		foreign_link || { check_err 1 "setup"; return; }
+	foreign_lan4 || { check_err 1 "setup"; return; }
 	q_grows inet queries_heard "foreign querier before ours" 60
 	mcs sw bridge set br0 querier auto
 	check_q inet role other "lower foreign querier" 60
