@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <linux/genetlink.h>
 #include <linux/mcsnoop.h>
 
 #include "mcsnoopctl.h"
 #include "output.h"
 #include "params.h"
-#include "parse_args.h"
 #include "port.h"
 #include "querier.h"
 #include "rtnl.h"
@@ -77,8 +77,6 @@ static void bridge_parse(const struct nlmsghdr *nlh, struct bridge_info *bi)
 		mcs_stats_parse(tb[MCSNOOP_A_BRIDGE_STATS], &bi->stats);
 }
 
-static const struct mcs_qattrs bridge_qattrs = MCS_QATTRS(MCSNOOP_A_BRIDGE);
-
 /*
  * Only 0.0.0.0 queries heard somewhere: no querier with an address, no
  * router in the election, and hosts that ignore such queries lose their
@@ -114,7 +112,7 @@ static void bridge_print_config(const struct bridge_info *bi)
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]));
 	print_nl();
-	mcs_querier_print_settings(tb, &bridge_qattrs);
+	mcs_querier_print_settings(tb, MCS_QBRIDGE);
 	print_text("   ");
 	mcs_print_auto_secs("router_timeout", "router-timeout",
 			    nl_u32(tb[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT]),
@@ -126,8 +124,8 @@ static void bridge_print_config(const struct bridge_info *bi)
 	if (!tb[MCSNOOP_A_BRIDGE_HOST_ROUTER])
 		return;
 	print_str(PRINT_ANY, "host_router", "    host-router %s",
-		  word_of(mcs_router_words, MCS_N_ROUTER_WORDS,
-			  nl_u8(tb[MCSNOOP_A_BRIDGE_HOST_ROUTER])));
+		  word_of_list(mcs_router_words,
+			       nl_u8(tb[MCSNOOP_A_BRIDGE_HOST_ROUTER])));
 	print_str(PRINT_ANY, "host_router_ipv4", " (ipv4 %s",
 		  mcs_router_via_word(nl_u8(tb[MCSNOOP_A_BRIDGE_HOST_ROUTER_IPV4])));
 	print_str(PRINT_ANY, "host_router_ipv6", " ipv6 %s)",
@@ -238,7 +236,7 @@ static void overview_print_port_list(const struct overview *ov,
 
 static void overview_print_routers(const struct overview *ov)
 {
-	static const char *const families[] = { "inet", "inet6" };
+	static const uint8_t families[] = { AF_INET, AF_INET6 };
 	unsigned int i, f, n = 0;
 
 	print_text("    router ports:");
@@ -255,7 +253,8 @@ static void overview_print_routers(const struct overview *ov)
 			out_open_object(NULL);
 			print_text(n++ ? ", " : " ");
 			print_str(PRINT_ANY, "port", "%s", ps->ifname);
-			print_str(PRINT_ANY, "family", " %s", families[f]);
+			print_str(PRINT_ANY, "family", " %s",
+				  mcs_family_word(families[f]));
 			print_str(PRINT_ANY, "kind", " %s",
 				  learnt ? "learnt" : "static");
 			if (learnt)
@@ -423,7 +422,7 @@ static int bridge_enable(struct mcs_ctx *ctx, int argc, char **argv)
 
 	if (!name)
 		return 1;
-	if (argc > 1 && mcs_params_put(NULL, mcs_bridge_params,
+	if (argc > 1 && mcs_params_put(NULL, &mcs_bridge_params,
 				       mcs_bridge_usage, argc - 1, argv + 1) < 0)
 		return 1;
 	nl = mcs_genl(ctx);
@@ -431,8 +430,7 @@ static int bridge_enable(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	if (rtnl_bridge_get(name, &br, &err) < 0) {
 		if (err.err == ENODEV)
-			fprintf(stderr, "Error: cannot find device \"%s\"\n",
-				name);
+			mcs_no_device(name);
 		else
 			nl_perror(&err, name);
 		return 1;
@@ -450,7 +448,7 @@ static int bridge_enable(struct mcs_ctx *ctx, int argc, char **argv)
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_SAVED_MCAST_SNOOPING,
 			br.is_bridge && br.mcast_snooping);
 	if (argc > 1)
-		mcs_params_put(nlh, mcs_bridge_params, mcs_bridge_usage,
+		mcs_params_put(nlh, &mcs_bridge_params, mcs_bridge_usage,
 			       argc - 1, argv + 1);
 	if (nl_talk(nl, nlh, NULL, NULL, &err) < 0) {
 		struct nl_error restore_err;
@@ -520,8 +518,8 @@ static int bridge_disable(struct mcs_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-/* New keywords go last: a prefix means what it meant before them. */
-const struct mcs_param mcs_bridge_params[] = {
+/* bridge set's own keywords; the querier settings' are in querier.c. */
+static const struct mcs_param bridge_own_params[] = {
 	{ .name = "snooping", .attr = MCSNOOP_A_BRIDGE_SNOOPING,
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
 	{ .name = "flood-unknown", .attr = MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN,
@@ -530,25 +528,17 @@ const struct mcs_param mcs_bridge_params[] = {
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
 	{ .name = "max-groups", .attr = MCSNOOP_A_BRIDGE_MAX_GROUPS,
 	  .type = MCS_PARAM_U32, .help = "a number" },
-	MCS_QPARAM_QUERY_INTERVAL(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_QUERY_RESPONSE_INTERVAL(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_ROBUSTNESS(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_LAST_MEMBER_INTERVAL(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_LAST_MEMBER_COUNT(MCSNOOP_A_BRIDGE),
 	{ .name = "router-timeout", .attr = MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT,
 	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" },
-	MCS_QPARAM_MEMBERSHIP_TIMEOUT(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_QUERIER(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_QUERIER_ADDRESS(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_PROXY_QUERY(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_STARTUP_QUERY_INTERVAL(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_STARTUP_QUERY_COUNT(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_IGMP_VERSION(MCSNOOP_A_BRIDGE),
-	MCS_QPARAM_MLD_VERSION(MCSNOOP_A_BRIDGE),
 	{ .name = "host-router", .attr = MCSNOOP_A_BRIDGE_HOST_ROUTER,
 	  .type = MCS_PARAM_WORD, .words = mcs_router_words,
 	  .help = "auto, static or off" },
 	{ .name = NULL },
+};
+
+const struct mcs_params mcs_bridge_params = {
+	.own = bridge_own_params,
+	.querier = MCS_QBRIDGE,
 };
 
 static int bridge_set(struct mcs_ctx *ctx, int argc, char **argv)
@@ -560,7 +550,7 @@ static int bridge_set(struct mcs_ctx *ctx, int argc, char **argv)
 
 	if (argc < 1)
 		return mcs_usage_error(mcs_bridge_usage, "missing BRIDGE");
-	count = mcs_params_put(NULL, mcs_bridge_params, mcs_bridge_usage,
+	count = mcs_params_put(NULL, &mcs_bridge_params, mcs_bridge_usage,
 			       argc - 1, argv + 1);
 	if (count < 0)
 		return 1;
@@ -573,7 +563,7 @@ static int bridge_set(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	nlh = genl_msg(nl, MCSNOOP_CMD_BRIDGE_SET, 0);
 	mnl_attr_put_strz(nlh, MCSNOOP_A_BRIDGE_IFNAME, argv[0]);
-	mcs_params_put(nlh, mcs_bridge_params, mcs_bridge_usage, argc - 1,
+	mcs_params_put(nlh, &mcs_bridge_params, mcs_bridge_usage, argc - 1,
 		       argv + 1);
 	return mcs_do(nl, nlh);
 }

@@ -10,8 +10,8 @@
 #include <linux/mcsnoop.h>
 
 #include "mcsnoopctl.h"
-#include "parse_args.h"
 #include "output.h"
+#include "words.h"
 
 bool mcs_matches(const char *arg, const char *word)
 {

@@ -121,6 +121,12 @@ static void print_source(const struct nlattr *nest)
 	out_close_object();
 }
 
+/* enum mcsnoop_filter_mode, by value. */
+static const char *const filter_mode_words[] = {
+	[MCSNOOP_FILTER_INCLUDE] = "include",
+	[MCSNOOP_FILTER_EXCLUDE] = "exclude",
+};
+
 /* "igmpv2" for the version of a member's oldest hosts; NULL if none. */
 static const char *host_compat_str(const struct nlattr *attr, bool ipv6)
 {
@@ -143,10 +149,8 @@ static void print_member(const struct nlattr *nest, bool group_ipv6)
 	bool is_static;
 
 	nl_nested(nest, tb, MCSNOOP_A_MEMBER_MAX);
-	port = nl_str(tb[MCSNOOP_A_MEMBER_PORT_IFNAME]);
-	if (!port)
-		port = if_indextoname(nl_u32(tb[MCSNOOP_A_MEMBER_PORT_IFINDEX]),
-				      name) ? name : "?";
+	port = mcs_ifname(tb[MCSNOOP_A_MEMBER_PORT_IFNAME],
+			  tb[MCSNOOP_A_MEMBER_PORT_IFINDEX], name);
 	mode = nl_u8(tb[MCSNOOP_A_MEMBER_MODE]);
 	is_static = nl_u8(tb[MCSNOOP_A_MEMBER_STATIC]);
 	out_open_object(NULL);
@@ -155,8 +159,7 @@ static void print_member(const struct nlattr *nest, bool group_ipv6)
 	host = mac_str(tb[MCSNOOP_A_MEMBER_HOST], hostbuf);
 	print_str_or_null(PRINT_ANY, "host", " host %s", host);
 	print_str(PRINT_ANY, "mode", " %s",
-		  mode == MCSNOOP_FILTER_INCLUDE ? "include" :
-		  mode == MCSNOOP_FILTER_EXCLUDE ? "exclude" : "unknown");
+		  word_of(filter_mode_words, N_WORDS(filter_mode_words), mode));
 	print_on_off(PRINT_JSON, "static", NULL, is_static);
 	if (is_static)
 		print_text(" static");
@@ -186,10 +189,8 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 
 	(void)data;
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_GROUP_MAX);
-	bridge = nl_str(tb[MCSNOOP_A_GROUP_BRIDGE_IFNAME]);
-	if (!bridge)
-		bridge = if_indextoname(nl_u32(tb[MCSNOOP_A_GROUP_BRIDGE_IFINDEX]),
-					name) ? name : "?";
+	bridge = mcs_ifname(tb[MCSNOOP_A_GROUP_BRIDGE_IFNAME],
+			    tb[MCSNOOP_A_GROUP_BRIDGE_IFINDEX], name);
 	addr = tb[MCSNOOP_A_GROUP_ADDR];
 	if (addr)
 		group_ipv6 = mnl_attr_get_payload_len(addr) == 16;

@@ -82,17 +82,8 @@ static const char *event_word(const char *const *words, size_t n,
 			      unsigned int v, bool json, char *buf,
 			      size_t size)
 {
-	char *p;
-
-	if (v < n && words[v])
-		snprintf(buf, size, "%s", words[v]);
-	else
-		snprintf(buf, size, "unknown-%u", v);
-	if (json)
-		for (p = buf; *p; p++)
-			if (*p == '-' || *p == ' ')
-				*p = '_';
-	return buf;
+	word_or_number(words, n, v, buf, size);
+	return json ? word_subst(buf, "- ", '_') : buf;
 }
 
 static void print_event_addr(const char *key, const char *fmt,
@@ -140,8 +131,8 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 	out_init_file(file, json, false);
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "event", "%s",
-		  event_word(type_words, sizeof(type_words) / sizeof(type_words[0]),
-			     type, json, word, sizeof(word)));
+		  event_word(type_words, N_WORDS(type_words), type, json, word,
+			     sizeof(word)));
 	print_event_str("bridge", " %s", tb[MCSNOOP_A_EVENT_BRIDGE_IFNAME]);
 	if (!querier)
 		print_event_str("port", " port %s",
@@ -153,7 +144,7 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 	family = nl_u8(tb[MCSNOOP_A_EVENT_FAMILY]);
 	if (family == AF_INET || family == AF_INET6)
 		print_str(PRINT_ANY, "family", " family %s",
-			  family == AF_INET ? "inet" : "inet6");
+			  mcs_family_word(family));
 	print_event_addr("group", " group %s", tb[MCSNOOP_A_EVENT_GROUP]);
 	print_event_addr("address", " address %s", tb[MCSNOOP_A_EVENT_ADDR]);
 	if (querier)
@@ -165,8 +156,7 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 			 tb[MCSNOOP_A_EVENT_OLD_ADDR]);
 	if (nl_u8(tb[MCSNOOP_A_EVENT_REASON]))
 		print_str(PRINT_ANY, "reason", " reason %s",
-			  event_word(reason_words,
-				     sizeof(reason_words) / sizeof(reason_words[0]),
+			  event_word(reason_words, N_WORDS(reason_words),
 				     nl_u8(tb[MCSNOOP_A_EVENT_REASON]), json,
 				     word, sizeof(word)));
 	out_close_object();

@@ -149,17 +149,37 @@ void out_finish(void)
 	fflush(fp);
 }
 
-void print_str(enum output_mode mode, const char *key, const char *fmt,
-	       const char *value)
+/* print_secs' text and JSON number; a buffer of one call. */
+static const char *secs_str(uint32_t ms)
 {
-	if (json && mode != PRINT_TEXT) {
-		json_member(key);
-		json_string(value);
-	} else if (!json && mode != PRINT_JSON) {
-		text_begin();
-		fprintf(fp, fmt, value);
-	}
+	static char buf[16];
+
+	return format_secs(buf, sizeof(buf), ms);
 }
+
+/*
+ * The printers of each type, as iproute2's json_print.c makes them: the
+ * JSON value is written by json_value, the text is fmt with text_value.
+ */
+#define PRINT_FUNC(type_name, type, json_value, text_value)		\
+	void print_##type_name(enum output_mode mode, const char *key,	\
+			       const char *fmt, type value)		\
+	{								\
+		if (json && mode != PRINT_TEXT) {			\
+			json_member(key);				\
+			json_value;					\
+		} else if (!json && mode != PRINT_JSON) {		\
+			text_begin();					\
+			fprintf(fp, fmt, text_value);			\
+		}							\
+	}
+
+PRINT_FUNC(str, const char *, json_string(value), value)
+PRINT_FUNC(u64, uint64_t, fprintf(fp, "%llu", (unsigned long long)value),
+	   (unsigned long long)value)
+PRINT_FUNC(on_off, bool, fputs(value ? "true" : "false", fp),
+	   value ? "on" : "off")
+PRINT_FUNC(secs, uint32_t, fputs(secs_str(value), fp), secs_str(value))
 
 void print_str_or_null(enum output_mode mode, const char *key,
 		       const char *fmt, const char *value)
@@ -169,30 +189,6 @@ void print_str_or_null(enum output_mode mode, const char *key,
 	} else if (json && mode != PRINT_TEXT) {
 		json_member(key);
 		fputs("null", fp);
-	}
-}
-
-void print_u64(enum output_mode mode, const char *key, const char *fmt,
-	       uint64_t value)
-{
-	if (json && mode != PRINT_TEXT) {
-		json_member(key);
-		fprintf(fp, "%llu", (unsigned long long)value);
-	} else if (!json && mode != PRINT_JSON) {
-		text_begin();
-		fprintf(fp, fmt, (unsigned long long)value);
-	}
-}
-
-void print_on_off(enum output_mode mode, const char *key, const char *fmt,
-		  bool value)
-{
-	if (json && mode != PRINT_TEXT) {
-		json_member(key);
-		fputs(value ? "true" : "false", fp);
-	} else if (!json && mode != PRINT_JSON) {
-		text_begin();
-		fprintf(fp, fmt, value ? "on" : "off");
 	}
 }
 
@@ -227,19 +223,4 @@ const char *format_secs(char *buf, size_t size, uint32_t ms)
 	}
 	snprintf(buf, size, "%u.%0*u", ms / 1000, digits, frac);
 	return buf;
-}
-
-void print_secs(enum output_mode mode, const char *key, const char *fmt,
-		uint32_t ms)
-{
-	char buf[16];
-
-	format_secs(buf, sizeof(buf), ms);
-	if (json && mode != PRINT_TEXT) {
-		json_member(key);
-		fputs(buf, fp);
-	} else if (!json && mode != PRINT_JSON) {
-		text_begin();
-		fprintf(fp, fmt, buf);
-	}
 }

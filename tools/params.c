@@ -9,29 +9,39 @@
 #include "mcsnoopctl.h"
 #include "params.h"
 #include "parse_args.h"
+#include "querier.h"
+#include "words.h"
 
-static const struct mcs_param *param_find(const struct mcs_param *params,
-					  const char *arg)
+/* Make p *found if it fits arg better: arg itself, or older (params.h). */
+static void param_match(const struct mcs_param *p, const char *arg,
+			struct mcs_param *found)
 {
-	const struct mcs_param *p, *found = NULL;
-
-	for (p = params; p->name; p++) {
-		if (!strcmp(arg, p->name))
-			return p;
-		if (!found && mcs_matches(arg, p->name))
-			found = p;
-	}
-	return found;
+	if (found->name && !strcmp(arg, found->name))
+		return;
+	if (!strcmp(arg, p->name) ||
+	    (mcs_matches(arg, p->name) &&
+	     (!found->name || p->attr < found->attr)))
+		*found = *p;
 }
 
-static int word_index(const char *const *words, const char *arg)
+/* The keyword arg names, with its object's attributes; false if none. */
+static bool param_find(const struct mcs_params *params, const char *arg,
+		       struct mcs_param *found)
 {
-	int i;
+	const struct mcs_qsetting *q;
+	const struct mcs_param *p;
+	struct mcs_param qp;
 
-	for (i = 0; words[i]; i++)
-		if (!strcmp(arg, words[i]))
-			return i;
-	return -1;
+	memset(found, 0, sizeof(*found));
+	for (p = params->own; p->name; p++)
+		param_match(p, arg, found);
+	if (params->querier != MCS_QNONE) {
+		for (q = mcs_qsettings; q->name; q++) {
+			mcs_qsetting_param(q, params->querier, &qp);
+			param_match(&qp, arg, found);
+		}
+	}
+	return found->name != NULL;
 }
 
 /* "none" clears both families: the kernel then uses the bridge's own. */
@@ -56,24 +66,24 @@ static int addr_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 	return 0;
 }
 
-/* "WORD[,WORD...]": the OR of their bits; -1 on an unknown or empty word. */
-static int flags_parse(const struct mcs_flag_word *flags, const char *arg,
-		       uint32_t *bits)
+/*
+ * "WORD[,WORD...]" of querier settings: the OR of their bits; -1 on an
+ * unknown or empty word.
+ */
+static int qsettings_parse(const char *arg, uint32_t *bits)
 {
-	const struct mcs_flag_word *f;
 	const char *end;
+	uint32_t word_bits;
 	size_t len;
 
 	*bits = 0;
 	do {
 		end = strchr(arg, ',');
 		len = end ? (size_t)(end - arg) : strlen(arg);
-		for (f = flags; f->word; f++)
-			if (strlen(f->word) == len && !strncmp(arg, f->word, len))
-				break;
-		if (!f->word)
+		word_bits = mcs_qsetting_bits(arg, len);
+		if (!word_bits)
 			return -1;
-		*bits |= f->bits;
+		*bits |= word_bits;
 		arg = end + 1;
 	} while (end);
 	return 0;
@@ -135,8 +145,8 @@ static int param_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 		return 0;
 	case MCS_PARAM_ADDR:
 		return addr_put(nlh, p, arg);
-	case MCS_PARAM_FLAGS:
-		if (flags_parse(p->flags, arg, &v) < 0)
+	case MCS_PARAM_QSETTINGS:
+		if (qsettings_parse(arg, &v) < 0)
 			return -1;
 		if (nlh)
 			mnl_attr_put_u32(nlh, p->attr, v);
@@ -145,30 +155,48 @@ static int param_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 	return -1;
 }
 
-int mcs_params_put(struct nlmsghdr *nlh, const struct mcs_param *params,
+int mcs_params_put(struct nlmsghdr *nlh, const struct mcs_params *params,
 		   void (*usage)(void), int argc, char **argv)
 {
-	const struct mcs_param *p;
+	struct mcs_param p;
 	int count = 0;
 
 	for (; argc > 0; argc -= 2, argv += 2) {
-		p = param_find(params, argv[0]);
-		if (!p) {
+		if (!param_find(params, argv[0], &p)) {
 			mcs_usage_error(usage, "unknown keyword \"%s\"",
 					argv[0]);
 			return -1;
 		}
 		if (argc < 2) {
 			mcs_usage_error(usage, "missing value for \"%s\"",
-					p->name);
+					p.name);
 			return -1;
 		}
-		if (param_put(nlh, p, argv[1]) < 0) {
+		if (param_put(nlh, &p, argv[1]) < 0) {
 			mcs_usage_error(usage, "invalid %s \"%s\" (expected %s)",
-					p->name, argv[1], p->help);
+					p.name, argv[1], p.help);
 			return -1;
 		}
 		count++;
 	}
 	return count;
+}
+
+uint32_t mcs_param_value(enum mcs_param_type type, const struct nlattr *attr)
+{
+	switch (type) {
+	case MCS_PARAM_ON_OFF:
+	case MCS_PARAM_U8:
+	case MCS_PARAM_U8_AUTO:
+	case MCS_PARAM_WORD:
+		return nl_u8(attr);
+	case MCS_PARAM_U32:
+	case MCS_PARAM_SECS:
+	case MCS_PARAM_SECS_AUTO:
+	case MCS_PARAM_QSETTINGS:
+		return nl_u32(attr);
+	case MCS_PARAM_ADDR:
+		break;
+	}
+	return 0;
 }

@@ -20,14 +20,9 @@ enum mcs_param_type {
 	MCS_PARAM_WORD,		/* u8 index of the value in words[] */
 	MCS_PARAM_ADDR,		/* IPv4 into attr, IPv6 into attr6 (binary);
 				 * "none" sends zeros in both */
-	MCS_PARAM_FLAGS,	/* u32 of the bits of flags[]' words, given
-				 * as WORD[,WORD...] */
-};
-
-/* A word of MCS_PARAM_FLAGS and its bits. */
-struct mcs_flag_word {
-	const char *word;
-	uint32_t bits;
+	MCS_PARAM_QSETTINGS,	/* u32 of the MCSNOOP_VLAN_SETTING_* bits of
+				 * querier settings' keywords, given as
+				 * WORD[,WORD...] or all */
 };
 
 struct mcs_param {
@@ -37,21 +32,37 @@ struct mcs_param {
 	const char *const *words;	/* MCS_PARAM_WORD, NULL-terminated */
 	const char *help;		/* what the value is, for errors */
 	uint16_t attr6;			/* MCS_PARAM_ADDR: the IPv6 attribute */
-	const struct mcs_flag_word *flags; /* MCS_PARAM_FLAGS, NULL word ends */
 };
 
-/* The tables of bridge set and vlan set (the unit tests parse with them). */
-extern const struct mcs_param mcs_bridge_params[];
-extern const struct mcs_param mcs_vlan_params[];
+/* Whose attributes the querier settings (querier.h) of a command put. */
+enum mcs_qobject {
+	MCS_QNONE,
+	MCS_QBRIDGE,
+	MCS_QVLAN,
+};
+
+/* The keywords of a set command: its own and the querier settings. */
+struct mcs_params {
+	const struct mcs_param *own;	/* NULL name ends */
+	enum mcs_qobject querier;
+};
+
+/* The keywords of bridge set and vlan set (the unit tests parse with them). */
+extern const struct mcs_params mcs_bridge_params;
+extern const struct mcs_params mcs_vlan_params;
 
 /*
  * Put the attributes argv's "keyword value" pairs name into nlh.
- * Keywords may be unique prefixes (the first in table order wins).
- * With nlh NULL, only check them (before a socket is opened).
- * Returns the number of keywords given, or -1 after printing the error
- * (with usage for a usage error).
+ * Keywords may be unique prefixes; of the keywords a prefix fits, the
+ * oldest wins: the one with the lowest attribute number, as attributes
+ * are numbered in the order they came. So a new keyword never changes
+ * what a prefix meant. With nlh NULL, only check them (before a socket
+ * is opened). Returns the number of keywords given, or -1 after printing
+ * the error (with usage for a usage error).
  */
-int mcs_params_put(struct nlmsghdr *nlh, const struct mcs_param *params,
+int mcs_params_put(struct nlmsghdr *nlh, const struct mcs_params *params,
 		   void (*usage)(void), int argc, char **argv);
+/* The number in a reply's attribute of a parameter of type (0: absent). */
+uint32_t mcs_param_value(enum mcs_param_type type, const struct nlattr *attr);
 
 #endif /* MCS_PARAMS_H */

@@ -4,7 +4,6 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <net/if.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -104,18 +103,4 @@ bool mcs_format_addr(const void *bytes, unsigned int len, char *buf,
 		return false;
 	}
 	return true;
-}
-
-int mcs_ifindex(const char *name, uint32_t *ifindex)
-{
-	unsigned int idx = 0;
-
-	if (strlen(name) < IF_NAMESIZE)
-		idx = if_nametoindex(name);
-	if (!idx) {
-		fprintf(stderr, "Error: cannot find device \"%s\"\n", name);
-		return -1;
-	}
-	*ifindex = idx;
-	return 0;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Command line values: seconds with decimals, on|off, numbers in a range,
- * IPv4/IPv6 addresses, interface names. Parsers return 0 or -1 and print
- * nothing; callers name the keyword in their error message.
+ * IPv4/IPv6 addresses (interface names: words.h). Parsers return 0 or -1
+ * and print nothing; callers name the keyword in their error message.
  */
 #ifndef MCS_PARSE_ARGS_H
 #define MCS_PARSE_ARGS_H
@@ -31,7 +31,5 @@ int mcs_parse_addr(const char *arg, struct mcs_addr *addr);
 /* Address bytes from netlink back to text; false if len is not 4 or 16. */
 bool mcs_format_addr(const void *bytes, unsigned int len, char *buf,
 		     unsigned int size);
-/* Index of an interface in the current namespace; prints an error if none. */
-int mcs_ifindex(const char *name, uint32_t *ifindex);
 
 #endif /* MCS_PARSE_ARGS_H */

@@ -11,7 +11,6 @@
 #include "mcsnoopctl.h"
 #include "output.h"
 #include "params.h"
-#include "parse_args.h"
 #include "port.h"
 #include "stats.h"
 #include "words.h"
@@ -45,17 +44,6 @@ static void print_router_via(const char *proto, const struct nlattr *via,
 		print_secs(PRINT_JSON, key, NULL, nl_u32(timer));
 }
 
-/* The port's name, from the reply or else from its ifindex. */
-static const char *port_ifname(const struct nlattr *const *tb, char *name)
-{
-	const char *ifname = nl_str(tb[MCSNOOP_A_PORT_IFNAME]);
-
-	if (ifname)
-		return ifname;
-	return if_indextoname(nl_u32(tb[MCSNOOP_A_PORT_IFINDEX]), name) ?
-	       name : "?";
-}
-
 void mcs_port_summary(const struct nlmsghdr *nlh, struct mcs_port_summary *ps)
 {
 	const struct nlattr *tb[MCSNOOP_A_PORT_MAX + 1];
@@ -63,7 +51,9 @@ void mcs_port_summary(const struct nlmsghdr *nlh, struct mcs_port_summary *ps)
 
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_PORT_MAX);
 	memset(ps, 0, sizeof(*ps));
-	snprintf(ps->ifname, sizeof(ps->ifname), "%s", port_ifname(tb, name));
+	snprintf(ps->ifname, sizeof(ps->ifname), "%s",
+		 mcs_ifname(tb[MCSNOOP_A_PORT_IFNAME],
+			    tb[MCSNOOP_A_PORT_IFINDEX], name));
 	ps->fast_leave = nl_u8(tb[MCSNOOP_A_PORT_FAST_LEAVE]);
 	ps->flood_unknown = nl_u8(tb[MCSNOOP_A_PORT_FLOOD_UNKNOWN]);
 	ps->router_via[0] = nl_u8(tb[MCSNOOP_A_PORT_ROUTER_IPV4]);
@@ -77,22 +67,24 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MCSNOOP_A_PORT_MAX + 1];
 	struct mcs_ctx *ctx = data;
-	char name[IF_NAMESIZE];
+	char name[IF_NAMESIZE], bridge_name[IF_NAMESIZE];
 	const char *ifname, *bridge;
 	uint32_t ifindex;
 
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_PORT_MAX);
 	ifindex = nl_u32(tb[MCSNOOP_A_PORT_IFINDEX]);
-	ifname = port_ifname(tb, name);
-	bridge = nl_str(tb[MCSNOOP_A_PORT_BRIDGE_IFNAME]);
+	ifname = mcs_ifname(tb[MCSNOOP_A_PORT_IFNAME],
+			    tb[MCSNOOP_A_PORT_IFINDEX], name);
+	bridge = mcs_ifname(tb[MCSNOOP_A_PORT_BRIDGE_IFNAME], NULL,
+			    bridge_name);
 
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "ifname", "%s:", ifname);
 	print_u64(PRINT_ANY, "ifindex", " ifindex %llu", ifindex);
-	print_str(PRINT_ANY, "bridge", " bridge %s", bridge ? bridge : "?");
+	print_str(PRINT_ANY, "bridge", " bridge %s", bridge);
 	print_str(PRINT_ANY, "router", " router %s",
-		  word_of(mcs_router_words, MCS_N_ROUTER_WORDS,
-			  nl_u8(tb[MCSNOOP_A_PORT_ROUTER])));
+		  word_of_list(mcs_router_words,
+			       nl_u8(tb[MCSNOOP_A_PORT_ROUTER])));
 	print_fallback(nl_u32(tb[MCSNOOP_A_PORT_FALLBACK]), false);
 	print_nl();
 	print_text("   ");
@@ -160,7 +152,7 @@ static int port_show(struct mcs_ctx *ctx, int argc, char **argv)
 	return mcs_show(nl, nlh, mcs_port_print_cb, ctx);
 }
 
-static const struct mcs_param port_params[] = {
+static const struct mcs_param port_own_params[] = {
 	{ .name = "router", .attr = MCSNOOP_A_PORT_ROUTER,
 	  .type = MCS_PARAM_WORD, .words = mcs_router_words,
 	  .help = "auto, static or off" },
@@ -175,6 +167,8 @@ static const struct mcs_param port_params[] = {
 	{ .name = NULL },
 };
 
+static const struct mcs_params port_params = { .own = port_own_params };
+
 static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 {
 	struct nlmsghdr *nlh;
@@ -184,7 +178,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 
 	if (argc < 1)
 		return mcs_usage_error(mcs_port_usage, "missing DEV");
-	count = mcs_params_put(NULL, port_params, mcs_port_usage,
+	count = mcs_params_put(NULL, &port_params, mcs_port_usage,
 			       argc - 1, argv + 1);
 	if (count < 0)
 		return 1;
@@ -197,7 +191,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	nlh = genl_msg(nl, MCSNOOP_CMD_PORT_SET, 0);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
-	mcs_params_put(nlh, port_params, mcs_port_usage, argc - 1,
+	mcs_params_put(nlh, &port_params, mcs_port_usage, argc - 1,
 		       argv + 1);
 	return mcs_do(nl, nlh);
 }

@@ -1,57 +1,65 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The querier: the querier show command, and the querier settings that
- * bridge show and vlan show print alike.
+ * bridge set and vlan set take and bridge show and vlan show print alike.
  */
 #ifndef MCS_QUERIER_H
 #define MCS_QUERIER_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <libmnl/libmnl.h>
+
+#include "params.h"
 
 /* enum mcsnoop_querier_mode by value, NULL-terminated (MCS_PARAM_WORD). */
 extern const char *const mcs_querier_mode_words[];
 
-/*
- * Text " querier MODE querier-address ADDR..." (none when neither family
- * has one); JSON querier, querier_address and querier_address6 (null when
- * the address is zero, i.e. none).
- */
-void mcs_querier_print_config(const struct nlattr *mode,
-			      const struct nlattr *addr4,
-			      const struct nlattr *addr6);
-
-/*
- * The querier settings' attributes of a message (bridge or VLAN: their
- * MCSNOOP_A_BRIDGE_* and MCSNOOP_A_VLAN_* attributes have the same names).
- */
-struct mcs_qattrs {
-	uint16_t querier, addr4, addr6, proxy_query;
-	uint16_t query_interval, query_response_interval, robustness;
-	uint16_t startup_query_interval, startup_query_count;
-	uint16_t last_member_interval, last_member_count;
-	uint16_t igmp_version, mld_version;
+/* A querier setting's attribute of the bridge or of a VLAN. */
+struct mcs_qattr {
+	uint16_t attr;
+	uint16_t attr6;		/* MCS_PARAM_ADDR: the IPv6 address's */
 };
 
-#define MCS_QATTRS(A) {							\
-	.querier = A##_QUERIER, .addr4 = A##_QUERIER_ADDR4,		\
-	.addr6 = A##_QUERIER_ADDR6, .proxy_query = A##_PROXY_QUERY,	\
-	.query_interval = A##_QUERY_INTERVAL,				\
-	.query_response_interval = A##_QUERY_RESPONSE_INTERVAL,		\
-	.robustness = A##_ROBUSTNESS,					\
-	.startup_query_interval = A##_STARTUP_QUERY_INTERVAL,		\
-	.startup_query_count = A##_STARTUP_QUERY_COUNT,			\
-	.last_member_interval = A##_LAST_MEMBER_INTERVAL,		\
-	.last_member_count = A##_LAST_MEMBER_COUNT,			\
-	.igmp_version = A##_IGMP_VERSION, .mld_version = A##_MLD_VERSION, \
-}
+/*
+ * A querier setting: its keyword and value as in struct mcs_param, its
+ * attribute of the bridge (MCSNOOP_A_BRIDGE_*) and of a VLAN
+ * (MCSNOOP_A_VLAN_*, of another number), its MCSNOOP_VLAN_SETTING_* bits
+ * (vlan set inherit, vlan show own) and how bridge show and vlan show
+ * print it: on which line of the settings (0: they print it themselves)
+ * and, for an *_AUTO type, what auto is (setting auto_of over auto_div).
+ */
+struct mcs_qsetting {
+	const char *name;
+	enum mcs_param_type type;
+	const char *const *words;
+	const char *help;
+	struct mcs_qattr bridge, vlan;
+	uint32_t vlan_bits;
+	uint8_t line;
+	const char *auto_of;
+	uint8_t auto_div;
+};
+
+/* Ends with a NULL name. */
+extern const struct mcs_qsetting mcs_qsettings[];
+
+/* The setting as a keyword of bridge set or vlan set (obj). */
+void mcs_qsetting_param(const struct mcs_qsetting *q, enum mcs_qobject obj,
+			struct mcs_param *p);
+/*
+ * The MCSNOOP_VLAN_SETTING_* bits of the setting named by the len bytes
+ * of word, or of every setting for "all"; 0 for no setting.
+ */
+uint32_t mcs_qsetting_bits(const char *word, size_t len);
 
 /*
- * The querier settings as lines of four-space indented text ("querier
- * ..." to "last-member-count N"), bridge show's and vlan show's.
+ * The querier settings of a reply of the bridge or of a VLAN (obj) as
+ * lines of four-space indented text ("querier ..." to "last-member-count
+ * N"), bridge show's and vlan show's.
  */
 void mcs_querier_print_settings(const struct nlattr *const *tb,
-				const struct mcs_qattrs *qa);
+				enum mcs_qobject obj);
 
 /*
  * A setting whose configured value 0 means auto: " WORD SEC" or " WORD
@@ -59,55 +67,5 @@ void mcs_querier_print_settings(const struct nlattr *const *tb,
  */
 void mcs_print_auto_secs(const char *key, const char *word, uint32_t conf,
 			 uint32_t active);
-
-/*
- * The "keyword value" parameters of the querier settings, for the tables
- * of bridge set and vlan set (A: MCSNOOP_A_BRIDGE or MCSNOOP_A_VLAN).
- */
-#define MCS_QPARAM_QUERIER(A)						\
-	{ .name = "querier", .attr = A##_QUERIER,			\
-	  .type = MCS_PARAM_WORD, .words = mcs_querier_mode_words,	\
-	  .help = "off, proxy or auto" }
-#define MCS_QPARAM_QUERIER_ADDRESS(A)					\
-	{ .name = "querier-address", .attr = A##_QUERIER_ADDR4,	\
-	  .attr6 = A##_QUERIER_ADDR6, .type = MCS_PARAM_ADDR,		\
-	  .help = "an IPv4 or IPv6 address, or none" }
-#define MCS_QPARAM_PROXY_QUERY(A)					\
-	{ .name = "proxy-query", .attr = A##_PROXY_QUERY,		\
-	  .type = MCS_PARAM_ON_OFF, .help = "on or off" }
-#define MCS_QPARAM_QUERY_INTERVAL(A)					\
-	{ .name = "query-interval", .attr = A##_QUERY_INTERVAL,	\
-	  .type = MCS_PARAM_SECS, .help = "seconds" }
-#define MCS_QPARAM_QUERY_RESPONSE_INTERVAL(A)				\
-	{ .name = "query-response-interval",				\
-	  .attr = A##_QUERY_RESPONSE_INTERVAL,				\
-	  .type = MCS_PARAM_SECS, .help = "seconds" }
-#define MCS_QPARAM_ROBUSTNESS(A)					\
-	{ .name = "robustness", .attr = A##_ROBUSTNESS,		\
-	  .type = MCS_PARAM_U8, .help = "a number up to 255" }
-#define MCS_QPARAM_LAST_MEMBER_INTERVAL(A)				\
-	{ .name = "last-member-interval",				\
-	  .attr = A##_LAST_MEMBER_INTERVAL,				\
-	  .type = MCS_PARAM_SECS, .help = "seconds" }
-#define MCS_QPARAM_LAST_MEMBER_COUNT(A)					\
-	{ .name = "last-member-count", .attr = A##_LAST_MEMBER_COUNT,	\
-	  .type = MCS_PARAM_U8, .help = "a number up to 255" }
-#define MCS_QPARAM_MEMBERSHIP_TIMEOUT(A)				\
-	{ .name = "membership-timeout", .attr = A##_MEMBERSHIP_TIMEOUT, \
-	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" }
-#define MCS_QPARAM_STARTUP_QUERY_INTERVAL(A)				\
-	{ .name = "startup-query-interval",				\
-	  .attr = A##_STARTUP_QUERY_INTERVAL,				\
-	  .type = MCS_PARAM_SECS_AUTO, .help = "auto or seconds" }
-#define MCS_QPARAM_STARTUP_QUERY_COUNT(A)				\
-	{ .name = "startup-query-count",				\
-	  .attr = A##_STARTUP_QUERY_COUNT,				\
-	  .type = MCS_PARAM_U8_AUTO, .help = "auto or a number up to 255" }
-#define MCS_QPARAM_IGMP_VERSION(A)					\
-	{ .name = "igmp-version", .attr = A##_IGMP_VERSION,		\
-	  .type = MCS_PARAM_U8, .help = "2 or 3" }
-#define MCS_QPARAM_MLD_VERSION(A)					\
-	{ .name = "mld-version", .attr = A##_MLD_VERSION,		\
-	  .type = MCS_PARAM_U8, .help = "1 or 2" }
 
 #endif /* MCS_QUERIER_H */

@@ -4,12 +4,13 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <net/if.h>
 #include <linux/genetlink.h>
 
 #include "mcsnoopctl.h"
 #include "output.h"
-#include "parse_args.h"
 #include "stats.h"
+#include "words.h"
 
 static const char *const stats_names[MCSNOOP_A_STATS_MAX + 1] = {
 	[MCSNOOP_A_STATS_IGMP] = "igmp",
@@ -137,15 +138,15 @@ void mcs_stats_usage(void)
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MCSNOOP_A_BRIDGE_MAX + 1];
-	const char *name;
+	char name[IF_NAMESIZE];
 	struct mcs_stats stats;
 
 	(void)data;
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_BRIDGE_MAX);
-	name = nl_str(tb[MCSNOOP_A_BRIDGE_IFNAME]);
 	mcs_stats_parse(tb[MCSNOOP_A_BRIDGE_STATS], &stats);
 	out_open_object(NULL);
-	print_str(PRINT_ANY, "bridge", "%s:", name ? name : "?");
+	print_str(PRINT_ANY, "bridge", "%s:",
+		  mcs_ifname(tb[MCSNOOP_A_BRIDGE_IFNAME], NULL, name));
 	print_nl();
 	mcs_stats_print(&stats, "    ");
 	out_close_object();
@@ -155,17 +156,17 @@ int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data)
 int mcs_stats_port_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MCSNOOP_A_PORT_MAX + 1];
-	const char *name, *bridge;
+	char name[IF_NAMESIZE];
 	struct mcs_stats stats;
 
 	(void)data;
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_PORT_MAX);
-	name = nl_str(tb[MCSNOOP_A_PORT_IFNAME]);
-	bridge = nl_str(tb[MCSNOOP_A_PORT_BRIDGE_IFNAME]);
 	mcs_stats_parse(tb[MCSNOOP_A_PORT_STATS], &stats);
 	out_open_object(NULL);
-	print_str(PRINT_ANY, "port", "%s:", name ? name : "?");
-	print_str(PRINT_ANY, "bridge", " bridge %s", bridge ? bridge : "?");
+	print_str(PRINT_ANY, "port", "%s:",
+		  mcs_ifname(tb[MCSNOOP_A_PORT_IFNAME], NULL, name));
+	print_str(PRINT_ANY, "bridge", " bridge %s",
+		  mcs_ifname(tb[MCSNOOP_A_PORT_BRIDGE_IFNAME], NULL, name));
 	print_nl();
 	mcs_stats_print(&stats, "    ");
 	out_close_object();

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <linux/genetlink.h>
 #include <linux/mcsnoop.h>
 
@@ -19,6 +20,8 @@
 #include "output.h"
 #include "params.h"
 #include "parse_args.h"
+#include "querier.h"
+#include "words.h"
 
 static int passed, failed, n;
 
@@ -265,10 +268,14 @@ static struct nlmsghdr *reply(uint8_t cmd)
 	return nlh;
 }
 
-/* Short names of the attributes the querier keywords put; addr* are shown
+/* Short names of the attributes the set keywords put; addr* are shown
  * as addresses. */
 static const char *const bridge_attr_names[MCSNOOP_A_BRIDGE_MAX + 1] = {
+	[MCSNOOP_A_BRIDGE_MAX_GROUPS] = "max_groups",
 	[MCSNOOP_A_BRIDGE_QUERY_INTERVAL] = "query_interval",
+	[MCSNOOP_A_BRIDGE_ROBUSTNESS] = "robustness",
+	[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT] = "router_timeout",
+	[MCSNOOP_A_BRIDGE_MEMBERSHIP_TIMEOUT] = "membership_timeout",
 	[MCSNOOP_A_BRIDGE_QUERIER] = "querier",
 	[MCSNOOP_A_BRIDGE_QUERIER_ADDR4] = "addr4",
 	[MCSNOOP_A_BRIDGE_QUERIER_ADDR6] = "addr6",
@@ -277,6 +284,7 @@ static const char *const bridge_attr_names[MCSNOOP_A_BRIDGE_MAX + 1] = {
 	[MCSNOOP_A_BRIDGE_STARTUP_QUERY_COUNT] = "startup_count",
 	[MCSNOOP_A_BRIDGE_IGMP_VERSION] = "igmp_version",
 	[MCSNOOP_A_BRIDGE_MLD_VERSION] = "mld_version",
+	[MCSNOOP_A_BRIDGE_HOST_ROUTER] = "host_router",
 };
 
 static const char *const vlan_attr_names[MCSNOOP_A_VLAN_MAX + 1] = {
@@ -288,17 +296,43 @@ static const char *const vlan_attr_names[MCSNOOP_A_VLAN_MAX + 1] = {
 	[MCSNOOP_A_VLAN_QUERY_INTERVAL] = "query_interval",
 	[MCSNOOP_A_VLAN_ROBUSTNESS] = "robustness",
 	[MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT] = "membership_timeout",
+	[MCSNOOP_A_VLAN_IGMP_VERSION] = "igmp_version",
 	[MCSNOOP_A_VLAN_INHERIT] = "inherit",
 };
 
 /* What stderr got while a refused set was parsed. */
 static char params_err[512];
 
+static FILE *captured;
+static int saved_stderr;
+
+/* stderr into a file until capture_end() reads what came into buf. */
+static void capture_begin(void)
+{
+	captured = tmpfile();
+	fflush(stderr);
+	saved_stderr = dup(2);
+	dup2(fileno(captured), 2);
+}
+
+static void capture_end(char *buf, size_t size)
+{
+	size_t len;
+
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	rewind(captured);
+	len = fread(buf, 1, size - 1, captured);
+	buf[len] = '\0';
+	fclose(captured);
+}
+
 /*
  * Parse a "keyword value ..." line with a set command's table and show
  * what was put, "name=value ..."; "refused" if the parser refused it.
  */
-static const char *params_run(const struct mcs_param *params,
+static const char *params_run(const struct mcs_params *params,
 			      const char *const *names, unsigned int max,
 			      const char *line)
 {
@@ -306,26 +340,16 @@ static const char *params_run(const struct mcs_param *params,
 	char copy[256], *argv[16], *tok;
 	const struct nlattr *attr;
 	struct nlmsghdr *nlh;
-	int argc = 0, ret, saved;
+	int argc = 0, ret;
 	size_t len = 0;
-	FILE *err;
 
 	snprintf(copy, sizeof(copy), "%s", line);
 	for (tok = strtok(copy, " "); tok && argc < 16; tok = strtok(NULL, " "))
 		argv[argc++] = tok;
 	/* The check pass first, as bridge set does, with stderr captured. */
-	err = tmpfile();
-	fflush(stderr);
-	saved = dup(2);
-	dup2(fileno(err), 2);
+	capture_begin();
 	ret = mcs_params_put(NULL, params, NULL, argc, argv);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	rewind(err);
-	len = fread(params_err, 1, sizeof(params_err) - 1, err);
-	params_err[len] = '\0';
-	fclose(err);
+	capture_end(params_err, sizeof(params_err));
 	if (ret < 0)
 		return "refused";
 
@@ -355,12 +379,21 @@ static const char *params_run(const struct mcs_param *params,
 	return out;
 }
 
+/* A set command without the querier settings, as port set. */
+static const struct mcs_param own_only[] = {
+	{ .name = "snooping", .attr = MCSNOOP_A_VLAN_SNOOPING,
+	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = NULL },
+};
+
+static const struct mcs_params own_only_params = { .own = own_only };
+
 static void bridge_params_ok(const char *line, const char *want)
 {
 	char name[128];
 
 	snprintf(name, sizeof(name), "bridge set %s", line);
-	expect(name, params_run(mcs_bridge_params, bridge_attr_names,
+	expect(name, params_run(&mcs_bridge_params, bridge_attr_names,
 				MCSNOOP_A_BRIDGE_MAX, line), want);
 }
 
@@ -370,7 +403,7 @@ static void bridge_params_bad(const char *line, const char *keyword)
 	char name[128], want[64];
 
 	snprintf(name, sizeof(name), "bridge set %s refused", line);
-	expect(name, params_run(mcs_bridge_params, bridge_attr_names,
+	expect(name, params_run(&mcs_bridge_params, bridge_attr_names,
 				MCSNOOP_A_BRIDGE_MAX, line), "refused");
 	snprintf(name, sizeof(name), "bridge set %s names %s", line, keyword);
 	snprintf(want, sizeof(want), "Error: invalid %s \"", keyword);
@@ -383,7 +416,7 @@ static void vlan_params_ok(const char *line, const char *want)
 	char name[128];
 
 	snprintf(name, sizeof(name), "vlan set %s", line);
-	expect(name, params_run(mcs_vlan_params, vlan_attr_names,
+	expect(name, params_run(&mcs_vlan_params, vlan_attr_names,
 				MCSNOOP_A_VLAN_MAX, line), want);
 }
 
@@ -413,6 +446,17 @@ static void params_tests(void)
 	/* Prefixes keep meaning what they meant before the querier words. */
 	bridge_params_ok("quer 10", "query_interval=10000");
 	bridge_params_ok("querier-a 10.0.0.2", "addr4=10.0.0.2");
+	/*
+	 * Of the keywords, the bridge's own and the querier settings', a
+	 * prefix means the oldest (the lowest attribute).
+	 */
+	bridge_params_ok("r 3", "robustness=3");
+	bridge_params_ok("ro 3", "robustness=3");
+	bridge_params_ok("rou auto", "router_timeout=0");
+	bridge_params_ok("m 5", "max_groups=5");
+	bridge_params_ok("me 5", "membership_timeout=5000");
+	bridge_params_ok("h static", "host_router=2");
+	bridge_params_ok("i 2", "igmp_version=2");
 	bridge_params_bad("querier-address notanaddr", "querier-address");
 	bridge_params_bad("querier-address 10.0.0", "querier-address");
 	bridge_params_bad("querier-address NONE", "querier-address");
@@ -429,7 +473,7 @@ static void params_tests(void)
 	bridge_params_bad("igmp-version 256", "igmp-version");
 	bridge_params_bad("mld-version -1", "mld-version");
 	expect("bridge set querier-address without a value refused",
-	       params_run(mcs_bridge_params, bridge_attr_names,
+	       params_run(&mcs_bridge_params, bridge_attr_names,
 			  MCSNOOP_A_BRIDGE_MAX, "querier-address"), "refused");
 	expect("bridge set querier-address without a value message",
 	       params_err, "Error: missing value for \"querier-address\"\n");
@@ -445,19 +489,127 @@ static void params_tests(void)
 	vlan_params_ok("membership-timeout auto", "membership_timeout=0");
 	/* As before the timer words: a prefix still means querier. */
 	vlan_params_ok("quer proxy", "querier=1");
+	vlan_params_ok("m auto", "membership_timeout=0");
+	vlan_params_ok("i 3", "igmp_version=3");
+	vlan_params_ok("in all", "inherit=16383");
 	vlan_params_ok("inherit query-interval,robustness", "inherit=80");
 	vlan_params_ok("inherit querier-address", "inherit=6");
 	vlan_params_ok("inherit all", "inherit=16383");
 	expect("vlan set inherit bogus word refused",
-	       params_run(mcs_vlan_params, vlan_attr_names,
+	       params_run(&mcs_vlan_params, vlan_attr_names,
 			  MCSNOOP_A_VLAN_MAX, "inherit robustness,bogus"),
 	       "refused");
 	expect("vlan set inherit bogus word message", params_err,
 	       "Error: invalid inherit \"robustness,bogus\" (expected setting keywords separated by commas, or all)\n");
 	expect("vlan set inherit empty word refused",
-	       params_run(mcs_vlan_params, vlan_attr_names,
+	       params_run(&mcs_vlan_params, vlan_attr_names,
 			  MCSNOOP_A_VLAN_MAX, "inherit robustness,"),
 	       "refused");
+	/* inherit takes whole words only, prefixes are keywords' */
+	expect("vlan set inherit prefix refused",
+	       params_run(&mcs_vlan_params, vlan_attr_names,
+			  MCSNOOP_A_VLAN_MAX, "inherit robust"),
+	       "refused");
+	/* Without the querier settings: the command's own keywords only. */
+	expect("own keywords only",
+	       params_run(&own_only_params, vlan_attr_names,
+			  MCSNOOP_A_VLAN_MAX, "s on"), "snooping=1");
+	expect("own keywords only: querier refused",
+	       params_run(&own_only_params, vlan_attr_names,
+			  MCSNOOP_A_VLAN_MAX, "querier auto"), "refused");
+	expect("own keywords only: querier message", params_err,
+	       "Error: unknown keyword \"querier\"\n");
+}
+
+/* The names of words.h: interfaces, MAC addresses, families, words. */
+static void words_tests(void)
+{
+	static const char *const words[] = { "zero", NULL, "two-words x" };
+	static const uint8_t mac[6] = { 0x52, 0x54, 0, 0x12, 0x34, 0x56 };
+	const struct nlattr *tb[4];
+	char buf[32], err[128], name[IF_NAMESIZE];
+	uint32_t lo = if_nametoindex("lo"), idx = 0;
+	struct nlmsghdr *nlh;
+	int ret;
+
+	expect("word_of", word_of(words, 3, 0), "zero");
+	expect("word_of a hole", word_of(words, 3, 1), "unknown");
+	expect("word_of beyond", word_of(words, 3, 3), "unknown");
+	expect("word_of_list", word_of_list(mcs_router_words, 2), "static");
+	expect("word_of_list beyond", word_of_list(mcs_router_words, 3),
+	       "unknown");
+	expect_true("word_index", word_index(mcs_router_words, "auto") == 1);
+	expect_true("word_index of a prefix",
+		    word_index(mcs_router_words, "au") == -1);
+	expect("word_or_number", word_or_number(words, 3, 2, buf, sizeof(buf)),
+	       "two-words x");
+	expect("word_subst", word_subst(buf, "- ", '_'), "two_words_x");
+	expect("word_or_number of a hole",
+	       word_or_number(words, 3, 1, buf, sizeof(buf)), "unknown-1");
+	expect("word_or_number beyond",
+	       word_or_number(words, 3, 200, buf, sizeof(buf)), "unknown-200");
+	expect("family inet", mcs_family_word(AF_INET), "inet");
+	expect("family inet6", mcs_family_word(AF_INET6), "inet6");
+	expect("family unknown", mcs_family_word(0), "?");
+
+	nlh = reply(0);
+	mnl_attr_put_strz(nlh, 1, "br0");
+	mnl_attr_put_u32(nlh, 2, lo);
+	mnl_attr_put(nlh, 3, sizeof(mac), mac);
+	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, 3);
+	expect("ifname of the name", mcs_ifname(tb[1], tb[2], name), "br0");
+	expect("ifname of the ifindex", mcs_ifname(NULL, tb[2], name), "lo");
+	expect("ifname of neither", mcs_ifname(NULL, NULL, name), "?");
+	expect("mac_str", mac_str(tb[3], buf), "52:54:00:12:34:56");
+	expect_true("mac_str of 4 bytes", !mac_str(tb[2], buf));
+	expect_true("mac_str of none", !mac_str(NULL, buf));
+	expect_true("ifindex of lo", !mcs_ifindex("lo", &idx) && idx == lo);
+	capture_begin();
+	ret = mcs_ifindex("a-name-longer-than-ifnamsiz", &idx);
+	capture_end(err, sizeof(err));
+	expect_true("ifindex of a name too long refused", ret < 0 && idx == lo);
+	expect("ifindex of a name too long message", err,
+	       "Error: cannot find device \"a-name-longer-than-ifnamsiz\"\n");
+}
+
+/* Every querier setting is in the help of bridge set and vlan set. */
+static void qsettings_help_tests(void)
+{
+	static void (*const usages[])(void) = {
+		mcs_bridge_usage, mcs_vlan_usage,
+	};
+	const struct mcs_qsetting *q;
+	char help[4096], word[64], missing[256] = "";
+	unsigned int i;
+
+	for (i = 0; i < N_WORDS(usages); i++) {
+		capture_begin();
+		usages[i]();
+		capture_end(help, sizeof(help));
+		for (q = mcs_qsettings; q->name; q++) {
+			snprintf(word, sizeof(word), "[ %s ", q->name);
+			if (!strstr(help, word))
+				snprintf(missing + strlen(missing),
+					 sizeof(missing) - strlen(missing),
+					 " %s", q->name);
+		}
+	}
+	expect("querier settings in bridge and vlan help", missing, "");
+}
+
+/* Each typed printer in one mode only. */
+static void typed_writer(void)
+{
+	out_open_object(NULL);
+	print_str(PRINT_TEXT, "s", "s %s", "text");
+	print_str(PRINT_JSON, "s", " s %s", "json");
+	print_u64(PRINT_TEXT, "u", " u %llu", 1);
+	print_u64(PRINT_JSON, "u", " u %llu", 2);
+	print_on_off(PRINT_TEXT, "b", " b %s", true);
+	print_on_off(PRINT_JSON, "b", " b %s", false);
+	print_secs(PRINT_TEXT, "t", " t %s", 1500);
+	print_secs(PRINT_JSON, "t", " t %s", 2250);
+	out_close_object();
 }
 
 static void secs_writer(void)
@@ -578,6 +730,12 @@ static void port_reply(void)
 	out_close_array();
 }
 
+/* The MCSNOOP_VLAN_SETTING_* bits of vlan_reply's own settings. */
+static uint32_t vlan_own = MCSNOOP_VLAN_SETTING_QUERIER |
+			   MCSNOOP_VLAN_SETTING_QUERIER_ADDR6 |
+			   MCSNOOP_VLAN_SETTING_QUERY_INTERVAL |
+			   MCSNOOP_VLAN_SETTING_ROBUSTNESS;
+
 static void vlan_reply(void)
 {
 	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_VLAN_GET);
@@ -603,11 +761,7 @@ static void vlan_reply(void)
 	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_MLD_VERSION, 2);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT_ACTIVE,
 			 100000);
-	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_OWN,
-			 MCSNOOP_VLAN_SETTING_QUERIER |
-			 MCSNOOP_VLAN_SETTING_QUERIER_ADDR6 |
-			 MCSNOOP_VLAN_SETTING_QUERY_INTERVAL |
-			 MCSNOOP_VLAN_SETTING_ROBUSTNESS);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_OWN, vlan_own);
 	out_open_array(NULL);
 	mcs_vlan_print_cb(nlh, NULL);
 	out_close_array();
@@ -945,6 +1099,26 @@ static void printer_tests(void)
 	       "    startup-query-interval auto (7.5) startup-query-count auto (3)\n"
 	       "    last-member-interval 1 last-member-count 2\n"
 	       "    membership-timeout auto (100) own querier,querier-address,query-interval,robustness\n");
+	vlan_own = (MCSNOOP_VLAN_SETTING_MLD_VERSION << 1) - 1;
+	expect("vlan show own every setting text",
+	       strstr(render(vlan_reply, 0, 0),
+		      " own querier,querier-address,proxy-query,query-interval,"
+		      "query-response-interval,robustness,last-member-interval,"
+		      "last-member-count,membership-timeout,"
+		      "startup-query-interval,startup-query-count,igmp-version,"
+		      "mld-version\n") ? "found" : "missing", "found");
+	vlan_own = 0;
+	expect("vlan show own none text",
+	       strstr(render(vlan_reply, 0, 0), " own none\n") ?
+	       "found" : "missing", "found");
+	expect("vlan show own none json",
+	       strstr(render(vlan_reply, 1, 0), ",\"own\":[]}]") ?
+	       "found" : "missing", "found");
+	vlan_own = MCSNOOP_VLAN_SETTING_QUERIER |
+		   MCSNOOP_VLAN_SETTING_QUERIER_ADDR6 |
+		   MCSNOOP_VLAN_SETTING_QUERY_INTERVAL |
+		   MCSNOOP_VLAN_SETTING_ROBUSTNESS;
+	qsettings_help_tests();
 	expect("group show json", render(group_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.1.1.1\","
 	       "\"mac\":\"01:00:5e:01:01:01\",\"packets\":10,\"bytes\":1280,"
@@ -1287,6 +1461,11 @@ int main(void)
 	       "\"f\":1.25,\"g\":4294967.295}\n");
 	expect("secs text", render(secs_writer, 0, 0),
 	       "a 1.5 b 0 c 125 d 259.5 e 0.001 f 1.25 g 4294967.295");
+	expect("typed printers json", render(typed_writer, 1, 0),
+	       "{\"s\":\"json\",\"u\":2,\"b\":false,\"t\":2.25}\n");
+	expect("typed printers text", render(typed_writer, 0, 0),
+	       "s text u 1 b on t 1.5");
+	words_tests();
 	parse_secs_tests();
 	parse_u32_tests();
 	parse_on_off_tests();

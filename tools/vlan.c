@@ -4,7 +4,6 @@
  * VLAN-filtering bridge.
  */
 #include <stdio.h>
-#include <string.h>
 #include <net/if.h>
 #include <linux/genetlink.h>
 #include <linux/mcsnoop.h>
@@ -14,6 +13,7 @@
 #include "params.h"
 #include "parse_args.h"
 #include "querier.h"
+#include "words.h"
 
 void mcs_vlan_usage(void)
 {
@@ -36,42 +36,17 @@ void mcs_vlan_usage(void)
 		"keywords (or all) to the bridge's values.\n");
 }
 
-/* The words of inherit and of "own", by MCSNOOP_VLAN_SETTING_* bits. */
-static const struct mcs_flag_word vlan_setting_words[] = {
-	{ "querier", MCSNOOP_VLAN_SETTING_QUERIER },
-	{ "querier-address", MCSNOOP_VLAN_SETTING_QUERIER_ADDR4 |
-			     MCSNOOP_VLAN_SETTING_QUERIER_ADDR6 },
-	{ "proxy-query", MCSNOOP_VLAN_SETTING_PROXY_QUERY },
-	{ "query-interval", MCSNOOP_VLAN_SETTING_QUERY_INTERVAL },
-	{ "query-response-interval",
-	  MCSNOOP_VLAN_SETTING_QUERY_RESPONSE_INTERVAL },
-	{ "robustness", MCSNOOP_VLAN_SETTING_ROBUSTNESS },
-	{ "last-member-interval", MCSNOOP_VLAN_SETTING_LAST_MEMBER_INTERVAL },
-	{ "last-member-count", MCSNOOP_VLAN_SETTING_LAST_MEMBER_COUNT },
-	{ "membership-timeout", MCSNOOP_VLAN_SETTING_MEMBERSHIP_TIMEOUT },
-	{ "startup-query-interval",
-	  MCSNOOP_VLAN_SETTING_STARTUP_QUERY_INTERVAL },
-	{ "startup-query-count", MCSNOOP_VLAN_SETTING_STARTUP_QUERY_COUNT },
-	{ "igmp-version", MCSNOOP_VLAN_SETTING_IGMP_VERSION },
-	{ "mld-version", MCSNOOP_VLAN_SETTING_MLD_VERSION },
-	/* Last: "own" never lists it. */
-	{ "all", (MCSNOOP_VLAN_SETTING_MLD_VERSION << 1) - 1 },
-	{ NULL, 0 },
-};
-
-static const struct mcs_qattrs vlan_qattrs = MCS_QATTRS(MCSNOOP_A_VLAN);
-
 /* Text " own WORD,WORD" (or none), JSON "own": [WORD, ...]. */
 static void vlan_print_own(uint32_t own)
 {
-	const struct mcs_flag_word *f;
+	const struct mcs_qsetting *q;
 	bool first = true;
 
 	out_open_array("own");
-	for (f = vlan_setting_words; f->word && strcmp(f->word, "all"); f++) {
-		if (!(own & f->bits))
+	for (q = mcs_qsettings; q->name; q++) {
+		if (!(own & q->vlan_bits))
 			continue;
-		print_str(PRINT_ANY, NULL, first ? " own %s" : ",%s", f->word);
+		print_str(PRINT_ANY, NULL, first ? " own %s" : ",%s", q->name);
 		first = false;
 	}
 	out_close_array();
@@ -87,10 +62,8 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
 
 	(void)data;
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_VLAN_MAX);
-	bridge = nl_str(tb[MCSNOOP_A_VLAN_BRIDGE_IFNAME]);
-	if (!bridge)
-		bridge = if_indextoname(nl_u32(tb[MCSNOOP_A_VLAN_BRIDGE_IFINDEX]),
-					name) ? name : "?";
+	bridge = mcs_ifname(tb[MCSNOOP_A_VLAN_BRIDGE_IFNAME],
+			    tb[MCSNOOP_A_VLAN_BRIDGE_IFINDEX], name);
 	out_open_object(NULL);
 	print_str(PRINT_ANY, "bridge", "%s", bridge);
 	print_u64(PRINT_ANY, "vid", " vid %llu", nl_u16(tb[MCSNOOP_A_VLAN_VID]));
@@ -99,7 +72,7 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_VLAN_GROUP_COUNT]));
 	print_nl();
-	mcs_querier_print_settings(tb, &vlan_qattrs);
+	mcs_querier_print_settings(tb, MCS_QVLAN);
 	print_text("   ");
 	mcs_print_auto_secs("membership_timeout", "membership-timeout",
 			    nl_u32(tb[MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT]),
@@ -116,27 +89,19 @@ static int vlan_show(struct mcs_ctx *ctx, int argc, char **argv)
 				    MCSNOOP_A_VLAN_BRIDGE_IFNAME, mcs_vlan_print_cb);
 }
 
-/* New keywords go last: a prefix means what it meant before them. */
-const struct mcs_param mcs_vlan_params[] = {
+/* vlan set's own keywords; the querier settings' are in querier.c. */
+static const struct mcs_param vlan_own_params[] = {
 	{ .name = "snooping", .attr = MCSNOOP_A_VLAN_SNOOPING,
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
-	MCS_QPARAM_QUERIER(MCSNOOP_A_VLAN),
-	MCS_QPARAM_QUERIER_ADDRESS(MCSNOOP_A_VLAN),
-	MCS_QPARAM_PROXY_QUERY(MCSNOOP_A_VLAN),
-	MCS_QPARAM_QUERY_INTERVAL(MCSNOOP_A_VLAN),
-	MCS_QPARAM_QUERY_RESPONSE_INTERVAL(MCSNOOP_A_VLAN),
-	MCS_QPARAM_ROBUSTNESS(MCSNOOP_A_VLAN),
-	MCS_QPARAM_LAST_MEMBER_INTERVAL(MCSNOOP_A_VLAN),
-	MCS_QPARAM_LAST_MEMBER_COUNT(MCSNOOP_A_VLAN),
-	MCS_QPARAM_MEMBERSHIP_TIMEOUT(MCSNOOP_A_VLAN),
-	MCS_QPARAM_STARTUP_QUERY_INTERVAL(MCSNOOP_A_VLAN),
-	MCS_QPARAM_STARTUP_QUERY_COUNT(MCSNOOP_A_VLAN),
-	MCS_QPARAM_IGMP_VERSION(MCSNOOP_A_VLAN),
-	MCS_QPARAM_MLD_VERSION(MCSNOOP_A_VLAN),
 	{ .name = "inherit", .attr = MCSNOOP_A_VLAN_INHERIT,
-	  .type = MCS_PARAM_FLAGS, .flags = vlan_setting_words,
+	  .type = MCS_PARAM_QSETTINGS,
 	  .help = "setting keywords separated by commas, or all" },
 	{ .name = NULL },
+};
+
+const struct mcs_params mcs_vlan_params = {
+	.own = vlan_own_params,
+	.querier = MCS_QVLAN,
 };
 
 static int vlan_set(struct mcs_ctx *ctx, int argc, char **argv)
@@ -156,7 +121,7 @@ static int vlan_set(struct mcs_ctx *ctx, int argc, char **argv)
 		return mcs_usage_error(mcs_vlan_usage,
 				       "invalid vid \"%s\" (expected 1-4094)",
 				       argv[2]);
-	count = mcs_params_put(NULL, mcs_vlan_params, mcs_vlan_usage,
+	count = mcs_params_put(NULL, &mcs_vlan_params, mcs_vlan_usage,
 			       argc - 3, argv + 3);
 	if (count < 0)
 		return 1;
@@ -170,7 +135,7 @@ static int vlan_set(struct mcs_ctx *ctx, int argc, char **argv)
 	nlh = genl_msg(nl, MCSNOOP_CMD_VLAN_SET, 0);
 	mnl_attr_put_strz(nlh, MCSNOOP_A_VLAN_BRIDGE_IFNAME, argv[0]);
 	mnl_attr_put_u16(nlh, MCSNOOP_A_VLAN_VID, vid);
-	mcs_params_put(nlh, mcs_vlan_params, mcs_vlan_usage, argc - 3,
+	mcs_params_put(nlh, &mcs_vlan_params, mcs_vlan_usage, argc - 3,
 		       argv + 3);
 	return mcs_do(nl, nlh);
 }

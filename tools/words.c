@@ -2,13 +2,16 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <net/if.h>
+#include <sys/socket.h>
 
 #include <linux/mcsnoop.h>
 
+#include "nl.h"
 #include "output.h"
 #include "words.h"
 
-const char *const mcs_router_words[MCS_N_ROUTER_WORDS + 1] = {
+const char *const mcs_router_words[] = {
 	[MCSNOOP_ROUTER_OFF] = "off",
 	[MCSNOOP_ROUTER_AUTO] = "auto",
 	[MCSNOOP_ROUTER_STATIC] = "static",
@@ -41,10 +44,84 @@ const char *mac_str(const struct nlattr *attr, char *buf)
 	return buf;
 }
 
+int mcs_ifindex(const char *name, uint32_t *ifindex)
+{
+	unsigned int idx = 0;
+
+	if (strlen(name) < IF_NAMESIZE)
+		idx = if_nametoindex(name);
+	if (!idx)
+		return mcs_no_device(name);
+	*ifindex = idx;
+	return 0;
+}
+
+int mcs_no_device(const char *name)
+{
+	fprintf(stderr, "Error: cannot find device \"%s\"\n", name);
+	return -1;
+}
+
+const char *mcs_ifname(const struct nlattr *name,
+		       const struct nlattr *ifindex, char *buf)
+{
+	const char *s = nl_str(name);
+	uint32_t idx = nl_u32(ifindex);
+
+	if (s)
+		return s;
+	return idx && if_indextoname(idx, buf) ? buf : "?";
+}
+
+const char *mcs_family_word(unsigned int family)
+{
+	return family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" : "?";
+}
+
 const char *word_of(const char *const *words, unsigned int n,
 		    unsigned int value)
 {
 	return value < n && words[value] ? words[value] : "unknown";
+}
+
+const char *word_of_list(const char *const *words, unsigned int value)
+{
+	unsigned int i;
+
+	for (i = 0; words[i]; i++)
+		if (i == value)
+			return words[i];
+	return "unknown";
+}
+
+int word_index(const char *const *words, const char *word)
+{
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (!strcmp(word, words[i]))
+			return i;
+	return -1;
+}
+
+char *word_or_number(const char *const *words, unsigned int n,
+		     unsigned int value, char *buf, size_t size)
+{
+	if (value < n && words[value])
+		snprintf(buf, size, "%s", words[value]);
+	else
+		snprintf(buf, size, "unknown-%u", value);
+	return buf;
+}
+
+char *word_subst(char *word, const char *from, char to)
+{
+	char *p;
+
+	for (p = word; *p; p++)
+		if (strchr(from, *p))
+			*p = to;
+	return word;
 }
 
 /* By bit of enum mcsnoop_fallback. */
@@ -58,7 +135,6 @@ void print_fallback(uint32_t reasons, bool paren)
 	char text[128], word[32];
 	size_t head;
 	unsigned int bit;
-	char *p;
 
 	snprintf(text, sizeof(text), "%s", paren ? " (" : " fallback");
 	head = strlen(text);
@@ -66,14 +142,10 @@ void print_fallback(uint32_t reasons, bool paren)
 	for (bit = 0; bit < 32; bit++) {
 		if (!(reasons & (1u << bit)))
 			continue;
-		if (bit < N_WORDS(fallback_words))
-			snprintf(word, sizeof(word), "%s", fallback_words[bit]);
-		else
-			snprintf(word, sizeof(word), "unknown-%u", bit);
+		word_or_number(fallback_words, N_WORDS(fallback_words), bit,
+			       word, sizeof(word));
 		print_str(PRINT_JSON, NULL, NULL, word);
-		for (p = word; *p; p++)
-			if (*p == '_')
-				*p = '-';
+		word_subst(word, "_", '-');
 		snprintf(text + strlen(text), sizeof(text) - strlen(text),
 			 "%s%s", strlen(text) > head ? "," :
 			 paren ? "" : " ", word);
