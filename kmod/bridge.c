@@ -12,6 +12,7 @@
 #include <net/rtnetlink.h>
 
 #include "bridge.h"
+#include "context.h"
 #include "events.h"
 #include "fallback.h"
 #include "hooks.h"
@@ -45,33 +46,27 @@ struct mcs_bridge *mcs_bridge_of_port(const struct net *net,
 	return mcs_bridge_find(mcs_net(net), br->ifindex);
 }
 
-/* RFC 3376 8 defaults, and WeOS's flooding and querier defaults. */
+/* WeOS's flooding defaults (the querier's: settings.c). */
 const struct mcs_config mcs_config_defaults = {
-	.query_interval = 125000,
-	.query_response_interval = 10000,
-	.last_member_interval = 1000,
-	.robustness = 2,
-	.last_member_count = 2,
 	.max_groups = 16384,
 	.snooping = true,
 	.flood_unknown = true,
 	.flood_ambiguous = true,
-	/* The querier takes part in the election; proxy queries on. */
-	.querier = MCSNOOP_QUERIER_AUTO,
-	.proxy_query = true,
-	.igmp_version = 3,
-	.mld_version = 2,
 	.host_router = MCSNOOP_ROUTER_AUTO,
 };
 
 u32 mcs_router_interval_ms(const struct mcs_bridge *mb)
 {
-	const struct mcs_config *cfg = &mb->cfg;
-	u32 ms = READ_ONCE(cfg->router_timeout);
+	u32 ms = READ_ONCE(mb->cfg.router_timeout);
+	const struct mcs_settings *s;
 
-	return ms ?: READ_ONCE(cfg->robustness) *
-		     READ_ONCE(cfg->query_interval) +
-		     READ_ONCE(cfg->query_response_interval) / 2;
+	if (ms)
+		return ms;
+	rcu_read_lock();
+	s = mcs_settings_of(mb, 0);
+	ms = s->robustness * s->query_interval + s->query_response_interval / 2;
+	rcu_read_unlock();
+	return ms;
 }
 
 unsigned long mcs_router_interval(const struct mcs_bridge *mb)
@@ -105,6 +100,9 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	mcs_events_init(mb);
 	mcs_fallback_init(mb);
 	mcs_mst_init(mb);
+	err = mcs_ctx_init(mb);
+	if (err)
+		goto err_free;
 	mb->stats = mcs_stats_alloc();
 	mb->vlan_snooping_off = bitmap_zalloc(MCS_VLAN_N, GFP_KERNEL);
 	if (!mb->stats || !mb->vlan_snooping_off) {
@@ -123,6 +121,7 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 		goto err_ports;
 	mcs_fallback_check(mb);
 	mcs_mst_sync(mb);
+	mcs_ctx_start(mb);
 	if (!mn->bridge_count) {
 		err = mcs_hooks_register(mn->net);
 		if (err)
@@ -144,6 +143,8 @@ err_ports:
 	synchronize_rcu();
 	mcs_table_destroy(mb);
 err_free:
+	mcs_ctx_stop(mb);
+	mcs_ctx_free_all(mb);
 	mcs_bridge_free(mb);
 	return err;
 }
@@ -166,8 +167,10 @@ void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
 	netdev_info(mb->dev, "mcsnoop disabled\n");
 	mcs_fallback_stop(mb);
 	mcs_mst_stop(mb);
+	mcs_ctx_stop(mb);
 	mcs_ports_del_all(mb);
 	mcs_querier_stop(mb);
+	mcs_ctx_free_all(mb);
 	cancel_delayed_work_sync(&mb->gc_work);
 	/* The table's buckets go at once: wait for readers first. */
 	synchronize_rcu();

@@ -20,39 +20,20 @@
 #define MCS_VLAN_N 4096
 
 /*
- * Snooping settings of a bridge. Written under RTNL with WRITE_ONCE, read
- * anywhere with READ_ONCE. Times in milliseconds.
+ * The settings of a bridge that no VLAN has of its own (those are in its
+ * multicast contexts: settings.h). Written under RTNL with WRITE_ONCE,
+ * read anywhere with READ_ONCE. Times in milliseconds.
  */
 struct mcs_config {
-	u32 query_interval;
-	u32 query_response_interval;
-	u32 last_member_interval;
 	u32 router_timeout;		/* 0: auto */
-	u32 membership_timeout;		/* 0: auto */
 	u32 max_groups;
-	u8 robustness;
-	u8 last_member_count;
 	bool snooping;
 	bool flood_unknown;
 	bool flood_ambiguous;
-	/* The querier (struct mcs_bridge.querier_addrs has its address). */
-	u8 querier;			/* enum mcsnoop_querier_mode */
-	bool proxy_query;
-	u32 startup_query_interval;	/* 0: auto */
-	u8 startup_query_count;		/* 0: auto */
-	u8 igmp_version;
-	u8 mld_version;
 	u8 host_router;			/* enum mcsnoop_router */
 };
 
 extern const struct mcs_config mcs_config_defaults;
-
-/* Configured querier addresses: zero means the bridge's own. */
-struct mcs_querier_addrs {
-	__be32 addr4;
-	struct in6_addr addr6;
-	struct rcu_head rcu;
-};
 
 /*
  * A u8 netlink attribute built in the kernel, for the bridge's own rtnl
@@ -132,34 +113,26 @@ struct mcs_bridge {
 	bool router_timer_stopped;
 
 	/*
-	 * The querier: instances per VLAN and protocol (struct
-	 * mcs_querier), pending group-specific queries, one timer for all,
-	 * all under lock; per-VLAN settings (struct mcs_vlan) in an xarray
-	 * (RCU).
+	 * context.c: the multicast contexts (struct mcs_ctx) by VID, 0 the
+	 * bridge's own (xarray: RCU readers, RTNL writers); the VLANs whose
+	 * coming or going is still to follow (RTNL), in a work that runs
+	 * after the bridge has done.
 	 */
-	struct mcs_querier_addrs __rcu *querier_addrs;
-	struct xarray vlan_queriers;
-	struct list_head queriers;
+	struct mcs_ctxs {
+		struct xarray xa;
+		unsigned long *pending;
+		bool pending_all;
+		struct delayed_work work;
+	} ctx;
+
+	/*
+	 * querier.c: pending group-specific queries and one timer for all
+	 * the contexts' queriers, under lock.
+	 */
 	struct list_head gsqs;
 	unsigned int gsq_count;
 	struct timer_list querier_timer;
 	bool querier_stopped;
-	unsigned long next_scan;
-
-	/*
-	 * As a non-querier, the elected IGMPv3/MLDv2 querier's robustness
-	 * and intervals rule the membership timeout (RFC 3376 8.1, 8.2),
-	 * per protocol, while it is present, in the VLAN it was heard on
-	 * (the last one heard, the others keep their own). Bridge lock for
-	 * writers.
-	 */
-	struct mcs_adopted {
-		u32 qi_ms;
-		u32 qri_ms;
-		u16 vid;
-		u8 qrv;
-		unsigned long until;
-	} adopted[2];
 
 	/*
 	 * The host itself routes multicast (host_router.c): it sent queries,

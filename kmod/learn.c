@@ -12,7 +12,6 @@
 #include "learn.h"
 #include "querier.h"
 #include "table.h"
-#include "vlan.h"
 
 static void mcs_count(struct mcs_bridge *mb, struct mcs_port *port,
 		      enum mcs_counter c)

@@ -2,6 +2,7 @@
 #ifndef _MCS_NETLINK_H
 #define _MCS_NETLINK_H
 
+#include <linux/in6.h>
 #include <net/genetlink.h>
 
 #include "bridge.h"
@@ -17,6 +18,11 @@ static inline struct nlattr **mcs_dump_attrs(struct netlink_callback *cb)
 	return genl_dumpit_info(cb)->attrs;
 #endif
 }
+
+#ifndef MCS_HAVE_EXTACK_MSG_BUF
+/* The size of 6.2's extack buffer, for the ring that stands in for it. */
+#define NETLINK_MAX_FMTMSG_LEN 80
+#endif
 
 /* The "mcsnoop" generic netlink family. */
 int mcs_genl_init(void);
@@ -65,6 +71,13 @@ struct net_device *mcs_nl_dev(struct net *net, struct nlattr **attrs,
 			      int ia, int na, const struct mcs_nl_names *nm,
 			      bool required, struct netlink_ext_ack *extack,
 			      const struct nlattr **by);
+/* The same for a bridge, enabled or not. */
+struct net_device *mcs_nl_bridge_dev(struct net *net, struct nlattr **attrs,
+				     int ia, int na,
+				     const struct mcs_nl_names *nm,
+				     bool required,
+				     struct netlink_ext_ack *extack,
+				     const struct nlattr **by);
 /* The same for an enabled bridge, or a port of one. */
 struct mcs_bridge *mcs_nl_bridge(struct net *net, struct nlattr **attrs,
 				 int ia, int na, const struct mcs_nl_names *nm,
@@ -77,41 +90,60 @@ struct mcs_port *mcs_nl_port(struct net *net, struct nlattr **attrs,
 int mcs_nl_dump_ifindex(struct sk_buff *skb, struct netlink_callback *cb,
 			int ia, int na, const struct mcs_nl_names *nm,
 			bool bridge);
+/*
+ * The bridge filter of a dump that resumes from a cursor in cb->ctx: read
+ * from the request on the first call only, into *filter as the ifindex or
+ * -1 for none (0 is a cursor not started).
+ */
+int mcs_nl_dump_filter(struct sk_buff *skb, struct netlink_callback *cb,
+		       int ia, int na, int *filter);
 
 /* The first n counters of stats (MCS_CNT_MAX, MCS_CNT_PORT_MAX). */
 int mcs_nl_put_stats(struct sk_buff *skb, int attr,
 		     struct mcs_pcpu_stats __percpu *stats, unsigned int n);
+
+/* An address as IPv4 (a v4-mapped one) or IPv6. */
+int mcs_nl_put_addr(struct sk_buff *skb, int attr, const struct in6_addr *addr);
+
+/* The milliseconds from now to until, 0 when past. */
+u32 mcs_ms_left(unsigned long until, unsigned long now);
 
 /* Range check of a u32/u8 attribute, with a message naming it. */
 bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
 		  u32 min, u32 max, const char *msg);
 
 /*
- * The handlers (nl_gen.h declares them): netlink.c bridges, nl_port.c
- * ports and VLANs, nl_group.c the membership table, nl_querier.c the
- * querier.
+ * The handlers (nl_gen.h declares them), by object: nl_bridge.c bridges,
+ * nl_port.c ports, nl_vlan.c VLANs, nl_group.c the membership table,
+ * nl_querier.c the queriers' state.
  */
 
-/* nl_querier.c: querier settings (bridge, VLAN) and state. */
+/*
+ * nl_settings.c: the settings of a querier context (the querier and the
+ * timers), as the bridge's (BRIDGE_*) and a VLAN's (VLAN_*) messages carry
+ * them.
+ */
 /* Of BRIDGE_SET or BRIDGE_ENABLE (mb NULL: against the defaults). */
-bool mcs_nl_querier_valid(struct mcs_bridge *mb, struct nlattr **a,
-			  struct netlink_ext_ack *extack);
-int mcs_nl_querier_set(struct mcs_bridge *mb, struct nlattr **a);
+bool mcs_nl_bridge_settings_valid(struct mcs_bridge *mb, struct nlattr **a,
+				  struct netlink_ext_ack *extack);
+int mcs_nl_bridge_settings_set(struct mcs_bridge *mb, struct nlattr **a);
+int mcs_nl_bridge_settings_put(struct sk_buff *skb, struct mcs_bridge *mb);
+/* 0, or -EINVAL (INHERIT) or -ERANGE with the extack set. */
+int mcs_nl_vlan_settings_check(struct mcs_bridge *mb, u16 vid,
+			       struct nlattr **a,
+			       struct netlink_ext_ack *extack);
+int mcs_nl_vlan_settings_set(struct mcs_bridge *mb, u16 vid,
+			     struct nlattr **a);
+int mcs_nl_vlan_settings_put(struct sk_buff *skb, struct mcs_bridge *mb,
+			     u16 vid);
 /*
  * A querier-address a4 just set on vid (0: the bridge's) that hosts may
  * drop (off every IPv4 subnet of the bridge or VLAN device): accepted, as
  * the address may come later, with a warning in extack that mcsnoopctl
  * prints.
  */
-void mcs_nl_querier_warn(struct mcs_bridge *mb, u16 vid,
-			 const struct nlattr *a4,
-			 struct netlink_ext_ack *extack);
-int mcs_nl_querier_put(struct sk_buff *skb, struct mcs_bridge *mb);
-/* 0, or -EINVAL (INHERIT) or -ERANGE with the extack set. */
-int mcs_nl_vlan_querier_check(struct mcs_bridge *mb, u16 vid,
-			      struct nlattr **a, struct netlink_ext_ack *extack);
-int mcs_nl_vlan_querier_set(struct mcs_bridge *mb, u16 vid, struct nlattr **a);
-int mcs_nl_vlan_querier_put(struct sk_buff *skb, struct mcs_bridge *mb,
-			    u16 vid);
+void mcs_nl_settings_warn_addr(struct mcs_bridge *mb, u16 vid,
+			       const struct nlattr *a4,
+			       struct netlink_ext_ack *extack);
 
 #endif /* _MCS_NETLINK_H */

@@ -18,19 +18,6 @@
 #include "netlink.h"
 #include "table.h"
 
-static int mcs_nl_put_addr(struct sk_buff *skb, int attr,
-			   const struct in6_addr *addr)
-{
-	if (mcs_addr_is_v4(addr))
-		return nla_put_in_addr(skb, attr, addr->s6_addr32[3]);
-	return nla_put_in6_addr(skb, attr, addr);
-}
-
-static u32 mcs_ms_left(unsigned long expires, unsigned long now)
-{
-	return time_before(now, expires) ? jiffies_to_msecs(expires - now) : 0;
-}
-
 static int mcs_nl_put_source(struct sk_buff *skb, const struct mcs_member *m,
 			     const struct mcs_source *s, bool exclude,
 			     unsigned long now)
@@ -259,35 +246,47 @@ out:
 }
 
 /*
- * cb->args: [0] bridge position, [1] group position, [2] bridge filter
- * (-1: none), [3] VID filter + 1 (0: none), [4] set once the filters are
- * read; the address filter is read from the request each time.
+ * Where a GROUP_GET dump goes on, and its filters: the bridge and the VID
+ * are read once, the address from the request each time.
  */
+struct mcs_nl_group_dump {
+	long bridge;
+	long group;
+	int filter;		/* as mcs_nl_dump_filter() leaves it */
+	bool by_vid;
+	u16 vid;
+};
+
+static_assert(sizeof(struct mcs_nl_group_dump) <=
+	      sizeof_field(struct netlink_callback, ctx));
+
 int mcsnoop_nl_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	struct mcs_nl_group_dump *cur = (void *)cb->ctx;
 	struct nlattr **attrs = mcs_dump_attrs(cb);
+	struct nlattr *vid = attrs[MCSNOOP_A_GROUP_VID];
 	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
 	struct in6_addr addr, *want = NULL;
 	long bidx = 0, gidx;
 	struct mcs_bridge *mb;
 	struct mcs_group *grp;
-	int bkt, filter, err;
+	int bkt, err;
 
-	if (!cb->args[4]) {
-		filter = mcs_nl_dump_ifindex(skb, cb,
-					     MCSNOOP_A_GROUP_BRIDGE_IFINDEX,
-					     MCSNOOP_A_GROUP_BRIDGE_IFNAME,
-					     &mcs_nl_names_bridge, true);
-		if (filter < 0)
-			return filter;
-		cb->args[2] = filter ?: -1;
-		if (attrs[MCSNOOP_A_GROUP_VID]) {
-			if (!mcs_nl_range(cb->extack, attrs[MCSNOOP_A_GROUP_VID],
-					  0, 4094, "vid: out of range (0-4094)"))
+	/* The first call: the bridge filter is not read yet. */
+	if (!cur->filter) {
+		err = mcs_nl_dump_filter(skb, cb,
+					 MCSNOOP_A_GROUP_BRIDGE_IFINDEX,
+					 MCSNOOP_A_GROUP_BRIDGE_IFNAME,
+					 &cur->filter);
+		if (err)
+			return err;
+		if (vid) {
+			if (!mcs_nl_range(cb->extack, vid, 0, 4094,
+					  "vid: out of range (0-4094)"))
 				return -ERANGE;
-			cb->args[3] = nla_get_u16(attrs[MCSNOOP_A_GROUP_VID]) + 1;
+			cur->by_vid = true;
+			cur->vid = nla_get_u16(vid);
 		}
-		cb->args[4] = 1;
 	}
 	if (attrs[MCSNOOP_A_GROUP_ADDR]) {
 		err = mcs_nl_addr(cb->extack, attrs[MCSNOOP_A_GROUP_ADDR],
@@ -296,33 +295,32 @@ int mcsnoop_nl_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb
 			return err;
 		want = &addr;
 	}
-	filter = cb->args[2];
 	rcu_read_lock();
 	/* Any bridge or group added or removed makes the dump inconsistent. */
 	cb->seq = READ_ONCE(mn->generation);
 	hash_for_each_rcu(mn->bridges, bkt, mb, hnode)
 		cb->seq += READ_ONCE(mb->table_gen);
 	hash_for_each_rcu(mn->bridges, bkt, mb, hnode) {
-		if (bidx++ < cb->args[0] ||
-		    (filter > 0 && mb->dev->ifindex != filter))
+		if (bidx++ < cur->bridge ||
+		    (cur->filter > 0 && mb->dev->ifindex != cur->filter))
 			continue;
 		gidx = 0;
 		list_for_each_entry_rcu(grp, &mb->group_list, list) {
-			if (gidx++ < cb->args[1])
+			if (gidx++ < cur->group)
 				continue;
-			if ((cb->args[3] && grp->key.vid != cb->args[3] - 1) ||
+			if ((cur->by_vid && grp->key.vid != cur->vid) ||
 			    (want && !ipv6_addr_equal(want, &grp->key.addr)))
 				continue;
 			if (mcs_nl_fill_group(skb, mb, grp,
 					      NETLINK_CB(cb->skb).portid,
 					      cb->nlh->nlmsg_seq, NLM_F_MULTI,
 					      cb)) {
-				cb->args[1] = gidx - 1;
+				cur->group = gidx - 1;
 				goto out;
 			}
 		}
-		cb->args[0] = bidx;
-		cb->args[1] = 0;
+		cur->bridge = bidx;
+		cur->group = 0;
 	}
 out:
 	rcu_read_unlock();

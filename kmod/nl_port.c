@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * MCSNOOP_CMD_PORT_* and MCSNOOP_CMD_VLAN_*: per-port and per-VLAN
- * settings and state.
+ * MCSNOOP_CMD_PORT_*: per-port settings and state.
  */
 #include <linux/if_bridge.h>
 #include <linux/rtnetlink.h>
@@ -84,34 +83,38 @@ int mcsnoop_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
-/* cb->args: [0] bridge position, [1] port position, [2] bridge filter. */
+/* Where a PORT_GET dump goes on, and the bridge it is filtered by. */
+struct mcs_nl_port_dump {
+	long bridge;
+	long port;
+	int filter;		/* as mcs_nl_dump_filter() leaves it */
+};
+
+static_assert(sizeof(struct mcs_nl_port_dump) <=
+	      sizeof_field(struct netlink_callback, ctx));
+
 int mcsnoop_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	struct mcs_nl_port_dump *cur = (void *)cb->ctx;
 	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
 	long bidx = 0, pidx;
 	struct mcs_bridge *mb;
 	struct mcs_port *port;
-	int bkt, pbkt, filter;
+	int bkt, pbkt, err;
 
-	if (!cb->args[2]) {
-		filter = mcs_nl_dump_ifindex(skb, cb,
-					     MCSNOOP_A_PORT_BRIDGE_IFINDEX,
-					     MCSNOOP_A_PORT_BRIDGE_IFNAME,
-					     &mcs_nl_names_bridge, true);
-		if (filter < 0)
-			return filter;
-		cb->args[2] = filter ?: -1;
-	}
-	filter = cb->args[2];
+	err = mcs_nl_dump_filter(skb, cb, MCSNOOP_A_PORT_BRIDGE_IFINDEX,
+				 MCSNOOP_A_PORT_BRIDGE_IFNAME, &cur->filter);
+	if (err)
+		return err;
 	rcu_read_lock();
 	cb->seq = READ_ONCE(mn->generation);
 	hash_for_each_rcu(mn->bridges, bkt, mb, hnode) {
-		if (bidx++ < cb->args[0] ||
-		    (filter > 0 && mb->dev->ifindex != filter))
+		if (bidx++ < cur->bridge ||
+		    (cur->filter > 0 && mb->dev->ifindex != cur->filter))
 			continue;
 		pidx = 0;
 		hash_for_each_rcu(mb->ports, pbkt, port, hnode) {
-			if (pidx < cb->args[1]) {
+			if (pidx < cur->port) {
 				pidx++;
 				continue;
 			}
@@ -121,10 +124,10 @@ int mcsnoop_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 					     cb))
 				goto out;
 			pidx++;
-			cb->args[1] = pidx;
+			cur->port = pidx;
 		}
-		cb->args[0] = bidx;
-		cb->args[1] = 0;
+		cur->bridge = bidx;
+		cur->port = 0;
 	}
 out:
 	rcu_read_unlock();
@@ -177,156 +180,6 @@ int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 			   nla_get_u32(a[MCSNOOP_A_PORT_MAX_GROUPS]));
 		mcs_table_evict(port->mb, port);
 	}
-out:
-	rtnl_unlock();
-	return err;
-}
-
-static int mcs_nl_fill_vlan(struct sk_buff *skb, struct mcs_bridge *mb,
-			    u16 vid, u32 portid, u32 seq, int flags)
-{
-	void *hdr;
-
-	hdr = genlmsg_put(skb, portid, seq, &mcs_genl_family, flags,
-			  MCSNOOP_CMD_VLAN_GET);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (nla_put_u32(skb, MCSNOOP_A_VLAN_BRIDGE_IFINDEX, mb->dev->ifindex) ||
-	    nla_put_string(skb, MCSNOOP_A_VLAN_BRIDGE_IFNAME, mb->dev->name) ||
-	    nla_put_u16(skb, MCSNOOP_A_VLAN_VID, vid) ||
-	    nla_put_u8(skb, MCSNOOP_A_VLAN_SNOOPING,
-		       mcs_vlan_snooping(mb, vid)) ||
-	    nla_put_u32(skb, MCSNOOP_A_VLAN_GROUP_COUNT,
-			mcs_table_vlan_count(mb, vid)) ||
-	    mcs_nl_vlan_querier_put(skb, mb, vid)) {
-		genlmsg_cancel(skb, hdr);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(skb, hdr);
-	return 0;
-}
-
-static struct mcs_bridge *mcs_nl_vlan_bridge(struct genl_info *info, u16 *vid)
-{
-	struct nlattr *v = info->attrs[MCSNOOP_A_VLAN_VID];
-	struct mcs_bridge *mb;
-
-	mb = mcs_nl_bridge(genl_info_net(info), info->attrs,
-			   MCSNOOP_A_VLAN_BRIDGE_IFINDEX,
-			   MCSNOOP_A_VLAN_BRIDGE_IFNAME, &mcs_nl_names_bridge,
-			   true, info->extack);
-	if (IS_ERR(mb))
-		return mb;
-	if (!v) {
-		NL_SET_ERR_MSG(info->extack, "missing attribute: vid");
-		return ERR_PTR(-EINVAL);
-	}
-	if (!mcs_nl_range(info->extack, v, 1, 4094,
-			  "vid: out of range (1-4094)"))
-		return ERR_PTR(-ERANGE);
-	*vid = nla_get_u16(v);
-	return mb;
-}
-
-int mcsnoop_nl_vlan_get_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct mcs_bridge *mb;
-	struct sk_buff *msg;
-	u16 vid = 0;
-	int err;
-
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	rtnl_lock();
-	mb = mcs_nl_vlan_bridge(info, &vid);
-	err = IS_ERR(mb) ? PTR_ERR(mb) :
-	      mcs_nl_fill_vlan(msg, mb, vid, info->snd_portid, info->snd_seq,
-			       0);
-	rtnl_unlock();
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	return genlmsg_reply(msg, info);
-}
-
-/* A VLAN worth listing: on the bridge or a port, or with a setting. */
-static bool mcs_vlan_exists(struct mcs_bridge *mb, u16 vid)
-{
-	return !mcs_vlan_snooping(mb, vid) || xa_load(&mb->vlan_queriers, vid) ||
-	       mcs_vlan_in_use(mb, vid);
-}
-
-/* cb->args: [0] bridge position, [1] next VID, [2] bridge filter. */
-int mcsnoop_nl_vlan_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct mcs_net *mn = mcs_net(sock_net(skb->sk));
-	struct mcs_bridge *mb;
-	long bidx = 0;
-	int bkt, filter;
-	u16 vid;
-
-	if (!cb->args[2]) {
-		filter = mcs_nl_dump_ifindex(skb, cb,
-					     MCSNOOP_A_VLAN_BRIDGE_IFINDEX,
-					     MCSNOOP_A_VLAN_BRIDGE_IFNAME,
-					     &mcs_nl_names_bridge, true);
-		if (filter < 0)
-			return filter;
-		cb->args[2] = filter ?: -1;
-	}
-	filter = cb->args[2];
-	rtnl_lock();
-	hash_for_each(mn->bridges, bkt, mb, hnode) {
-		if (bidx++ < cb->args[0] ||
-		    (filter > 0 && mb->dev->ifindex != filter))
-			continue;
-		for (vid = max_t(long, cb->args[1], 1); vid < 4095; vid++) {
-			if (!mcs_vlan_exists(mb, vid))
-				continue;
-			if (mcs_nl_fill_vlan(skb, mb, vid,
-					     NETLINK_CB(cb->skb).portid,
-					     cb->nlh->nlmsg_seq, NLM_F_MULTI)) {
-				cb->args[1] = vid;
-				goto out;
-			}
-		}
-		cb->args[0] = bidx;
-		cb->args[1] = 0;
-	}
-out:
-	rtnl_unlock();
-	return skb->len;
-}
-
-int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr *snooping = info->attrs[MCSNOOP_A_VLAN_SNOOPING];
-	struct mcs_bridge *mb;
-	u16 vid = 0;
-	int err = 0;
-
-	rtnl_lock();
-	mb = mcs_nl_vlan_bridge(info, &vid);
-	if (IS_ERR(mb)) {
-		err = PTR_ERR(mb);
-		goto out;
-	}
-	err = mcs_nl_vlan_querier_check(mb, vid, info->attrs, info->extack);
-	if (err)
-		goto out;
-	if (snooping) {
-		if (nla_get_u8(snooping))
-			clear_bit(vid, mb->vlan_snooping_off);
-		else
-			set_bit(vid, mb->vlan_snooping_off);
-	}
-	err = mcs_nl_vlan_querier_set(mb, vid, info->attrs);
-	if (!err)
-		mcs_nl_querier_warn(mb, vid,
-				    info->attrs[MCSNOOP_A_VLAN_QUERIER_ADDR4],
-				    info->extack);
 out:
 	rtnl_unlock();
 	return err;

@@ -12,6 +12,7 @@
 
 #include "notifier.h"
 #include "bridge.h"
+#include "context.h"
 #include "fallback.h"
 #include "mst.h"
 #include "port.h"
@@ -181,7 +182,10 @@ static void mcs_switchdev_port_attr(struct mcs_bridge *mb, struct mcs_port *port
 	}
 }
 
-/* The bridge's own: MST switched on or off, a VLAN moved to an MSTI. */
+/*
+ * The bridge's own: MST switched on or off, a VLAN moved to an MSTI, VLAN
+ * filtering switched on or off.
+ */
 static void mcs_switchdev_bridge_attr(struct net_device *br,
 				      const struct switchdev_attr *attr)
 {
@@ -193,6 +197,10 @@ static void mcs_switchdev_bridge_attr(struct net_device *br,
 	switch (attr->id) {
 	case SWITCHDEV_ATTR_ID_BRIDGE_MST:
 		mcs_mst_changed(mb);
+		break;
+	case SWITCHDEV_ATTR_ID_BRIDGE_VLAN_FILTERING:
+		/* Sent before the change: followed after it. */
+		mcs_ctx_vlans_changed(mb);
 		break;
 	case SWITCHDEV_ATTR_ID_VLAN_MSTI:
 		mcs_mst_vlan_msti(mb, attr->u.vlan_msti.vid,
@@ -215,7 +223,11 @@ static void mcs_switchdev_port_obj(struct net_device *dev,
 		mb = mcs_bridge_find(mcs_net(dev_net(dev)), dev->ifindex);
 	else
 		mb = mcs_enabled_master(dev);
-	if (mb && mb->mst)
+	if (!mb)
+		return;
+	/* Sent before the VLAN is added or deleted: followed after. */
+	mcs_ctx_vlan_changed(mb, SWITCHDEV_OBJ_PORT_VLAN(obj)->vid);
+	if (mb->mst)
 		mcs_mst_changed(mb);
 }
 

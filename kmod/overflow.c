@@ -14,9 +14,9 @@
 #include <linux/jiffies.h>
 
 #include "bridge.h"
+#include "context.h"
 #include "overflow.h"
 #include "port.h"
-#include "vlan.h"
 
 static u32 mcs_overflow_bit(const struct in6_addr *group, u16 vid)
 {
@@ -32,7 +32,7 @@ void mcs_overflow_mark(struct mcs_bridge *mb, const struct in6_addr *group,
 	lockdep_assert_held(&mb->lock);
 	if (!o->active)
 		o->turn = jiffies +
-			  mcs_vlan_membership_interval(mb, 0, MCS_IPV4);
+			  mcs_ctx_membership_interval(mb, 0, MCS_IPV4);
 	set_bit(mcs_overflow_bit(group, vid), o->bits[o->cur]);
 	WRITE_ONCE(o->active, true);
 }
@@ -64,5 +64,5 @@ void mcs_overflow_age(struct mcs_bridge *mb, unsigned long now)
 		return;
 	}
 	o->cur = old;
-	o->turn = now + mcs_vlan_membership_interval(mb, 0, MCS_IPV4);
+	o->turn = now + mcs_ctx_membership_interval(mb, 0, MCS_IPV4);
 }

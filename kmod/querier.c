@@ -22,16 +22,14 @@
 #include <net/ipv6.h>
 
 #include "br_exports.h"
+#include "context.h"
 #include "events.h"
 #include "hooks.h"
 #include "querier.h"
 #include "query.h"
-#include "vlan.h"
 
 /* Group-specific queries waiting for their turn; bounded per bridge. */
 #define MCS_GSQ_MAX 256
-/* How often the VLANs of a VLAN-filtering bridge are looked for. */
-#define MCS_SCAN_INTERVAL (10 * HZ)
 
 struct mcs_gsq {
 	struct list_head list;
@@ -123,27 +121,26 @@ bool mcs_querier_addr4_plausible(const struct mcs_bridge *mb, u16 vid,
 	return ok;
 }
 
-static void mcs_configured_addr(const struct mcs_bridge *mb, u16 vid,
-				int proto, struct in6_addr *addr)
+static void mcs_configured_addr(const struct mcs_settings *s, int proto,
+				struct in6_addr *addr)
 {
-	struct mcs_vlan_cfg cfg;
-
-	mcs_vlan_cfg(mb, vid, &cfg);
 	if (proto == MCS_IPV6)
-		*addr = cfg.addr6;
-	else if (cfg.addr4)
-		ipv6_addr_set_v4mapped(cfg.addr4, addr);
+		*addr = s->addr6;
+	else if (s->addr4)
+		ipv6_addr_set_v4mapped(s->addr4, addr);
 	else
 		memset(addr, 0, sizeof(*addr));
 }
 
-bool mcs_querier_own_addr(const struct mcs_bridge *mb, u16 vid, int proto,
-			  struct in6_addr *addr)
+bool mcs_querier_own_addr(const struct mcs_bridge *mb,
+			  const struct mcs_querier *q, struct in6_addr *addr)
 {
+	const struct mcs_settings *s = mcs_ctx_settings(mcs_querier_ctx(q));
+	u16 vlan_proto = ETH_P_8021Q, vid = q->vid;
+	int proto = q->proto;
 	struct net_device *dev;
-	u16 vlan_proto = ETH_P_8021Q;
 
-	mcs_configured_addr(mb, vid, proto, addr);
+	mcs_configured_addr(s, proto, addr);
 	if (!ipv6_addr_any(addr))
 		return true;
 	if (vid)
@@ -172,14 +169,17 @@ bool mcs_querier_proxy_only(const struct mcs_bridge *mb,
 
 unsigned int mcs_querier_proxy_only_count(struct mcs_bridge *mb)
 {
-	unsigned long now = jiffies;
-	struct mcs_querier *q;
+	unsigned long now = jiffies, vid;
+	struct mcs_ctx *ctx;
 	unsigned int n = 0;
+	int proto;
 
 	rcu_read_lock();
 	spin_lock_bh(&mb->lock);
-	list_for_each_entry(q, &mb->queriers, list)
-		n += mcs_querier_proxy_only(mb, q, now);
+	for (vid = 0; (ctx = mcs_ctx_next_present(mb, &vid)); vid++)
+		for (proto = 0; proto < MCS_PROTO_MAX; proto++)
+			n += mcs_querier_proxy_only(mb, &ctx->querier[proto],
+						    now);
 	spin_unlock_bh(&mb->lock);
 	rcu_read_unlock();
 	return n;
@@ -188,19 +188,17 @@ unsigned int mcs_querier_proxy_only_count(struct mcs_bridge *mb)
 u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
 		    unsigned long now, struct in6_addr *src)
 {
-	bool own = mcs_querier_own_addr(mb, q->vid, q->proto, src);
-	struct mcs_vlan_cfg cfg;
-	u8 mode;
+	const struct mcs_settings *s = mcs_ctx_settings(mcs_querier_ctx(q));
+	bool own = mcs_querier_own_addr(mb, q, src);
+	u8 mode = s->querier;
 
-	mcs_vlan_cfg(mb, q->vid, &cfg);
-	mode = cfg.querier;
 	if (mode == MCSNOOP_QUERIER_OFF)
 		return MCSNOOP_QUERIER_ROLE_OFF;
 	if (q->other && time_before(now, q->other_expires))
 		return MCSNOOP_QUERIER_ROLE_OTHER;
 	if (mode == MCSNOOP_QUERIER_AUTO && own)
 		return MCSNOOP_QUERIER_ROLE_QUERIER;
-	if (!cfg.proxy_query)
+	if (!s->proxy_query)
 		return MCSNOOP_QUERIER_ROLE_IDLE;
 	/* MLD queries must come from a link-local address, never ::. */
 	if (q->proto == MCS_IPV6)
@@ -210,23 +208,13 @@ u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
 	return MCSNOOP_QUERIER_ROLE_PROXY;
 }
 
-static u32 mcs_startup_interval_ms(const struct mcs_vlan_cfg *cfg)
-{
-	return cfg->startup_query_interval ?: cfg->query_interval / 4;
-}
-
-static u8 mcs_startup_count(const struct mcs_vlan_cfg *cfg)
-{
-	return cfg->startup_query_count ?: cfg->robustness;
-}
-
 /* Other Querier Present Interval: router-timeout, or RV x QI + QRI / 2. */
 static unsigned long mcs_other_interval(const struct mcs_bridge *mb,
-					const struct mcs_vlan_cfg *cfg,
+					const struct mcs_settings *s,
 					const struct mcs_msg *msg)
 {
-	u32 qi = cfg->query_interval;
-	u32 rv = cfg->robustness;
+	u32 qi = s->query_interval;
+	u32 rv = s->robustness;
 
 	if (READ_ONCE(mb->cfg.router_timeout))
 		return msecs_to_jiffies(READ_ONCE(mb->cfg.router_timeout));
@@ -239,37 +227,22 @@ static unsigned long mcs_other_interval(const struct mcs_bridge *mb,
 }
 
 /* Startup Query Count queries, Startup Query Interval apart, from now. */
-static void mcs_querier_startup(const struct mcs_bridge *mb,
-				struct mcs_querier *q, unsigned long now)
+static void mcs_querier_startup(struct mcs_querier *q, unsigned long now)
 {
-	struct mcs_vlan_cfg cfg;
+	const struct mcs_settings *s = mcs_ctx_settings(mcs_querier_ctx(q));
 
-	mcs_vlan_cfg(mb, q->vid, &cfg);
-	q->startup_left = mcs_startup_count(&cfg) - 1;
+	q->startup_left = mcs_settings_startup_count(s) - 1;
 	q->next_query = now;
 }
 
+/* The querier of vid and proto, where it runs (bridge lock held). */
 static struct mcs_querier *mcs_querier_find(struct mcs_bridge *mb, u16 vid,
-					    int proto, bool create)
+					    int proto)
 {
-	struct mcs_querier *q;
+	struct mcs_ctx *ctx = mcs_ctx_find(mb, vid);
 
 	lockdep_assert_held(&mb->lock);
-	list_for_each_entry(q, &mb->queriers, list)
-		if (q->vid == vid && q->proto == proto)
-			return q;
-	if (!create)
-		return NULL;
-	q = kzalloc(sizeof(*q), GFP_ATOMIC);
-	if (!q)
-		return NULL;
-	q->vid = vid;
-	q->proto = proto;
-	q->seen = true;
-	q->mrd_solicit = true;
-	mcs_querier_startup(mb, q, jiffies);
-	list_add_tail(&q->list, &mb->queriers);
-	return q;
+	return ctx && ctx->present ? &ctx->querier[proto] : NULL;
 }
 
 static void mcs_querier_kick(struct mcs_bridge *mb, unsigned long when)
@@ -295,16 +268,17 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		.addr = &msg->src.in6,
 		.mac = src_mac,
 	};
-	struct mcs_vlan_cfg cfg;
+	const struct mcs_settings *s;
+	struct mcs_adopted *adopted;
 	struct mcs_querier *q;
 	u8 mode, version;
 	bool own_ok;
 
-	mcs_vlan_cfg(mb, vid, &cfg);
 	spin_lock(&mb->lock);
-	q = mb->querier_stopped ? NULL : mcs_querier_find(mb, vid, proto, true);
+	q = mb->querier_stopped ? NULL : mcs_querier_find(mb, vid, proto);
 	if (!q)
 		goto out;
+	s = mcs_ctx_settings(mcs_querier_ctx(q));
 	q->heard++;
 	/*
 	 * IGMP: only general queries elect, set the other querier's timers
@@ -316,7 +290,7 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	/* A proxy query takes no part in the election (RFC 4541 2.1.1). */
 	if (mcs_in6_any(&src)) {
 		q->proxy_heard++;
-		q->proxy_until = now + mcs_other_interval(mb, &cfg, msg);
+		q->proxy_until = now + mcs_other_interval(mb, s, msg);
 		if (!q->proxy_only && mcs_querier_proxy_only(mb, q, now)) {
 			q->proxy_only = true;
 			ev.type = MCSNOOP_EVENT_QUERIER_PROXY_ONLY;
@@ -351,9 +325,9 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 				     port->dev->name);
 		goto out;
 	}
-	mode = cfg.querier;
+	mode = s->querier;
 	own_ok = mode == MCSNOOP_QUERIER_AUTO &&
-		 mcs_querier_own_addr(mb, vid, proto, &own) &&
+		 mcs_querier_own_addr(mb, q, &own) &&
 		 !(proto == MCS_IPV6 && !(ipv6_addr_type(&own) &
 					  IPV6_ADDR_LINKLOCAL));
 	/* In the election we stay querier against a higher address. */
@@ -372,27 +346,26 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	q->other_addr = src;
 	q->other_ifindex = port->dev->ifindex;
 	ether_addr_copy(q->other_mac, src_mac);
-	q->other_qi_ms = msg->qqi ? msg->qqi * 1000 :
-			 cfg.query_interval;
+	q->other_qi_ms = msg->qqi ? msg->qqi * 1000 : s->query_interval;
 	q->other_qri_ms = msg->max_resp_ms;
-	q->other_qrv = msg->qrv ?: cfg.robustness;
+	q->other_qrv = msg->qrv ?: s->robustness;
 	q->other_version = msg->version;
-	q->other_expires = now + mcs_other_interval(mb, &cfg, msg);
+	q->other_expires = now + mcs_other_interval(mb, s, msg);
 	/* Its robustness and interval rule our timeouts (RFC 3376 8.1). */
 	if (msg->qrv && msg->qqi) {
-		WRITE_ONCE(mb->adopted[proto].vid, q->vid);
-		WRITE_ONCE(mb->adopted[proto].qrv, msg->qrv);
-		WRITE_ONCE(mb->adopted[proto].qi_ms, msg->qqi * 1000);
-		WRITE_ONCE(mb->adopted[proto].qri_ms, msg->max_resp_ms);
-		WRITE_ONCE(mb->adopted[proto].until, q->other_expires);
+		adopted = &mcs_querier_ctx(q)->adopted[proto];
+		WRITE_ONCE(adopted->qrv, msg->qrv);
+		WRITE_ONCE(adopted->qi_ms, msg->qqi * 1000);
+		WRITE_ONCE(adopted->qri_ms, msg->max_resp_ms);
+		WRITE_ONCE(adopted->until, q->other_expires);
 	}
 	/* Take over with startup queries when it falls silent. */
 	mcs_querier_kick(mb, q->other_expires);
 version:
-	version = proto == MCS_IPV4 ? cfg.igmp_version : cfg.mld_version;
+	version = mcs_settings_version(s, proto);
 	if (msg->version < version) {
 		q->older_version = msg->version;
-		q->older_expires = now + mcs_other_interval(mb, &cfg, msg);
+		q->older_expires = now + mcs_other_interval(mb, s, msg);
 	}
 out:
 	spin_unlock(&mb->lock);
@@ -404,17 +377,21 @@ out:
  * query keeps newer hosts in their own version (a v3 host that hears a
  * v2 query falls back to v2 for every group).
  */
-static u8 mcs_query_version(const struct mcs_bridge *mb,
-			    const struct mcs_querier *q, unsigned long now)
+u8 mcs_querier_version(const struct mcs_querier *q, unsigned long now)
 {
-	struct mcs_vlan_cfg cfg;
-	u8 version;
+	const struct mcs_settings *s = mcs_ctx_settings(mcs_querier_ctx(q));
+	u8 version = mcs_settings_version(s, q->proto);
 
-	mcs_vlan_cfg(mb, q->vid, &cfg);
-	version = q->proto == MCS_IPV4 ? cfg.igmp_version : cfg.mld_version;
 	if (q->older_version && time_before(now, q->older_expires))
 		version = min(version, q->older_version);
-	/* IGMPv1 hosts answer v2 queries; we never send v1. */
+	return version;
+}
+
+/* IGMPv1 hosts answer v2 queries; we never send v1. */
+static u8 mcs_query_version(const struct mcs_querier *q, unsigned long now)
+{
+	u8 version = mcs_querier_version(q, now);
+
 	return q->proto == MCS_IPV4 ? max_t(u8, version, 2) : version;
 }
 
@@ -480,7 +457,7 @@ static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 	struct mcs_port *port;
 	bool sent = false;
 
-	p->version = mcs_query_version(mb, q, now);
+	p->version = mcs_query_version(q, now);
 	/* IGMPv2 and MLDv1 ask for the group, not sources. */
 	if (p->version < (q->proto == MCS_IPV4 ? 3 : 2))
 		p->nsrc = 0;
@@ -534,7 +511,7 @@ static void mcs_querier_solicit(struct mcs_bridge *mb, struct mcs_querier *q,
 	};
 
 	ether_addr_copy(p.src_mac, mb->dev->dev_addr);
-	if (!mcs_querier_own_addr(mb, q->vid, q->proto, &p.src.in6) &&
+	if (!mcs_querier_own_addr(mb, q, &p.src.in6) &&
 	    q->proto == MCS_IPV4)
 		ipv6_addr_set_v4mapped(0, &p.src.in6);
 	mcs_query_send(mb, q, &p, 0, false, now);
@@ -545,46 +522,17 @@ static void mcs_query_params_init(struct mcs_bridge *mb,
 				  const struct in6_addr *src,
 				  struct mcs_query_params *p)
 {
-	struct mcs_vlan_cfg cfg;
+	const struct mcs_settings *s = mcs_ctx_settings(mcs_querier_ctx(q));
 
-	mcs_vlan_cfg(mb, q->vid, &cfg);
 	memset(p, 0, sizeof(*p));
 	p->ipv6 = q->proto == MCS_IPV6;
 	ether_addr_copy(p->src_mac, mb->dev->dev_addr);
 	p->src.in6 = *src;
 	if (!p->ipv6)
 		ipv6_addr_set_v4mapped(0, &p->group.in6);
-	p->max_resp_ms = cfg.query_response_interval;
-	p->qrv = cfg.robustness;
-	p->qqi_s = cfg.query_interval / 1000;
-}
-
-/* Queriers for the VLANs there are; those of VLANs gone are freed. */
-static void mcs_querier_scan(struct mcs_bridge *mb)
-{
-	bool vlans = br_vlan_enabled(mb->dev);
-	struct mcs_querier *q, *tmp;
-	int proto;
-	u16 vid;
-
-	lockdep_assert_held(&mb->lock);
-	list_for_each_entry(q, &mb->queriers, list)
-		q->seen = false;
-	for (vid = vlans ? 1 : 0; vid < (vlans ? VLAN_N_VID - 1 : 1); vid++) {
-		if (vlans && !mcs_vlan_in_use(mb, vid))
-			continue;
-		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
-			q = mcs_querier_find(mb, vid, proto, true);
-			if (q)
-				q->seen = true;
-		}
-	}
-	list_for_each_entry_safe(q, tmp, &mb->queriers, list) {
-		if (!q->seen) {
-			list_del(&q->list);
-			kfree(q);
-		}
-	}
+	p->max_resp_ms = s->query_response_interval;
+	p->qrv = s->robustness;
+	p->qqi_s = s->query_interval / 1000;
 }
 
 /* LOST (the other querier, where it was) or TAKEOVER (our address). */
@@ -607,83 +555,91 @@ static void mcs_querier_event(struct mcs_bridge *mb,
 	mcs_event_send(mb, &ev);
 }
 
-/* General queries that are due; returns when the next one is. */
-static unsigned long mcs_querier_general(struct mcs_bridge *mb,
-					 unsigned long now, unsigned long next)
+/* q's general query if it is due; returns when its next one is. */
+static unsigned long mcs_querier_general_one(struct mcs_bridge *mb,
+					     struct mcs_querier *q,
+					     unsigned long now,
+					     unsigned long next)
 {
+	const struct mcs_settings *s = mcs_ctx_settings(mcs_querier_ctx(q));
 	struct mcs_query_params p;
-	struct mcs_vlan_cfg cfg;
-	struct mcs_querier *q;
 	struct in6_addr src;
 	u32 interval;
 	bool active;
 	u8 role;
 
-	list_for_each_entry(q, &mb->queriers, list) {
-		if (q->mrd_solicit) {
-			q->mrd_solicit = false;
-			mcs_querier_solicit(mb, q, now);
-		}
-		/* A new episode of proxy queries alone is announced again. */
-		if (q->proxy_only && !mcs_querier_proxy_only(mb, q, now))
-			q->proxy_only = false;
-		mcs_vlan_cfg(mb, q->vid, &cfg);
-		role = mcs_querier_role(mb, q, now, &src);
-		if (q->other && !time_before(now, q->other_expires)) {
-			/* The other querier fell silent: take over. */
-			mcs_querier_event(mb, q, MCSNOOP_EVENT_QUERIER_LOST,
-					  MCSNOOP_EVENT_REASON_TIMEOUT,
-					  &q->other_addr);
-			q->other = false;
-			mcs_querier_startup(mb, q, now);
-		}
-		active = role == MCSNOOP_QUERIER_ROLE_QUERIER ||
-			 role == MCSNOOP_QUERIER_ROLE_PROXY;
-		if (active && !q->active) {
-			mcs_querier_startup(mb, q, now);
-			/* A proxy querier's 0.0.0.0 or :: is no address. */
-			mcs_querier_event(mb, q, MCSNOOP_EVENT_QUERIER_TAKEOVER,
-					  MCSNOOP_EVENT_REASON_STARTUP,
-					  role == MCSNOOP_QUERIER_ROLE_QUERIER ?
-					  &src : NULL);
-		}
-		q->active = active;
-		if (q->topology_query) {
-			q->topology_query = false;
-			/* RFC 4541 2.1.1 (4): a proxy query when another
-			 * querier is in charge, on non-router ports only: a
-			 * querier that hears 0.0.0.0 may yield to it (the
-			 * Linux bridge's does).
-			 */
-			if (role == MCSNOOP_QUERIER_ROLE_OTHER &&
-			    q->proto == MCS_IPV4 &&
-			    cfg.proxy_query) {
-				ipv6_addr_set_v4mapped(0, &src);
-				mcs_query_params_init(mb, q, &src, &p);
-				mcs_query_send(mb, q, &p, 0, true, now);
-			} else if (active) {
-				q->next_query = now;
-			}
-		}
-		if (!active)
-			continue;
-		if (!time_before(now, q->next_query)) {
-			mcs_query_params_init(mb, q, &src, &p);
-			mcs_query_send(mb, q, &p, 0, false, now);
-			if (q->startup_left) {
-				q->startup_left--;
-				interval = mcs_startup_interval_ms(&cfg);
-			} else {
-				interval = cfg.query_interval;
-			}
-			q->next_query = now + msecs_to_jiffies(interval);
-		}
-		if (time_before(q->next_query, next))
-			next = q->next_query;
+	if (q->mrd_solicit) {
+		q->mrd_solicit = false;
+		mcs_querier_solicit(mb, q, now);
 	}
-	list_for_each_entry(q, &mb->queriers, list)
-		if (q->other && time_before(q->other_expires, next))
-			next = q->other_expires;
+	/* A new episode of proxy queries alone is announced again. */
+	if (q->proxy_only && !mcs_querier_proxy_only(mb, q, now))
+		q->proxy_only = false;
+	role = mcs_querier_role(mb, q, now, &src);
+	if (q->other && !time_before(now, q->other_expires)) {
+		/* The other querier fell silent: take over. */
+		mcs_querier_event(mb, q, MCSNOOP_EVENT_QUERIER_LOST,
+				  MCSNOOP_EVENT_REASON_TIMEOUT,
+				  &q->other_addr);
+		q->other = false;
+		mcs_querier_startup(q, now);
+	}
+	active = role == MCSNOOP_QUERIER_ROLE_QUERIER ||
+		 role == MCSNOOP_QUERIER_ROLE_PROXY;
+	if (active && !q->active) {
+		mcs_querier_startup(q, now);
+		/* A proxy querier's 0.0.0.0 or :: is no address. */
+		mcs_querier_event(mb, q, MCSNOOP_EVENT_QUERIER_TAKEOVER,
+				  MCSNOOP_EVENT_REASON_STARTUP,
+				  role == MCSNOOP_QUERIER_ROLE_QUERIER ?
+				  &src : NULL);
+	}
+	q->active = active;
+	if (q->topology_query) {
+		q->topology_query = false;
+		/* RFC 4541 2.1.1 (4): a proxy query when another querier is
+		 * in charge, on non-router ports only: a querier that hears
+		 * 0.0.0.0 may yield to it (the Linux bridge's does).
+		 */
+		if (role == MCSNOOP_QUERIER_ROLE_OTHER &&
+		    q->proto == MCS_IPV4 && s->proxy_query) {
+			ipv6_addr_set_v4mapped(0, &src);
+			mcs_query_params_init(mb, q, &src, &p);
+			mcs_query_send(mb, q, &p, 0, true, now);
+		} else if (active) {
+			q->next_query = now;
+		}
+	}
+	if (q->other && time_before(q->other_expires, next))
+		next = q->other_expires;
+	if (!active)
+		return next;
+	if (!time_before(now, q->next_query)) {
+		mcs_query_params_init(mb, q, &src, &p);
+		mcs_query_send(mb, q, &p, 0, false, now);
+		if (q->startup_left) {
+			q->startup_left--;
+			interval = mcs_settings_startup_interval_ms(s);
+		} else {
+			interval = s->query_interval;
+		}
+		q->next_query = now + msecs_to_jiffies(interval);
+	}
+	return time_before(q->next_query, next) ? q->next_query : next;
+}
+
+/* General queries that are due; returns when the next one is. */
+static unsigned long mcs_querier_general(struct mcs_bridge *mb,
+					 unsigned long now, unsigned long next)
+{
+	struct mcs_ctx *ctx;
+	unsigned long vid;
+	int proto;
+
+	for (vid = 0; (ctx = mcs_ctx_next_present(mb, &vid)); vid++)
+		for (proto = 0; proto < MCS_PROTO_MAX; proto++)
+			next = mcs_querier_general_one(mb, &ctx->querier[proto],
+						       now, next);
 	return next;
 }
 
@@ -691,9 +647,9 @@ static unsigned long mcs_querier_general(struct mcs_bridge *mb,
 static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
 					  unsigned long now, unsigned long next)
 {
+	const struct mcs_settings *s;
 	struct mcs_query_params p;
 	struct mcs_gsq *g, *tmp;
-	struct mcs_vlan_cfg cfg;
 	struct mcs_querier *q;
 	struct in6_addr src;
 	u8 role;
@@ -704,26 +660,28 @@ static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
 				next = g->next;
 			continue;
 		}
-		mcs_vlan_cfg(mb, g->vid, &cfg);
-		q = mcs_querier_find(mb, g->vid, g->proto, false);
+		q = mcs_querier_find(mb, g->vid, g->proto);
 		role = q ? mcs_querier_role(mb, q, now, &src) :
 			   MCSNOOP_QUERIER_ROLE_OFF;
+		if (role == MCSNOOP_QUERIER_ROLE_OFF)
+			goto done;
+		s = mcs_ctx_settings(mcs_querier_ctx(q));
 		if (role == MCSNOOP_QUERIER_ROLE_QUERIER ||
 		    role == MCSNOOP_QUERIER_ROLE_PROXY) {
 			mcs_query_params_init(mb, q, &src, &p);
 			p.group.in6 = g->group;
-			p.max_resp_ms = cfg.last_member_interval;
+			p.max_resp_ms = s->last_member_interval;
 			p.nsrc = g->nsrc;
 			p.sources = g->sources;
 			mcs_query_send(mb, q, &p, g->ifindex, false, now);
 		}
-		if (--g->left && role != MCSNOOP_QUERIER_ROLE_OFF) {
-			g->next = now +
-				  msecs_to_jiffies(cfg.last_member_interval);
+		if (--g->left) {
+			g->next = now + msecs_to_jiffies(s->last_member_interval);
 			if (time_before(g->next, next))
 				next = g->next;
 			continue;
 		}
+done:
 		list_del(&g->list);
 		mb->gsq_count--;
 		kfree(g);
@@ -740,12 +698,6 @@ static void mcs_querier_run(struct timer_list *t)
 	spin_lock(&mb->lock);
 	if (mb->querier_stopped)
 		goto out;
-	if (!time_before(now, mb->next_scan)) {
-		mcs_querier_scan(mb);
-		mb->next_scan = now + MCS_SCAN_INTERVAL;
-	}
-	if (time_before(mb->next_scan, next))
-		next = mb->next_scan;
 	next = mcs_querier_general(mb, now, next);
 	next = mcs_querier_specific(mb, now, next);
 	mod_timer(&mb->querier_timer, time_after(next, now) ? next : now + 1);
@@ -758,7 +710,6 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		       bool ipv6, const struct in6_addr *group,
 		       const struct in6_addr *sources, unsigned int nsrc)
 {
-	struct mcs_vlan_cfg cfg;
 	struct mcs_querier *q;
 	struct mcs_gsq *g;
 	struct in6_addr src;
@@ -766,7 +717,7 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	u8 role;
 
 	lockdep_assert_held(&mb->lock);
-	q = mcs_querier_find(mb, vid, ipv6 ? MCS_IPV6 : MCS_IPV4, false);
+	q = mcs_querier_find(mb, vid, ipv6 ? MCS_IPV6 : MCS_IPV4);
 	if (!q || mb->querier_stopped || mb->gsq_count >= MCS_GSQ_MAX)
 		return;
 	role = mcs_querier_role(mb, q, jiffies, &src);
@@ -782,8 +733,7 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	g->group = *group;
 	g->vid = vid;
 	g->proto = q->proto;
-	mcs_vlan_cfg(mb, vid, &cfg);
-	g->left = cfg.last_member_count;
+	g->left = mcs_ctx_settings(mcs_querier_ctx(q))->last_member_count;
 	g->ifindex = port->dev->ifindex;
 	g->next = jiffies;
 	g->nsrc = nsrc;
@@ -796,59 +746,94 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 
 void mcs_querier_reconfigure(struct mcs_bridge *mb)
 {
-	unsigned long now = jiffies, due;
-	struct mcs_vlan_cfg cfg;
+	const struct mcs_settings *s;
+	unsigned long now = jiffies, due, vid;
 	struct mcs_querier *q;
+	struct mcs_ctx *ctx;
+	int proto;
 
+	rcu_read_lock();
 	spin_lock_bh(&mb->lock);
 	/* A shorter query interval applies from now, not the next query. */
-	list_for_each_entry(q, &mb->queriers, list) {
-		mcs_vlan_cfg(mb, q->vid, &cfg);
-		due = now + msecs_to_jiffies(q->startup_left ?
-					     mcs_startup_interval_ms(&cfg) :
-					     cfg.query_interval);
-		if (time_after(q->next_query, due))
-			q->next_query = due;
+	for (vid = 0; (ctx = mcs_ctx_next_present(mb, &vid)); vid++) {
+		s = mcs_ctx_settings(ctx);
+		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
+			q = &ctx->querier[proto];
+			due = now + msecs_to_jiffies(q->startup_left ?
+					mcs_settings_startup_interval_ms(s) :
+					s->query_interval);
+			if (time_after(q->next_query, due))
+				q->next_query = due;
+		}
 	}
-	/* Roles are worked out afresh; new queriers start up. */
-	mb->next_scan = jiffies;
+	/* Roles are worked out afresh. */
 	mcs_querier_kick(mb, jiffies);
 	spin_unlock_bh(&mb->lock);
+	rcu_read_unlock();
 }
 
 void mcs_querier_restart(struct mcs_bridge *mb, int vid)
 {
-	unsigned long now = jiffies;
-	struct mcs_querier *q;
+	unsigned long now = jiffies, idx;
+	struct mcs_ctx *ctx;
+	int proto;
 
+	rcu_read_lock();
 	spin_lock_bh(&mb->lock);
-	list_for_each_entry(q, &mb->queriers, list)
-		if (vid < 0 || q->vid == vid)
-			mcs_querier_startup(mb, q, now);
-	mb->next_scan = now;
+	for (idx = 0; (ctx = mcs_ctx_next_present(mb, &idx)); idx++)
+		if (vid < 0 || ctx->vid == vid)
+			for (proto = 0; proto < MCS_PROTO_MAX; proto++)
+				mcs_querier_startup(&ctx->querier[proto], now);
 	mcs_querier_kick(mb, now);
 	spin_unlock_bh(&mb->lock);
+	rcu_read_unlock();
 }
 
 void mcs_querier_topology(struct mcs_bridge *mb)
 {
-	struct mcs_querier *q;
+	struct mcs_ctx *ctx;
+	unsigned long vid;
+	int proto;
 
 	spin_lock_bh(&mb->lock);
-	list_for_each_entry(q, &mb->queriers, list) {
-		q->topology_query = true;
-		q->mrd_solicit = true;
+	for (vid = 0; (ctx = mcs_ctx_next_present(mb, &vid)); vid++) {
+		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
+			ctx->querier[proto].topology_query = true;
+			ctx->querier[proto].mrd_solicit = true;
+		}
 	}
-	mb->next_scan = jiffies;
 	mcs_querier_kick(mb, jiffies);
 	spin_unlock_bh(&mb->lock);
 }
 
+void mcs_querier_present(struct mcs_bridge *mb, struct mcs_ctx *ctx,
+			 bool present)
+{
+	struct mcs_querier *q;
+	int proto;
+
+	ASSERT_RTNL();
+	rcu_read_lock();
+	spin_lock_bh(&mb->lock);
+	ctx->present = present;
+	/* A querier that comes (back) starts afresh, as a router does. */
+	for (proto = 0; present && proto < MCS_PROTO_MAX; proto++) {
+		q = &ctx->querier[proto];
+		memset(q, 0, sizeof(*q));
+		q->vid = ctx->vid;
+		q->proto = proto;
+		q->mrd_solicit = true;
+		mcs_querier_startup(q, jiffies);
+	}
+	if (present)
+		mcs_querier_kick(mb, jiffies);
+	spin_unlock_bh(&mb->lock);
+	rcu_read_unlock();
+}
+
 void mcs_querier_init(struct mcs_bridge *mb)
 {
-	INIT_LIST_HEAD(&mb->queriers);
 	INIT_LIST_HEAD(&mb->gsqs);
-	xa_init(&mb->vlan_queriers);
 	timer_setup(&mb->querier_timer, mcs_querier_run, 0);
 	mb->querier_stopped = true;
 }
@@ -857,14 +842,12 @@ void mcs_querier_start(struct mcs_bridge *mb)
 {
 	spin_lock_bh(&mb->lock);
 	mb->querier_stopped = false;
-	mb->next_scan = jiffies;
 	mod_timer(&mb->querier_timer, jiffies);
 	spin_unlock_bh(&mb->lock);
 }
 
 void mcs_querier_stop(struct mcs_bridge *mb)
 {
-	struct mcs_querier *q, *tmp;
 	struct mcs_gsq *g, *gtmp;
 
 	spin_lock_bh(&mb->lock);
@@ -874,17 +857,10 @@ void mcs_querier_stop(struct mcs_bridge *mb)
 	del_timer_sync(&mb->querier_timer);
 	/* Under the lock: a dump that found the bridge may still read. */
 	spin_lock_bh(&mb->lock);
-	list_for_each_entry_safe(q, tmp, &mb->queriers, list) {
-		list_del(&q->list);
-		kfree(q);
-	}
 	list_for_each_entry_safe(g, gtmp, &mb->gsqs, list) {
 		list_del(&g->list);
 		kfree(g);
 	}
 	mb->gsq_count = 0;
 	spin_unlock_bh(&mb->lock);
-	mcs_vlan_free_all(mb);
-	kfree_rcu(rcu_dereference_protected(mb->querier_addrs, true), rcu);
-	RCU_INIT_POINTER(mb->querier_addrs, NULL);
 }

@@ -14,13 +14,11 @@
 /*
  * The querier of one VLAN (vid 0 without VLAN filtering) and protocol of
  * a bridge: the election's outcome and our own query schedule. Lives in
- * mb->queriers, everything under mb->lock.
+ * the multicast context of the VLAN (context.h), under mb->lock.
  */
 struct mcs_querier {
-	struct list_head list;
 	u16 vid;
 	u8 proto;			/* enum mcs_proto */
-	bool seen;			/* the VLAN was there at the last scan */
 
 	/* Another querier we yield to, while other_expires is ahead. */
 	bool other;
@@ -56,6 +54,8 @@ struct mcs_querier {
 	bool proxy_only;
 };
 
+struct mcs_ctx;
+
 void mcs_querier_init(struct mcs_bridge *mb);
 /* Starts querying (enable), stops and frees everything (disable). */
 void mcs_querier_start(struct mcs_bridge *mb);
@@ -68,6 +68,13 @@ void mcs_querier_stop(struct mcs_bridge *mb);
  */
 bool mcs_querier_addr4_plausible(const struct mcs_bridge *mb, u16 vid,
 				 __be32 a);
+
+/*
+ * RTNL: the querier of ctx runs from now (starting up afresh), or no
+ * longer: its VLAN came or went.
+ */
+void mcs_querier_present(struct mcs_bridge *mb, struct mcs_ctx *ctx,
+			 bool present);
 
 /* Settings changed or a port came up: rethink roles, query soon. */
 void mcs_querier_reconfigure(struct mcs_bridge *mb);
@@ -92,7 +99,6 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		       bool ipv6, const struct in6_addr *group,
 		       const struct in6_addr *sources, unsigned int nsrc);
 
-/* Role now (enum mcsnoop_querier_role) and the source it would query from. */
 /*
  * Only 0.0.0.0 (proxy) queries heard on q's VLAN and protocol, and nobody
  * queries from an address there: no querier elected, ours not querying.
@@ -101,10 +107,13 @@ bool mcs_querier_proxy_only(const struct mcs_bridge *mb,
 			    const struct mcs_querier *q, unsigned long now);
 /* How many VLANs and protocols of mb are so now. */
 unsigned int mcs_querier_proxy_only_count(struct mcs_bridge *mb);
+/* Role now (enum mcsnoop_querier_role) and the source it would query from. */
 u8 mcs_querier_role(const struct mcs_bridge *mb, const struct mcs_querier *q,
 		    unsigned long now, struct in6_addr *src);
-/* Our own election address on vid, if we have one. */
-bool mcs_querier_own_addr(const struct mcs_bridge *mb, u16 vid, int proto,
-			  struct in6_addr *addr);
+/* Our own election address in q's VLAN, if we have one. */
+bool mcs_querier_own_addr(const struct mcs_bridge *mb,
+			  const struct mcs_querier *q, struct in6_addr *addr);
+/* The version q's hosts are asked in now: ours, or an older querier's. */
+u8 mcs_querier_version(const struct mcs_querier *q, unsigned long now);
 
 #endif /* _MCS_QUERIER_H */

@@ -11,11 +11,11 @@
 #include <linux/slab.h>
 #include <net/ipv6.h>
 
+#include "context.h"
 #include "events.h"
 #include "forward.h"
 #include "table.h"
 #include "querier.h"
-#include "vlan.h"
 
 #define MCS_GC_PERIOD HZ
 
@@ -211,8 +211,8 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	    (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX ||
 	     (rec->version && rec->version < (ipv6 ? 2 : 3))))
 		return;
-	mcs_vlan_learn_times(mb, vid, proto, port && READ_ONCE(port->fast_leave),
-			     jiffies, &t);
+	mcs_ctx_learn_times(mb, vid, proto, port && READ_ONCE(port->fast_leave),
+			    jiffies, &t);
 	grp = mcs_group_lookup(mb, addr, vid);
 	m = grp ? mcs_member_of_host(grp, port, host) : NULL;
 	if (!m) {

@@ -1,0 +1,128 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# One multicast context per VLAN: the querier of a VLAN starts with the
+# VLAN and ends with it, at once (the bridge's VLAN events, no periodic
+# scan), and each VLAN's memberships follow the querier elected in that
+# VLAN (RFC 3376 8.1: its robustness and query interval), whatever the
+# queriers of the other VLANs say.
+#
+# - vlan_querier_follows_vlans: VID 30 added to a port right after enable
+#   gets its startup query within seconds, and its querier row goes when
+#   the VLAN goes (a periodic scan of the VLANs took up to 10 s for each).
+# - adopted_per_vlan: two Linux bridge queriers, one per VLAN (VID 10
+#   querying every 1 s, VID 20 every 8 s); a host's membership in VID 20
+#   gets the membership interval of VID 20's querier (2 x 8 + 2 x 1 =
+#   18 s), though VID 10's is the querier heard last (only the last one
+#   heard was remembered: VID 20 fell back to our own 270 s).
+
+ALL_TESTS=(
+	vlan_querier_follows_vlans
+	adopted_per_vlan
+)
+
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+S=$MCS_SLOW
+
+q_is()
+{
+	[ "$(querier_get sw br0 inet "$1" "$3")" = "$2" ]
+}
+
+q_gone()
+{
+	querier_row sw br0 inet "$1"
+	[ -z "$QROW" ]
+}
+
+# vlan_sw: sw with br0 filtering VLANs (no default PVID), mcsnoop on it.
+vlan_sw()
+{
+	ns_create sw noipv6 &&
+		ipn sw link add br0 up type bridge mcast_snooping 0 \
+			vlan_filtering 1 vlan_default_pvid 0
+}
+
+vlan_querier_follows_vlans()
+{
+	local r
+
+	vlan_sw && host_add sw br0 h1 "" noipv6 &&
+		ipn h1 link add link eth0 name eth0.30 up type vlan id 30 &&
+		bridge -n "$(nsname sw)" vlan add dev p-h1 vid 10 pvid untagged &&
+		mcs sw bridge enable br0 querier proxy query-interval 300 \
+			query-response-interval 1 || { check_err 1 "setup"; return; }
+	wait_secs 30 q_is role proxy 10
+	check_err $? "VID 10: role '$(querier_get sw br0 inet role 10)', expected proxy"
+	r=$(rx_packets h1 eth0.30)
+	bridge -n "$(nsname sw)" vlan add dev p-h1 vid 30
+	# The startup query: the next general one is 75 s away (300 / 4).
+	wait_secs $((5 * S)) rx_ge h1 eth0.30 $((r + 1))
+	check_err $? "no query on VID 30 within $((5 * S)) s of its coming"
+	check_eq "$(querier_get sw br0 inet role 30)" proxy "VID 30 role"
+	bridge -n "$(nsname sw)" vlan del dev p-h1 vid 30
+	wait_secs $((5 * S)) q_gone 30
+	check_err $? "VID 30's querier still there $((5 * S)) s after the VLAN went"
+	check_eq "$(querier_get sw br0 inet role 10)" proxy "VID 10 after VID 30 went"
+}
+
+# fq_create NS ADDR QI_CS QRI_CS VID: a Linux bridge querier in NS at ADDR
+# (IGMPv3, query and response intervals in centiseconds), linked to an
+# access port of VID on br0.
+fq_create()
+{
+	ns_create "$1" noipv6 &&
+		ipn "$1" link add brf up type bridge mcast_snooping 1 \
+			mcast_querier 1 mcast_query_use_ifaddr 1 \
+			mcast_igmp_version 3 mcast_query_interval "$3" \
+			mcast_query_response_interval "$4" \
+			mcast_startup_query_interval "$4" &&
+		ipn "$1" addr add "$2/24" dev brf &&
+		ipn sw link add "p-$1" type veth peer name eth0 \
+			netns "$(nsname "$1")" &&
+		ipn "$1" link set eth0 master brf up &&
+		ipn sw link set "p-$1" master br0 up &&
+		bridge -n "$(nsname sw)" vlan add dev "p-$1" vid "$5" pvid untagged
+}
+
+adopted_per_vlan()
+{
+	local g=239.1.2.20 i lost=0 t max=0
+
+	vlan_sw && host_add sw br0 h1 10.0.10.1/24 noipv6 &&
+		host_add sw br0 h2 10.0.20.2/24 noipv6 &&
+		bridge -n "$(nsname sw)" -b - <<-EOF &&
+			vlan add dev p-h1 vid 10 pvid untagged
+			vlan add dev p-h2 vid 20 pvid untagged
+		EOF
+		mcs sw bridge enable br0 querier off &&
+		fq_create fa 10.0.10.50 $((100 * S)) $((50 * S)) 10 &&
+		fq_create fb 10.0.20.50 $((800 * S)) $((100 * S)) 20 ||
+		{ check_err 1 "setup"; return; }
+	wait_secs 60 q_is querier 10.0.10.50 10
+	check_err $? "VID 10 querier '$(querier_get sw br0 inet querier 10)'"
+	wait_secs 60 q_is querier 10.0.20.50 20
+	check_err $? "VID 20 querier '$(querier_get sw br0 inet querier 20)'"
+	bg_mcast h2 join eth0 "$g"
+	check_ports br0 "$g" p-h2 "h2's join" 20
+	# Over two of VID 20's query intervals (x S).
+	for ((i = 0; i < 20; i++)); do
+		sleep "$S"
+		t=$(member_get br0 "$g" p-h2 .timer 20)
+		if [ -z "$t" ] || [ "$t" = null ]; then
+			lost=$((lost + 1))
+			continue
+		fi
+		t=${t%.*}
+		[ "$t" -gt "$max" ] && max=$t
+	done
+	check_eq "$lost" 0 "samples without h2's membership in VID 20"
+	check_ge "$max" $((4 * S)) "largest membership timer in VID 20 (s)"
+	[ "$max" -le $((18 * S)) ]
+	check_err $? "membership timer in VID 20 up to $max s, above 18 s"
+}
+
+mcs_require
+mcs_run_tests "$@"
