@@ -157,7 +157,8 @@ static void mcs_bridge_free_rcu(struct rcu_head *head)
 	mcs_bridge_free(mb);
 }
 
-void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
+/* RTNL: out of the namespace and stopped; its table is still to go. */
+static void mcs_bridge_unlink(struct mcs_net *mn, struct mcs_bridge *mb)
 {
 	ASSERT_RTNL();
 	hash_del_rcu(&mb->hnode);
@@ -172,10 +173,20 @@ void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
 	mcs_querier_stop(mb);
 	mcs_ctx_free_all(mb);
 	cancel_delayed_work_sync(&mb->gc_work);
-	/* The table's buckets go at once: wait for readers first. */
-	synchronize_rcu();
+}
+
+/* A grace period after unlink: the table's buckets go at once. */
+static void mcs_bridge_release(struct mcs_bridge *mb)
+{
 	mcs_table_destroy(mb);
 	call_rcu(&mb->rcu, mcs_bridge_free_rcu);
+}
+
+void mcs_bridge_disable(struct mcs_net *mn, struct mcs_bridge *mb)
+{
+	mcs_bridge_unlink(mn, mb);
+	synchronize_rcu();
+	mcs_bridge_release(mb);
 }
 
 /*
@@ -198,11 +209,20 @@ void mcs_bridge_restore_snooping(struct mcs_bridge *mb)
 
 void mcs_bridge_flush(struct mcs_net *mn)
 {
+	struct mcs_bridge *mb, *next;
 	struct hlist_node *tmp;
-	struct mcs_bridge *mb;
+	LIST_HEAD(gone);
 	int bkt;
 
 	ASSERT_RTNL();
-	hash_for_each_safe(mn->bridges, bkt, tmp, mb, hnode)
-		mcs_bridge_disable(mn, mb);
+	hash_for_each_safe(mn->bridges, bkt, tmp, mb, hnode) {
+		mcs_bridge_unlink(mn, mb);
+		list_add(&mb->flush_node, &gone);
+	}
+	if (list_empty(&gone))
+		return;
+	/* One grace period for them all: a namespace may hold many. */
+	synchronize_rcu();
+	list_for_each_entry_safe(mb, next, &gone, flush_node)
+		mcs_bridge_release(mb);
 }

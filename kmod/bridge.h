@@ -57,6 +57,8 @@ static inline struct nlattr *mcs_nla_u8(struct mcs_nla_u8 *attr, int type,
 /* A bridge mcsnoop is enabled on. */
 struct mcs_bridge {
 	struct hlist_node hnode;
+	/* mcs_bridge_flush(): the bridges it waits a grace period for. */
+	struct list_head flush_node;
 	struct net_device *dev;
 	netdevice_tracker dev_tracker;
 	/* The bridge's own mcast_snooping before enable, for userspace. */

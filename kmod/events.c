@@ -56,11 +56,7 @@ static size_t mcs_event_size(void)
 static int mcs_event_put_addr(struct sk_buff *skb, int attr,
 			      const struct in6_addr *a)
 {
-	if (!a)
-		return 0;
-	if (ipv6_addr_v4mapped(a))
-		return nla_put_in_addr(skb, attr, a->s6_addr32[3]);
-	return nla_put_in6_addr(skb, attr, a);
+	return a ? mcs_nl_put_addr(skb, attr, a) : 0;
 }
 
 static int mcs_event_fill(struct sk_buff *skb, const struct mcs_bridge *mb,
