@@ -96,23 +96,30 @@ struct mcs_bridge {
 	 * bridge (MCSNOOP_FALLBACK_*; packet path: READ_ONCE), the reasons
 	 * logged once, whether a port suppresses ND, the periodic check.
 	 */
-	u32 fallback;
-	u32 fallback_logged;
-	bool neigh_suppress;
-	struct delayed_work fallback_work;
+	struct mcs_fallback_state {
+		u32 reasons;
+		u32 logged;
+		bool neigh_suppress;
+		struct delayed_work work;
+	} fallback;
 
 	/* mst.c, RTNL: MST is on; each VID's MSTI; the deferred sync. */
-	bool mst;
-	u16 *mst_msti_of;
-	struct delayed_work mst_work;
+	struct mcs_mst_state {
+		bool on;
+		u16 *msti_of;
+		struct delayed_work work;
+	} mst;
+
 	/*
-	 * Fires at the earliest expiry of a learnt router port, to announce
-	 * it on time (the packet path judges expiry itself). Armed by the
-	 * packet path and itself unless stopped (after the ports went and
-	 * a grace period passed).
+	 * port.c: fires at the earliest expiry of a learnt router port, to
+	 * announce it on time (the packet path judges expiry itself). Armed
+	 * by the packet path and itself unless stopped (after the ports went
+	 * and a grace period passed).
 	 */
-	struct timer_list router_timer;
-	bool router_timer_stopped;
+	struct mcs_router_expiry {
+		struct timer_list timer;
+		bool stopped;
+	} router;
 
 	/*
 	 * context.c: the multicast contexts (struct mcs_ctx) by VID, 0 the
@@ -131,22 +138,29 @@ struct mcs_bridge {
 	 * querier.c: pending group-specific queries and one timer for all
 	 * the contexts' queriers, under lock.
 	 */
-	struct list_head gsqs;
-	unsigned int gsq_count;
-	struct timer_list querier_timer;
-	bool querier_stopped;
+	struct mcs_querier_run {
+		struct list_head gsqs;
+		unsigned int gsq_count;
+		struct timer_list timer;
+		bool stopped;
+	} querier;
 
 	/*
-	 * The host itself routes multicast (host_router.c): it sent queries,
-	 * MRD, PIM (until, and which), or a daemon set mc_forwarding.
+	 * host_router.c: the host itself routes multicast, by protocol: it
+	 * sent queries, MRD, PIM (until, and which), or a daemon set
+	 * mc_forwarding.
 	 */
-	unsigned long host_router_expires[2];
-	u8 host_router_via[2];		/* enum mcsnoop_router_via */
-	bool host_mforward[2];
+	struct mcs_host_router {
+		unsigned long expires[2];
+		u8 via[2];		/* enum mcsnoop_router_via */
+		bool mforward[2];
+	} host_router;
 
-	/* Events: the rate limiter's tokens and when it last added some. */
-	atomic_t ev_tokens;
-	unsigned long ev_stamp;
+	/* events.c: the rate limiter's tokens and when it last added some. */
+	struct mcs_event_limit {
+		atomic_t tokens;
+		unsigned long stamp;
+	} events;
 
 	struct rcu_head rcu;
 };
@@ -184,9 +198,9 @@ static inline bool mcs_bridge_host_is_router(const struct mcs_bridge *mb,
 	case MCSNOOP_ROUTER_OFF:
 		return false;
 	}
-	return READ_ONCE(mb->host_mforward[proto]) ||
-	       (READ_ONCE(mb->host_router_via[proto]) &&
-		time_before(jiffies, READ_ONCE(mb->host_router_expires[proto])));
+	return READ_ONCE(mb->host_router.mforward[proto]) ||
+	       (READ_ONCE(mb->host_router.via[proto]) &&
+		time_before(jiffies, READ_ONCE(mb->host_router.expires[proto])));
 }
 
 #endif /* _MCS_BRIDGE_H */

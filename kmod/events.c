@@ -19,27 +19,27 @@
 
 void mcs_events_init(struct mcs_bridge *mb)
 {
-	atomic_set(&mb->ev_tokens, MCS_EVENT_BURST);
-	mb->ev_stamp = jiffies;
+	atomic_set(&mb->events.tokens, MCS_EVENT_BURST);
+	mb->events.stamp = jiffies;
 }
 
 /* Lock-free: whoever moves the stamp adds the tokens of the time past. */
 static bool mcs_event_take(struct mcs_bridge *mb)
 {
-	unsigned long now = jiffies, last = READ_ONCE(mb->ev_stamp);
+	unsigned long now = jiffies, last = READ_ONCE(mb->events.stamp);
 	unsigned long elapsed;
 	int add, old, new;
 
-	if (now != last && try_cmpxchg(&mb->ev_stamp, &last, now)) {
+	if (now != last && try_cmpxchg(&mb->events.stamp, &last, now)) {
 		elapsed = now - last;
 		add = elapsed >= HZ ? MCS_EVENT_BURST :
 		      elapsed * MCS_EVENT_RATE / HZ;
-		old = atomic_read(&mb->ev_tokens);
+		old = atomic_read(&mb->events.tokens);
 		do {
 			new = min(old + add, MCS_EVENT_BURST);
-		} while (!atomic_try_cmpxchg(&mb->ev_tokens, &old, new));
+		} while (!atomic_try_cmpxchg(&mb->events.tokens, &old, new));
 	}
-	return atomic_dec_if_positive(&mb->ev_tokens) >= 0;
+	return atomic_dec_if_positive(&mb->events.tokens) >= 0;
 }
 
 static size_t mcs_event_size(void)

@@ -104,7 +104,7 @@ static u32 mcs_port_refused(const struct mcs_port *port)
 	if (br_port_flag_is_set(dev, MCS_BR_NEIGH_SUPPRESS))
 		r |= MCSNOOP_FALLBACK_NEIGH_SUPPRESS;
 	/* proxyarp_wifi suppresses ND only where some port suppresses it. */
-	if (port->mb->neigh_suppress &&
+	if (port->mb->fallback.neigh_suppress &&
 	    br_port_flag_is_set(dev, BR_PROXYARP_WIFI))
 		r |= MCSNOOP_FALLBACK_PROXYARP_WIFI;
 	return r;
@@ -139,7 +139,7 @@ void mcs_fallback_check_port(struct mcs_port *port, bool adding)
 {
 	struct mcs_bridge *mb = port->mb;
 	u32 reasons = mcs_port_refused(port);
-	bool give = reasons || READ_ONCE(mb->fallback);
+	bool give = reasons || READ_ONCE(mb->fallback.reasons);
 	bool flood = br_port_flag_is_set(port->dev, BR_MCAST_FLOOD);
 
 	ASSERT_RTNL();
@@ -184,13 +184,13 @@ void mcs_fallback_check(struct mcs_bridge *mb)
 	list_for_each_entry(port, &mb->port_list, list)
 		if (br_port_flag_is_set(port->dev, MCS_BR_NEIGH_SUPPRESS))
 			suppress = true;
-	mb->neigh_suppress = suppress;
+	mb->fallback.neigh_suppress = suppress;
 	if (br_multicast_enabled(mb->dev))
 		reasons |= MCSNOOP_FALLBACK_BRIDGE_SNOOPING;
-	if (reasons != mb->fallback)
-		mcs_fallback_changed(mb, NULL, mb->fallback, reasons,
-				     &mb->fallback_logged);
-	WRITE_ONCE(mb->fallback, reasons);
+	if (reasons != mb->fallback.reasons)
+		mcs_fallback_changed(mb, NULL, mb->fallback.reasons, reasons,
+				     &mb->fallback.logged);
+	WRITE_ONCE(mb->fallback.reasons, reasons);
 	list_for_each_entry(port, &mb->port_list, list)
 		mcs_fallback_check_port(port, false);
 }
@@ -201,8 +201,8 @@ int mcs_fallback_describe(struct mcs_bridge *mb, char *buf, size_t len)
 	unsigned int more = 0;
 
 	ASSERT_RTNL();
-	if (mb->fallback)
-		return snprintf(buf, len, "%s: %s", mcs_fallback_word(mb->fallback),
+	if (mb->fallback.reasons)
+		return snprintf(buf, len, "%s: %s", mcs_fallback_word(mb->fallback.reasons),
 				"mcsnoop stands aside, the bridge forwards multicast itself");
 	list_for_each_entry(port, &mb->port_list, list) {
 		if (!port->fallback)
@@ -227,7 +227,7 @@ int mcs_fallback_describe(struct mcs_bridge *mb, char *buf, size_t len)
 static void mcs_fallback_work(struct work_struct *work)
 {
 	struct mcs_bridge *mb = container_of(to_delayed_work(work),
-					     struct mcs_bridge, fallback_work);
+					     struct mcs_bridge, fallback.work);
 
 	/* Never wait for RTNL here: disable cancels this work under it. */
 	if (rtnl_trylock()) {
@@ -235,22 +235,22 @@ static void mcs_fallback_work(struct work_struct *work)
 		mcs_host_router_refresh(mb);
 		rtnl_unlock();
 	}
-	queue_delayed_work(system_power_efficient_wq, &mb->fallback_work,
+	queue_delayed_work(system_power_efficient_wq, &mb->fallback.work,
 			   MCS_FALLBACK_CHECK_PERIOD);
 }
 
 void mcs_fallback_init(struct mcs_bridge *mb)
 {
-	INIT_DELAYED_WORK(&mb->fallback_work, mcs_fallback_work);
+	INIT_DELAYED_WORK(&mb->fallback.work, mcs_fallback_work);
 }
 
 void mcs_fallback_start(struct mcs_bridge *mb)
 {
-	queue_delayed_work(system_power_efficient_wq, &mb->fallback_work,
+	queue_delayed_work(system_power_efficient_wq, &mb->fallback.work,
 			   MCS_FALLBACK_CHECK_PERIOD);
 }
 
 void mcs_fallback_stop(struct mcs_bridge *mb)
 {
-	cancel_delayed_work_sync(&mb->fallback_work);
+	cancel_delayed_work_sync(&mb->fallback.work);
 }

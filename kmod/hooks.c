@@ -225,7 +225,7 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 			mcs_learn(mb, port, vid, &msg, eth_hdr(skb)->h_source);
 	}
 	/* Forwarded by the bridge: not admitted, or mcsnoop stands aside. */
-	if (admit != MCS_ADMIT_FORWARD || READ_ONCE(mb->fallback))
+	if (admit != MCS_ADMIT_FORWARD || READ_ONCE(mb->fallback.reasons))
 		return NF_ACCEPT;
 	if (f.grp) {
 		atomic64_inc(&f.grp->packets);
@@ -345,7 +345,7 @@ static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
 	mcs_learn_host(mb, skb, vid);
 	mcs_frame_classify(mb, skb, vid, &f);
 	/* A port (or bridge) that falls back gets the bridge's flood. */
-	verdict = READ_ONCE(mb->fallback) ||
+	verdict = READ_ONCE(mb->fallback.reasons) ||
 		  mcs_port_flag(out, BR_MCAST_FLOOD) ? MCS_FLOOD :
 		  mcs_frame_verdict(&f, out);
 	pass = mcs_count_copy(out, verdict, MCS_CNT_HOST_COPIES, &n);
@@ -367,7 +367,7 @@ static unsigned int mcs_hook_local_in(void *priv, struct sk_buff *skb,
 	if (!mcs_is_multicast(skb))
 		return NF_ACCEPT;
 	mb = mcs_bridge_of_port(state->net, state->in);
-	if (!mb || READ_ONCE(mb->fallback))
+	if (!mb || READ_ONCE(mb->fallback.reasons))
 		return NF_ACCEPT;
 	mcs_frame_classify(mb, skb, mcs_copy_vid(mb, state->in, skb, true),
 			   &f);

@@ -30,9 +30,9 @@ void mcs_host_router_heard(struct mcs_bridge *mb, const struct mcs_msg *msg)
 	default:
 		return;
 	}
-	WRITE_ONCE(mb->host_router_expires[proto],
+	WRITE_ONCE(mb->host_router.expires[proto],
 		   jiffies + mcs_router_interval(mb));
-	WRITE_ONCE(mb->host_router_via[proto], via);
+	WRITE_ONCE(mb->host_router.via[proto], via);
 }
 
 static bool mcs_dev_mforward(struct net_device *dev, int proto)
@@ -66,7 +66,7 @@ void mcs_host_router_refresh(struct mcs_bridge *mb)
 		netdev_for_each_upper_dev_rcu(mb->dev, upper, iter)
 			if (is_vlan_dev(upper) && mcs_dev_mforward(upper, proto))
 				on[proto] = true;
-		WRITE_ONCE(mb->host_mforward[proto], on[proto]);
+		WRITE_ONCE(mb->host_router.mforward[proto], on[proto]);
 	}
 }
 
@@ -78,9 +78,9 @@ u8 mcs_host_router_via(const struct mcs_bridge *mb, int proto)
 	case MCSNOOP_ROUTER_OFF:
 		return MCSNOOP_ROUTER_VIA_NONE;
 	}
-	if (READ_ONCE(mb->host_mforward[proto]))
+	if (READ_ONCE(mb->host_router.mforward[proto]))
 		return MCSNOOP_ROUTER_VIA_MC_FORWARDING;
-	if (time_before(jiffies, READ_ONCE(mb->host_router_expires[proto])))
-		return READ_ONCE(mb->host_router_via[proto]);
+	if (time_before(jiffies, READ_ONCE(mb->host_router.expires[proto])))
+		return READ_ONCE(mb->host_router.via[proto]);
 	return MCSNOOP_ROUTER_VIA_NONE;
 }

@@ -84,7 +84,7 @@ void mcs_mst_sync(struct mcs_bridge *mb)
 	if (!br_mst_enabled(mb->dev)) {
 		list_for_each_entry(port, &mb->port_list, list)
 			mcs_mst_port_set(port, NULL);
-		WRITE_ONCE(mb->mst, false);
+		WRITE_ONCE(mb->mst.on, false);
 		return;
 	}
 	msti_of = kcalloc(VLAN_N_VID, sizeof(*msti_of), GFP_KERNEL);
@@ -100,9 +100,9 @@ void mcs_mst_sync(struct mcs_bridge *mb)
 		mcs_mst_port_build(port, msti_of, mp);
 		mcs_mst_port_set(port, mp);
 	}
-	kfree(mb->mst_msti_of);
-	mb->mst_msti_of = msti_of;
-	WRITE_ONCE(mb->mst, true);
+	kfree(mb->mst.msti_of);
+	mb->mst.msti_of = msti_of;
+	WRITE_ONCE(mb->mst.on, true);
 	return;
 fail:
 	/* Try again soon; meanwhile the old copy stands. */
@@ -118,11 +118,11 @@ void mcs_mst_port_state(struct mcs_port *port, u16 msti, u8 state)
 
 	ASSERT_RTNL();
 	mp = rtnl_dereference(port->mst);
-	if (!mp || !mb->mst_msti_of)
+	if (!mp || !mb->mst.msti_of)
 		return;
 	/* What the bridge does next for the port's VLANs in msti. */
 	for (vid = 1; vid < VLAN_N_VID; vid++)
-		if (mb->mst_msti_of[vid] == msti &&
+		if (mb->mst.msti_of[vid] == msti &&
 		    READ_ONCE(mp->state[vid]) != MCS_MST_NO_VLAN)
 			WRITE_ONCE(mp->state[vid], state);
 	mcs_mst_changed(mb);
@@ -131,11 +131,11 @@ void mcs_mst_port_state(struct mcs_port *port, u16 msti, u8 state)
 static void mcs_mst_work(struct work_struct *work)
 {
 	struct mcs_bridge *mb = container_of(to_delayed_work(work),
-					     struct mcs_bridge, mst_work);
+					     struct mcs_bridge, mst.work);
 
 	/* Never wait for RTNL here: disable cancels this work under it. */
 	if (!rtnl_trylock()) {
-		queue_delayed_work(system_power_efficient_wq, &mb->mst_work, 1);
+		queue_delayed_work(system_power_efficient_wq, &mb->mst.work, 1);
 		return;
 	}
 	mcs_mst_sync(mb);
@@ -146,8 +146,8 @@ void mcs_mst_vlan_msti(struct mcs_bridge *mb, u16 vid, u16 msti)
 {
 	ASSERT_RTNL();
 	/* The bridge moves the VLAN right after: its ports' states too. */
-	if (mb->mst_msti_of && vid < VLAN_N_VID)
-		mb->mst_msti_of[vid] = msti;
+	if (mb->mst.msti_of && vid < VLAN_N_VID)
+		mb->mst.msti_of[vid] = msti;
 	mcs_mst_changed(mb);
 }
 
@@ -158,12 +158,12 @@ void mcs_mst_port_free(struct mcs_port *port)
 
 void mcs_mst_changed(struct mcs_bridge *mb)
 {
-	mod_delayed_work(system_power_efficient_wq, &mb->mst_work, 0);
+	mod_delayed_work(system_power_efficient_wq, &mb->mst.work, 0);
 }
 
 void mcs_mst_init(struct mcs_bridge *mb)
 {
-	INIT_DELAYED_WORK(&mb->mst_work, mcs_mst_work);
+	INIT_DELAYED_WORK(&mb->mst.work, mcs_mst_work);
 }
 
 void mcs_mst_stop(struct mcs_bridge *mb)
@@ -171,9 +171,9 @@ void mcs_mst_stop(struct mcs_bridge *mb)
 	struct mcs_port *port;
 
 	ASSERT_RTNL();
-	cancel_delayed_work_sync(&mb->mst_work);
+	cancel_delayed_work_sync(&mb->mst.work);
 	list_for_each_entry(port, &mb->port_list, list)
 		mcs_mst_port_set(port, NULL);
-	kfree(mb->mst_msti_of);
-	mb->mst_msti_of = NULL;
+	kfree(mb->mst.msti_of);
+	mb->mst.msti_of = NULL;
 }

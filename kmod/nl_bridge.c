@@ -63,7 +63,7 @@ static int mcs_nl_fill_bridge(struct sk_buff *skb, struct mcs_bridge *mb,
 	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_MCAST_SNOOPING,
 		       br_multicast_enabled(mb->dev)) ||
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_FALLBACK,
-			READ_ONCE(mb->fallback)) ||
+			READ_ONCE(mb->fallback.reasons)) ||
 	    mcs_nl_put_config(skb, mb) ||
 	    mcs_nl_put_stats(skb, MCSNOOP_A_BRIDGE_STATS, mb->stats,
 			     MCS_CNT_MAX)) {

@@ -165,7 +165,7 @@ static void mcs_switchdev_port_attr(struct mcs_bridge *mb, struct mcs_port *port
 		    attr->u.stp_state == BR_STATE_DISABLED)
 			mcs_port_down(port);
 		/* With MST, the state of the VLANs in MSTI 0 (CST). */
-		if (mb->mst)
+		if (mb->mst.on)
 			mcs_mst_changed(mb);
 		break;
 	case SWITCHDEV_ATTR_ID_PORT_BRIDGE_FLAGS:
@@ -227,7 +227,7 @@ static void mcs_switchdev_port_obj(struct net_device *dev,
 		return;
 	/* Sent before the VLAN is added or deleted: followed after. */
 	mcs_ctx_vlan_changed(mb, SWITCHDEV_OBJ_PORT_VLAN(obj)->vid);
-	if (mb->mst)
+	if (mb->mst.on)
 		mcs_mst_changed(mb);
 }
 

@@ -199,8 +199,8 @@ static void mcs_router_timer_arm(struct mcs_bridge *mb, unsigned long expires)
 
 	if (delay > 64)
 		expires -= delay / 4;
-	if (!READ_ONCE(mb->router_timer_stopped))
-		timer_reduce(&mb->router_timer, expires);
+	if (!READ_ONCE(mb->router.stopped))
+		timer_reduce(&mb->router.timer, expires);
 }
 
 /*
@@ -209,7 +209,7 @@ static void mcs_router_timer_arm(struct mcs_bridge *mb, unsigned long expires)
  */
 static void mcs_router_timer(struct timer_list *t)
 {
-	struct mcs_bridge *mb = from_timer(mb, t, router_timer);
+	struct mcs_bridge *mb = from_timer(mb, t, router.timer);
 	unsigned long next = 0, expires;
 	struct mcs_port *port;
 	bool armed = false;
@@ -236,15 +236,15 @@ static void mcs_router_timer(struct timer_list *t)
 
 void mcs_routers_init(struct mcs_bridge *mb)
 {
-	timer_setup(&mb->router_timer, mcs_router_timer, 0);
+	timer_setup(&mb->router.timer, mcs_router_timer, 0);
 }
 
 void mcs_routers_stop(struct mcs_bridge *mb)
 {
 	spin_lock_bh(&mb->lock);
-	WRITE_ONCE(mb->router_timer_stopped, true);
+	WRITE_ONCE(mb->router.stopped, true);
 	spin_unlock_bh(&mb->lock);
-	del_timer_sync(&mb->router_timer);
+	del_timer_sync(&mb->router.timer);
 }
 
 void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,

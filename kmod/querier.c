@@ -248,8 +248,8 @@ static struct mcs_querier *mcs_querier_find(struct mcs_bridge *mb, u16 vid,
 static void mcs_querier_kick(struct mcs_bridge *mb, unsigned long when)
 {
 	lockdep_assert_held(&mb->lock);
-	if (!mb->querier_stopped)
-		timer_reduce(&mb->querier_timer, when);
+	if (!mb->querier.stopped)
+		timer_reduce(&mb->querier.timer, when);
 }
 
 void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
@@ -275,7 +275,7 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	bool own_ok;
 
 	spin_lock(&mb->lock);
-	q = mb->querier_stopped ? NULL : mcs_querier_find(mb, vid, proto);
+	q = mb->querier.stopped ? NULL : mcs_querier_find(mb, vid, proto);
 	if (!q)
 		goto out;
 	s = mcs_ctx_settings(mcs_querier_ctx(q));
@@ -654,7 +654,7 @@ static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
 	struct in6_addr src;
 	u8 role;
 
-	list_for_each_entry_safe(g, tmp, &mb->gsqs, list) {
+	list_for_each_entry_safe(g, tmp, &mb->querier.gsqs, list) {
 		if (time_before(now, g->next)) {
 			if (time_before(g->next, next))
 				next = g->next;
@@ -683,7 +683,7 @@ static unsigned long mcs_querier_specific(struct mcs_bridge *mb,
 		}
 done:
 		list_del(&g->list);
-		mb->gsq_count--;
+		mb->querier.gsq_count--;
 		kfree(g);
 	}
 	return next;
@@ -691,16 +691,16 @@ done:
 
 static void mcs_querier_run(struct timer_list *t)
 {
-	struct mcs_bridge *mb = from_timer(mb, t, querier_timer);
+	struct mcs_bridge *mb = from_timer(mb, t, querier.timer);
 	unsigned long now = jiffies, next = now + 60 * HZ;
 
 	rcu_read_lock();
 	spin_lock(&mb->lock);
-	if (mb->querier_stopped)
+	if (mb->querier.stopped)
 		goto out;
 	next = mcs_querier_general(mb, now, next);
 	next = mcs_querier_specific(mb, now, next);
-	mod_timer(&mb->querier_timer, time_after(next, now) ? next : now + 1);
+	mod_timer(&mb->querier.timer, time_after(next, now) ? next : now + 1);
 out:
 	spin_unlock(&mb->lock);
 	rcu_read_unlock();
@@ -718,7 +718,7 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 
 	lockdep_assert_held(&mb->lock);
 	q = mcs_querier_find(mb, vid, ipv6 ? MCS_IPV6 : MCS_IPV4);
-	if (!q || mb->querier_stopped || mb->gsq_count >= MCS_GSQ_MAX)
+	if (!q || mb->querier.stopped || mb->querier.gsq_count >= MCS_GSQ_MAX)
 		return;
 	role = mcs_querier_role(mb, q, jiffies, &src);
 	if (role != MCSNOOP_QUERIER_ROLE_QUERIER &&
@@ -739,8 +739,8 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	g->nsrc = nsrc;
 	for (i = 0; i < nsrc; i++)
 		g->sources[i].in6 = sources[i];
-	list_add_tail(&g->list, &mb->gsqs);
-	mb->gsq_count++;
+	list_add_tail(&g->list, &mb->querier.gsqs);
+	mb->querier.gsq_count++;
 	mcs_querier_kick(mb, jiffies);
 }
 
@@ -833,16 +833,16 @@ void mcs_querier_present(struct mcs_bridge *mb, struct mcs_ctx *ctx,
 
 void mcs_querier_init(struct mcs_bridge *mb)
 {
-	INIT_LIST_HEAD(&mb->gsqs);
-	timer_setup(&mb->querier_timer, mcs_querier_run, 0);
-	mb->querier_stopped = true;
+	INIT_LIST_HEAD(&mb->querier.gsqs);
+	timer_setup(&mb->querier.timer, mcs_querier_run, 0);
+	mb->querier.stopped = true;
 }
 
 void mcs_querier_start(struct mcs_bridge *mb)
 {
 	spin_lock_bh(&mb->lock);
-	mb->querier_stopped = false;
-	mod_timer(&mb->querier_timer, jiffies);
+	mb->querier.stopped = false;
+	mod_timer(&mb->querier.timer, jiffies);
 	spin_unlock_bh(&mb->lock);
 }
 
@@ -851,16 +851,16 @@ void mcs_querier_stop(struct mcs_bridge *mb)
 	struct mcs_gsq *g, *gtmp;
 
 	spin_lock_bh(&mb->lock);
-	mb->querier_stopped = true;
+	mb->querier.stopped = true;
 	spin_unlock_bh(&mb->lock);
 	/* The timer re-arms only while not stopped. */
-	del_timer_sync(&mb->querier_timer);
+	del_timer_sync(&mb->querier.timer);
 	/* Under the lock: a dump that found the bridge may still read. */
 	spin_lock_bh(&mb->lock);
-	list_for_each_entry_safe(g, gtmp, &mb->gsqs, list) {
+	list_for_each_entry_safe(g, gtmp, &mb->querier.gsqs, list) {
 		list_del(&g->list);
 		kfree(g);
 	}
-	mb->gsq_count = 0;
+	mb->querier.gsq_count = 0;
 	spin_unlock_bh(&mb->lock);
 }
