@@ -51,7 +51,16 @@ static void mcs_classify_ipv4(struct mcs_bridge *mb, struct sk_buff *skb,
 	u8 _type;
 
 	iph = skb_header_pointer(skb, 0, sizeof(_iph), &_iph);
-	if (!iph || iph->ihl < 5 || !ipv4_is_multicast(iph->daddr))
+	if (!iph)
+		return;
+	/* A fragment that is not the first carries no header of its own. */
+	if (!(iph->frag_off & htons(IP_OFFSET))) {
+		f->ctrl = iph->protocol == IPPROTO_IGMP ||
+			  iph->protocol == IPPROTO_PIM;
+		if (iph->protocol == IPPROTO_IGMP)
+			f->counter = MCS_CNT_IGMP;
+	}
+	if (iph->ihl < 5 || !ipv4_is_multicast(iph->daddr))
 		return;
 	if (iph->protocol == IPPROTO_IGMP &&
 	    !(iph->frag_off & htons(IP_OFFSET))) {
@@ -73,7 +82,6 @@ static void mcs_classify_ipv4(struct mcs_bridge *mb, struct sk_buff *skb,
 		return;
 	ipv6_addr_set_v4mapped(iph->saddr, &f->src);
 	f->kind = MCS_FRAME_DATA;
-	f->upper_ctrl = iph->protocol == IPPROTO_PIM;
 }
 
 bool mcs_ipv6_upper(struct sk_buff *skb, u8 *nexthdr, u8 *icmp6_type)
@@ -102,18 +110,42 @@ bool mcs_ipv6_upper(struct sk_buff *skb, u8 *nexthdr, u8 *icmp6_type)
 	return true;
 }
 
+/* MLD, or MRD over ICMPv6: what mcs_parse() checks. */
+static bool mcs_icmpv6_ctrl(u8 type, struct mcs_frame *f)
+{
+	switch (type) {
+	case ICMPV6_MGM_QUERY:
+	case ICMPV6_MGM_REPORT:
+	case ICMPV6_MGM_REDUCTION:
+	case ICMPV6_MLD2_REPORT:
+		f->counter = MCS_CNT_MLD;
+		return true;
+	case ICMPV6_MRDISC_ADV:
+	case ICMPV6_MRDISC_ADV + 1:	/* solicitation, RFC 4286 */
+	case ICMPV6_MRDISC_ADV + 2:	/* termination */
+		return true;
+	}
+	return false;
+}
+
 static void mcs_classify_ipv6(struct mcs_bridge *mb, struct sk_buff *skb,
 			      struct mcs_frame *f)
 {
 	const struct ipv6hdr *ip6h;
 	struct ipv6hdr _ip6h;
 	u8 nexthdr = 0, type;
+	bool upper;
 
 	ip6h = skb_header_pointer(skb, 0, sizeof(_ip6h), &_ip6h);
-	if (!ip6h || !ipv6_addr_is_multicast(&ip6h->daddr))
+	if (!ip6h)
 		return;
-	if (mcs_ipv6_upper(skb, &nexthdr, &type) &&
-	    nexthdr == IPPROTO_ICMPV6) {
+	upper = mcs_ipv6_upper(skb, &nexthdr, &type);
+	if (upper)
+		f->ctrl = nexthdr == IPPROTO_PIM ||
+			  (nexthdr == IPPROTO_ICMPV6 && mcs_icmpv6_ctrl(type, f));
+	if (!ipv6_addr_is_multicast(&ip6h->daddr))
+		return;
+	if (upper && nexthdr == IPPROTO_ICMPV6) {
 		switch (type) {
 		case ICMPV6_MGM_REPORT:
 		case ICMPV6_MGM_REDUCTION:
@@ -129,8 +161,6 @@ static void mcs_classify_ipv6(struct mcs_bridge *mb, struct sk_buff *skb,
 	f->group = ip6h->daddr;
 	f->src = ip6h->saddr;
 	f->kind = MCS_FRAME_DATA;
-	/* MRD to ff02::6a and PIM to ff02::d are snooped groups too. */
-	f->upper_ctrl = nexthdr == IPPROTO_ICMPV6 || nexthdr == IPPROTO_PIM;
 }
 
 void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
@@ -138,7 +168,8 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 {
 	f->kind = MCS_FRAME_FLOOD;
 	f->grp = NULL;
-	f->upper_ctrl = false;
+	f->counter = MCS_CNT_MCAST_DATA;
+	f->ctrl = false;
 	f->overflowed = false;
 	f->now = jiffies;
 	switch (skb->protocol) {

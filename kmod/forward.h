@@ -33,7 +33,10 @@ struct mcs_frame {
 	unsigned long members;	/* DATA with grp: bits of member ports */
 	bool vlans;		/* the bridge filters VLANs */
 	bool overflowed;	/* DATA, unregistered: refused by max-groups */
-	bool upper_ctrl;	/* DATA of PIM or ICMPv6: mcs_parse() looks */
+	/* IGMP, MLD or data, as the frame is counted. */
+	enum mcs_counter counter;
+	/* IGMP, MLD, MRD or PIM (any kind): mcs_parse() must see it. */
+	bool ctrl;
 };
 
 /*

@@ -67,69 +67,6 @@ static bool mcs_is_multicast(const struct sk_buff *skb)
 	return is_multicast_ether_addr(dest) && !is_broadcast_ether_addr(dest);
 }
 
-static bool mcs_is_igmp_or_pim(struct sk_buff *skb, bool *igmp)
-{
-	const struct iphdr *iph;
-	struct iphdr _iph;
-
-	iph = skb_header_pointer(skb, 0, sizeof(_iph), &_iph);
-	/* A fragment that is not the first carries no header of its own. */
-	if (!iph || (iph->frag_off & htons(IP_OFFSET)))
-		return false;
-	*igmp = iph->protocol == IPPROTO_IGMP;
-	return *igmp || iph->protocol == IPPROTO_PIM;
-}
-
-/* MLD, MRD over ICMPv6, or PIM: what mcs_parse() checks. */
-static bool mcs_is_icmpv6_ctrl(struct sk_buff *skb, bool *mld)
-{
-	u8 nexthdr, type;
-
-	if (!mcs_ipv6_upper(skb, &nexthdr, &type))
-		return false;
-	if (nexthdr == IPPROTO_PIM)
-		return true;
-	if (nexthdr != IPPROTO_ICMPV6)
-		return false;
-	switch (type) {
-	case ICMPV6_MGM_QUERY:
-	case ICMPV6_MGM_REPORT:
-	case ICMPV6_MGM_REDUCTION:
-	case ICMPV6_MLD2_REPORT:
-		*mld = true;
-		return true;
-	case ICMPV6_MRDISC_ADV:
-	case ICMPV6_MRDISC_ADV + 1:	/* solicitation, RFC 4286 */
-	case ICMPV6_MRDISC_ADV + 2:	/* termination */
-		return true;
-	}
-	return false;
-}
-
-/*
- * The counter of a frame entering from a port, and whether mcs_parse()
- * must see it.
- */
-static enum mcs_counter mcs_classify(struct sk_buff *skb, bool *ctrl)
-{
-	bool igmp = false, mld = false;
-
-	*ctrl = false;
-	switch (skb->protocol) {
-	case htons(ETH_P_IP):
-		*ctrl = mcs_is_igmp_or_pim(skb, &igmp);
-		if (igmp)
-			return MCS_CNT_IGMP;
-		break;
-	case htons(ETH_P_IPV6):
-		*ctrl = mcs_is_icmpv6_ctrl(skb, &mld);
-		if (mld)
-			return MCS_CNT_MLD;
-		break;
-	}
-	return MCS_CNT_MCAST_DATA;
-}
-
 /* Validate a control message; the packet stays as it is. */
 static enum mcs_parse_result mcs_parse_skb(struct sk_buff *skb,
 					   struct mcs_msg *msg)
@@ -179,9 +116,8 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 	struct mcs_bridge *mb;
 	struct mcs_port *port;
 	struct mcs_frame f;
-	enum mcs_counter c;
 	struct mcs_msg msg;
-	bool ctrl, steal, vlans;
+	bool steal, vlans;
 	const u8 *src;
 	u16 vid;
 
@@ -202,19 +138,16 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 	scratch->ingress_head = skb->head;
 	scratch->ingress_vid = vid;
 
-	/* UDP and the like to a snooped group: no control message. */
+	/* One walk of the headers: the decision, the counter, control. */
 	mcs_frame_classify(mb, skb, vid, &f);
 	f.vlans = vlans;
-	ctrl = false;
-	c = f.kind == MCS_FRAME_DATA && !f.upper_ctrl ? MCS_CNT_MCAST_DATA :
-							mcs_classify(skb, &ctrl);
-	mcs_stats_inc(mb->stats, c);
+	mcs_stats_inc(mb->stats, f.counter);
 	if (port) {
-		mcs_stats_inc(port->stats, c);
+		mcs_stats_inc(port->stats, f.counter);
 		admit = mcs_ingress_admit(mb, port, skb, vlans, vid);
 	}
 
-	if (ctrl) {
+	if (f.ctrl) {
 		res = mcs_parse_skb(skb, &msg);
 		if (res != MCS_PARSE_OK) {
 			mcs_learn_error(mb, port, res);
@@ -305,16 +238,14 @@ static bool mcs_host_frame_seen(struct mcs_host_frame *last,
 
 /* The host's own reports, sent by the bridge device: learn them once. */
 static void mcs_learn_host(struct mcs_bridge *mb, struct sk_buff *skb,
-			   u16 vid)
+			   u16 vid, const struct mcs_frame *f)
 {
 	struct mcs_pcpu_scratch *scratch = this_cpu_ptr(mcs_scratch);
 	struct mcs_msg msg;
-	bool ctrl;
 
-	if (mcs_host_frame_seen(&scratch->host, skb))
+	if (!f->ctrl || mcs_host_frame_seen(&scratch->host, skb))
 		return;
-	mcs_classify(skb, &ctrl);
-	if (ctrl && mcs_parse_skb(skb, &msg) == MCS_PARSE_OK &&
+	if (mcs_parse_skb(skb, &msg) == MCS_PARSE_OK &&
 	    msg.kind != MCS_MSG_NONE)
 		mcs_learn(mb, NULL, vid, &msg, NULL);
 }
@@ -342,8 +273,8 @@ static unsigned int mcs_hook_local_out(void *priv, struct sk_buff *skb,
 	if (!out)
 		return NF_ACCEPT;
 	vid = mcs_copy_vid(mb, state->out, skb, false);
-	mcs_learn_host(mb, skb, vid);
 	mcs_frame_classify(mb, skb, vid, &f);
+	mcs_learn_host(mb, skb, vid, &f);
 	/* A port (or bridge) that falls back gets the bridge's flood. */
 	verdict = READ_ONCE(mb->fallback.reasons) ||
 		  mcs_port_flag(out, BR_MCAST_FLOOD) ? MCS_FLOOD :
