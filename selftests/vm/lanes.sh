@@ -18,16 +18,18 @@
 # so a guest runs several files at once and two guests share the two CPUs
 # of the machines CI runs on. The newest kernel runs every file. The older
 # one runs the files whose kernel interfaces differ between 6.1 and 6.12
-# (generic netlink, module loading, bridge port events, the generated ops
-# and policies through the policy and error files), one snooping file and
-# the differential files (each skips what 6.1's bridge lacks).
+# (generic netlink, module loading, bridge port events, the bridge's VLAN
+# events that the multicast contexts follow, the generated ops and
+# policies through the policy and error files), one snooping file and the
+# differential files (each skips what 6.1's bridge lacks).
 # The debug kernel (about three times slower: KASAN, lockdep, kmemleak)
 # runs the files that reach the most kernel code: namespaces, lifecycle
 # (every removal path), the packet path, the parser, the do-no-harm paths
 # (locked ports, MST, 802.1ad, a full table, fallbacks, and switchdev
 # refused on netdevsim ports, which only this kernel has), the querier's paths
 # (startup and general queries, election, takeover, MLD, per-VLAN
-# queriers, topology change, settings that restart it, a querier off the
+# queriers, a VLAN's context made and freed with the VLAN, topology
+# change, settings that restart it, a querier off the
 # subnet; a LAN of three bridges; not the tests that
 # check the same paths again for other versions and the wire format), and
 # leave, fast leave, their group-specific queries and the events through
@@ -43,11 +45,13 @@ selftests=$here/..
 OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
 	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh
 	mcsnoop_data.sh mcsnoop_snoop_igmp.sh mcsnoop_differential_fallback.sh
-	mcsnoop_differential_issue.sh mcsnoop_differential_l2.sh"
+	mcsnoop_differential_issue.sh mcsnoop_differential_l2.sh
+	mcsnoop_vlan_contexts.sh"
 # seed_scenario waits out protocol timers for minutes: it starts first and
 # the rest run beside it.
 DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_querier.sh:election_they_win:election_they_win_mld:vlan_queriers:topology_change_query:settings_restart_startup:bogus_querier_rp_filter
+	mcsnoop_vlan_contexts.sh:vlan_querier_follows_vlans
 	mcsnoop_chain.sh:chain_querier
 	mcsnoop_monitor.sh:events_members:events_rate_limit
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
