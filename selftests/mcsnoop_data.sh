@@ -25,10 +25,10 @@ ipv4_data_exact()
 {
 	local b a
 
-	setup_v4 || { check_err 1 "setup"; return; }
+	star 3 v4 enable || { check_err 1 "setup"; return; }
 	stats_read b
 	mcast h1 send eth0 "$GROUP" "$N"
-	wait_until 50 stat_ge sw br0 mcast_data $((b[2] + N))
+	wait_secs 15 stat_ge sw br0 mcast_data $((b[2] + N))
 	sleep 0.3
 	stats_read a
 	# Each datagram enters once and leaves through the 2 other ports.
@@ -39,10 +39,10 @@ non_ip_multicast_exact()
 {
 	local b a
 
-	setup_v4 || { check_err 1 "setup"; return; }
+	star 3 v4 enable || { check_err 1 "setup"; return; }
 	stats_read b
 	mcast h2 raw eth0 01:02:03:04:05:06 "$N"
-	wait_until 50 stat_ge sw br0 mcast_data $((b[2] + N))
+	wait_secs 15 stat_ge sw br0 mcast_data $((b[2] + N))
 	sleep 0.3
 	stats_read a
 	check_delta b a "0 0 $N $((2 * N)) 0" "$N non-IP multicast frames from h2"
@@ -53,22 +53,22 @@ fwd_copies_follow_ports()
 {
 	local b a
 
-	setup_v4 || { check_err 1 "setup"; return; }
+	star 3 v4 enable || { check_err 1 "setup"; return; }
 	ipn h3 link set eth0 down
-	wait_until 50 port_state_is sw p-h3 disabled
+	wait_secs 15 port_state_is sw p-h3 disabled
 	stats_read b
 	mcast h1 send eth0 "$GROUP" "$N"
-	wait_until 50 stat_ge sw br0 mcast_data $((b[2] + N))
+	wait_secs 15 stat_ge sw br0 mcast_data $((b[2] + N))
 	sleep 0.3
 	stats_read a
 	check_delta b a "0 0 $N $N 0" "$N datagrams with one of two other ports down"
 	# A fourth host: 3 egress ports.
 	ipn h3 link set eth0 up
-	host_add sw br0 h4 10.0.0.4/24 noipv6
-	wait_until 50 port_state_is sw p-h3 forwarding
+	star_host sw br0 4
+	wait_secs 15 port_state_is sw p-h3 forwarding
 	stats_read b
 	mcast h1 send eth0 "$GROUP" "$N"
-	wait_until 50 stat_ge sw br0 mcast_data $((b[2] + N))
+	wait_secs 15 stat_ge sw br0 mcast_data $((b[2] + N))
 	sleep 0.3
 	stats_read a
 	check_delta b a "0 0 $N $((3 * N)) 0" "$N datagrams on a 4-port bridge"
@@ -80,11 +80,11 @@ host_copies_exact()
 {
 	local b a
 
-	setup_v4 || { check_err 1 "setup"; return; }
+	star 3 v4 enable || { check_err 1 "setup"; return; }
 	ipn sw addr add 10.0.0.254/24 dev br0
 	stats_read b
 	mcast sw send br0 "$GROUP" "$N"
-	wait_until 50 stat_ge sw br0 host_copies $((b[4] + 3 * N))
+	wait_secs 15 stat_ge sw br0 host_copies $((b[4] + 3 * N))
 	sleep 0.3
 	stats_read a
 	check_delta b a "0 0 0 0 $((3 * N))" "$N datagrams sent by br0"
@@ -96,13 +96,13 @@ broadcast_not_counted()
 	# shellcheck disable=SC2034 # a and b are filled through namerefs
 	local b a rx
 
-	setup_v4 || { check_err 1 "setup"; return; }
+	star 3 v4 enable || { check_err 1 "setup"; return; }
 	stats_read b
 	rx=$(rx_packets h3 eth0)
 	mcast h1 bcast eth0 "$N"
 	# Unicast to h2: an ARP broadcast, its unicast reply, then the data.
 	mcast h1 send eth0 10.0.0.2 3
-	wait_until 50 rx_ge h3 eth0 $((rx + N + 1))
+	wait_secs 15 rx_ge h3 eth0 $((rx + N + 1))
 	check_err $? "h3 did not receive the broadcasts"
 	sleep 0.3
 	stats_read a

@@ -46,7 +46,7 @@ source_mac_learnt()
 {
 	local mac
 
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw group add br0 "$G" port p-h2
 	mac=$(mac_of h1)
 	# Nothing from h1 yet but what setting up sent: forget it.
@@ -83,7 +83,7 @@ stp_state_respected()
 {
 	local t=$((60 * MCS_SLOW))
 
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw group add br0 "$G" port p-h2
 	mcs sw group add br0 "$G" port p-h3
 	# Without STP only listening and learning stick: the bridge makes
@@ -104,7 +104,7 @@ stp_state_respected()
 
 isolation_respected()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw group add br0 "$G" port p-h2
 	mcs sw group add br0 "$G" port p-h3
 	ipn sw link set dev p-h1 type bridge_slave isolated on
@@ -116,7 +116,7 @@ isolation_respected()
 
 hairpin_respected()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw group add br0 "$G" port p-h1
 	deliver_check h1 "$G" "" "h1 h2 h3" "member sender, no hairpin"
 	ipn sw link set dev p-h1 type bridge_slave hairpin on
@@ -125,7 +125,7 @@ hairpin_respected()
 
 admin_mcast_flood()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw group add br0 "$G" port p-h2
 	check_eq "$(mcast_flood_of p-h3)" false "mcast_flood off while enabled"
 	ipn sw link set dev p-h3 type bridge_slave mcast_flood on
@@ -141,7 +141,7 @@ mcast_flood_restored()
 {
 	local p
 
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	for p in p-h1 p-h2 p-h3; do
 		check_eq "$(mcast_flood_of $p)" false "$p mcast_flood off while enabled"
 	done
@@ -162,7 +162,7 @@ host_gets_joined_only()
 {
 	local rx
 
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	ipn sw addr add 10.0.0.254/24 dev br0
 	mcs sw group add br0 "$G" port p-h2
 	rx=$(ip_in sw)

@@ -69,7 +69,7 @@ q_active()
 # run in sw.
 fl_setup()
 {
-	local fam=$1 querier=$2 i sw br qaddr=()
+	local fam=$1 querier=$2 i qaddr=()
 
 	ns_create sw noipv6 && br_create sw br0 0 || return 1
 	ns_create hub noipv6 && br_create hub hb0 0 || return 1
@@ -77,18 +77,11 @@ fl_setup()
 		netns "$NS_PREFIX-hub" || return 1
 	ipn sw link set p-hub master br0 up || return 1
 	ipn hub link set up0 master hb0 up || return 1
-	for i in 1 2 3 4 5; do
-		sw=sw br=br0
-		if [ "$i" -ge 4 ]; then
-			sw=hub br=hb0
-		fi
-		if [ "$fam" = v6 ]; then
-			v6_host_ns "h$i" && host_add "$sw" "$br" "h$i" &&
-				ipn "h$i" addr add "fe80::$i/64" dev eth0 nodad ||
-				return 1
-		else
-			host_add "$sw" "$br" "h$i" "10.0.0.$i/24" noipv6 || return 1
-		fi
+	for i in 1 2 3; do
+		star_host sw br0 "$i" "$fam" || return 1
+	done
+	for i in 4 5; do
+		star_host hub hb0 "$i" "$fam" || return 1
 	done
 	if [ "$querier" = auto ]; then
 		qaddr=(querier-address 10.0.0.254 querier-address fe80::fe)

@@ -24,7 +24,7 @@ G=239.1.2.3
 
 flood_link_local_v4()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 flood-unknown off
 	deliver_check h1 "$G" "" "h2 h3" "flood-unknown off (control)"
 	deliver_check h1 224.0.0.251 "h2 h3" "" "unregistered 224.0.0.251"
@@ -39,7 +39,7 @@ flood_link_local_v4()
 
 flood_link_local_v6()
 {
-	snoop_setup v6 3 || { check_err 1 "setup"; return; }
+	star 3 v6 snoop || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 flood-unknown off
 	deliver_check h1 ff0e::1:2:3 "" "h2 h3" "flood-unknown off (control)"
 	deliver_check h1 ff02::1 "h2 h3" "" "ff02::1"
@@ -55,7 +55,7 @@ flood_ambiguous()
 {
 	local g
 
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 flood-unknown off
 	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].flood_ambiguous')" true \
 		"flood_ambiguous by default"
@@ -76,7 +76,7 @@ flood_ambiguous()
 
 flood_unknown_port()
 {
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	check_eq "$(port_get p-h3 flood_unknown)" true "flood_unknown by default"
 	deliver_check h1 "$G" "h2 h3 h4" "" "unregistered, flood-unknown on"
 	mcs sw port set p-h3 flood-unknown off
@@ -99,7 +99,7 @@ flood_unknown_port()
 
 snooping_off_floods()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 flood-unknown off
 	igmp_version h2 2
 	bg_mcast h2 join eth0 "$G"
@@ -115,7 +115,7 @@ snooping_off_floods()
 
 non_ip_untouched()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 flood-unknown off
 	deliver_check h1 "$G" "" "h2 h3" "flood-unknown off (control)"
 	measure mcast h1 raw eth0 01:02:03:04:05:06 "$NDATA"

@@ -79,7 +79,7 @@ records_from()
 
 igmpv2_host_block_ignored()
 {
-	snoop_setup v4 3 && mcs sw bridge set br0 querier off ||
+	star 3 v4 snoop && mcs sw bridge set br0 querier off ||
 		{ check_err 1 "setup"; return; }
 	igmp_version h2 2 && igmp_version h3 3
 	bg_mcast h2 join eth0 "$G"
@@ -102,7 +102,7 @@ igmpv2_host_block_ignored()
 
 igmpv1_host_leave_ignored()
 {
-	snoop_setup v4 3 && mcs sw bridge set br0 querier off &&
+	star 3 v4 snoop && mcs sw bridge set br0 querier off &&
 		mcs sw port set p-h2 fast-leave on flood-unknown off &&
 		mcs sw port set p-h3 fast-leave on flood-unknown off ||
 		{ check_err 1 "setup"; return; }
@@ -125,7 +125,7 @@ igmpv1_host_leave_ignored()
 
 mldv1_host_block_ignored()
 {
-	snoop_setup v6 3 && mcs sw bridge set br0 querier off ||
+	star 3 v6 snoop && mcs sw bridge set br0 querier off ||
 		{ check_err 1 "setup"; return; }
 	mld_version h2 1 && mld_version h3 2
 	bg_mcast h2 join eth0 "$G6"

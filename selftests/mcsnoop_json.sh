@@ -129,7 +129,7 @@ check_keys()
 # source on p-h2; br1 filters VLANs (for vlan show).
 json_setup()
 {
-	snoop_setup v4 3 || return 1
+	star 3 v4 snoop || return 1
 	br_create sw br1 0 && ipn sw link set br1 type bridge vlan_filtering 1 &&
 		mcs sw bridge enable br1 >/dev/null || return 1
 	ipn sw link set dev p-h1 type bridge_slave mcast_to_unicast on &&

@@ -22,18 +22,6 @@ source "$(dirname "$0")/lib.sh"
 
 GROUP=239.1.2.3
 
-# sw: br0 with hosts h1 h2 h3 (10.0.0.1-3), enabled.
-setup()
-{
-	local i
-
-	ns_create sw noipv6 && br_create sw br0 1 || return 1
-	for i in 1 2 3; do
-		host_add sw br0 "h$i" "10.0.0.$i/24" noipv6 || return 1
-	done
-	mcs sw bridge enable br0 >/dev/null
-}
-
 # reload: rmmod must succeed, then load again.
 reload()
 {
@@ -61,7 +49,7 @@ rx_grows()
 
 delete_enabled_bridge()
 {
-	setup || { check_err 1 "setup"; return; }
+	star 3 v4 snooping enable || { check_err 1 "setup"; return; }
 	ipn sw link del br0
 	check_err $? "ip link del br0"
 	check_eq "$(mcs sw -j bridge show | jq -c .)" "[]" "show after deleting br0"
@@ -83,7 +71,7 @@ delete_port()
 {
 	local out
 
-	setup || { check_err 1 "setup"; return; }
+	star 3 v4 snooping enable || { check_err 1 "setup"; return; }
 	ipn sw link del p-h3
 	check_err $? "ip link del p-h3"
 	mcs_enabled sw br0
@@ -94,10 +82,10 @@ delete_port()
 	check_eq "$(wc -l <<<"$out")" 2 "ports of br0: $out"
 	# Frames still flow and are counted between the remaining ports.
 	mcast h1 send eth0 "$GROUP" 5
-	wait_until 30 stat_ge sw br0 mcast_data 5
+	wait_secs 10 stat_ge sw br0 mcast_data 5
 	check_err $? "mcast_data after deleting a port"
 	# A port added back is used, and the bridge still disables cleanly.
-	host_add sw br0 h4 10.0.0.4/24 noipv6
+	star_host sw br0 4
 	check_err $? "add a new port"
 	mcs sw bridge disable br0 >/dev/null
 	check_err $? "disable br0"
@@ -110,13 +98,13 @@ delete_netns()
 {
 	local i
 
-	setup || { check_err 1 "setup"; return; }
+	star 3 v4 snooping enable || { check_err 1 "setup"; return; }
 	mcast h1 send eth0 "$GROUP" 5
 	ip netns del "$(nsname sw)"
 	check_err $? "ip netns del sw"
 	# Hosts lost their ports: their veth peers went with the namespace.
 	for i in 1 2 3; do
-		wait_until 50 no_dev "h$i" eth0
+		wait_secs 15 no_dev "h$i" eth0
 		check_err $? "eth0 of h$i still exists after deleting sw"
 	done
 	check_eq "$(mcs_count h1)" 0 "bridges enabled in h1"
@@ -132,14 +120,14 @@ delete_netns()
 
 unload_while_enabled()
 {
-	setup || { check_err 1 "setup"; return; }
+	star 3 v4 snooping enable || { check_err 1 "setup"; return; }
 	mcs_unload
 	check_err $? "rmmod mcsnoop with br0 enabled"
 	# The bridge lives on and still forwards.
 	ipn sw link show br0 >/dev/null
 	check_err $? "br0 gone after rmmod"
 	bg_mcast h1 blast eth0 "$GROUP" 5
-	wait_until 30 rx_grows h2 eth0
+	wait_secs 20 rx_grows h2 eth0
 	check_err $? "br0 does not forward after rmmod"
 	bg_stop_all
 	mcs_load
@@ -151,10 +139,10 @@ unload_during_traffic()
 {
 	local round
 
-	setup || { check_err 1 "setup"; return; }
+	star 3 v4 snooping enable || { check_err 1 "setup"; return; }
 	bg_mcast h1 blast eth0 "$GROUP" 60
 	bg_mcast h2 blast eth0 239.1.2.4 60
-	wait_until 50 stat_ge sw br0 mcast_data 100
+	wait_secs 15 stat_ge sw br0 mcast_data 100
 	check_err $? "no traffic counted before rmmod"
 	for round in 1 2 3; do
 		mcs_unload
@@ -163,13 +151,13 @@ unload_during_traffic()
 		check_err $? "modprobe during traffic (round $round)"
 		mcs sw bridge enable br0 >/dev/null
 		check_err $? "enable during traffic (round $round)"
-		wait_until 50 stat_ge sw br0 mcast_data 50
+		wait_secs 15 stat_ge sw br0 mcast_data 50
 		check_err $? "traffic not counted after re-enable (round $round)"
 		[ "$RET" -ne 0 ] && break
 	done
 	mcs_unload
 	check_err $? "final rmmod during traffic"
-	wait_until 30 rx_grows h3 eth0
+	wait_secs 20 rx_grows h3 eth0
 	check_err $? "br0 does not forward after rmmod"
 	bg_stop_all
 	mcs_load
@@ -179,9 +167,9 @@ reenable_after_reload()
 {
 	local out
 
-	setup || { check_err 1 "setup"; return; }
+	star 3 v4 snooping enable || { check_err 1 "setup"; return; }
 	mcast h1 send eth0 "$GROUP" 10
-	wait_until 30 stat_ge sw br0 mcast_data 10
+	wait_secs 10 stat_ge sw br0 mcast_data 10
 	reload
 	check_eq "$(mcs_count sw)" 0 "bridges enabled after reload"
 	# Whatever the unload did to the bridge's own snooping, enabling
@@ -190,7 +178,7 @@ reenable_after_reload()
 	check_err $? "enable br0 after reload: $out"
 	check_eq "$(mcs_stats sw br0)" "0 0 0 0 0" "counters after re-enable"
 	mcast h1 send eth0 "$GROUP" 10
-	wait_until 30 stat_ge sw br0 mcast_data 10
+	wait_secs 10 stat_ge sw br0 mcast_data 10
 	check_err $? "counting after re-enable"
 	mcs sw bridge disable br0 >/dev/null
 	check_err $? "disable br0"

@@ -27,7 +27,7 @@ G2=239.1.2.4
 
 static_entries()
 {
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 membership-timeout 20
 	mcs sw group add br0 "$G" port p-h2
 	check_err $? "group add (*,G)"
@@ -68,10 +68,7 @@ static_entries()
 
 static_flush_vid()
 {
-	ns_create sw noipv6 &&
-		ipn sw link add br0 up type bridge mcast_snooping 0 vlan_filtering 1 &&
-		host_add sw br0 h1 "" noipv6 && host_add sw br0 h2 "" noipv6 ||
-		{ check_err 1 "setup"; return; }
+	star 2 bare vlan || { check_err 1 "setup"; return; }
 	bridge -n "$NS_PREFIX-sw" -b - <<-EOF
 		vlan add dev p-h1 vid 10
 		vlan add dev p-h1 vid 20
@@ -103,7 +100,7 @@ max_groups_bridge()
 {
 	local tf
 
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 max-groups 2
 	join_v2 h2 239.1.1.1
 	check_ports br0 239.1.1.1 "p-h2" "first group"
@@ -144,7 +141,7 @@ max_groups_bridge()
 
 max_groups_port()
 {
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw port set p-h2 max-groups 1
 	check_eq "$(port_get p-h2 max_groups)" 1 "max_groups of p-h2"
 	join_v2 h2 239.1.1.1
@@ -178,7 +175,7 @@ not_member()
 
 port_down_and_removal()
 {
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	mcs sw bridge set br0 flood-unknown off
 	join_v2 h2 "$G"
 	join_v2 h3 "$G"
@@ -210,7 +207,7 @@ port_down_and_removal()
 
 removal_during_traffic()
 {
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	join_v2 h2 "$G"
 	join_v2 h3 "$G"
 	check_ports br0 "$G" "p-h2 p-h3" "joins of h2 and h3"

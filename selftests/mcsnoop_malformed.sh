@@ -115,14 +115,14 @@ nothing_learnt()
 
 malformed_igmp()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	send_bad "${IGMP_BAD[@]}"
 	nothing_learnt
 }
 
 malformed_mld()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	send_bad "${MLD_BAD[@]}"
 	nothing_learnt
 }
@@ -132,7 +132,7 @@ malformed_flood_harmless()
 {
 	local i specs=()
 
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	igmp_version h3 2
 	bg_mcast h3 join eth0 "$G"
 	check_ports br0 "$G" "p-h3" "join of h3"

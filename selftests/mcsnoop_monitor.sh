@@ -53,7 +53,7 @@ PROBE=239.255.0.1
 # h1..h3 on IPv4 only; br0 has 10.0.0.254.
 ev_setup()
 {
-	snoop_setup v4 3 || return 1
+	star 3 v4 snoop || return 1
 	ipn sw addr add 10.0.0.254/24 dev br0
 }
 
@@ -102,12 +102,11 @@ ev_check()
 
 # mon_start NS FILE [ARGS...]: `mcsnoopctl [-j] -n NS monitor ARGS` in the
 # background into FILE (ARGS starting with "text" drop -j); MON_PID is its
-# pid. Returns once it hears its own probe: a static membership of
-# PROBE on MON_PORT (default p-h3) of br0, added and deleted until seen.
+# pid. Returns once it hears its own probe (mon_probe, for 60 s at most).
 MON_PORT="p-h3"
 mon_start()
 {
-	local ns=$1 f=$2 j=-j end=$((SECONDS + 60)) probe_ns=${MON_PROBE_NS:-$1}
+	local ns=$1 f=$2 j=-j
 
 	shift 2
 	if [ "${1:-}" = text ]; then
@@ -119,20 +118,24 @@ mon_start()
 	MON_PID=$!
 	BG_PIDS+=("$MON_PID")
 	[ -n "${MON_NOPROBE:-}" ] && return 0
-	while [ "$SECONDS" -lt "$end" ]; do
-		mcs "$probe_ns" group add br0 "$PROBE" port "$MON_PORT" &&
-			mcs "$probe_ns" group del br0 "$PROBE" port "$MON_PORT"
-		if [ -n "$j" ]; then
-			ev_seen "$f" '"event":"member_add"' "\"group\":\"$PROBE\"" &&
-				return 0
-		else
-			ev_seen "$f" "member add br0 port $MON_PORT group $PROBE" &&
-				return 0
-		fi
-		nap 0.5
-	done
+	WAIT_NAP=0.5 wait_secs 60 mon_probe "${MON_PROBE_NS:-$ns}" "$f" "$j" &&
+		return 0
 	echo "# monitor: $(cat "$f.err")"
 	return 1
+}
+
+# mon_probe NS FILE J: a static membership of PROBE on MON_PORT of br0 in
+# NS, added and deleted; then did the monitor writing FILE (in JSON when
+# J is -j) hear it?
+mon_probe()
+{
+	mcs "$1" group add br0 "$PROBE" port "$MON_PORT" &&
+		mcs "$1" group del br0 "$PROBE" port "$MON_PORT"
+	if [ -n "$3" ]; then
+		ev_seen "$2" '"event":"member_add"' "\"group\":\"$PROBE\""
+	else
+		ev_seen "$2" "member add br0 port $MON_PORT group $PROBE"
+	fi
 }
 
 # report2 HOST GROUP: one crafted IGMPv2 report from HOST.

@@ -454,7 +454,7 @@ flow_start()
 {
 	sniff_sync h1 5
 	FLOW_C=$(cnt h1 eth0.rx.data) FLOW_T=$(ms_now) FLOW_WINS=0
-	FLOW_EMPTY=0 FLOW_T0=$SECONDS FLOW_RX=$(rx_of_port p-h2)
+	FLOW_EMPTY=0 FLOW_T0=$SECONDS FLOW_RX=$(rx_packets sw p-h2)
 	FLOW_GOT0=$FLOW_C
 }
 
@@ -477,15 +477,17 @@ flow_window()
 # (false: the whole time), the stream windows run.
 flow_watch()
 {
-	local end=$((SECONDS + $1)) what=$2
+	local secs=$1
 
-	shift 2
-	while [ "$SECONDS" -lt "$end" ]; do
-		flow_window "$what"
-		"$@" && return 0
-		nap 0.2
-	done
-	flow_window "$what"
+	shift
+	wait_secs "$secs" flow_step "$@"
+}
+
+# flow_step WHAT CMD...: end a stream window if one is due, then CMD.
+flow_step()
+{
+	flow_window "$1"
+	shift
 	"$@"
 }
 
@@ -496,7 +498,7 @@ flow_check()
 
 	sniff_sync h1 5
 	got=$(($(cnt h1 eth0.rx.data) - FLOW_GOT0))
-	sent=$(($(rx_of_port p-h2) - FLOW_RX))
+	sent=$(($(rx_packets sw p-h2) - FLOW_RX))
 	check_eq "$FLOW_EMPTY" 0 "$1: one-second windows (of $FLOW_WINS) without datagrams at h1"
 	check_ge $((got * 100)) $((sent * 95)) "$1: h1 got $got of $sent datagrams x100"
 	log_info "$1: h1 got $got of $sent datagrams in $((SECONDS - FLOW_T0)) s, $FLOW_EMPTY of $FLOW_WINS windows empty"

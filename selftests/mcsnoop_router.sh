@@ -40,7 +40,7 @@ G=239.1.2.3
 
 setup()
 {
-	snoop_setup v4 4 && mcs sw bridge set br0 flood-unknown off
+	star 4 v4 snoop && mcs sw bridge set br0 flood-unknown off
 }
 
 router_from_query()

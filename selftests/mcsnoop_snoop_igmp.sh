@@ -30,7 +30,7 @@ igmpv2_join_leave()
 {
 	local pid
 
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	igmp_version h2 2 && igmp_version h3 2
 	bg_mcast h2 join eth0 "$G"
 	bg_mcast h3 join eth0 "$G"
@@ -52,7 +52,7 @@ igmpv2_join_leave()
 
 igmpv1_join()
 {
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	igmp_version h2 1
 	bg_mcast h2 join eth0 "$G"
 	check_ports br0 "$G" "p-h2" "IGMPv1 join of h2"
@@ -68,7 +68,7 @@ igmpv3_join_leave()
 {
 	local pid
 
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	igmp_version h2 3 && igmp_version h3 3
 	bg_mcast h2 join eth0 "$G"
 	bg_mcast h3 join eth0 "$G"
@@ -101,7 +101,7 @@ igmpv3_include_allow_block()
 {
 	local pid
 
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	igmp_version h2 3 && igmp_version h3 3
 	bg_mcast h2 sjoin eth0 "$G" 10.0.0.1
 	bg_mcast h3 sjoin eth0 "$G" 10.0.0.4
@@ -127,7 +127,7 @@ igmpv3_include_allow_block()
 # EXCLUDE with sources (crafted records from h2; its own stack stays out).
 igmpv3_exclude_sources()
 {
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	# TO_EX({h4}): everything but h4.
 	frames h2 eth0 count=2 gap=0.1 "report3,rec=4:$G:10.0.0.4"
 	check_ports br0 "$G" "p-h2" "TO_EX({h4}) from h2"
@@ -158,7 +158,7 @@ igmp_ssm()
 {
 	local S=232.1.1.1
 
-	snoop_setup v4 4 || { check_err 1 "setup"; return; }
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
 	igmp_version h2 2 && igmp_version h3 3
 	bg_mcast h2 join eth0 "$S"
 	bg_mcast h3 sjoin eth0 "$S" 10.0.0.1
@@ -191,7 +191,7 @@ igmp_membership_timeout()
 {
 	local t
 
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	# 30 s: a loaded guest may take 10 s from the join to the timer.
 	mcs sw bridge set br0 membership-timeout 30 flood-unknown off
 	igmp_version h2 2
@@ -213,7 +213,7 @@ igmp_membership_timeout()
 # The bridge host's own membership: member "port" br0.
 igmp_host_membership()
 {
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	ipn sw addr add 10.0.0.254/24 dev br0
 	ipn sw addr add "$G/32" dev br0 autojoin
 	check_ports br0 "$G" "br0" "autojoin on br0"
@@ -230,7 +230,7 @@ igmp_host_joins_in_a_row()
 {
 	local i n
 
-	snoop_setup v4 3 || { check_err 1 "setup"; return; }
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
 	ipn sw addr add 10.0.0.254/24 dev br0
 	for i in 1 2 3 4 5 6; do
 		ipn sw addr add "239.1.3.$i/32" dev br0 autojoin

@@ -25,7 +25,7 @@ mldv1_join_done()
 {
 	local pid
 
-	snoop_setup v6 4 || { check_err 1 "setup"; return; }
+	star 4 v6 snoop || { check_err 1 "setup"; return; }
 	mld_version h2 1 && mld_version h3 1
 	bg_mcast h2 join eth0 "$G"
 	bg_mcast h3 join eth0 "$G"
@@ -44,7 +44,7 @@ mldv2_join_leave()
 {
 	local pid
 
-	snoop_setup v6 4 || { check_err 1 "setup"; return; }
+	star 4 v6 snoop || { check_err 1 "setup"; return; }
 	mld_version h2 2 && mld_version h3 2
 	bg_mcast h2 join eth0 "$G"
 	bg_mcast h3 join eth0 "$G"
@@ -72,7 +72,7 @@ mldv2_include_allow_block()
 {
 	local pid
 
-	snoop_setup v6 4 || { check_err 1 "setup"; return; }
+	star 4 v6 snoop || { check_err 1 "setup"; return; }
 	mld_version h2 2 && mld_version h3 2
 	bg_mcast h2 sjoin eth0 "$G" fe80::1
 	bg_mcast h3 sjoin eth0 "$G" fe80::4
@@ -96,7 +96,7 @@ mldv2_exclude_sources()
 {
 	local G2=ff0e::1:2:4
 
-	snoop_setup v6 4 || { check_err 1 "setup"; return; }
+	star 4 v6 snoop || { check_err 1 "setup"; return; }
 	frames h2 eth0 count=2 gap=0.1 "report6v2,rec=4:$G@fe80::4"
 	check_ports br0 "$G" "p-h2" "TO_EX({h4}) from h2"
 	check_eq "$(member_get br0 "$G" p-h2 .mode)" exclude "mode after TO_EX"
@@ -121,7 +121,7 @@ mld_ssm()
 {
 	local S=ff3e::8000:1
 
-	snoop_setup v6 4 || { check_err 1 "setup"; return; }
+	star 4 v6 snoop || { check_err 1 "setup"; return; }
 	mld_version h2 1 && mld_version h3 2
 	bg_mcast h2 join eth0 "$S"
 	bg_mcast h3 sjoin eth0 "$S" fe80::1
@@ -140,7 +140,7 @@ mld_ssm()
 
 mld_membership_timeout()
 {
-	snoop_setup v6 3 || { check_err 1 "setup"; return; }
+	star 3 v6 snoop || { check_err 1 "setup"; return; }
 	# 30 s: a loaded guest may take 10 s to see the membership.
 	mcs sw bridge set br0 membership-timeout 30 flood-unknown off
 	mld_version h2 2

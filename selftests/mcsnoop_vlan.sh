@@ -63,10 +63,8 @@ access()
 
 vlan_setup()
 {
-	ns_create sw noipv6 &&
-		ipn sw link add br0 up type bridge mcast_snooping 0 vlan_filtering 1 &&
-		trunk h1 1 && access h2 2 10 && access h3 3 20 && trunk h4 4 &&
-		access h5 5 10 || return 1
+	star 0 vlan && trunk h1 1 && access h2 2 10 && access h3 3 20 &&
+		trunk h4 4 && access h5 5 10 || return 1
 	mcs sw bridge enable br0 >/dev/null && snoop_timers &&
 		mcs sw bridge set br0 flood-unknown off
 }
@@ -166,9 +164,7 @@ check_q()
 # eth0.20), br0 enabled with ARGS.
 timers_setup()
 {
-	ns_create sw noipv6 &&
-		ipn sw link add br0 up type bridge mcast_snooping 0 vlan_filtering 1 &&
-		trunk h1 1 && mcs sw bridge enable br0 "$@" >/dev/null
+	star 0 vlan && trunk h1 1 && mcs sw bridge enable br0 "$@" >/dev/null
 }
 
 # The bridge queries every 300 s, VLAN 10 at its own 2 s: proxy queries
@@ -177,9 +173,7 @@ vlan_query_interval()
 {
 	local c20 n1 t1 t2 q='eth0.10.rx.gq'
 
-	ns_create sw noipv6 &&
-		ipn sw link add br0 up type bridge mcast_snooping 0 vlan_filtering 1 &&
-		trunk h1 1 && sniff h1 &&
+	star 0 vlan && trunk h1 1 && sniff h1 &&
 		mcs sw bridge enable br0 querier proxy query-interval 300 \
 			startup-query-count 1 >/dev/null ||
 		{ check_err 1 "setup"; return; }

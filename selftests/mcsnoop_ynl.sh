@@ -59,7 +59,7 @@ ynl_err()
 
 ynl_setup()
 {
-	snoop_setup v4 2
+	star 2 v4 snoop
 }
 
 ynl_do()
