@@ -203,7 +203,13 @@ bool mcs_nl_bridge_settings_valid(struct mcs_bridge *mb, struct nlattr **a,
 	return true;
 }
 
-int mcs_nl_bridge_settings_set(struct mcs_bridge *mb, struct nlattr **a)
+/*
+ * The settings a carries, of the bridge (vid 0) or of one VLAN; the
+ * querier restarts with them where one of them is a querier setting (every
+ * VLAN inherits the bridge's) or the VLAN's settings changed at all.
+ */
+static int mcs_nl_settings_apply(struct mcs_bridge *mb, u16 vid,
+				 struct nlattr **a, u32 inherit)
 {
 	const struct nlattr *t[MCS_SETTINGS_N];
 	struct mcs_settings val;
@@ -211,15 +217,21 @@ int mcs_nl_bridge_settings_set(struct mcs_bridge *mb, struct nlattr **a)
 	int err;
 
 	ASSERT_RTNL();
-	given = mcs_nl_settings_attrs(a, false, t);
+	given = mcs_nl_settings_attrs(a, vid != 0, t);
 	mcs_nl_settings_parse(t, &val);
-	err = mcs_ctx_update(mb, 0, &val, given, 0);
+	err = mcs_ctx_update(mb, vid, &val, given, inherit);
 	if (err)
 		return err;
-	mcs_querier_reconfigure(mb);
-	if (mcs_settings_restart(given))
-		mcs_querier_restart(mb, -1);
+	if (vid && !given && !inherit)
+		return 0;
+	mcs_querier_reconfigure(mb, vid || mcs_settings_restart(given),
+				vid ? vid : -1);
 	return 0;
+}
+
+int mcs_nl_bridge_settings_set(struct mcs_bridge *mb, struct nlattr **a)
+{
+	return mcs_nl_settings_apply(mb, 0, a, 0);
 }
 
 void mcs_nl_settings_warn_addr(struct mcs_bridge *mb, u16 vid,
@@ -289,20 +301,8 @@ int mcs_nl_vlan_settings_set(struct mcs_bridge *mb, u16 vid,
 			     struct nlattr **a)
 {
 	struct nlattr *inh = a[MCSNOOP_A_VLAN_INHERIT];
-	const struct nlattr *t[MCS_SETTINGS_N];
-	struct mcs_settings val;
-	u32 given;
-	int err;
 
-	ASSERT_RTNL();
-	given = mcs_nl_settings_attrs(a, true, t);
-	mcs_nl_settings_parse(t, &val);
-	err = mcs_ctx_update(mb, vid, &val, given, inh ? nla_get_u32(inh) : 0);
-	if (!err && (given || inh)) {
-		mcs_querier_reconfigure(mb);
-		mcs_querier_restart(mb, vid);
-	}
-	return err;
+	return mcs_nl_settings_apply(mb, vid, a, inh ? nla_get_u32(inh) : 0);
 }
 
 int mcs_nl_vlan_settings_put(struct sk_buff *skb, struct mcs_bridge *mb,

@@ -744,21 +744,26 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	mcs_querier_kick(mb, jiffies);
 }
 
-void mcs_querier_reconfigure(struct mcs_bridge *mb)
+void mcs_querier_reconfigure(struct mcs_bridge *mb, bool restart, int vid)
 {
 	const struct mcs_settings *s;
-	unsigned long now = jiffies, due, vid;
+	unsigned long now = jiffies, due, idx;
 	struct mcs_querier *q;
 	struct mcs_ctx *ctx;
 	int proto;
 
+	/* One lock hold: a timer run between a kick and the restart would
+	 * send a query of its own, and the restart a second one.
+	 */
 	rcu_read_lock();
 	spin_lock_bh(&mb->lock);
-	/* A shorter query interval applies from now, not the next query. */
-	for (vid = 0; (ctx = mcs_ctx_next_present(mb, &vid)); vid++) {
+	for (idx = 0; (ctx = mcs_ctx_next_present(mb, &idx)); idx++) {
 		s = mcs_ctx_settings(ctx);
 		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
 			q = &ctx->querier[proto];
+			if (restart && (vid < 0 || ctx->vid == vid))
+				mcs_querier_startup(q, now);
+			/* A shorter interval applies from now, not the next query. */
 			due = now + msecs_to_jiffies(q->startup_left ?
 					mcs_settings_startup_interval_ms(s) :
 					s->query_interval);
@@ -767,23 +772,6 @@ void mcs_querier_reconfigure(struct mcs_bridge *mb)
 		}
 	}
 	/* Roles are worked out afresh. */
-	mcs_querier_kick(mb, jiffies);
-	spin_unlock_bh(&mb->lock);
-	rcu_read_unlock();
-}
-
-void mcs_querier_restart(struct mcs_bridge *mb, int vid)
-{
-	unsigned long now = jiffies, idx;
-	struct mcs_ctx *ctx;
-	int proto;
-
-	rcu_read_lock();
-	spin_lock_bh(&mb->lock);
-	for (idx = 0; (ctx = mcs_ctx_next_present(mb, &idx)); idx++)
-		if (vid < 0 || ctx->vid == vid)
-			for (proto = 0; proto < MCS_PROTO_MAX; proto++)
-				mcs_querier_startup(&ctx->querier[proto], now);
 	mcs_querier_kick(mb, now);
 	spin_unlock_bh(&mb->lock);
 	rcu_read_unlock();

@@ -76,14 +76,13 @@ bool mcs_querier_addr4_plausible(const struct mcs_bridge *mb, u16 vid,
 void mcs_querier_present(struct mcs_bridge *mb, struct mcs_ctx *ctx,
 			 bool present);
 
-/* Settings changed or a port came up: rethink roles, query soon. */
-void mcs_querier_reconfigure(struct mcs_bridge *mb);
 /*
- * The querier settings of vid (-1: every VLAN) changed: start up again
+ * RTNL: settings changed: rethink roles, and apply a shorter interval from
+ * now. With restart, the queriers of vid (-1: every VLAN) start up again
  * with them, first query now, as a router does at start (RFC 3376 8.6,
  * RFC 3810 9.6), rather than on the schedule of the old values.
  */
-void mcs_querier_restart(struct mcs_bridge *mb, int vid);
+void mcs_querier_reconfigure(struct mcs_bridge *mb, bool restart, int vid);
 void mcs_querier_topology(struct mcs_bridge *mb);
 
 /* Packet path: a valid query heard on port (never NULL) in vid. */
