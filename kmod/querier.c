@@ -31,6 +31,10 @@
 /* Group-specific queries waiting for their turn; bounded per bridge. */
 #define MCS_GSQ_MAX 256
 
+/* MRD solicitations after a start or a port up, and their spacing. */
+#define MCS_SOLICITS 3
+#define MCS_SOLICIT_INTERVAL (2 * HZ)
+
 struct mcs_gsq {
 	struct list_head list;
 	struct in6_addr group;
@@ -517,6 +521,19 @@ static void mcs_querier_solicit(struct mcs_bridge *mb, struct mcs_querier *q,
 	mcs_query_send(mb, q, &p, 0, false, now);
 }
 
+/*
+ * Solicitations from now on, MCS_SOLICITS of them: a router whose link
+ * came up with the port may not listen yet when the first one comes
+ * (smcroute joins 224.0.0.2 once it saw its carrier), and its next
+ * advertisement may be minutes away. IPv6 hosts repeat router
+ * solicitations for the same reason (RFC 4861 6.3.7).
+ */
+static void mcs_querier_solicit_soon(struct mcs_querier *q)
+{
+	q->solicits_left = MCS_SOLICITS;
+	q->next_solicit = jiffies;
+}
+
 static void mcs_query_params_init(struct mcs_bridge *mb,
 				  const struct mcs_querier *q,
 				  const struct in6_addr *src,
@@ -568,10 +585,13 @@ static unsigned long mcs_querier_general_one(struct mcs_bridge *mb,
 	bool active;
 	u8 role;
 
-	if (q->mrd_solicit) {
-		q->mrd_solicit = false;
+	if (q->solicits_left && !time_before(now, q->next_solicit)) {
+		q->solicits_left--;
 		mcs_querier_solicit(mb, q, now);
+		q->next_solicit = now + MCS_SOLICIT_INTERVAL;
 	}
+	if (q->solicits_left && time_before(q->next_solicit, next))
+		next = q->next_solicit;
 	/* A new episode of proxy queries alone is announced again. */
 	if (q->proxy_only && !mcs_querier_proxy_only(mb, q, now))
 		q->proxy_only = false;
@@ -787,7 +807,7 @@ void mcs_querier_topology(struct mcs_bridge *mb)
 	for (vid = 0; (ctx = mcs_ctx_next_present(mb, &vid)); vid++) {
 		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
 			ctx->querier[proto].topology_query = true;
-			ctx->querier[proto].mrd_solicit = true;
+			mcs_querier_solicit_soon(&ctx->querier[proto]);
 		}
 	}
 	mcs_querier_kick(mb, jiffies);
@@ -810,7 +830,7 @@ void mcs_querier_present(struct mcs_bridge *mb, struct mcs_ctx *ctx,
 		memset(q, 0, sizeof(*q));
 		q->vid = ctx->vid;
 		q->proto = proto;
-		q->mrd_solicit = true;
+		mcs_querier_solicit_soon(q);
 		mcs_querier_startup(q, jiffies);
 	}
 	if (present)

@@ -41,7 +41,8 @@ struct mcs_querier {
 	unsigned long next_query;
 	bool topology_query;		/* a port came up: query it now */
 	/* Ask routers to advertise now (RFC 4286): start, a port came up. */
-	bool mrd_solicit;
+	u8 solicits_left;
+	unsigned long next_solicit;
 
 	u64 sent;
 	u64 heard;
