@@ -207,6 +207,14 @@ void mcs_bridge_restore_snooping(struct mcs_bridge *mb)
 		netdev_warn(mb->dev, "mcsnoop: could not switch the bridge's own snooping back on\n");
 }
 
+bool mcs_work_rtnl_trylock(struct delayed_work *dw)
+{
+	if (rtnl_trylock())
+		return true;
+	queue_delayed_work(system_power_efficient_wq, dw, 1);
+	return false;
+}
+
 void mcs_bridge_flush(struct mcs_net *mn)
 {
 	struct mcs_bridge *mb, *next;

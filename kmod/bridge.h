@@ -177,8 +177,15 @@ void mcs_bridge_flush(struct mcs_net *mn);
 void mcs_bridge_restore_snooping(struct mcs_bridge *mb);
 
 /*
+ * For the bridge's deferred work: RTNL without waiting for it, since
+ * disable cancels that work under RTNL. Returns whether RTNL is held;
+ * where not, dw runs again at the next tick.
+ */
+bool mcs_work_rtnl_trylock(struct delayed_work *dw);
+
+/*
  * The router timeout, from the configuration (the membership timeouts are
- * per VLAN: vlan.h).
+ * per VLAN: context.h).
  */
 unsigned long mcs_router_interval(const struct mcs_bridge *mb);
 u32 mcs_router_interval_ms(const struct mcs_bridge *mb);

@@ -265,11 +265,8 @@ static void mcs_ctx_work(struct work_struct *work)
 	struct mcs_bridge *mb = container_of(to_delayed_work(work),
 					     struct mcs_bridge, ctx.work);
 
-	/* Never wait for RTNL here: disable cancels this work under it. */
-	if (!rtnl_trylock()) {
-		queue_delayed_work(system_power_efficient_wq, &mb->ctx.work, 1);
+	if (!mcs_work_rtnl_trylock(&mb->ctx.work))
 		return;
-	}
 	mcs_ctx_sync(mb);
 	rtnl_unlock();
 }

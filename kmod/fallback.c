@@ -229,12 +229,11 @@ static void mcs_fallback_work(struct work_struct *work)
 	struct mcs_bridge *mb = container_of(to_delayed_work(work),
 					     struct mcs_bridge, fallback.work);
 
-	/* Never wait for RTNL here: disable cancels this work under it. */
-	if (rtnl_trylock()) {
-		mcs_fallback_check(mb);
-		mcs_host_router_refresh(mb);
-		rtnl_unlock();
-	}
+	if (!mcs_work_rtnl_trylock(&mb->fallback.work))
+		return;
+	mcs_fallback_check(mb);
+	mcs_host_router_refresh(mb);
+	rtnl_unlock();
 	queue_delayed_work(system_power_efficient_wq, &mb->fallback.work,
 			   MCS_FALLBACK_CHECK_PERIOD);
 }

@@ -133,11 +133,8 @@ static void mcs_mst_work(struct work_struct *work)
 	struct mcs_bridge *mb = container_of(to_delayed_work(work),
 					     struct mcs_bridge, mst.work);
 
-	/* Never wait for RTNL here: disable cancels this work under it. */
-	if (!rtnl_trylock()) {
-		queue_delayed_work(system_power_efficient_wq, &mb->mst.work, 1);
+	if (!mcs_work_rtnl_trylock(&mb->mst.work))
 		return;
-	}
 	mcs_mst_sync(mb);
 	rtnl_unlock();
 }
