@@ -881,17 +881,7 @@ dmon_start()
 # ev_count PATTERN...: monitor lines holding every PATTERN.
 ev_count()
 {
-	local line p n=0 ok
-
-	[ -e "$MCS_TMP/mon.json" ] || { echo 0; return; }
-	while IFS= read -r line; do
-		ok=1
-		for p in "$@"; do
-			[[ $line == *"$p"* ]] || { ok=0; break; }
-		done
-		n=$((n + ok))
-	done <"$MCS_TMP/mon.json"
-	echo "$n"
+	lines_with "$MCS_TMP/mon.json" "$@"
 }
 
 ev_seen()

@@ -383,6 +383,24 @@ ns_cleanup_all()
 	[ -z "$cmds" ] || ip -force -b - <<<"$cmds" >/dev/null 2>&1
 }
 
+# lines_with FILE PATTERN...: how many lines of FILE hold every PATTERN (a
+# fixed substring, such as "reason":"leave").
+lines_with()
+{
+	local f=$1 line p n=0 ok
+
+	shift
+	[ -e "$f" ] || { echo 0; return; }
+	while IFS= read -r line; do
+		ok=1
+		for p in "$@"; do
+			[[ $line == *"$p"* ]] || { ok=0; break; }
+		done
+		n=$((n + ok))
+	done <"$f"
+	echo "$n"
+}
+
 # dev_counters NS VAR [rx|tx]: associative array VAR of device name ->
 # packets received (rx, the default) or sent (tx) in NS (/proc/net/dev
 # there, read by agent.py: no process to start).

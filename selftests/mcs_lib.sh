@@ -370,6 +370,52 @@ no_member()
 # Most tests run on a star: a bridge br0 in namespace sw whose ports p-hN
 # lead to hosts hN.
 
+# fam_words v4|v6: a family's words, for tests written once for IGMP and
+# MLD: FAM (star's v4|v6), the versions its hosts speak here
+# (OLD, NEW: IGMPv2 and v3, MLDv1 and v2) and their names, the per-port
+# stats of their messages, frames.py's kinds, the unspecified address
+# (ANY) and the bridge setting of the querier's version.
+fam_words()
+{
+	FAM=$1
+	if [ "$FAM" = v4 ]; then
+		OLD=2 NEW=3 ANY=0.0.0.0
+		OLD_NAME=IGMPv2 NEW_NAME=IGMPv3 VERSION_SETTING=igmp-version
+		OLD_REPORT=igmp_v2_report OLD_LEAVE=igmp_v2_leave
+		NEW_REPORT=igmp_v3_report
+		OLD_LEAVE_FRAME=leave2 NEW_REPORT_FRAME=report3
+	else
+		OLD=1 NEW=2 ANY=::
+		OLD_NAME=MLDv1 NEW_NAME=MLDv2 VERSION_SETTING=mld-version
+		OLD_REPORT=mld_v1_report OLD_LEAVE=mld_v1_done
+		NEW_REPORT=mld_v2_report
+		OLD_LEAVE_FRAME=done6 NEW_REPORT_FRAME=report6v2
+	fi
+}
+
+# host_ip N: the address star gives hN in FAM.
+host_ip()
+{
+	if [ "$FAM" = v4 ]; then echo "10.0.0.$1"; else echo "fe80::$1"; fi
+}
+
+# fam_version HOST VERSION: the version HOST's stack speaks in FAM.
+fam_version()
+{
+	if [ "$FAM" = v4 ]; then igmp_version "$@"; else mld_version "$@"; fi
+}
+
+# fam_rec TYPE GROUP [SRC...]: a record of a crafted NEW_REPORT_FRAME.
+fam_rec()
+{
+	local type=$1 group=$2 sep=: srcs
+
+	shift 2
+	[ "$FAM" = v6 ] && sep=@
+	srcs=$(IFS=/; echo "$*")
+	echo "rec=$type:$group${srcs:+$sep$srcs}"
+}
+
 # star N [OPTION...]: namespace sw (IPv6 off) with bridge br0 and hosts
 # h1..hN, as star_host adds them. br0's own snooping is off from the
 # start: switched off later (enable does) it would leave 224.0.0.106, two

@@ -57,37 +57,19 @@ ev_setup()
 	ipn sw addr add 10.0.0.254/24 dev br0
 }
 
-# ev_count FILE PATTERN...: how many lines of FILE hold every PATTERN (a
-# fixed substring, such as "reason":"leave").
-ev_count()
-{
-	local f=$1 line p n=0 ok
-
-	shift
-	[ -e "$f" ] || { echo 0; return; }
-	while IFS= read -r line; do
-		ok=1
-		for p in "$@"; do
-			[[ $line == *"$p"* ]] || { ok=0; break; }
-		done
-		n=$((n + ok))
-	done <"$f"
-	echo "$n"
-}
-
-# ev_count_is FILE N PATTERN...: for wait_secs.
-ev_count_is()
+# lines_with_is FILE N PATTERN...: for wait_secs.
+lines_with_is()
 {
 	local f=$1 n=$2
 
 	shift 2
-	[ "$(ev_count "$f" "$@")" -eq "$n" ]
+	[ "$(lines_with "$f" "$@")" -eq "$n" ]
 }
 
 # ev_seen FILE PATTERN...: for wait_secs.
 ev_seen()
 {
-	[ "$(ev_count "$@")" -ge 1 ]
+	[ "$(lines_with "$@")" -ge 1 ]
 }
 
 # ev_check FILE WHAT PATTERN...: wait for an event line with every PATTERN.
@@ -162,7 +144,7 @@ events_members()
 	wait_secs 30 pstat_ge p-h1 igmp_v2_report 1
 	check_err $? "the crafted report of h1 was not counted"
 	nap 1
-	check_eq "$(ev_count "$f" '"member_add"' '"group":"239.1.1.1"')" 1 \
+	check_eq "$(lines_with "$f" '"member_add"' '"group":"239.1.1.1"')" 1 \
 		"member_add events of 239.1.1.1 after reports refreshed it"
 	# It leaves: no answer to the last member query (0.1 s): leave.
 	kill "$pid"
@@ -211,7 +193,7 @@ events_members()
 		'"group":"239.1.1.6"' '"reason":"timeout"'
 	# Each of those exactly once.
 	for n in 239.1.1.2 239.1.1.5 239.1.1.6; do
-		check_eq "$(ev_count "$f" '"member_del"' "\"group\":\"$n\"")" 1 \
+		check_eq "$(lines_with "$f" '"member_del"' "\"group\":\"$n\"")" 1 \
 			"member_del events of $n"
 	done
 
@@ -243,7 +225,7 @@ events_routers()
 		'"family":"inet"' '"reason":"query"'
 	ev_check "$f" "router timeout" '"event":"router_del"' \
 		'"port":"p-h1"' '"family":"inet"' '"reason":"timeout"'
-	check_eq "$(ev_count "$f" '"router_add"' '"port":"p-h1"')" 1 \
+	check_eq "$(lines_with "$f" '"router_add"' '"port":"p-h1"')" 1 \
 		"router_add events of p-h1"
 
 	# A PIM router port lasts for the hello's holdtime.
@@ -297,9 +279,9 @@ events_querier()
 		'"address":"10.0.0.1"' '"reason":"timeout"'
 	wait_secs 30 ev_seen "$f" '"querier_takeover"' '"address":"10.0.0.254"' \
 		'"vid":0'
-	check_eq "$(ev_count "$f" '"querier_takeover"' '"family":"inet"')" 2 \
+	check_eq "$(lines_with "$f" '"querier_takeover"' '"family":"inet"')" 2 \
 		"inet takeovers (on auto, after the lost querier)"
-	check_eq "$(ev_count "$f" '"querier_elected"')" 1 "elections"
+	check_eq "$(lines_with "$f" '"querier_elected"')" 1 "elections"
 }
 
 events_table_full()
@@ -325,7 +307,7 @@ events_table_full()
 	report2 h3 239.1.3.5
 	ev_check "$f" "bridge max-groups" '"event":"table_full"' \
 		'"port":"p-h3"' '"group":"239.1.3.5"' '"reason":"bridge_limit"'
-	check_eq "$(ev_count "$f" '"member_add"' '"group":"239.1.3.2"')" 0 \
+	check_eq "$(lines_with "$f" '"member_add"' '"group":"239.1.3.2"')" 0 \
 		"member_add of a refused membership"
 }
 
@@ -343,7 +325,7 @@ join_one()
 # limit_dels GROUP: member_del events of GROUP with reason limit.
 limit_dels()
 {
-	ev_count "$f" '"event":"member_del"' "\"group\":\"$1\"" \
+	lines_with "$f" '"event":"member_del"' "\"group\":\"$1\"" \
 		'"reason":"limit"'
 }
 
@@ -399,12 +381,12 @@ events_limit()
 	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].max_groups')" 1 \
 		"max_groups of br0"
 	for g in 239.1.6.1 239.1.6.2 239.1.6.3; do
-		check_eq "$(ev_count "$f" '"member_del"' "\"group\":\"$g\"" \
+		check_eq "$(lines_with "$f" '"member_del"' "\"group\":\"$g\"" \
 			'"port":"p-h1"')" 1 "member_del events of $g on p-h1"
 	done
 	check_eq "$(limit_dels 239.1.6.10)" 0 "limit events of a static group"
 	check_eq "$(limit_dels 239.1.6.11)" 0 "limit events of a static group"
-	check_eq "$(ev_count "$f" '"reason":"limit"')" 4 "limit events"
+	check_eq "$(lines_with "$f" '"reason":"limit"')" 4 "limit events"
 	deliver_check h2 239.1.6.2 "h1 h3" "" "evicted group of the bridge"
 }
 
@@ -458,7 +440,7 @@ events_stp()
 	stp_state p-h2 1 ip
 	ev_check "$f" "listening port" '"event":"member_del"' '"port":"p-h2"' \
 		'"group":"239.1.7.2"' '"reason":"port_down"'
-	check_eq "$(ev_count "$f" '"member_del"' '"group":"239.1.7.3"')" 0 \
+	check_eq "$(lines_with "$f" '"member_del"' '"group":"239.1.7.3"')" 0 \
 		"member_del events of a port in learning state"
 	check_eq "$(group_ports br0 239.1.7.3)" p-h3 "member in learning state"
 	# Down and removal after a blocked state: nothing more to say.
@@ -468,10 +450,10 @@ events_stp()
 	ev_check "$f" "report of h1 forwarding again" '"member_add"' \
 		'"port":"p-h1"' '"group":"239.1.7.4"'
 	for g in 239.1.7.1 239.1.7.2; do
-		check_eq "$(ev_count "$f" '"member_del"' "\"group\":\"$g\"")" 1 \
+		check_eq "$(lines_with "$f" '"member_del"' "\"group\":\"$g\"")" 1 \
 			"member_del events of $g"
 	done
-	check_eq "$(ev_count "$f" '"router_del"' '"port":"p-h1"')" 1 \
+	check_eq "$(lines_with "$f" '"router_del"' '"port":"p-h1"')" 1 \
 		"router_del events of p-h1"
 }
 
@@ -527,8 +509,8 @@ events_rate_limit()
 	el=$(((el - t0) / 1000))
 	most=$((1000 + el + 100))
 	d=$(bstat br0 events_dropped)
-	wait_secs 30 ev_count_is "$f" $((3000 - d)) '"member_add"' '"group":"239.20.'
-	n=$(ev_count "$f" '"member_add"' '"group":"239.20.')
+	wait_secs 30 lines_with_is "$f" $((3000 - d)) '"member_add"' '"group":"239.20.'
+	n=$(lines_with "$f" '"member_add"' '"group":"239.20.')
 	log_info "storm of 3000 new groups learnt within $el ms: $n events received, $d dropped"
 	[ "$n" -le "$most" ]
 	check_err $? "$n events arrived, the bucket allows $most in $el ms"
@@ -562,9 +544,9 @@ events_netns()
 	report2 h2 239.1.4.2
 	ev_check "$f" "report" '"member_add"' '"group":"239.1.4.2"'
 	nap 2
-	check_eq "$(ev_count "$o" '"event"')" 0 \
+	check_eq "$(lines_with "$o" '"event"')" 0 \
 		"events of sw seen by a monitor in another namespace"
-	check_eq "$(ev_count "$b" '"event"')" 0 \
+	check_eq "$(lines_with "$b" '"event"')" 0 \
 		"events of br0 seen by monitor bridge br1"
 	check_eq "$(<"$o.err")" "" "stderr of the other namespace's monitor"
 	kill -TERM "$MON_PID"

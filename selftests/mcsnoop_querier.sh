@@ -539,9 +539,39 @@ join_leave()
 	mcast "$1" join eth0 "$2" "$3"
 }
 
+# query_decode_drive GROUP GROUP2, after fam_words: h1's stack answers
+# our NEW-version general queries with NEW reports, and its leave of
+# GROUP2 gets group-specific queries; then in the OLD version, the same.
+query_decode_drive()
+{
+	local r
+
+	bg_mcast h1 join eth0 "$1"
+	r=$(pstat p-h1 "$NEW_REPORT")
+	wait_secs 60 pstat_ge p-h1 "$NEW_REPORT" $((r + 2))
+	check_err $? "$NEW_NAME queries: $NEW_REPORT of h1 '$(pstat p-h1 "$NEW_REPORT")', expected $((r + 2))"
+	join_leave h1 "$2" 2
+	r=$(pstat p-h1 "$NEW_REPORT")
+	wait_secs 60 pstat_ge p-h1 "$NEW_REPORT" $((r + 2))
+	check_eq "$(pstat p-h1 "$OLD_REPORT")" 0 "$OLD_REPORT under $NEW_NAME queries"
+	# The host falls back by itself and answers in OLD.
+	mcs sw bridge set br0 "$VERSION_SETTING" "$OLD"
+	wait_secs 60 pstat_ge p-h1 "$OLD_REPORT" 2
+	check_err $? "$OLD_NAME queries: $OLD_REPORT of h1 '$(pstat p-h1 "$OLD_REPORT")', expected 2"
+	# Its fallback lasts robustness x QI + QRI after the last OLD query
+	# (5 s here): hold it there, lest a stalled guest let it lapse and
+	# the leave below go out in NEW.
+	fam_version h1 "$OLD"
+	join_leave h1 "$2" 2
+	wait_secs 60 pstat_ge p-h1 "$OLD_LEAVE" 1
+	check_err $? "no $OLD_NAME leave of h1"
+	r=$(pstat p-h1 "$OLD_REPORT")
+	wait_secs 60 pstat_ge p-h1 "$OLD_REPORT" $((r + 2))
+}
+
 query_decode_igmp()
 {
-	local cap=$MCS_TMP/igmp.pcap r
+	local cap=$MCS_TMP/igmp.pcap
 
 	if ! command -v tshark >/dev/null; then
 		skip_test "tshark not found"
@@ -555,30 +585,8 @@ query_decode_igmp()
 			last-member-count 2 || { check_err 1 "setup"; return; }
 	cap_start h1 "$cap" igmp
 	check_err $? "tcpdump did not start"
-	# IGMPv3: general queries answered with v3 reports; a leave gets
-	# group-specific queries.
-	bg_mcast h1 join eth0 "$G"
-	r=$(pstat p-h1 igmp_v3_report)
-	wait_secs 60 pstat_ge p-h1 igmp_v3_report $((r + 2))
-	check_err $? "IGMPv3 queries: v3 reports of h1 '$(pstat p-h1 igmp_v3_report)', expected $((r + 2))"
-	join_leave h1 "$G2" 2
-	r=$(pstat p-h1 igmp_v3_report)
-	wait_secs 60 pstat_ge p-h1 igmp_v3_report $((r + 2))
-	check_eq "$(pstat p-h1 igmp_v2_report)" 0 "v2 reports under IGMPv3 queries"
-	# IGMPv2: the host falls back and answers with v2 reports, leaves
-	# with a v2 leave, gets v2 group-specific queries.
-	mcs sw bridge set br0 igmp-version 2
-	wait_secs 60 pstat_ge p-h1 igmp_v2_report 2
-	check_err $? "IGMPv2 queries: v2 reports of h1 '$(pstat p-h1 igmp_v2_report)', expected 2"
-	# It fell back by itself. Its fallback lasts robustness x QI + QRI
-	# after the last v2 query (5 s here): hold it there, lest a stalled
-	# guest let it lapse and the leave below go out as v3.
-	igmp_version h1 2
-	join_leave h1 "$G2" 2
-	wait_secs 60 pstat_ge p-h1 igmp_v2_leave 1
-	check_err $? "no IGMPv2 leave of h1"
-	r=$(pstat p-h1 igmp_v2_report)
-	wait_secs 60 pstat_ge p-h1 igmp_v2_report $((r + 2))
+	fam_words v4
+	query_decode_drive "$G" "$G2"
 	cap_stop
 	tshark_check "$cap" "igmp.type == 0x11" "IGMP queries" \
 		-e igmp.version -e igmp.maddr -e ip.src -e ip.ttl -e ip.opt.type
@@ -593,7 +601,7 @@ query_decode_igmp()
 
 query_decode_mld()
 {
-	local cap=$MCS_TMP/mld.pcap r
+	local cap=$MCS_TMP/mld.pcap
 
 	if ! command -v tshark >/dev/null; then
 		skip_test "tshark not found"
@@ -608,24 +616,8 @@ query_decode_mld()
 			last-member-count 2 || { check_err 1 "setup"; return; }
 	cap_start h1 "$cap"
 	check_err $? "tcpdump did not start"
-	bg_mcast h1 join eth0 "$G6"
-	r=$(pstat p-h1 mld_v2_report)
-	wait_secs 60 pstat_ge p-h1 mld_v2_report $((r + 2))
-	check_err $? "MLDv2 queries: v2 reports of h1 '$(pstat p-h1 mld_v2_report)', expected $((r + 2))"
-	join_leave h1 "$G6B" 2
-	r=$(pstat p-h1 mld_v2_report)
-	wait_secs 60 pstat_ge p-h1 mld_v2_report $((r + 2))
-	check_eq "$(pstat p-h1 mld_v1_report)" 0 "MLDv1 reports under MLDv2 queries"
-	mcs sw bridge set br0 mld-version 1
-	wait_secs 60 pstat_ge p-h1 mld_v1_report 2
-	check_err $? "MLDv1 queries: v1 reports of h1 '$(pstat p-h1 mld_v1_report)', expected 2"
-	# Held in MLDv1, as the IGMP host above is in v2.
-	mld_version h1 1
-	join_leave h1 "$G6B" 2
-	wait_secs 60 pstat_ge p-h1 mld_v1_done 1
-	check_err $? "no MLDv1 done of h1"
-	r=$(pstat p-h1 mld_v1_report)
-	wait_secs 60 pstat_ge p-h1 mld_v1_report $((r + 2))
+	fam_words v6
+	query_decode_drive "$G6" "$G6B"
 	cap_stop
 	tshark_check "$cap" "icmpv6.type == 130" "MLD queries" \
 		-e icmpv6.mld.qqi -e icmpv6.mld.multicast_address -e ipv6.src \
