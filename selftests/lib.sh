@@ -383,6 +383,41 @@ ns_cleanup_all()
 	[ -z "$cmds" ] || ip -force -b - <<<"$cmds" >/dev/null 2>&1
 }
 
+# cap_start NS FILE [FILTER...]: tcpdump on eth0 of NS into FILE, running
+# once it says so; CAP_PIDS collects the pids for cap_stop. Immediate
+# mode: without it a frame may wait a second (or, under TCG, more) in the
+# capture ring, and a cap_stop then loses it.
+CAP_PIDS=()
+cap_start()
+{
+	local ns=$1 file=$2
+
+	shift 2
+	bg "$ns" tcpdump -i eth0 --immediate-mode -U -nn -w "$file" "$@" \
+		2>"$file.err"
+	CAP_PIDS+=("${BG_PIDS[-1]}")
+	wait_secs 60 grep -q "listening on" "$file.err"
+}
+
+# cap_stop: stop every capture (tcpdump writes its file out on SIGTERM).
+cap_stop()
+{
+	local pid
+
+	for pid in "${CAP_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	CAP_PIDS=()
+}
+
+# pcap_has FILE FILTER N: FILE (being written) holds N frames that the
+# tcpdump FILTER matches.
+pcap_has()
+{
+	[ "$(tcpdump -r "$1" -nn "$2" 2>/dev/null | wc -l)" -ge "$3" ]
+}
+
 # lines_with FILE PATTERN...: how many lines of FILE hold every PATTERN (a
 # fixed substring, such as "reason":"leave").
 lines_with()

@@ -203,25 +203,6 @@ dual_setup()
 		flood-unknown off "$@"
 }
 
-# cap_start NS FILE [FILTER...]: tcpdump on eth0 of NS into FILE, running
-# once it says so; CAP_PID is its pid.
-CAP_PID=
-cap_start()
-{
-	local ns=$1 file=$2
-
-	shift 2
-	bg "$ns" tcpdump -i eth0 -U -nn -w "$file" "$@" 2>"$file.err"
-	CAP_PID=${BG_PIDS[-1]}
-	wait_secs 60 grep -q "listening on" "$file.err"
-}
-
-cap_stop()
-{
-	kill "$CAP_PID" 2>/dev/null
-	wait "$CAP_PID" 2>/dev/null
-}
-
 # ------------------------------------------------------- seed scenario
 # h1 receives G and G6 (its own stack joins), h2 streams both, 10/s each.
 

@@ -39,31 +39,6 @@ source "$(dirname "$0")/lib.sh"
 
 # ------------------------------------------------------------- helpers
 
-# cap_start NS FILE [FILTER...]: tcpdump on eth0 of NS into FILE, running
-# once it says so; CAP_PIDS collects the pids for cap_stop.
-CAP_PIDS=()
-cap_start()
-{
-	local ns=$1 file=$2
-
-	shift 2
-	bg "$ns" tcpdump -i eth0 -U -nn -w "$file" "$@" 2>"$file.err"
-	CAP_PIDS+=("${BG_PIDS[-1]}")
-	wait_secs 60 grep -q "listening on" "$file.err"
-}
-
-# cap_stop: stop every capture (tcpdump writes its file out on SIGTERM).
-cap_stop()
-{
-	local pid
-
-	for pid in "${CAP_PIDS[@]}"; do
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-	done
-	CAP_PIDS=()
-}
-
 # ts FILE FILTER FIELD...: tshark's decoding of the frames of FILE that
 # FILTER selects, one line each: the fields separated by "|" (several
 # values of a field by ","), then "|" and every expert message and
@@ -316,7 +291,10 @@ query_float_codes()
 		wait_secs 30 q_sent_gt inet6 "$s6"
 		check_err $? "no MLD query with ${i[0]}/${i[1]} s"
 	done
-	nap 0.5
+	# The counters move when a query is sent; tcpdump may read it much
+	# later on a loaded guest: stop once the file holds them all.
+	wait_secs 30 pcap_has "$cap" "dst host 224.0.0.1 or dst host ff02::1" \
+		$((2 * ${#FLOAT_CASES[@]}))
 	cap_stop
 	# time|IGMP version|max_resp|qqic|qrv|MLD max_resp|qqi|qrv|...
 	out=$(ts "$cap" "(igmp.type == 0x11 && igmp.maddr == 0.0.0.0) || (icmpv6.type == 130 && icmpv6.mld.multicast_address == ::)" \
