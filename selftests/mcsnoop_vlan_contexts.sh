@@ -15,10 +15,16 @@
 #   gets the membership interval of VID 20's querier (2 x 8 + 2 x 1 =
 #   18 s), though VID 10's is the querier heard last (only the last one
 #   heard was remembered: VID 20 fell back to our own 270 s).
+# - vlan_flood_unknown: flood-unknown per VLAN (the issue "beyond peers"):
+#   VID 10 off while the bridge's is on sends an unregistered group to
+#   nobody in VID 10 and to every port of VID 20; a port's own setting
+#   goes first; a bridge change reaches the VLANs that inherit it only,
+#   until inherit returns VID 10 to it.
 
 ALL_TESTS=(
 	vlan_querier_follows_vlans
 	adopted_per_vlan
+	vlan_flood_unknown
 )
 
 # shellcheck source=lib.sh
@@ -122,6 +128,45 @@ adopted_per_vlan()
 	check_ge "$max" $((4 * S)) "largest membership timer in VID 20 (s)"
 	[ "$max" -le $((18 * S)) ]
 	check_err $? "membership timer in VID 20 up to $max s, above 18 s"
+}
+
+# vlan_json VID KEY: KEY of VID's row of vlan show -j (jq, compact).
+vlan_json()
+{
+	mcsj sw vlan show br0 | jq -c ".[] | select(.vid == $1) | .$2"
+}
+
+vlan_flood_unknown()
+{
+	local G=239.1.2.3 i cmds=
+
+	star 6 v4 vlan enable || { check_err 1 "setup"; return; }
+	# h1-h3 on access ports of VID 10, h4-h6 of VID 20.
+	for i in 1 2 3 4 5 6; do
+		cmds+="vlan del dev p-h$i vid 1"$'\n'
+		cmds+="vlan add dev p-h$i vid $((i <= 3 ? 10 : 20)) pvid untagged"$'\n'
+	done
+	bridge -n "$(nsname sw)" -b - <<<"$cmds" ||
+		{ check_err 1 "VLANs"; return; }
+	mcs sw vlan set br0 vid 10 flood-unknown off
+	check_err $? "vlan set vid 10 flood-unknown off"
+	check_eq "$(vlan_json 10 flood_unknown)" false "vlan show: VID 10's flood_unknown"
+	check_eq "$(vlan_json 10 own)" '["flood-unknown"]' "vlan show: VID 10's own"
+	check_eq "$(vlan_json 20 flood_unknown)" true "vlan show: VID 20's flood_unknown"
+	deliver_check h1 "$G" "" "h2 h3" "VID 10 flood-unknown off"
+	deliver_check h4 "$G" "h5 h6" "" "VID 20 as the bridge, on"
+	# A port's own setting goes first.
+	mcs sw port set p-h3 flood-unknown on
+	deliver_check h1 "$G" "h3" "h2" "VID 10 off, p-h3 on"
+	# The bridge's default reaches the VLANs that inherit it.
+	mcs sw bridge set br0 flood-unknown off
+	deliver_check h4 "$G" "" "h5 h6" "VID 20 after the bridge's off"
+	mcs sw bridge set br0 flood-unknown on
+	deliver_check h1 "$G" "h3" "h2" "VID 10, its own off, after the bridge's on"
+	mcs sw vlan set br0 vid 10 inherit flood-unknown
+	check_err $? "vlan set vid 10 inherit flood-unknown"
+	check_eq "$(vlan_json 10 own)" '[]' "vlan show: VID 10's own after inherit"
+	deliver_check h1 "$G" "h2 h3" "" "VID 10 inherits the bridge's on"
 }
 
 mcs_require
