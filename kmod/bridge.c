@@ -50,7 +50,6 @@ struct mcs_bridge *mcs_bridge_of_port(const struct net *net,
 const struct mcs_config mcs_config_defaults = {
 	.max_groups = 16384,
 	.snooping = true,
-	.flood_unknown = true,
 	.flood_ambiguous = true,
 	.host_router = MCSNOOP_ROUTER_AUTO,
 };

@@ -28,7 +28,6 @@ struct mcs_config {
 	u32 router_timeout;		/* 0: auto */
 	u32 max_groups;
 	bool snooping;
-	bool flood_unknown;
 	bool flood_ambiguous;
 	u8 host_router;			/* enum mcsnoop_router */
 };

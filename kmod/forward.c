@@ -11,6 +11,7 @@
 #include <net/ip.h>
 #include <net/ipv6.h>
 
+#include "context.h"
 #include "forward.h"
 #include "overflow.h"
 #include "table.h"
@@ -171,6 +172,7 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 	f->counter = MCS_CNT_MCAST_DATA;
 	f->ctrl = false;
 	f->overflowed = false;
+	f->flood_unknown = false;
 	f->now = jiffies;
 	switch (skb->protocol) {
 	case htons(ETH_P_IP):
@@ -192,8 +194,10 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 	if (f->kind != MCS_FRAME_DATA)
 		return;
 	f->grp = mcs_group_lookup(mb, &f->group, vid);
-	if (!f->grp)
-		f->overflowed = mcs_overflowed(mb, &f->group, vid);
+	if (f->grp)
+		return;
+	f->overflowed = mcs_overflowed(mb, &f->group, vid);
+	f->flood_unknown = mcs_settings_of(mb, vid)->flood_unknown;
 }
 
 enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
@@ -214,7 +218,8 @@ enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 			return MCS_DATA_PASS;
 		if (mcs_port_accepts(f->grp, out, &f->src, f->now))
 			return MCS_DATA_PASS;
-	} else if (f->overflowed || mcs_port_flood_unknown(out)) {
+	} else if (f->overflowed ||
+		   mcs_port_flood_unknown(out, f->flood_unknown)) {
 		/* A full table floods what it could not hold. */
 		return MCS_DATA_PASS;
 	}

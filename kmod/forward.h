@@ -33,6 +33,7 @@ struct mcs_frame {
 	unsigned long members;	/* DATA with grp: bits of member ports */
 	bool vlans;		/* the bridge filters VLANs */
 	bool overflowed;	/* DATA, unregistered: refused by max-groups */
+	bool flood_unknown;	/* DATA, unregistered: the VLAN's default */
 	/* IGMP, MLD or data, as the frame is counted. */
 	enum mcs_counter counter;
 	/* IGMP, MLD, MRD or PIM (any kind): mcs_parse() must see it. */

@@ -22,7 +22,6 @@ static int mcs_nl_put_config(struct sk_buff *skb, struct mcs_bridge *mb)
 	const struct mcs_config *c = &mb->cfg;
 
 	if (nla_put_u8(skb, MCSNOOP_A_BRIDGE_SNOOPING, c->snooping) ||
-	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN, c->flood_unknown) ||
 	    nla_put_u8(skb, MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS,
 		       c->flood_ambiguous) ||
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_MAX_GROUPS, c->max_groups) ||
@@ -221,7 +220,6 @@ static int mcs_nl_bridge_apply(struct mcs_bridge *mb, struct nlattr **a)
 
 	c = &mb->cfg;
 	mcs_set_bool(a[MCSNOOP_A_BRIDGE_SNOOPING], &c->snooping);
-	mcs_set_bool(a[MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN], &c->flood_unknown);
 	mcs_set_bool(a[MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS], &c->flood_ambiguous);
 	mcs_set_u32(a[MCSNOOP_A_BRIDGE_MAX_GROUPS], &c->max_groups);
 	mcs_set_u32(a[MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT], &c->router_timeout);

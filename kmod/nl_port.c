@@ -8,6 +8,7 @@
 
 #include <linux/mcsnoop.h>
 
+#include "context.h"
 #include "events.h"
 #include "netlink.h"
 #include "table.h"
@@ -17,8 +18,13 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 			    struct netlink_callback *cb)
 {
 	struct mcs_bridge *mb = port->mb;
+	bool bridge_flood;
 	void *hdr;
 
+	/* Shown: the port's own, or the bridge's default (VLANs may differ). */
+	rcu_read_lock();
+	bridge_flood = mcs_settings_of(mb, 0)->flood_unknown;
+	rcu_read_unlock();
 	hdr = genlmsg_put(skb, portid, seq, &mcs_genl_family, flags,
 			  MCSNOOP_CMD_PORT_GET);
 	if (!hdr)
@@ -32,7 +38,7 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 	    nla_put_u8(skb, MCSNOOP_A_PORT_ROUTER,
 		       READ_ONCE(port->router_mode)) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_FLOOD_UNKNOWN,
-		       mcs_port_flood_unknown(port)) ||
+		       mcs_port_flood_unknown(port, bridge_flood)) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_FLOOD_REPORTS,
 		       READ_ONCE(port->flood_reports)) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_FAST_LEAVE,

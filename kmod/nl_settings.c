@@ -204,9 +204,9 @@ bool mcs_nl_bridge_settings_valid(struct mcs_bridge *mb, struct nlattr **a,
 }
 
 /*
- * The settings a carries, of the bridge (vid 0) or of one VLAN; the
- * querier restarts with them where one of them is a querier setting (every
- * VLAN inherits the bridge's) or the VLAN's settings changed at all.
+ * The settings a carries, of the bridge (vid 0, every VLAN that inherits
+ * them too) or of one VLAN. The queriers concerned restart with them where
+ * one changes what or when they send.
  */
 static int mcs_nl_settings_apply(struct mcs_bridge *mb, u16 vid,
 				 struct nlattr **a, u32 inherit)
@@ -224,7 +224,7 @@ static int mcs_nl_settings_apply(struct mcs_bridge *mb, u16 vid,
 		return err;
 	if (vid && !given && !inherit)
 		return 0;
-	mcs_querier_reconfigure(mb, vid || mcs_settings_restart(given),
+	mcs_querier_reconfigure(mb, mcs_settings_restart(given | inherit),
 				vid ? vid : -1);
 	return 0;
 }

@@ -274,11 +274,11 @@ void mcs_port_may_route(struct mcs_port *port)
 		set_bit(port->bit, &port->mb->router_bits);
 }
 
-bool mcs_port_flood_unknown(const struct mcs_port *port)
+bool mcs_port_flood_unknown(const struct mcs_port *port, bool vlan_flood)
 {
 	s8 flood = READ_ONCE(port->flood_unknown);
 
-	return flood < 0 ? READ_ONCE(port->mb->cfg.flood_unknown) : flood;
+	return flood < 0 ? vlan_flood : flood;
 }
 
 void mcs_port_src_passed(struct mcs_port *port, const u8 *src, u16 vid,

@@ -199,7 +199,11 @@ void mcs_routers_stop(struct mcs_bridge *mb);
  */
 void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
 			   u8 via, u32 lifetime_ms);
-bool mcs_port_flood_unknown(const struct mcs_port *port);
+/*
+ * Whether port floods unregistered groups: its own setting, or where it
+ * has none, vlan_flood (the flood-unknown of the frame's VLAN).
+ */
+bool mcs_port_flood_unknown(const struct mcs_port *port, bool vlan_flood);
 
 /* RTNL: read the port's bridge flags again. */
 void mcs_port_refresh_flags(struct mcs_port *port);

@@ -20,7 +20,7 @@
 	.restarts_querier = restarts,					\
 }
 
-static_assert(MCSNOOP_VLAN_SETTING_MLD_VERSION == 1 << MCS_SET_MLD_VERSION);
+static_assert(MCSNOOP_VLAN_SETTING_FLOOD_UNKNOWN == 1 << MCS_SET_FLOOD_UNKNOWN);
 
 const struct mcs_setting mcs_setting_table[MCS_SETTINGS_N] = {
 	[MCS_SET_QUERIER] = MCS_SETTING(QUERIER, querier, u8, true),
@@ -50,6 +50,8 @@ const struct mcs_setting mcs_setting_table[MCS_SETTINGS_N] = {
 	[MCS_SET_IGMP_VERSION] =
 		MCS_SETTING(IGMP_VERSION, igmp_version, u8, true),
 	[MCS_SET_MLD_VERSION] = MCS_SETTING(MLD_VERSION, mld_version, u8, true),
+	[MCS_SET_FLOOD_UNKNOWN] =
+		MCS_SETTING(FLOOD_UNKNOWN, flood_unknown, u8, false),
 };
 
 /* RFC 3376 8 defaults; the querier takes part in the election. */
@@ -64,6 +66,7 @@ const struct mcs_settings mcs_settings_defaults = {
 	.proxy_query = true,
 	.igmp_version = 3,
 	.mld_version = 2,
+	.flood_unknown = true,
 };
 
 void mcs_settings_copy(struct mcs_settings *dst,

@@ -30,6 +30,7 @@ struct mcs_settings {
 	u8 startup_query_count;		/* 0: auto */
 	u8 igmp_version;
 	u8 mld_version;
+	u8 flood_unknown;		/* ports' default; theirs go first */
 	struct rcu_head rcu;
 };
 
@@ -67,6 +68,7 @@ enum mcs_setting_idx {
 	MCS_SET_STARTUP_QUERY_COUNT,
 	MCS_SET_IGMP_VERSION,
 	MCS_SET_MLD_VERSION,
+	MCS_SET_FLOOD_UNKNOWN,
 	MCS_SETTINGS_N
 };
 

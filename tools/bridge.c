@@ -522,8 +522,6 @@ static int bridge_disable(struct mcs_ctx *ctx, int argc, char **argv)
 static const struct mcs_param bridge_own_params[] = {
 	{ .name = "snooping", .attr = MCSNOOP_A_BRIDGE_SNOOPING,
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
-	{ .name = "flood-unknown", .attr = MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN,
-	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
 	{ .name = "flood-ambiguous", .attr = MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS,
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
 	{ .name = "max-groups", .attr = MCSNOOP_A_BRIDGE_MAX_GROUPS,

@@ -107,6 +107,11 @@ const struct mcs_qsetting mcs_qsettings[] = {
 	  .bridge = { MCSNOOP_A_BRIDGE_MLD_VERSION },
 	  .vlan = { MCSNOOP_A_VLAN_MLD_VERSION },
 	  .vlan_bits = MCSNOOP_VLAN_SETTING_MLD_VERSION, .line = 1 },
+	/* Not the querier's: shown beside snooping, on the first line. */
+	{ .name = "flood-unknown", .type = MCS_PARAM_ON_OFF, .help = "on or off",
+	  .bridge = { MCSNOOP_A_BRIDGE_FLOOD_UNKNOWN },
+	  .vlan = { MCSNOOP_A_VLAN_FLOOD_UNKNOWN },
+	  .vlan_bits = MCSNOOP_VLAN_SETTING_FLOOD_UNKNOWN },
 	{ .name = NULL },
 };
 

@@ -298,6 +298,7 @@ static const char *const vlan_attr_names[MCSNOOP_A_VLAN_MAX + 1] = {
 	[MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT] = "membership_timeout",
 	[MCSNOOP_A_VLAN_IGMP_VERSION] = "igmp_version",
 	[MCSNOOP_A_VLAN_INHERIT] = "inherit",
+	[MCSNOOP_A_VLAN_FLOOD_UNKNOWN] = "flood_unknown",
 };
 
 /* What stderr got while a refused set was parsed. */
@@ -491,10 +492,13 @@ static void params_tests(void)
 	vlan_params_ok("quer proxy", "querier=1");
 	vlan_params_ok("m auto", "membership_timeout=0");
 	vlan_params_ok("i 3", "igmp_version=3");
-	vlan_params_ok("in all", "inherit=16383");
+	vlan_params_ok("in all", "inherit=32767");
 	vlan_params_ok("inherit query-interval,robustness", "inherit=80");
 	vlan_params_ok("inherit querier-address", "inherit=6");
-	vlan_params_ok("inherit all", "inherit=16383");
+	vlan_params_ok("inherit all", "inherit=32767");
+	/* Not a querier setting, but a VLAN's as they are. */
+	vlan_params_ok("flood-unknown off", "flood_unknown=0");
+	vlan_params_ok("inherit flood-unknown", "inherit=16384");
 	expect("vlan set inherit bogus word refused",
 	       params_run(&mcs_vlan_params, vlan_attr_names,
 			  MCSNOOP_A_VLAN_MAX, "inherit robustness,bogus"),
@@ -744,6 +748,7 @@ static void vlan_reply(void)
 	mnl_attr_put_strz(nlh, MCSNOOP_A_VLAN_BRIDGE_IFNAME, "br0");
 	mnl_attr_put_u16(nlh, MCSNOOP_A_VLAN_VID, 10);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_SNOOPING, 0);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_FLOOD_UNKNOWN, 0);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_GROUP_COUNT, 1);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_VLAN_QUERIER, MCSNOOP_QUERIER_PROXY);
 	put_addr(nlh, MCSNOOP_A_VLAN_QUERIER_ADDR4, AF_INET, "0.0.0.0");
@@ -1081,6 +1086,7 @@ static void printer_tests(void)
 	reply_fallback = 0;
 	expect("vlan show json", render(vlan_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":10,\"snooping\":false,"
+	       "\"flood_unknown\":false,"
 	       "\"group_count\":1,\"querier\":\"proxy\","
 	       "\"querier_address\":null,\"querier_address6\":\"fe80::1\","
 	       "\"proxy_query\":true,\"igmp_version\":3,\"mld_version\":2,"
@@ -1093,7 +1099,7 @@ static void printer_tests(void)
 	       "\"own\":[\"querier\",\"querier-address\",\"query-interval\","
 	       "\"robustness\"]}]\n");
 	expect("vlan show text", render(vlan_reply, 0, 0),
-	       "br0 vid 10 snooping off groups 1\n"
+	       "br0 vid 10 snooping off flood-unknown off groups 1\n"
 	       "    querier proxy querier-address fe80::1 proxy-query on igmp-version 3 mld-version 2\n"
 	       "    query-interval 30 query-response-interval 10 robustness 3\n"
 	       "    startup-query-interval auto (7.5) startup-query-count auto (3)\n"

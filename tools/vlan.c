@@ -19,6 +19,7 @@ void mcs_vlan_usage(void)
 {
 	fprintf(stderr,
 		"Usage: mcsnoopctl vlan set BRIDGE vid VID [ snooping on|off ]\n"
+		"               [ flood-unknown on|off ]\n"
 		"               [ querier off|proxy|auto ] [ querier-address ADDR|none ]\n"
 		"               [ proxy-query on|off ]\n"
 		"               [ query-interval SEC ] [ query-response-interval SEC ]\n"
@@ -31,8 +32,9 @@ void mcs_vlan_usage(void)
 		"       mcsnoopctl [-j [-p]] vlan show [BRIDGE]\n"
 		"\n"
 		"VID is 1-4094; snooping off floods every group of that VLAN.\n"
-		"The querier settings are as for bridge set, for that VLAN; until set\n"
-		"each follows the bridge's. inherit returns the SETTINGs named by their\n"
+		"flood-unknown and the querier settings are as for bridge set, for that\n"
+		"VLAN (a port's own flood-unknown goes first); until set each follows\n"
+		"the bridge's. inherit returns the SETTINGs named by their\n"
 		"keywords (or all) to the bridge's values.\n");
 }
 
@@ -69,6 +71,8 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_u64(PRINT_ANY, "vid", " vid %llu", nl_u16(tb[MCSNOOP_A_VLAN_VID]));
 	print_on_off(PRINT_ANY, "snooping", " snooping %s",
 		     nl_u8(tb[MCSNOOP_A_VLAN_SNOOPING]));
+	print_on_off(PRINT_ANY, "flood_unknown", " flood-unknown %s",
+		     nl_u8(tb[MCSNOOP_A_VLAN_FLOOD_UNKNOWN]));
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_VLAN_GROUP_COUNT]));
 	print_nl();

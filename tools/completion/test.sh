@@ -68,7 +68,7 @@ check "mcsnoopctl port set p1 fast-leave on " "router flood-unknown flood-report
 check "mcsnoopctl port show " "p1 p2 veth3 bridge"
 check "mcsnoopctl port show bridge " "br0 br1"
 check "mcsnoopctl vlan set br0 " "vid"
-check "mcsnoopctl vlan set br0 vid 10 " "snooping querier querier-address
+check "mcsnoopctl vlan set br0 vid 10 " "snooping flood-unknown querier querier-address
 	proxy-query query-interval query-response-interval robustness
 	last-member-interval last-member-count membership-timeout
 	startup-query-interval startup-query-count igmp-version mld-version
@@ -78,6 +78,7 @@ check "mcsnoopctl vlan set br0 vid 10 inherit ro" "robustness"
 check "mcsnoopctl vlan set br0 vid 10 inherit query-interval,rob" \
 	"query-interval,robustness"
 check "mcsnoopctl vlan set br0 vid 10 inherit a" "all"
+check "mcsnoopctl vlan set br0 vid 10 inherit fl" "flood-unknown"
 check "mcsnoopctl vlan set br0 vid 10 querier-address " "none"
 check "mcsnoopctl group " "show add del flush help"
 check "mcsnoopctl group add br0 239.1.1.1 " "port vid source"
