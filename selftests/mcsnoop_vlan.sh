@@ -323,7 +323,7 @@ vlan_timer_errors()
 	# Bits outside enum mcsnoop_vlan_setting (VLAN_SET 8, INHERIT 22):
 	# the generated policy's mask refuses them.
 	expect_err "inherit unknown bit" EINVAL "reserved bit set" - -- \
-		cmd=8 attr=2:str:br0 attr=3:u16:10 attr=22:u32:16384
+		cmd=8 attr=2:str:br0 attr=3:u16:10 attr=22:u32:32768
 	# The bridge's interval against a VLAN's own response interval.
 	mcs sw vlan set br0 vid 20 query-response-interval 50
 	check_err $? "vlan set vid 20 query-response-interval 50"
