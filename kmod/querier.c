@@ -31,8 +31,8 @@
 /* Group-specific queries waiting for their turn; bounded per bridge. */
 #define MCS_GSQ_MAX 256
 
-/* MRD solicitations after a start or a port up, and their spacing. */
-#define MCS_SOLICITS 3
+/* MRD solicitations after a port came up, and their spacing. */
+#define MCS_SOLICITS_PORT_UP 3
 #define MCS_SOLICIT_INTERVAL (2 * HZ)
 
 struct mcs_gsq {
@@ -522,15 +522,16 @@ static void mcs_querier_solicit(struct mcs_bridge *mb, struct mcs_querier *q,
 }
 
 /*
- * Solicitations from now on, MCS_SOLICITS of them: a router whose link
- * came up with the port may not listen yet when the first one comes
- * (smcroute joins 224.0.0.2 once it saw its carrier), and its next
- * advertisement may be minutes away. IPv6 hosts repeat router
- * solicitations for the same reason (RFC 4861 6.3.7).
+ * count solicitations from now on. One when a querier starts (enable, a
+ * VLAN came): the routers are up and listening. MCS_SOLICITS_PORT_UP when
+ * a port came up: a router whose link came up with it may not listen yet
+ * when the first one comes (smcroute joins 224.0.0.2 only once it saw its
+ * carrier), and its next advertisement may be minutes away. IPv6 hosts
+ * repeat router solicitations for the same reason (RFC 4861 6.3.7).
  */
-static void mcs_querier_solicit_soon(struct mcs_querier *q)
+static void mcs_querier_solicit_soon(struct mcs_querier *q, u8 count)
 {
-	q->solicits_left = MCS_SOLICITS;
+	q->solicits_left = count;
 	q->next_solicit = jiffies;
 }
 
@@ -807,7 +808,8 @@ void mcs_querier_topology(struct mcs_bridge *mb)
 	for (vid = 0; (ctx = mcs_ctx_next_present(mb, &vid)); vid++) {
 		for (proto = 0; proto < MCS_PROTO_MAX; proto++) {
 			ctx->querier[proto].topology_query = true;
-			mcs_querier_solicit_soon(&ctx->querier[proto]);
+			mcs_querier_solicit_soon(&ctx->querier[proto],
+						 MCS_SOLICITS_PORT_UP);
 		}
 	}
 	mcs_querier_kick(mb, jiffies);
@@ -830,7 +832,7 @@ void mcs_querier_present(struct mcs_bridge *mb, struct mcs_ctx *ctx,
 		memset(q, 0, sizeof(*q));
 		q->vid = ctx->vid;
 		q->proto = proto;
-		mcs_querier_solicit_soon(q);
+		mcs_querier_solicit_soon(q, 1);
 		mcs_querier_startup(q, jiffies);
 	}
 	if (present)
