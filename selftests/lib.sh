@@ -237,14 +237,20 @@ bg()
 	BG_PIDS+=("$!")
 }
 
-bg_stop_all()
+# stop_pids PID...: kill each, and wait until it is gone.
+stop_pids()
 {
 	local pid
 
-	for pid in "${BG_PIDS[@]}"; do
+	for pid in "$@"; do
 		kill "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
 	done
+}
+
+bg_stop_all()
+{
+	stop_pids "${BG_PIDS[@]}"
 	BG_PIDS=()
 }
 
@@ -402,12 +408,7 @@ cap_start()
 # cap_stop: stop every capture (tcpdump writes its file out on SIGTERM).
 cap_stop()
 {
-	local pid
-
-	for pid in "${CAP_PIDS[@]}"; do
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-	done
+	stop_pids "${CAP_PIDS[@]}"
 	CAP_PIDS=()
 }
 
