@@ -83,6 +83,8 @@ struct mcs_bridge {
 	spinlock_t lock;
 	struct rhashtable groups;
 	struct list_head group_list;
+	/* The same groups by VID and MAC (mac_alias.c). */
+	struct rhltable groups_by_mac;
 	unsigned int group_count;
 	/* Bumped on every group added or removed, for dump consistency. */
 	unsigned int table_gen;

@@ -15,6 +15,7 @@
 #include <linux/mcsnoop.h>
 
 #include "forward.h"
+#include "mac_alias.h"
 #include "netlink.h"
 #include "table.h"
 
@@ -87,14 +88,6 @@ static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
 	return 0;
 }
 
-static void mcs_group_mac(const struct in6_addr *addr, u8 *mac)
-{
-	if (mcs_addr_is_v4(addr))
-		ip_eth_mc_map(addr->s6_addr32[3], mac);
-	else
-		ipv6_eth_mc_map(addr, mac);
-}
-
 static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
 			     struct mcs_group *grp, u32 portid, u32 seq,
 			     int flags, struct netlink_callback *cb)
@@ -102,7 +95,6 @@ static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
 	unsigned long now = jiffies;
 	const struct mcs_member *m;
 	struct nlattr *members;
-	u8 mac[ETH_ALEN];
 	void *hdr;
 
 	hdr = genlmsg_put(skb, portid, seq, &mcs_genl_family, flags,
@@ -111,12 +103,13 @@ static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
 		return -EMSGSIZE;
 	if (cb)
 		genl_dump_check_consistent(cb, hdr);
-	mcs_group_mac(&grp->key.addr, mac);
 	if (nla_put_u32(skb, MCSNOOP_A_GROUP_BRIDGE_IFINDEX, mb->dev->ifindex) ||
 	    nla_put_string(skb, MCSNOOP_A_GROUP_BRIDGE_IFNAME, mb->dev->name) ||
 	    nla_put_u16(skb, MCSNOOP_A_GROUP_VID, grp->key.vid) ||
 	    mcs_nl_put_addr(skb, MCSNOOP_A_GROUP_ADDR, &grp->key.addr) ||
-	    nla_put(skb, MCSNOOP_A_GROUP_MAC, ETH_ALEN, mac) ||
+	    nla_put(skb, MCSNOOP_A_GROUP_MAC, ETH_ALEN, grp->mac_key.mac) ||
+	    nla_put_u32(skb, MCSNOOP_A_GROUP_MAC_ALIAS,
+			mcs_mac_alias_count(mb, grp)) ||
 	    nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_PACKETS,
 			      atomic64_read(&grp->packets),
 			      MCSNOOP_A_GROUP_PAD) ||

@@ -46,8 +46,13 @@ enum mcs_counter {
 	MCS_CNT_DATA_FORWARDED,
 	MCS_CNT_DATA_PRUNED,
 	MCS_CNT_TABLE_FULL,
-	/* The bridge's only: events over the rate limit or without memory. */
+	/*
+	 * The bridge's only, from here: events over the rate limit or without
+	 * memory.
+	 */
 	MCS_CNT_EVENTS_DROPPED,
+	/* Groups added with another's MAC (mac_alias.c). */
+	MCS_CNT_MAC_ALIAS,
 	MCS_CNT_MAX
 };
 

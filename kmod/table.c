@@ -14,6 +14,7 @@
 #include "context.h"
 #include "events.h"
 #include "forward.h"
+#include "mac_alias.h"
 #include "table.h"
 #include "querier.h"
 
@@ -90,6 +91,7 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 {
 	lockdep_assert_held(&mb->lock);
 	rhashtable_remove_fast(&mb->groups, &grp->rnode, mcs_group_params);
+	mcs_mac_alias_del(mb, grp);
 	list_del_rcu(&grp->list);
 	WRITE_ONCE(mb->group_count, mb->group_count - 1);
 	WRITE_ONCE(mb->table_gen, mb->table_gen + 1);
@@ -131,6 +133,13 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 	if (rhashtable_lookup_insert_fast(&mb->groups, &grp->rnode,
 					  mcs_group_params)) {
 		kfree(grp);
+		return ERR_PTR(-ENOMEM);
+	}
+	if (mcs_mac_alias_add(mb, grp)) {
+		rhashtable_remove_fast(&mb->groups, &grp->rnode,
+				       mcs_group_params);
+		/* Lookups under RCU may have found it. */
+		kfree_rcu(grp, rcu);
 		return ERR_PTR(-ENOMEM);
 	}
 	list_add_tail_rcu(&grp->list, &mb->group_list);
@@ -525,8 +534,16 @@ int mcs_table_init(struct mcs_bridge *mb)
 	spin_lock_init(&mb->lock);
 	INIT_LIST_HEAD(&mb->group_list);
 	INIT_DELAYED_WORK(&mb->gc_work, mcs_table_gc);
+	int err;
+
 	mcs_routers_init(mb);
-	return rhashtable_init(&mb->groups, &mcs_group_params);
+	err = rhashtable_init(&mb->groups, &mcs_group_params);
+	if (err)
+		return err;
+	err = mcs_mac_alias_init(mb);
+	if (err)
+		rhashtable_destroy(&mb->groups);
+	return err;
 }
 
 void mcs_table_start(struct mcs_bridge *mb)
@@ -541,4 +558,5 @@ void mcs_table_destroy(struct mcs_bridge *mb)
 	mcs_routers_stop(mb);
 	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
 	rhashtable_destroy(&mb->groups);
+	mcs_mac_alias_destroy(mb);
 }

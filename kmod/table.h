@@ -17,15 +17,23 @@ struct mcs_group_key {
 	u32 vid;
 };
 
+/* The Ethernet address of a group on a VLAN (mac_alias.c). */
+struct mcs_mac_key {
+	u8 mac[ETH_ALEN];
+	u16 vid;
+};
+
 /* A group on one VLAN of a bridge, and who wants it. */
 struct mcs_group {
 	struct rhash_head rnode;
 	struct mcs_group_key key;
 	struct list_head list;		/* mb->group_list */
 	struct hlist_head members;	/* struct mcs_member, RCU */
+	struct rhlist_head mac_node;	/* mb->groups_by_mac */
 	bool ipv6;
 	/* A member did not fit its port's max-groups: flood the group. */
 	bool overflow;
+	struct mcs_mac_key mac_key;
 	unsigned long overflow_expires;
 	atomic64_t packets;
 	atomic64_t bytes;

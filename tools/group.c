@@ -186,6 +186,7 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 	char name[IF_NAMESIZE], group[INET6_ADDRSTRLEN], macbuf[MAC_STR_LEN];
 	bool group_ipv6 = false;
 	const char *bridge;
+	uint32_t alias;
 
 	(void)data;
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_GROUP_MAX);
@@ -208,6 +209,10 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_u64(PRINT_ANY, "vid", " vid %llu", nl_u16(tb[MCSNOOP_A_GROUP_VID]));
 	print_str(PRINT_ANY, "group", " %s", group);
 	print_str(PRINT_ANY, "mac", " mac %s", macbuf);
+	/* Others with this MAC, which MAC-filtering switches mix up. */
+	alias = nl_u32(tb[MCSNOOP_A_GROUP_MAC_ALIAS]);
+	print_u64(alias ? PRINT_ANY : PRINT_JSON, "mac_alias", " mac-alias %llu",
+		  alias);
 	print_u64(PRINT_ANY, "packets", " packets %llu",
 		  nl_u64(tb[MCSNOOP_A_GROUP_PACKETS]));
 	print_u64(PRINT_ANY, "bytes", " bytes %llu",

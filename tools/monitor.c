@@ -38,6 +38,7 @@ static const char *const type_words[] = {
 	[MCSNOOP_EVENT_FALLBACK_DEL] = "fallback del",
 	[MCSNOOP_EVENT_QUERIER_BOGUS] = "querier bogus",
 	[MCSNOOP_EVENT_QUERIER_PROXY_ONLY] = "querier proxy-only",
+	[MCSNOOP_EVENT_MAC_ALIAS] = "mac-alias",
 };
 
 static const char *const reason_words[] = {
@@ -74,7 +75,8 @@ void mcs_monitor_usage(void)
 		"Print the events of the namespace's bridges (or of BRIDGE), one\n"
 		"line each, until interrupted: memberships, router ports, the\n"
 		"querier election, refused memberships (table-full), ports (or\n"
-		"bridges) left to the bridge's own flooding (fallback).\n");
+		"bridges) left to the bridge's own flooding (fallback), groups that\n"
+		"share a MAC address (mac-alias).\n");
 }
 
 /* A word from a table, or "unknown-N"; JSON wants "_" for "-" and " ". */

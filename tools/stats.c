@@ -47,8 +47,9 @@ static const char *const stats_names[MCSNOOP_A_STATS_MAX + 1] = {
 	[MCSNOOP_A_STATS_DATA_FORWARDED] = "data_forwarded",
 	[MCSNOOP_A_STATS_DATA_PRUNED] = "data_pruned",
 	[MCSNOOP_A_STATS_TABLE_FULL] = "table_full",
-	/* A bridge's only, printed only when there (see below). */
+	/* A bridge's only, from here, printed only when there (see below). */
 	[MCSNOOP_A_STATS_EVENTS_DROPPED] = "events_dropped",
+	[MCSNOOP_A_STATS_MAC_ALIAS] = "mac_alias",
 };
 
 /* Text lines: the first counter of each line after the first. */
@@ -77,8 +78,8 @@ static int stats_attr(const struct nlattr *attr, void *data)
 
 	if (mcs_stats_name(type) && mnl_attr_validate(attr, MNL_TYPE_U64) == 0) {
 		stats->v[type] = mnl_attr_get_u64(attr);
-		if (type == MCSNOOP_A_STATS_EVENTS_DROPPED)
-			stats->has_events_dropped = true;
+		if (type >= MCSNOOP_A_STATS_EVENTS_DROPPED)
+			stats->bridge_only = true;
 	}
 	return MNL_CB_OK;
 }
@@ -106,8 +107,7 @@ void mcs_stats_print(const struct mcs_stats *stats, const char *indent)
 		if (!stats_names[i])
 			continue;
 		/* Bridges only: a port has no events of its own. */
-		if (i == MCSNOOP_A_STATS_EVENTS_DROPPED &&
-		    !stats->has_events_dropped)
+		if (i >= MCSNOOP_A_STATS_EVENTS_DROPPED && !stats->bridge_only)
 			continue;
 		if (!first && starts_line(i)) {
 			print_nl();
@@ -132,7 +132,8 @@ void mcs_stats_usage(void)
 		"Counters since the bridge was enabled. On a port: control messages\n"
 		"received on it, data copies let out of (data_forwarded) or kept from\n"
 		"(data_pruned) it, memberships refused on it (table_full). On a bridge:\n"
-		"events not sent, over the rate limit (events_dropped).\n");
+		"events not sent, over the rate limit (events_dropped), groups added\n"
+		"with the Ethernet MAC of another group of their VLAN (mac_alias).\n");
 }
 
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data)

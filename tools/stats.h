@@ -13,7 +13,7 @@
 
 struct mcs_stats {
 	bool present;
-	bool has_events_dropped;	/* bridges only */
+	bool bridge_only;		/* a bridge's counters, not a port's */
 	uint64_t v[MCSNOOP_A_STATS_MAX + 1];
 };
 

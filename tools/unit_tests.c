@@ -810,6 +810,8 @@ static void put_member(struct nlmsghdr *nlh, const char *port, uint8_t mode,
 
 /* group_reply with a member of a host behind a mcast_to_unicast port. */
 static bool group_hosts;
+/* Its MAC_ALIAS attribute, when not 0. */
+static uint32_t group_alias;
 
 static void group_reply(void)
 {
@@ -826,6 +828,8 @@ static void group_reply(void)
 	mnl_attr_put(nlh, MCSNOOP_A_GROUP_MAC, 6, mac);
 	mnl_attr_put_u64(nlh, MCSNOOP_A_GROUP_PACKETS, 10);
 	mnl_attr_put_u64(nlh, MCSNOOP_A_GROUP_BYTES, 1280);
+	if (group_alias)
+		mnl_attr_put_u32(nlh, MCSNOOP_A_GROUP_MAC_ALIAS, group_alias);
 	members = mnl_attr_nest_start(nlh, MCSNOOP_A_GROUP_MEMBERS);
 	member_compat = 2;
 	put_member(nlh, "veth1", MCSNOOP_FILTER_EXCLUDE, 0, 259500, NULL);
@@ -968,7 +972,8 @@ static void querier_reply_off(void)
 	"\"err_bad_ttl\":27,\"err_bad_csum\":28,\"err_bad_length\":29," \
 	"\"err_bad_group\":30,\"err_bad_source\":31," \
 	"\"err_bad_records\":32,\"data_forwarded\":33," \
-	"\"data_pruned\":34,\"table_full\":35,\"events_dropped\":36}"
+	"\"data_pruned\":34,\"table_full\":35,\"events_dropped\":36," \
+	"\"mac_alias\":37}"
 
 #define STATS_TEXT \
 	"    stats: igmp 2 mld 3 mcast_data 4 fwd_copies 5 host_copies 6\n" \
@@ -983,7 +988,7 @@ static void querier_reply_off(void)
 	"err_fragment 26 err_bad_ttl 27 err_bad_csum 28 err_bad_length 29 " \
 	"err_bad_group 30 err_bad_source 31 err_bad_records 32\n" \
 	"           data_forwarded 33 data_pruned 34 table_full 35 " \
-	"events_dropped 36\n"
+	"events_dropped 36 mac_alias 37\n"
 
 static void printer_tests(void)
 {
@@ -1127,7 +1132,7 @@ static void printer_tests(void)
 	qsettings_help_tests();
 	expect("group show json", render(group_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.1.1.1\","
-	       "\"mac\":\"01:00:5e:01:01:01\",\"packets\":10,\"bytes\":1280,"
+	       "\"mac\":\"01:00:5e:01:01:01\",\"mac_alias\":0,\"packets\":10,\"bytes\":1280,"
 	       "\"members\":[{\"port\":\"veth1\",\"host\":null,"
 	       "\"mode\":\"exclude\","
 	       "\"static\":false,\"timer\":259.5,\"host_compat\":\"igmpv2\","
@@ -1146,6 +1151,15 @@ static void printer_tests(void)
 	       "    port veth2 include timer 0\n"
 	       "        source 10.0.0.1 timer 200.1\n"
 	       "    port br0 exclude static timer 0\n");
+	group_alias = 2;
+	expect("group show mac-alias text",
+	       strstr(render(group_reply, 0, 0),
+		      "mac 01:00:5e:01:01:01 mac-alias 2 packets") ?
+	       "found" : "missing", "found");
+	expect("group show mac-alias json",
+	       strstr(render(group_reply, 1, 0), "\"mac_alias\":2,") ?
+	       "found" : "missing", "found");
+	group_alias = 0;
 	group_hosts = true;
 	expect("group show host json",
 	       strstr(render(group_reply, 1, 0),
@@ -1300,6 +1314,11 @@ static const struct event_case event_cases[] = {
 	  AF_INET, AF_INET, NULL, "9.9.9.9", NULL, true,
 	  "querier bogus br0 family inet address 9.9.9.9 port p4 mac 52:54:00:12:34:56\n",
 	  "{\"event\":\"querier_bogus\",\"bridge\":\"br0\",\"vid\":0,\"family\":\"inet\",\"address\":\"9.9.9.9\",\"port\":\"p4\",\"mac\":\"52:54:00:12:34:56\"}\n" },
+	/* 239.129.1.1 came with 239.1.1.1's MAC on VLAN 10. */
+	{ MCSNOOP_EVENT_MAC_ALIAS, 0, NULL, 10,
+	  AF_INET, AF_INET, "239.129.1.1", "239.1.1.1", NULL, true,
+	  "mac-alias br0 vid 10 family inet group 239.129.1.1 address 239.1.1.1 mac 52:54:00:12:34:56\n",
+	  "{\"event\":\"mac_alias\",\"bridge\":\"br0\",\"vid\":10,\"family\":\"inet\",\"group\":\"239.129.1.1\",\"address\":\"239.1.1.1\",\"mac\":\"52:54:00:12:34:56\"}\n" },
 	/* Only 0.0.0.0 queries heard, on port p4 of VLAN 10. */
 	{ MCSNOOP_EVENT_QUERIER_PROXY_ONLY, 0, "p4", 10,
 	  AF_INET, 0, NULL, NULL, NULL, true,

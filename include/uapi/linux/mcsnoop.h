@@ -121,6 +121,10 @@ enum mcsnoop_vlan_setting {
  *   VLAN and protocol where nobody queries from an address (no querier
  *   elected, ours not querying): no multicast router takes part, and hosts
  *   that ignore such queries lose their memberships; once per episode
+ * @MCSNOOP_EVENT_MAC_ALIAS: a group was added whose Ethernet MAC another group
+ *   of the same bridge and VLAN already has (group: the new one, addr: the
+ *   other one, mac), or, IPv4, the MAC of 224.0.0.0/24, which switches flood
+ *   (addr: that 224.0.0.x); one event per pair
  */
 enum mcsnoop_event_type {
 	MCSNOOP_EVENT_UNSPEC,
@@ -136,6 +140,7 @@ enum mcsnoop_event_type {
 	MCSNOOP_EVENT_FALLBACK_DEL,
 	MCSNOOP_EVENT_QUERIER_BOGUS,
 	MCSNOOP_EVENT_QUERIER_PROXY_ONLY,
+	MCSNOOP_EVENT_MAC_ALIAS,
 };
 
 /**
@@ -279,6 +284,7 @@ enum mcsnoop_stats_attr {
 	MCSNOOP_A_STATS_DATA_PRUNED,
 	MCSNOOP_A_STATS_TABLE_FULL,
 	MCSNOOP_A_STATS_EVENTS_DROPPED,
+	MCSNOOP_A_STATS_MAC_ALIAS,
 
 	__MCSNOOP_A_STATS_LAST
 };
@@ -352,6 +358,7 @@ enum mcsnoop_group_attr {
 	MCSNOOP_A_GROUP_BYTES,
 	MCSNOOP_A_GROUP_MEMBERS,
 	MCSNOOP_A_GROUP_MEMBER,
+	MCSNOOP_A_GROUP_MAC_ALIAS,
 
 	__MCSNOOP_A_GROUP_LAST
 };
