@@ -14,6 +14,7 @@
 
 #include "netns.h"
 #include "overflow.h"
+#include "removals.h"
 #include "stats.h"
 
 #define MCS_PORT_HASH_BITS 5
@@ -82,10 +83,12 @@ struct mcs_bridge {
 	 */
 	spinlock_t lock;
 	struct rhashtable groups;
-	struct list_head group_list;
 	/* The same groups by VID and MAC (mac_alias.c). */
 	struct rhltable groups_by_mac;
+	struct list_head group_list;
 	unsigned int group_count;
+	/* Why the host's own last memberships ended. */
+	struct mcs_removals host_removals;
 	/* Bumped on every group added or removed, for dump consistency. */
 	unsigned int table_gen;
 	struct delayed_work gc_work;

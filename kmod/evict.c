@@ -87,10 +87,7 @@ static void mcs_evict_one(const struct mcs_evict *ev, struct mcs_group *grp)
 	hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
 		if (ev->port && m->port != ev->port)
 			continue;
-		mcs_event_member(ev->mb, m->port, grp->key.vid, &grp->key.addr,
-				 MCSNOOP_EVENT_MEMBER_DEL,
-				 MCSNOOP_EVENT_REASON_LIMIT);
-		if (mcs_member_free(ev->mb, grp, m))
+		if (mcs_member_remove(ev->mb, grp, m, MCSNOOP_EVENT_REASON_LIMIT))
 			return;
 	}
 	/* An overflow mark without members. */

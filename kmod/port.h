@@ -10,6 +10,7 @@
 #include <linux/mcsnoop.h>
 
 #include "bridge.h"
+#include "removals.h"
 
 /*
  * MST (mst.c): the port's state per VID (BR_STATE_*, MCS_MST_NO_VLAN for
@@ -106,6 +107,9 @@ struct mcs_port {
 	u32 router_src[MCS_PROTO_MAX];
 	/* Bit proto: ROUTER_ADD announced, ROUTER_DEL not yet (atomic). */
 	unsigned long router_announced;
+
+	/* Why its last memberships ended (bridge lock). */
+	struct mcs_removals removals;
 
 	struct mcs_pcpu_stats __percpu *stats;
 	struct rcu_head rcu;

@@ -284,6 +284,10 @@ void mcs_querier_heard(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		goto out;
 	s = mcs_ctx_settings(mcs_querier_ctx(q));
 	q->heard++;
+	if (mcs_in6_any(&msg->group.in6)) {
+		q->query_seen = true;
+		q->last_query = now;
+	}
 	/*
 	 * IGMP: only general queries elect, set the other querier's timers
 	 * or make ours fall back (RFC 9776 6.6.2; RFC 9777 7.6.2 keeps "a
@@ -496,8 +500,13 @@ static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 	/* The host's own stack gets our queries, not our solicitations. */
 	if (!ifindex && !p->mrd_solicit)
 		mcs_query_local(mb, q, p, vlans, vlan_proto);
-	if (sent && !p->mrd_solicit)
+	if (sent && !p->mrd_solicit) {
 		q->sent++;
+		if (mcs_in6_any(&p->group.in6)) {
+			q->query_seen = true;
+			q->last_query = now;
+		}
+	}
 }
 
 /*

@@ -44,6 +44,10 @@ struct mcs_querier {
 	u8 solicits_left;
 	unsigned long next_solicit;
 
+	/* The last general query, ours or heard, if any (removals.c). */
+	bool query_seen;
+	unsigned long last_query;
+
 	u64 sent;
 	u64 heard;
 	u64 proxy_heard;

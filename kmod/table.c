@@ -113,6 +113,17 @@ bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
 	return true;
 }
 
+bool mcs_member_remove(struct mcs_bridge *mb, struct mcs_group *grp,
+		       struct mcs_member *m, u8 reason)
+{
+	if (reason != MCSNOOP_EVENT_REASON_NONE) {
+		mcs_removal_record(mb, m->port, grp, reason);
+		mcs_event_member(mb, m->port, grp->key.vid, &grp->key.addr,
+				 MCSNOOP_EVENT_MEMBER_DEL, reason);
+	}
+	return mcs_member_free(mb, grp, m);
+}
+
 static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 				       const struct in6_addr *addr, u16 vid,
 				       bool ipv6, gfp_t gfp)
@@ -266,13 +277,11 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		return;
 	if (!res.wants) {
 		/* Gone at once: the leave needed no last member query. */
-		if (!created)
-			mcs_event_member(mb, port, vid, addr,
-					 MCSNOOP_EVENT_MEMBER_DEL,
-					 port && READ_ONCE(port->fast_leave) ?
-					 MCSNOOP_EVENT_REASON_FAST_LEAVE :
-					 MCSNOOP_EVENT_REASON_LEAVE);
-		mcs_member_free(mb, grp, m);
+		mcs_member_remove(mb, grp, m,
+				  created ? MCSNOOP_EVENT_REASON_NONE :
+				  port && READ_ONCE(port->fast_leave) ?
+				  MCSNOOP_EVENT_REASON_FAST_LEAVE :
+				  MCSNOOP_EVENT_REASON_LEAVE);
 	} else if (created) {
 		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_ADD,
 				 MCSNOOP_EVENT_REASON_REPORT);
@@ -364,9 +373,7 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		/* Removing a learnt membership is allowed too. */
 		if (src)
 			goto out;
-		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_DEL,
-				 MCSNOOP_EVENT_REASON_STATIC);
-		mcs_member_free(mb, grp, m);
+		mcs_member_remove(mb, grp, m, MCSNOOP_EVENT_REASON_STATIC);
 		err = 0;
 		goto out;
 	}
@@ -381,11 +388,8 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		WRITE_ONCE(m->static_any, false);
 	}
 	err = 0;
-	if (!m->static_any && !m->nsrc) {
-		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_DEL,
-				 MCSNOOP_EVENT_REASON_STATIC);
-		mcs_member_free(mb, grp, m);
-	}
+	if (!m->static_any && !m->nsrc)
+		mcs_member_remove(mb, grp, m, MCSNOOP_EVENT_REASON_STATIC);
 out:
 	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
@@ -411,11 +415,7 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 			if ((port && m->port != port) ||
 			    (dynamic_only && m->is_static))
 				continue;
-			if (reason)
-				mcs_event_member(mb, m->port, grp->key.vid,
-						 &grp->key.addr,
-						 MCSNOOP_EVENT_MEMBER_DEL, reason);
-			gone = mcs_member_free(mb, grp, m);
+			gone = mcs_member_remove(mb, grp, m, reason);
 			if (gone)
 				break;
 		}
@@ -490,12 +490,10 @@ void mcs_table_expire(struct mcs_bridge *mb, unsigned long now)
 		hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
 			if (mcs_member_settle(m, now))
 				continue;
-			mcs_event_member(mb, m->port, grp->key.vid,
-					 &grp->key.addr, MCSNOOP_EVENT_MEMBER_DEL,
-					 m->leave_lowered ?
-					 MCSNOOP_EVENT_REASON_LEAVE :
-					 MCSNOOP_EVENT_REASON_TIMEOUT);
-			gone = mcs_member_free(mb, grp, m);
+			gone = mcs_member_remove(mb, grp, m,
+						 m->leave_lowered ?
+						 MCSNOOP_EVENT_REASON_LEAVE :
+						 MCSNOOP_EVENT_REASON_TIMEOUT);
 			if (gone)
 				break;
 		}

@@ -102,6 +102,12 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp);
 /* Returns true when the group went with its last member. */
 bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
 		     struct mcs_member *m);
+/*
+ * The same, for reason: kept in the port's removals and announced
+ * (MEMBER_DEL); REASON_NONE: silently.
+ */
+bool mcs_member_remove(struct mcs_bridge *mb, struct mcs_group *grp,
+		       struct mcs_member *m, u8 reason);
 /* Remove the memberships and overflow marks that expired. */
 void mcs_table_expire(struct mcs_bridge *mb, unsigned long now);
 

@@ -76,12 +76,18 @@ keys_vlan() { echo "[$(doc_keys "vlan show")\"\"]"; }
 keys_group() { echo "[$(doc_keys "group show")\"\"]"; }
 keys_querier() { echo "[$(doc_keys "querier show")\"\"]"; }
 keys_stats() { echo "[$(doc_keys "stats show")$STATS_KEYS\"\"]"; }
-# A port's counters: all but the bridge's events_dropped.
-port_stats_keys() { echo "${STATS_KEYS//\"stats.events_dropped\",/}"; }
+# A port's counters: all but the bridge's events_dropped and mac_alias.
+port_stats_keys()
+{
+	local keys=${STATS_KEYS//\"stats.events_dropped\",/}
+
+	echo "${keys//\"stats.mac_alias\",/}"
+}
 keys_stats_port() { echo "[$(doc_keys "stats show port")$(port_stats_keys)\"\"]"; }
-# with_stats KEYS: KEYS plus those of -s (with_port_stats: of a port).
+# with_stats KEYS: KEYS plus those of -s (with_port_stats: of a port, with
+# its removals, none here).
 with_stats() { echo "${1%\"\"]}$STATS_KEYS\"\"]"; }
-with_port_stats() { echo "${1%\"\"]}$(port_stats_keys)\"\"]"; }
+with_port_stats() { echo "${1%\"\"]}$(port_stats_keys)\"removals\",\"\"]"; }
 
 # key_diff DOC JSON: for each JSON document of the stream JSON (arrays of
 # objects), what it lacks of the keys DOC lists and what it has beyond

@@ -11,13 +11,14 @@
 
 #include "mcsnoopctl.h"
 #include "output.h"
+#include "removals.h"
 #include "words.h"
 #include "parse_args.h"
 
 void mcs_group_usage(void)
 {
 	fprintf(stderr,
-		"Usage: mcsnoopctl [-j [-p]] group show [BRIDGE] [ vid VID ] [ group GROUP ]\n"
+		"Usage: mcsnoopctl [-s] [-j [-p]] group show [BRIDGE] [ vid VID ] [ group GROUP ]\n"
 		"       mcsnoopctl group add BRIDGE GROUP port DEV [ vid VID ] [ source SRC ]\n"
 		"       mcsnoopctl group del BRIDGE GROUP port DEV [ vid VID ] [ source SRC ]\n"
 		"       mcsnoopctl group flush BRIDGE [ port DEV ] [ vid VID ]\n"
@@ -25,7 +26,9 @@ void mcs_group_usage(void)
 		"GROUP and SRC are IPv4 or IPv6 addresses; VID is 0 on a bridge that\n"
 		"does not filter VLANs. A member named after the bridge itself is the\n"
 		"host's own membership. Static entries never time out; flush removes\n"
-		"dynamic and static memberships.\n");
+		"dynamic and static memberships. mac-alias N: N other groups of the\n"
+		"VLAN have the group's MAC address. -s: also why memberships of\n"
+		"those groups ended lately.\n");
 }
 
 /* The optional arguments of the group commands. */
@@ -272,6 +275,29 @@ static struct nlmsghdr *group_request(struct mcs_ctx *ctx, uint8_t cmd,
 	return nlh;
 }
 
+/* group show -s: the groups, then the removals of the groups shown. */
+static int group_show_with_removals(struct nl_sock *nl, struct nlmsghdr *nlh,
+				    const struct group_args *ga)
+{
+	struct mcs_removal_filter f = {
+		.has_vid = ga->has_vid,
+		.vid = ga->vid,
+		.group = ga->has_group ? &ga->group : NULL,
+	};
+	struct nl_error err;
+	int ret;
+
+	out_open_array(NULL);
+	ret = nl_talk(nl, nlh, mcs_group_print_cb, NULL, &err);
+	if (ret < 0)
+		nl_perror(&err, NULL);
+	else
+		ret = mcs_removals_show(nl, ga->bridge, &f);
+	out_close_array();
+	out_finish();
+	return ret < 0;
+}
+
 static int group_show(struct mcs_ctx *ctx, int argc, char **argv)
 {
 	struct group_args ga = { 0 };
@@ -288,7 +314,9 @@ static int group_show(struct mcs_ctx *ctx, int argc, char **argv)
 	nlh = group_request(ctx, MCSNOOP_CMD_GROUP_GET, NLM_F_DUMP, &ga, &nl);
 	if (!nlh)
 		return 1;
-	return mcs_show(nl, nlh, mcs_group_print_cb, NULL);
+	if (!ctx->stats)
+		return mcs_show(nl, nlh, mcs_group_print_cb, NULL);
+	return group_show_with_removals(nl, nlh, &ga);
 }
 
 /* group add|del BRIDGE GROUP port DEV [vid VID] [source SRC] */

@@ -66,6 +66,9 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_port_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data);
+/* The word of an event reason, "-" and " " as "_" for JSON. */
+const char *mcs_event_reason_word(unsigned int reason, bool json, char *buf,
+				  size_t size);
 /* One event; data: a bridge ifindex to keep only its events, or NULL. */
 int mcs_monitor_print_cb(const struct nlmsghdr *nlh, void *data);
 /* One event as a line of text or JSON into file (bridge 0: any bridge). */

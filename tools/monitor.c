@@ -88,6 +88,13 @@ static const char *event_word(const char *const *words, size_t n,
 	return json ? word_subst(buf, "- ", '_') : buf;
 }
 
+const char *mcs_event_reason_word(unsigned int reason, bool json, char *buf,
+				  size_t size)
+{
+	return event_word(reason_words, N_WORDS(reason_words), reason, json,
+			  buf, size);
+}
+
 static void print_event_addr(const char *key, const char *fmt,
 			     const struct nlattr *attr)
 {
@@ -158,9 +165,8 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 			 tb[MCSNOOP_A_EVENT_OLD_ADDR]);
 	if (nl_u8(tb[MCSNOOP_A_EVENT_REASON]))
 		print_str(PRINT_ANY, "reason", " reason %s",
-			  event_word(reason_words, N_WORDS(reason_words),
-				     nl_u8(tb[MCSNOOP_A_EVENT_REASON]), json,
-				     word, sizeof(word)));
+			  mcs_event_reason_word(nl_u8(tb[MCSNOOP_A_EVENT_REASON]),
+						json, word, sizeof(word)));
 	out_close_object();
 	print_nl();
 	out_finish();

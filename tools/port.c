@@ -12,6 +12,7 @@
 #include "output.h"
 #include "params.h"
 #include "port.h"
+#include "removals.h"
 #include "stats.h"
 #include "words.h"
 
@@ -23,7 +24,8 @@ void mcs_port_usage(void)
 		"               [ fast-leave on|off ] [ max-groups N ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
 		"\n"
-		"flood-unknown follows the bridge's setting until it is set on the port.\n");
+		"flood-unknown follows the bridge's setting until it is set on the port.\n"
+		"-s: also the port's counters, and why its last memberships ended.\n");
 }
 
 static void print_router_via(const char *proto, const struct nlattr *via,
@@ -110,6 +112,12 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 
 		mcs_stats_parse(tb[MCSNOOP_A_PORT_STATS], &stats);
 		mcs_stats_print(&stats, "    ");
+	}
+	if (ctx->stats) {
+		out_open_array("removals");
+		mcs_removals_print(tb[MCSNOOP_A_PORT_REMOVALS], NULL, NULL,
+				   NULL);
+		out_close_array();
 	}
 	out_close_object();
 	return MNL_CB_OK;

@@ -21,6 +21,7 @@
 #include "params.h"
 #include "parse_args.h"
 #include "querier.h"
+#include "removals.h"
 #include "words.h"
 
 static int passed, failed, n;
@@ -707,6 +708,50 @@ static void bridge_reply(void)
 	out_close_array();
 }
 
+static void put_removal(struct nlmsghdr *nlh, const char *group, uint16_t vid,
+			uint8_t reason, uint32_t age, uint8_t querier,
+			uint32_t last_query)
+{
+	struct nlattr *e = mnl_attr_nest_start(nlh, MCSNOOP_A_REMOVAL_ENTRY);
+	struct in_addr g;
+
+	inet_pton(AF_INET, group, &g);
+	mnl_attr_put(nlh, MCSNOOP_A_REMOVAL_GROUP, 4, &g);
+	mnl_attr_put_u16(nlh, MCSNOOP_A_REMOVAL_VID, vid);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_REMOVAL_REASON, reason);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_REMOVAL_AGE, age);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_REMOVAL_QUERIER, querier);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_REMOVAL_LAST_QUERY, last_query);
+	mnl_attr_nest_end(nlh, e);
+}
+
+/* Two removals, newest first: a timeout without a querier, a fast leave. */
+static void put_removals(struct nlmsghdr *nlh, int attr)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, attr);
+
+	put_removal(nlh, "239.1.1.1", 0, MCSNOOP_EVENT_REASON_TIMEOUT, 12300,
+		    0, 260000);
+	put_removal(nlh, "239.1.1.2", 10, MCSNOOP_EVENT_REASON_FAST_LEAVE,
+		    40000, 1, 1500);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+/* As group show -s prints them: vid 10's of port p1 of br0. */
+static void removals_of_group(void)
+{
+	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PORT_GET);
+	struct mcs_removal_filter f = { .has_vid = true, .vid = 10 };
+	struct nlattr *tb[MCSNOOP_A_PORT_MAX + 1] = { NULL };
+
+	put_removals(nlh, MCSNOOP_A_PORT_REMOVALS);
+	nl_attrs(nlh, sizeof(struct genlmsghdr), (const struct nlattr **)tb,
+		 MCSNOOP_A_PORT_MAX);
+	out_open_array(NULL);
+	mcs_removals_print(tb[MCSNOOP_A_PORT_REMOVALS], "br0", "p1", &f);
+	out_close_array();
+}
+
 static void port_reply(void)
 {
 	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PORT_GET);
@@ -729,6 +774,7 @@ static void port_reply(void)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_ROUTER_IPV6_TIMER, 0);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_FALLBACK, reply_fallback);
 	put_stats(nlh, MCSNOOP_A_PORT_STATS);
+	put_removals(nlh, MCSNOOP_A_PORT_REMOVALS);
 	out_open_array(NULL);
 	mcs_port_print_cb(nlh, &print_ctx);
 	out_close_array();
@@ -1068,6 +1114,30 @@ static void printer_tests(void)
 	       "veth1: ifindex 7 bridge br0 router auto\n"
 	       "    router-ipv4 query timer 250.3 router-ipv6 none\n"
 	       "    flood-unknown on flood-reports off fast-leave on max-groups 10 groups 2\n");
+	print_ctx.stats = true;
+	expect("port show -s removals text",
+	       strstr(render(port_reply, 0, 0),
+		      "    removed 239.1.1.1 12.3 s ago: timeout, no query heard for 260 s, no querier on this LAN\n"
+		      "    removed 239.1.1.2 vid 10 40 s ago: fast-leave\n") ?
+	       "found" : "missing", "found");
+	expect("port show -s removals json",
+	       strstr(render(port_reply, 1, 0),
+		      "\"removals\":[{\"group\":\"239.1.1.1\",\"vid\":0,"
+		      "\"reason\":\"timeout\",\"age\":12.3,\"querier\":false,"
+		      "\"last_query\":260},{\"group\":\"239.1.1.2\",\"vid\":10,"
+		      "\"reason\":\"fast_leave\",\"age\":40,\"querier\":true,"
+		      "\"last_query\":1.5}]}]") ?
+	       "found" : "missing", "found");
+	print_ctx.stats = false;
+	expect("group show -s removals text", render(removals_of_group, 0, 0),
+	       "removed 239.1.1.2 vid 10 port p1 40 s ago: fast-leave\n");
+	expect("group show -s removals json", render(removals_of_group, 1, 0),
+	       "[{\"bridge\":\"br0\",\"vid\":10,\"group\":\"239.1.1.2\","
+	       "\"port\":\"p1\",\"removed\":true,\"reason\":\"fast_leave\","
+	       "\"age\":40,\"querier\":true,\"last_query\":1.5}]\n");
+	expect("port show json no removals",
+	       strstr(render(port_reply, 1, 0), "removals") ?
+	       "found" : "missing", "missing");
 	reply_fallback = MCSNOOP_FALLBACK_VLAN_TUNNEL |
 			 MCSNOOP_FALLBACK_MCAST_FLOOD;
 	expect("port show fallback json",
