@@ -46,7 +46,7 @@ OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
 	mcsnoop_policy.sh mcsnoop_netns.sh mcsnoop_lifecycle.sh
 	mcsnoop_data.sh mcsnoop_snoop_igmp.sh mcsnoop_differential_fallback.sh
 	mcsnoop_differential_issue.sh mcsnoop_differential_l2.sh
-	mcsnoop_vlan_contexts.sh mcsnoop_diagnostics.sh"
+	mcsnoop_vlan_contexts.sh mcsnoop_diagnostics.sh mcsnoop_templates.sh"
 # seed_scenario waits out protocol timers for minutes: it starts first and
 # the rest run beside it.
 DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
@@ -55,6 +55,7 @@ DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_chain.sh:chain_querier
 	mcsnoop_monitor.sh:events_members:events_rate_limit
 	mcsnoop_diagnostics.sh:mac_alias_v4:removals_reasons
+	mcsnoop_templates.sh:template_boot_config:template_errors
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
 	mcsnoop_malformed.sh
 	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored
