@@ -20,6 +20,7 @@
 #include "port.h"
 #include "querier.h"
 #include "table.h"
+#include "template.h"
 
 struct mcs_bridge *mcs_bridge_find(struct mcs_net *mn, int ifindex)
 {
@@ -75,6 +76,7 @@ unsigned long mcs_router_interval(const struct mcs_bridge *mb)
 
 static void mcs_bridge_free(struct mcs_bridge *mb)
 {
+	mcs_templates_free(mb);
 	bitmap_free(mb->vlan_snooping_off);
 	mcs_stats_free(mb->stats);
 	kfree(mb);
@@ -95,6 +97,7 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	mb->cfg = mcs_config_defaults;
 	hash_init(mb->ports);
 	INIT_LIST_HEAD(&mb->port_list);
+	INIT_LIST_HEAD(&mb->templates);
 	mcs_querier_init(mb);
 	mcs_events_init(mb);
 	mcs_fallback_init(mb);

@@ -160,6 +160,10 @@ struct mcs_bridge {
 		bool mforward[2];
 	} host_router;
 
+	/* template.c: port templates, least specific first (RTNL). */
+	struct list_head templates;
+	unsigned int template_count;
+
 	/* events.c: the rate limiter's tokens and when it last added some. */
 	struct mcs_event_limit {
 		atomic_t tokens;

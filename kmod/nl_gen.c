@@ -172,8 +172,34 @@ const struct nla_policy mcsnoop_querier_get_nl_policy[MCSNOOP_A_QUERIER_FAMILY +
 	[MCSNOOP_A_QUERIER_FAMILY] = { .type = NLA_U8, },
 };
 
+/* MCSNOOP_CMD_PORT_TEMPLATE_GET - do */
+const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1] = {
+	[MCSNOOP_A_PORT_BRIDGE_IFINDEX] = { .type = NLA_U32, },
+	[MCSNOOP_A_PORT_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[MCSNOOP_A_PORT_TEMPLATE] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
+/* MCSNOOP_CMD_PORT_TEMPLATE_ADD - do */
+const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1] = {
+	[MCSNOOP_A_PORT_BRIDGE_IFINDEX] = { .type = NLA_U32, },
+	[MCSNOOP_A_PORT_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[MCSNOOP_A_PORT_TEMPLATE] = { .type = NLA_NUL_STRING, .len = 15, },
+	[MCSNOOP_A_PORT_ROUTER] = NLA_POLICY_MAX(NLA_U8, 2),
+	[MCSNOOP_A_PORT_FLOOD_UNKNOWN] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCSNOOP_A_PORT_FLOOD_REPORTS] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCSNOOP_A_PORT_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
+};
+
+/* MCSNOOP_CMD_PORT_TEMPLATE_DEL - do */
+const struct nla_policy mcsnoop_port_template_del_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1] = {
+	[MCSNOOP_A_PORT_BRIDGE_IFINDEX] = { .type = NLA_U32, },
+	[MCSNOOP_A_PORT_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[MCSNOOP_A_PORT_TEMPLATE] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
 /* Ops table for mcsnoop */
-const struct genl_ops mcsnoop_nl_ops[13] = {
+const struct genl_ops mcsnoop_nl_ops[16] = {
 	{
 		.cmd		= MCSNOOP_CMD_BRIDGE_GET,
 		.doit		= mcsnoop_nl_bridge_get_doit,
@@ -264,6 +290,27 @@ const struct genl_ops mcsnoop_nl_ops[13] = {
 		.dumpit		= mcsnoop_nl_querier_get_dumpit,
 		.policy		= mcsnoop_querier_get_nl_policy,
 		.maxattr	= MCSNOOP_A_QUERIER_FAMILY,
+	},
+	{
+		.cmd		= MCSNOOP_CMD_PORT_TEMPLATE_GET,
+		.doit		= mcsnoop_nl_port_template_get_doit,
+		.dumpit		= mcsnoop_nl_port_template_get_dumpit,
+		.policy		= mcsnoop_port_template_get_nl_policy,
+		.maxattr	= MCSNOOP_A_PORT_TEMPLATE,
+	},
+	{
+		.cmd		= MCSNOOP_CMD_PORT_TEMPLATE_ADD,
+		.doit		= mcsnoop_nl_port_template_add_doit,
+		.policy		= mcsnoop_port_template_add_nl_policy,
+		.maxattr	= MCSNOOP_A_PORT_TEMPLATE,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= MCSNOOP_CMD_PORT_TEMPLATE_DEL,
+		.doit		= mcsnoop_nl_port_template_del_doit,
+		.policy		= mcsnoop_port_template_del_nl_policy,
+		.maxattr	= MCSNOOP_A_PORT_TEMPLATE,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };
 

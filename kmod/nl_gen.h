@@ -37,8 +37,14 @@ extern const struct nla_policy mcsnoop_group_flush_nl_policy[MCSNOOP_A_GROUP_POR
 
 extern const struct nla_policy mcsnoop_querier_get_nl_policy[MCSNOOP_A_QUERIER_FAMILY + 1];
 
+extern const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
+
+extern const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
+
+extern const struct nla_policy mcsnoop_port_template_del_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
+
 /* Ops table for mcsnoop */
-extern const struct genl_ops mcsnoop_nl_ops[13];
+extern const struct genl_ops mcsnoop_nl_ops[16];
 
 int mcsnoop_nl_bridge_get_doit(struct sk_buff *skb, struct genl_info *info);
 int mcsnoop_nl_bridge_get_dumpit(struct sk_buff *skb,
@@ -63,6 +69,14 @@ int mcsnoop_nl_group_flush_doit(struct sk_buff *skb, struct genl_info *info);
 int mcsnoop_nl_querier_get_doit(struct sk_buff *skb, struct genl_info *info);
 int mcsnoop_nl_querier_get_dumpit(struct sk_buff *skb,
 				  struct netlink_callback *cb);
+int mcsnoop_nl_port_template_get_doit(struct sk_buff *skb,
+				      struct genl_info *info);
+int mcsnoop_nl_port_template_get_dumpit(struct sk_buff *skb,
+					struct netlink_callback *cb);
+int mcsnoop_nl_port_template_add_doit(struct sk_buff *skb,
+				      struct genl_info *info);
+int mcsnoop_nl_port_template_del_doit(struct sk_buff *skb,
+				      struct genl_info *info);
 
 enum {
 	MCSNOOP_NLGRP_EVENTS,

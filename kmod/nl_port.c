@@ -141,6 +141,47 @@ out:
 	return skb->len;
 }
 
+/* The attributes of a port's own settings (port-set, templates). */
+const int mcs_port_setting_attrs[MCS_PORT_SETTINGS] = {
+	MCSNOOP_A_PORT_ROUTER,
+	MCSNOOP_A_PORT_FLOOD_UNKNOWN,
+	MCSNOOP_A_PORT_FLOOD_REPORTS,
+	MCSNOOP_A_PORT_FAST_LEAVE,
+	MCSNOOP_A_PORT_MAX_GROUPS,
+};
+
+bool mcs_nl_port_settings_valid(struct nlattr **a,
+				struct netlink_ext_ack *extack)
+{
+	return mcs_nl_range(extack, a[MCSNOOP_A_PORT_MAX_GROUPS], 1, 1048576,
+			    "max_groups: out of range (1-1048576)");
+}
+
+void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a)
+{
+	ASSERT_RTNL();
+	if (a[MCSNOOP_A_PORT_ROUTER]) {
+		WRITE_ONCE(port->router_mode,
+			   nla_get_u8(a[MCSNOOP_A_PORT_ROUTER]));
+		mcs_port_may_route(port);
+		mcs_event_routers_sync(port, MCSNOOP_EVENT_REASON_STATIC);
+	}
+	if (a[MCSNOOP_A_PORT_FLOOD_UNKNOWN])
+		WRITE_ONCE(port->flood_unknown,
+			   nla_get_u8(a[MCSNOOP_A_PORT_FLOOD_UNKNOWN]));
+	if (a[MCSNOOP_A_PORT_FLOOD_REPORTS])
+		WRITE_ONCE(port->flood_reports,
+			   nla_get_u8(a[MCSNOOP_A_PORT_FLOOD_REPORTS]));
+	if (a[MCSNOOP_A_PORT_FAST_LEAVE])
+		WRITE_ONCE(port->fast_leave,
+			   nla_get_u8(a[MCSNOOP_A_PORT_FAST_LEAVE]));
+	if (a[MCSNOOP_A_PORT_MAX_GROUPS]) {
+		WRITE_ONCE(port->max_groups,
+			   nla_get_u32(a[MCSNOOP_A_PORT_MAX_GROUPS]));
+		mcs_table_evict(port->mb, port);
+	}
+}
+
 int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
@@ -162,31 +203,11 @@ int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = -EINVAL;
 		goto out;
 	}
-	if (!mcs_nl_range(info->extack, a[MCSNOOP_A_PORT_MAX_GROUPS], 1,
-			  1048576, "max_groups: out of range (1-1048576)")) {
+	if (!mcs_nl_port_settings_valid(a, info->extack)) {
 		err = -ERANGE;
 		goto out;
 	}
-	if (a[MCSNOOP_A_PORT_ROUTER]) {
-		WRITE_ONCE(port->router_mode,
-			   nla_get_u8(a[MCSNOOP_A_PORT_ROUTER]));
-		mcs_port_may_route(port);
-		mcs_event_routers_sync(port, MCSNOOP_EVENT_REASON_STATIC);
-	}
-	if (a[MCSNOOP_A_PORT_FLOOD_UNKNOWN])
-		WRITE_ONCE(port->flood_unknown,
-			   nla_get_u8(a[MCSNOOP_A_PORT_FLOOD_UNKNOWN]));
-	if (a[MCSNOOP_A_PORT_FLOOD_REPORTS])
-		WRITE_ONCE(port->flood_reports,
-			   nla_get_u8(a[MCSNOOP_A_PORT_FLOOD_REPORTS]));
-	if (a[MCSNOOP_A_PORT_FAST_LEAVE])
-		WRITE_ONCE(port->fast_leave,
-			   nla_get_u8(a[MCSNOOP_A_PORT_FAST_LEAVE]));
-	if (a[MCSNOOP_A_PORT_MAX_GROUPS]) {
-		WRITE_ONCE(port->max_groups,
-			   nla_get_u32(a[MCSNOOP_A_PORT_MAX_GROUPS]));
-		mcs_table_evict(port->mb, port);
-	}
+	mcs_nl_port_settings_set(port, a);
 out:
 	rtnl_unlock();
 	return err;

@@ -20,6 +20,7 @@
 #include "port.h"
 #include "querier.h"
 #include "table.h"
+#include "template.h"
 
 struct mcs_port *mcs_port_find(const struct mcs_bridge *mb, int ifindex)
 {
@@ -82,6 +83,8 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 	hash_add_rcu(mcs_net(dev_net(dev))->ports, &port->net_hnode,
 		     dev->ifindex);
 	list_add_tail_rcu(&port->list, &mb->port_list);
+	/* Its settings, if a template has them for its name. */
+	mcs_templates_apply(port);
 	return 0;
 }
 

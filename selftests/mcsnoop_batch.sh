@@ -259,7 +259,10 @@ example_conf_valid()
 	jq_check sw "vmbr0" '.[0] | .ifname == "vmbr0" and .querier == "auto" and
 		.querier_address == "192.0.2.11" and .query_interval == 60' \
 		bridge show vmbr0
-	jq_check sw "eno1" '.[0].router == "static"' port show eno1
+	jq_check sw "eno1" '.[0].router == "static" and .[0].max_groups == 256' \
+		port show eno1
+	jq_check sw "templates" '[.[] | .template] == ["*", "tap*"]' \
+		port template show vmbr0
 	jq_check sw "corosync group" 'any(.[]; .group == "239.192.105.237" and
 		any(.members[]; .port == "eno1" and .static == true))' \
 		group show vmbr0

@@ -44,6 +44,9 @@ int mcs_bridge_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_bridge_usage(void);
 int mcs_port_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_port_usage(void);
+/* port template add|del|show (template.c). */
+int mcs_template_main(struct mcs_ctx *ctx, int argc, char **argv);
+int mcs_template_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_vlan_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_vlan_usage(void);
 int mcs_group_main(struct mcs_ctx *ctx, int argc, char **argv);

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include "mcsnoopctl.h"
+#include "output.h"
 #include "params.h"
 #include "parse_args.h"
 #include "querier.h"
@@ -199,4 +200,29 @@ uint32_t mcs_param_value(enum mcs_param_type type, const struct nlattr *attr)
 		break;
 	}
 	return 0;
+}
+
+void mcs_params_print(const struct mcs_params *params,
+		      const struct nlattr *const *tb)
+{
+	const struct mcs_param *p;
+	char key[48], fmt[64];
+	uint32_t v;
+
+	for (p = params->own; p->name; p++) {
+		if (!tb[p->attr])
+			continue;
+		snprintf(key, sizeof(key), "%s", p->name);
+		word_subst(key, "-", '_');
+		snprintf(fmt, sizeof(fmt), " %s %%%s", p->name,
+			 p->type == MCS_PARAM_ON_OFF ||
+			 p->type == MCS_PARAM_WORD ? "s" : "llu");
+		v = mcs_param_value(p->type, tb[p->attr]);
+		if (p->type == MCS_PARAM_ON_OFF)
+			print_on_off(PRINT_ANY, key, fmt, v);
+		else if (p->type == MCS_PARAM_WORD)
+			print_str(PRINT_ANY, key, fmt, word_of_list(p->words, v));
+		else
+			print_u64(PRINT_ANY, key, fmt, v);
+	}
 }

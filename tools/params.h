@@ -50,6 +50,8 @@ struct mcs_params {
 /* The keywords of bridge set and vlan set (the unit tests parse with them). */
 extern const struct mcs_params mcs_bridge_params;
 extern const struct mcs_params mcs_vlan_params;
+/* Of port set, and of port template add (port.c). */
+extern const struct mcs_params mcs_port_params;
 
 /*
  * Put the attributes argv's "keyword value" pairs name into nlh.
@@ -64,5 +66,12 @@ int mcs_params_put(struct nlmsghdr *nlh, const struct mcs_params *params,
 		   void (*usage)(void), int argc, char **argv);
 /* The number in a reply's attribute of a parameter of type (0: absent). */
 uint32_t mcs_param_value(enum mcs_param_type type, const struct nlattr *attr);
+/*
+ * Print the own parameters of params present in tb (by attribute), in
+ * table order, as set takes them: text " keyword value", JSON "keyword"
+ * ("-" as "_") with a boolean, number or word.
+ */
+void mcs_params_print(const struct mcs_params *params,
+		      const struct nlattr *const *tb);
 
 #endif /* MCS_PARAMS_H */

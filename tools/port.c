@@ -23,8 +23,15 @@ void mcs_port_usage(void)
 		"               [ flood-unknown on|off ] [ flood-reports on|off ]\n"
 		"               [ fast-leave on|off ] [ max-groups N ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
+		"       mcsnoopctl port template add BRIDGE PATTERN [ SETTING ... ]\n"
+		"       mcsnoopctl port template del BRIDGE PATTERN\n"
+		"       mcsnoopctl [-j [-p]] port template show [ BRIDGE ]\n"
 		"\n"
 		"flood-unknown follows the bridge's setting until it is set on the port.\n"
+		"A template gives the ports whose name matches PATTERN (* any run of\n"
+		"characters, ? one; * alone: every port) the settings of port set when\n"
+		"they join the bridge, and at once to those present. All that match\n"
+		"apply, the least specific first.\n"
 		"-s: also the port's counters, and why its last memberships ended.\n");
 }
 
@@ -175,7 +182,7 @@ static const struct mcs_param port_own_params[] = {
 	{ .name = NULL },
 };
 
-static const struct mcs_params port_params = { .own = port_own_params };
+const struct mcs_params mcs_port_params = { .own = port_own_params };
 
 static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 {
@@ -186,7 +193,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 
 	if (argc < 1)
 		return mcs_usage_error(mcs_port_usage, "missing DEV");
-	count = mcs_params_put(NULL, &port_params, mcs_port_usage,
+	count = mcs_params_put(NULL, &mcs_port_params, mcs_port_usage,
 			       argc - 1, argv + 1);
 	if (count < 0)
 		return 1;
@@ -199,7 +206,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	nlh = genl_msg(nl, MCSNOOP_CMD_PORT_SET, 0);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
-	mcs_params_put(nlh, &port_params, mcs_port_usage, argc - 1,
+	mcs_params_put(nlh, &mcs_port_params, mcs_port_usage, argc - 1,
 		       argv + 1);
 	return mcs_do(nl, nlh);
 }
@@ -210,6 +217,7 @@ int mcs_port_main(struct mcs_ctx *ctx, int argc, char **argv)
 		{ "show", port_show },
 		{ "list", port_show },
 		{ "set", port_set },
+		{ "template", mcs_template_main },
 		{ NULL, NULL },
 	};
 

@@ -752,6 +752,22 @@ static void removals_of_group(void)
 	out_close_array();
 }
 
+/* A template of br0 for tap* with three of the port settings. */
+static void template_reply(void)
+{
+	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PORT_TEMPLATE_GET);
+
+	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_BRIDGE_IFINDEX, 5);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_PORT_BRIDGE_IFNAME, "br0");
+	mnl_attr_put_strz(nlh, MCSNOOP_A_PORT_TEMPLATE, "tap*");
+	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_GROUPS, 64);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_FAST_LEAVE, 1);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_ROUTER, MCSNOOP_ROUTER_STATIC);
+	out_open_array(NULL);
+	mcs_template_print_cb(nlh, NULL);
+	out_close_array();
+}
+
 static void port_reply(void)
 {
 	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PORT_GET);
@@ -1135,6 +1151,12 @@ static void printer_tests(void)
 	       "[{\"bridge\":\"br0\",\"vid\":10,\"group\":\"239.1.1.2\","
 	       "\"port\":\"p1\",\"removed\":true,\"reason\":\"fast_leave\","
 	       "\"age\":40,\"querier\":true,\"last_query\":1.5}]\n");
+	expect("port template show text", render(template_reply, 0, 0),
+	       "br0 template tap* router static fast-leave on max-groups 64\n");
+	expect("port template show json", render(template_reply, 1, 0),
+	       "[{\"bridge\":\"br0\",\"template\":\"tap*\","
+	       "\"router\":\"static\",\"fast_leave\":true,"
+	       "\"max_groups\":64}]\n");
 	expect("port show json no removals",
 	       strstr(render(port_reply, 1, 0), "removals") ?
 	       "found" : "missing", "missing");
