@@ -34,14 +34,15 @@ void mcs_mac_alias_destroy(struct mcs_bridge *mb)
 	rhltable_destroy(&mb->groups_by_mac);
 }
 
-static void mcs_mac_key_init(struct mcs_mac_key *key,
-			     const struct in6_addr *addr, u16 vid)
+void mcs_mac_alias_key(struct mcs_group *grp)
 {
+	const struct in6_addr *addr = &grp->key.addr;
+
 	if (mcs_addr_is_v4(addr))
-		ip_eth_mc_map(addr->s6_addr32[3], key->mac);
+		ip_eth_mc_map(addr->s6_addr32[3], grp->mac_key.mac);
 	else
-		ipv6_eth_mc_map(addr, key->mac);
-	key->vid = vid;
+		ipv6_eth_mc_map(addr, grp->mac_key.mac);
+	grp->mac_key.vid = grp->key.vid;
 }
 
 /* IPv4: the 224.0.0.x of grp's MAC, when it has that of the control block. */
@@ -73,36 +74,49 @@ static void mcs_mac_alias_announce(struct mcs_bridge *mb,
 	mcs_event_send(mb, &ev);
 }
 
-int mcs_mac_alias_add(struct mcs_bridge *mb, struct mcs_group *grp)
+/* Another group of grp's list, or NULL; RCU. */
+static const struct mcs_group *mcs_mac_alias_other(struct mcs_bridge *mb,
+						   const struct mcs_group *grp)
 {
 	struct rhlist_head *list, *pos;
-	struct mcs_group *other;
+	const struct mcs_group *other;
+
+	list = rhltable_lookup(&mb->groups_by_mac, &grp->mac_key,
+			       mcs_mac_params);
+	rhl_for_each_entry_rcu(other, pos, list, mac_node)
+		if (other != grp)
+			return other;
+	return NULL;
+}
+
+int mcs_mac_alias_add(struct mcs_bridge *mb, struct mcs_group *grp)
+{
+	const struct mcs_group *other;
 	struct in6_addr local;
-	bool aliased = false;
 	int err;
 
 	lockdep_assert_held(&mb->lock);
-	mcs_mac_key_init(&grp->mac_key, &grp->key.addr, grp->key.vid);
 	err = rhltable_insert(&mb->groups_by_mac, &grp->mac_node,
 			      mcs_mac_params);
 	if (err)
 		return err;
+	/*
+	 * One event per group, whatever the number it aliases (IPv6 groups
+	 * may share a MAC by the thousand): the control block, which every
+	 * switch floods, is the worst one to name.
+	 */
 	rcu_read_lock();
-	list = rhltable_lookup(&mb->groups_by_mac, &grp->mac_key,
-			       mcs_mac_params);
-	rhl_for_each_entry_rcu(other, pos, list, mac_node) {
-		if (other == grp)
-			continue;
-		mcs_mac_alias_announce(mb, grp, &other->key.addr);
-		aliased = true;
-	}
-	rcu_read_unlock();
 	if (mcs_mac_control_block(grp, &local)) {
 		mcs_mac_alias_announce(mb, grp, &local);
-		aliased = true;
-	}
-	if (aliased)
 		mcs_stats_inc(mb->stats, MCS_CNT_MAC_ALIAS);
+	} else {
+		other = mcs_mac_alias_other(mb, grp);
+		if (other) {
+			mcs_mac_alias_announce(mb, grp, &other->key.addr);
+			mcs_stats_inc(mb->stats, MCS_CNT_MAC_ALIAS);
+		}
+	}
+	rcu_read_unlock();
 	return 0;
 }
 
@@ -115,15 +129,14 @@ void mcs_mac_alias_del(struct mcs_bridge *mb, struct mcs_group *grp)
 u32 mcs_mac_alias_count(struct mcs_bridge *mb, const struct mcs_group *grp)
 {
 	struct rhlist_head *list, *pos;
+	const struct mcs_group *other;
 	struct in6_addr local;
-	u32 n = 0;
+	u32 n = mcs_mac_control_block(grp, &local);
 
 	list = rhltable_lookup(&mb->groups_by_mac, &grp->mac_key,
 			       mcs_mac_params);
-	rhl_for_each_rcu(pos, list)
-		n++;
-	/* grp itself is in the list, unless it left it just now. */
-	if (n)
-		n--;
-	return n + mcs_mac_control_block(grp, &local);
+	rhl_for_each_entry_rcu(other, pos, list, mac_node)
+		if (other != grp && ++n >= MCS_MAC_ALIAS_COUNT_MAX)
+			break;
+	return n;
 }

@@ -119,20 +119,22 @@ bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
  */
 
 /*
- * nl_settings.c: the settings of a querier context (the querier and the
- * timers), as the bridge's (BRIDGE_*) and a VLAN's (VLAN_*) messages carry
- * them.
- */
-/* Of BRIDGE_SET or BRIDGE_ENABLE (mb NULL: against the defaults). */
-/*
- * A port's own settings (RTNL): the attributes (mcs_port_setting_attrs),
- * whether the values given are in range, and applying those given.
+ * nl_port.c: a port's own settings (RTNL): the attributes
+ * (mcs_port_setting_attrs), whether the values given are in range, and
+ * applying those given (port-set, templates).
  */
 #define MCS_PORT_SETTINGS 5
 extern const int mcs_port_setting_attrs[MCS_PORT_SETTINGS];
 bool mcs_nl_port_settings_valid(struct nlattr **a,
 				struct netlink_ext_ack *extack);
 void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a);
+
+/*
+ * nl_settings.c: the settings of a querier context (the querier and the
+ * timers), as the bridge's (BRIDGE_*) and a VLAN's (VLAN_*) messages carry
+ * them.
+ */
+/* Of BRIDGE_SET or BRIDGE_ENABLE (mb NULL: against the defaults). */
 bool mcs_nl_bridge_settings_valid(struct mcs_bridge *mb, struct nlattr **a,
 				  struct netlink_ext_ack *extack);
 int mcs_nl_bridge_settings_set(struct mcs_bridge *mb, struct nlattr **a);

@@ -19,6 +19,8 @@ struct mcs_net {
 	DECLARE_HASHTABLE(ports, MCS_NET_PORT_HASH_BITS);
 	/* Bumped on every change of the set, for dump consistency. */
 	unsigned int generation;
+	/* The same for the bridges' port templates (RTNL). */
+	unsigned int template_generation;
 };
 
 extern unsigned int mcs_net_id;

@@ -15,7 +15,7 @@
 
 static int mcs_nl_fill_template(struct sk_buff *skb, struct mcs_bridge *mb,
 				const struct mcs_port_template *t, u32 portid,
-				u32 seq, int flags)
+				u32 seq, int flags, struct netlink_callback *cb)
 {
 	void *hdr;
 
@@ -23,6 +23,8 @@ static int mcs_nl_fill_template(struct sk_buff *skb, struct mcs_bridge *mb,
 			  MCSNOOP_CMD_PORT_TEMPLATE_GET);
 	if (!hdr)
 		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(skb, MCSNOOP_A_PORT_BRIDGE_IFINDEX, mb->dev->ifindex) ||
 	    nla_put_string(skb, MCSNOOP_A_PORT_BRIDGE_IFNAME, mb->dev->name) ||
 	    nla_put_string(skb, MCSNOOP_A_PORT_TEMPLATE, t->pattern) ||
@@ -47,10 +49,15 @@ static struct mcs_bridge *mcs_nl_template_req(struct genl_info *info,
 			   true, info->extack);
 	if (IS_ERR(mb))
 		return mb;
-	if (!attr || !nla_len(attr) || !*(char *)nla_data(attr)) {
-		NL_SET_BAD_ATTR(info->extack, attr);
+	if (!attr) {
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, MCSNOOP_A_PORT_TEMPLATE);
 		NL_SET_ERR_MSG(info->extack,
 			       "template: an interface name or pattern is required");
+		return ERR_PTR(-EINVAL);
+	}
+	if (!nla_len(attr) || !*(char *)nla_data(attr)) {
+		NL_SET_BAD_ATTR(info->extack, attr);
+		NL_SET_ERR_MSG(info->extack, "template: empty pattern");
 		return ERR_PTR(-EINVAL);
 	}
 	*pattern = nla_data(attr);
@@ -75,7 +82,7 @@ int mcsnoop_nl_port_template_get_doit(struct sk_buff *skb,
 	struct sk_buff *msg;
 	int err;
 
-	msg = nlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	rtnl_lock();
@@ -91,7 +98,7 @@ int mcsnoop_nl_port_template_get_doit(struct sk_buff *skb,
 		goto fail;
 	}
 	err = mcs_nl_fill_template(msg, mb, t, info->snd_portid, info->snd_seq,
-				   0);
+				   0, NULL);
 	rtnl_unlock();
 	if (err) {
 		nlmsg_free(msg);
@@ -129,6 +136,8 @@ int mcsnoop_nl_port_template_get_dumpit(struct sk_buff *skb,
 	if (err)
 		return err;
 	rtnl_lock();
+	/* A template added or deleted between two parts: DUMP_INTR. */
+	cb->seq = mn->generation + mn->template_generation;
 	hash_for_each(mn->bridges, bkt, mb, hnode) {
 		if (bidx++ < cur->bridge ||
 		    (cur->filter > 0 && mb->dev->ifindex != cur->filter))
@@ -140,7 +149,7 @@ int mcsnoop_nl_port_template_get_dumpit(struct sk_buff *skb,
 			if (mcs_nl_fill_template(skb, mb, t,
 						 NETLINK_CB(cb->skb).portid,
 						 cb->nlh->nlmsg_seq,
-						 NLM_F_MULTI))
+						 NLM_F_MULTI, cb))
 				goto out;
 			cur->template = tidx;
 		}
@@ -157,7 +166,7 @@ int mcsnoop_nl_port_template_add_doit(struct sk_buff *skb,
 {
 	struct mcs_bridge *mb;
 	const char *pattern;
-	int err;
+	int err, i;
 
 	rtnl_lock();
 	mb = mcs_nl_template_req(info, &pattern);
@@ -169,7 +178,18 @@ int mcsnoop_nl_port_template_add_doit(struct sk_buff *skb,
 		err = -ERANGE;
 		goto out;
 	}
+	for (i = 0; i < MCS_PORT_SETTINGS; i++)
+		if (info->attrs[mcs_port_setting_attrs[i]])
+			break;
+	if (i == MCS_PORT_SETTINGS) {
+		NL_SET_ERR_MSG(info->extack,
+			       "template: no port setting given");
+		err = -EINVAL;
+		goto out;
+	}
 	err = mcs_template_add(mb, pattern, info->attrs);
+	if (!err)
+		mcs_net(genl_info_net(info))->template_generation++;
 	if (err == -EEXIST) {
 		NL_SET_BAD_ATTR(info->extack,
 				info->attrs[MCSNOOP_A_PORT_TEMPLATE]);
@@ -201,6 +221,7 @@ int mcsnoop_nl_port_template_del_doit(struct sk_buff *skb,
 	t = mcs_template_find(mb, pattern);
 	if (t) {
 		mcs_template_del(mb, t);
+		mcs_net(genl_info_net(info))->template_generation++;
 	} else {
 		mcs_nl_template_missing(info, pattern, mb);
 		err = -ENOENT;

@@ -8,6 +8,7 @@
  * query in its whole membership interval had no querier on the LAN.
  */
 #include <linux/jiffies.h>
+#include <linux/math64.h>
 #include <net/genetlink.h>
 
 #include "context.h"
@@ -31,8 +32,9 @@ void mcs_removal_record(struct mcs_bridge *mb, struct mcs_port *port,
 	e->reason = reason;
 	e->when = now;
 	rcu_read_lock();
-	ctx = mcs_ctx_find(mb, grp->key.vid) ?: mcs_ctx_find(mb, 0);
-	q = ctx ? &ctx->querier[proto] : NULL;
+	/* Where the querier of the group's VLAN runs, if anywhere. */
+	ctx = mcs_ctx_find(mb, grp->key.vid);
+	q = ctx && ctx->present ? &ctx->querier[proto] : NULL;
 	e->query_seen = q && q->query_seen;
 	e->last_query = e->query_seen ? q->last_query : 0;
 	rcu_read_unlock();
@@ -44,9 +46,13 @@ void mcs_removal_record(struct mcs_bridge *mb, struct mcs_port *port,
 		r->count++;
 }
 
+/* Whole ms between two jiffies: 0 if the second is earlier, at most U32_MAX. */
 static u32 mcs_ms_since(unsigned long from, unsigned long to)
 {
-	return min_t(u64, jiffies_to_msecs(to - from), U32_MAX);
+	if (time_before(to, from))
+		return 0;
+	return min_t(u64, div_u64((u64)(to - from) * MSEC_PER_SEC, HZ),
+		     U32_MAX);
 }
 
 static int mcs_nl_put_removal(struct sk_buff *skb,
@@ -73,14 +79,16 @@ int mcs_nl_put_removals(struct sk_buff *skb, int attr, struct mcs_bridge *mb,
 {
 	const struct mcs_removals *r = port ? &port->removals :
 					      &mb->host_removals;
-	unsigned long now = jiffies;
 	struct nlattr *nest;
+	unsigned long now;
 	int i, err = 0;
 
 	nest = nla_nest_start(skb, attr);
 	if (!nest)
 		return -EMSGSIZE;
 	spin_lock_bh(&mb->lock);
+	/* After the lock: no entry is newer. */
+	now = jiffies;
 	for (i = 1; i <= r->count && !err; i++)
 		err = mcs_nl_put_removal(skb, &r->ring[(r->next + MCS_REMOVALS_N - i) %
 						       MCS_REMOVALS_N], now);

@@ -137,6 +137,7 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 	if (!grp)
 		return ERR_PTR(-ENOMEM);
 	mcs_key_init(&grp->key, addr, vid);
+	mcs_mac_alias_key(grp);
 	grp->ipv6 = ipv6;
 	INIT_HLIST_HEAD(&grp->members);
 	atomic64_set(&grp->packets, 0);
@@ -529,11 +530,11 @@ static void mcs_table_gc(struct work_struct *work)
 
 int mcs_table_init(struct mcs_bridge *mb)
 {
+	int err;
+
 	spin_lock_init(&mb->lock);
 	INIT_LIST_HEAD(&mb->group_list);
 	INIT_DELAYED_WORK(&mb->gc_work, mcs_table_gc);
-	int err;
-
 	mcs_routers_init(mb);
 	err = rhashtable_init(&mb->groups, &mcs_group_params);
 	if (err)

@@ -61,16 +61,46 @@ struct mcs_port_template *mcs_template_find(struct mcs_bridge *mb,
 	return NULL;
 }
 
+/* The settings of t as port-set attributes (validated at add). */
+static void mcs_template_parse(const struct mcs_port_template *t,
+			       struct nlattr **a)
+{
+	if (nla_parse_deprecated(a, MCSNOOP_A_PORT_MAX,
+				 (struct nlattr *)t->settings, t->len, NULL,
+				 NULL))
+		memset(a, 0, sizeof(*a) * (MCSNOOP_A_PORT_MAX + 1));
+}
+
 static void mcs_template_apply(const struct mcs_port_template *t,
 			       struct mcs_port *port)
 {
 	struct nlattr *a[MCSNOOP_A_PORT_MAX + 1];
 
-	/* Validated when the template was added. */
-	if (nla_parse_deprecated(a, MCSNOOP_A_PORT_MAX,
-				 (struct nlattr *)t->settings, t->len, NULL,
-				 NULL))
-		return;
+	mcs_template_parse(t, a);
+	mcs_nl_port_settings_set(port, a);
+}
+
+/*
+ * t was added and port matches it: its settings, but those a more
+ * specific template of port also gives (that one had the last word).
+ * What was set by hand since stays, unless t sets it.
+ */
+static void mcs_template_apply_new(const struct mcs_port_template *t,
+				   struct mcs_port *port)
+{
+	struct nlattr *a[MCSNOOP_A_PORT_MAX + 1], *b[MCSNOOP_A_PORT_MAX + 1];
+	const struct mcs_port_template *later = t;
+	int i;
+
+	mcs_template_parse(t, a);
+	list_for_each_entry_continue(later, &port->mb->templates, list) {
+		if (!mcs_template_match(later->pattern, port->dev->name))
+			continue;
+		mcs_template_parse(later, b);
+		for (i = 0; i < MCS_PORT_SETTINGS; i++)
+			if (b[mcs_port_setting_attrs[i]])
+				a[mcs_port_setting_attrs[i]] = NULL;
+	}
 	mcs_nl_port_settings_set(port, a);
 }
 
@@ -125,7 +155,7 @@ int mcs_template_add(struct mcs_bridge *mb, const char *pattern,
 	/* The ports it serves get it now, in its place among the others. */
 	list_for_each_entry(port, &mb->port_list, list)
 		if (mcs_template_match(pattern, port->dev->name))
-			mcs_templates_apply(port);
+			mcs_template_apply_new(t, port);
 	return 0;
 }
 

@@ -36,8 +36,11 @@
 #    fwpr102p0 exist when 'tap*' fast-leave on is added: tap102i0 gets
 #    fast_leave true at once and keeps max_groups 100, fwpr102p0 is left
 #    alone; tap104i0, a device that existed outside the bridge, gets it
-#    when it is enslaved. template del: show is empty, the ports keep
-#    fast_leave true, a port created afterwards gets the defaults.
+#    when it is enslaved. '*' max-groups 50 added then gives both ports
+#    50 and undoes neither 'tap*' (tap102i0 keeps fast leave) nor a later
+#    port set (tap104i0 keeps fast-leave off). template del: show is
+#    empty, the ports keep what they got, a port created afterwards gets
+#    the defaults.
 #  - template_boot_config: a /etc/mcsnoop.conf with bridge enable and two
 #    templates ('tap*' fast-leave on, 'fwpr*' router static flood-reports
 #    on), run with mcsnoopctl -b as mcsnoop.service does, succeeds though
@@ -351,13 +354,24 @@ template_present_ports()
 	check_settings tap104i0 "a device enslaved after the template" \
 		fast_leave=true max_groups=16384
 
+	# A less specific template added later gives what it sets and
+	# undoes neither the more specific one nor what was set by hand.
+	mcs sw port set tap104i0 fast-leave off
+	tmpl add br0 '*' max-groups 50
+	check_err $? "template add br0 *"
+	check_settings tap104i0 "'*' added after a port set" \
+		fast_leave=false max_groups=50
+	check_settings tap102i0 "'*' added after 'tap*'" fast_leave=true \
+		max_groups=50
+	tmpl del br0 '*'
+
 	# Deleted: the ports keep what they got, new ones get the defaults.
 	tmpl del br0 'tap*'
 	check_err $? "template del br0 tap*"
 	check_show br0 "after template del" '[]'
 	check_settings tap102i0 "after template del" fast_leave=true \
-		max_groups=100
-	check_settings tap104i0 "after template del" fast_leave=true
+		max_groups=50
+	check_settings tap104i0 "after template del" fast_leave=false
 	ports_add br0 tap106i0 || { check_err 1 "tap106i0"; return; }
 	check_settings tap106i0 "a port created after template del" \
 		"${DEFAULTS[@]}"

@@ -61,13 +61,18 @@ static int template_request(struct mcs_ctx *ctx, uint8_t cmd, int argc,
 	struct nlmsghdr *nlh;
 	struct nl_sock *nl;
 	uint32_t ifindex;
+	int count;
 
 	if (template_args(argc, argv, &ifindex))
 		return 1;
 	if (settings) {
-		if (mcs_params_put(NULL, &mcs_port_params, mcs_port_usage,
-				   argc - 2, argv + 2) < 0)
+		count = mcs_params_put(NULL, &mcs_port_params, mcs_port_usage,
+				       argc - 2, argv + 2);
+		if (count < 0)
 			return 1;
+		if (!count)
+			return mcs_usage_error(mcs_port_usage,
+					       "a template needs a SETTING");
 	} else if (argc > 2) {
 		return mcs_usage_error(mcs_port_usage,
 				       "unexpected argument \"%s\"", argv[2]);

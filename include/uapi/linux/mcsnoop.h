@@ -124,7 +124,8 @@ enum mcsnoop_vlan_setting {
  * @MCSNOOP_EVENT_MAC_ALIAS: a group was added whose Ethernet MAC another group
  *   of the same bridge and VLAN already has (group: the new one, addr: the
  *   other one, mac), or, IPv4, the MAC of 224.0.0.0/24, which switches flood
- *   (addr: that 224.0.0.x); one event per pair
+ *   (addr: that 224.0.0.x, named first); one event per group added, however
+ *   many it aliases
  */
 enum mcsnoop_event_type {
 	MCSNOOP_EVENT_UNSPEC,
