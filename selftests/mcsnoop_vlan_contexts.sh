@@ -20,11 +20,18 @@
 #   nobody in VID 10 and to every port of VID 20; a port's own setting
 #   goes first; a bridge change reaches the VLANs that inherit it only,
 #   until inherit returns VID 10 to it.
+# - vlan_max_groups: max-groups per VLAN (the issue "beyond peers"): VID
+#   10 at 2 keeps h2's third group out of its table: table_full counts it
+#   and the group floods to every port of VID 10 (not lost), while its
+#   first two stay pruned; VID 20 (no limit of its own) takes h5's three;
+#   vlan show gives each VLAN's limit and count; out of range is refused
+#   with a message naming max_groups.
 
 ALL_TESTS=(
 	vlan_querier_follows_vlans
 	adopted_per_vlan
 	vlan_flood_unknown
+	vlan_max_groups
 )
 
 # shellcheck source=lib.sh
@@ -167,6 +174,46 @@ vlan_flood_unknown()
 	check_err $? "vlan set vid 10 inherit flood-unknown"
 	check_eq "$(vlan_json 10 own)" '[]' "vlan show: VID 10's own after inherit"
 	deliver_check h1 "$G" "h2 h3" "" "VID 10 inherits the bridge's on"
+}
+
+vlan_max_groups()
+{
+	local i cmds= out
+
+	star 6 v4 vlan enable || { check_err 1 "setup"; return; }
+	# h1-h3 on access ports of VID 10, h4-h6 of VID 20.
+	for i in 1 2 3 4 5 6; do
+		cmds+="vlan del dev p-h$i vid 1"$'\n'
+		cmds+="vlan add dev p-h$i vid $((i <= 3 ? 10 : 20)) pvid untagged"$'\n'
+	done
+	bridge -n "$(nsname sw)" -b - <<<"$cmds" ||
+		{ check_err 1 "VLANs"; return; }
+	mcs sw vlan set br0 vid 10 max-groups 2
+	check_err $? "vlan set vid 10 max-groups 2"
+	check_eq "$(vlan_json 10 max_groups)" 2 "vlan show: VID 10's max_groups"
+	check_eq "$(vlan_json 20 max_groups)" 0 "vlan show: VID 20's max_groups"
+	for i in 1 2 3; do
+		bg_mcast h2 join eth0 "239.1.10.$i"
+		bg_mcast h5 join eth0 "239.1.20.$i"
+	done
+	check_ports br0 239.1.10.1 p-h2 "h2's first group" 10
+	check_ports br0 239.1.10.2 p-h2 "h2's second group" 10
+	for i in 1 2 3; do
+		check_ports br0 "239.1.20.$i" p-h5 "h5's group $i in VID 20" 20
+	done
+	wait_secs 20 eval '[ "$(bstat br0 table_full)" -ge 1 ]'
+	check_err $? "table_full after the third group of VID 10: $(bstat br0 table_full)"
+	check_ports br0 239.1.10.3 "" "h2's third group, over VID 10's limit" 10
+	check_eq "$(vlan_json 10 group_count)" 2 "vlan show: VID 10's groups"
+	check_eq "$(vlan_json 20 group_count)" 3 "vlan show: VID 20's groups"
+	out=$(mcs sw vlan show br0)
+	check_match "$out" "vid 10 .*groups 2 max-groups 2" "vlan show text"
+	# Over the limit it floods in its VLAN; within it, it is pruned.
+	deliver_check h1 239.1.10.3 "h2 h3" "" "a group over VID 10's limit"
+	deliver_check h1 239.1.10.1 "h2" "h3" "a group within VID 10's limit"
+	out=$(mcs sw vlan set br0 vid 10 max-groups 1048577 2>&1)
+	check_fail $? "max-groups 1048577 accepted"
+	check_match "$out" "max_groups: out of range" "max-groups 1048577 message"
 }
 
 mcs_require
