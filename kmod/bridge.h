@@ -87,6 +87,11 @@ struct mcs_bridge {
 	struct rhltable groups_by_mac;
 	struct list_head group_list;
 	unsigned int group_count;
+	/* Per VID: its max-groups (0: none of its own) and its groups. */
+	struct mcs_vlan_groups {
+		u32 max;		/* RTNL writer */
+		u32 count;		/* lock writer */
+	} *vlan_groups;
 	/* Why the host's own last memberships ended. */
 	struct mcs_removals host_removals;
 	/* Bumped on every group added or removed, for dump consistency. */

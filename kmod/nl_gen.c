@@ -102,7 +102,7 @@ const struct nla_policy mcsnoop_vlan_get_nl_policy[MCSNOOP_A_VLAN_VID + 1] = {
 };
 
 /* MCSNOOP_CMD_VLAN_SET - do */
-const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_FLOOD_UNKNOWN + 1] = {
+const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_MAX_GROUPS + 1] = {
 	[MCSNOOP_A_VLAN_BRIDGE_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_VLAN_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_VLAN_VID] = { .type = NLA_U16, },
@@ -123,6 +123,7 @@ const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_FLOOD_UNKNOWN 
 	[MCSNOOP_A_VLAN_MLD_VERSION] = { .type = NLA_U8, },
 	[MCSNOOP_A_VLAN_INHERIT] = NLA_POLICY_MASK(NLA_U32, 0x7fff),
 	[MCSNOOP_A_VLAN_FLOOD_UNKNOWN] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCSNOOP_A_VLAN_MAX_GROUPS] = { .type = NLA_U32, },
 };
 
 /* MCSNOOP_CMD_GROUP_GET - do */
@@ -253,7 +254,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_VLAN_SET,
 		.doit		= mcsnoop_nl_vlan_set_doit,
 		.policy		= mcsnoop_vlan_set_nl_policy,
-		.maxattr	= MCSNOOP_A_VLAN_FLOOD_UNKNOWN,
+		.maxattr	= MCSNOOP_A_VLAN_MAX_GROUPS,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

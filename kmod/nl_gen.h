@@ -25,7 +25,7 @@ extern const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_MAX_GRO
 
 extern const struct nla_policy mcsnoop_vlan_get_nl_policy[MCSNOOP_A_VLAN_VID + 1];
 
-extern const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_FLOOD_UNKNOWN + 1];
+extern const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_MAX_GROUPS + 1];
 
 extern const struct nla_policy mcsnoop_group_get_nl_policy[MCSNOOP_A_GROUP_ADDR + 1];
 

@@ -404,6 +404,9 @@ int mcsnoop_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
 	if (err == -ENOSPC)
 		mcs_nl_err(info->extack, info->attrs[MCSNOOP_A_GROUP_ADDR],
 			   "addr: max-groups reached on the bridge or port, or too many sources");
+	else if (err == -EDQUOT)
+		mcs_nl_msgf(info->extack, "addr: max-groups of VLAN %u reached",
+			    e.vid);
 out:
 	rtnl_unlock();
 	return err;

@@ -29,6 +29,8 @@ static int mcs_nl_fill_vlan(struct sk_buff *skb, struct mcs_bridge *mb,
 		       mcs_vlan_snooping(mb, vid)) ||
 	    nla_put_u32(skb, MCSNOOP_A_VLAN_GROUP_COUNT,
 			mcs_table_vlan_count(mb, vid)) ||
+	    nla_put_u32(skb, MCSNOOP_A_VLAN_MAX_GROUPS,
+			READ_ONCE(mb->vlan_groups[vid].max)) ||
 	    mcs_nl_vlan_settings_put(skb, mb, vid)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -86,7 +88,7 @@ int mcsnoop_nl_vlan_get_doit(struct sk_buff *skb, struct genl_info *info)
 static bool mcs_vlan_exists(struct mcs_bridge *mb, u16 vid)
 {
 	return !mcs_vlan_snooping(mb, vid) || mcs_ctx_find(mb, vid) ||
-	       mcs_vlan_in_use(mb, vid);
+	       READ_ONCE(mb->vlan_groups[vid].max) || mcs_vlan_in_use(mb, vid);
 }
 
 /* Where a VLAN_GET dump goes on, and the bridge it is filtered by. */
@@ -138,6 +140,7 @@ out:
 int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *snooping = info->attrs[MCSNOOP_A_VLAN_SNOOPING];
+	struct nlattr *max_groups = info->attrs[MCSNOOP_A_VLAN_MAX_GROUPS];
 	struct mcs_bridge *mb;
 	u16 vid = 0;
 	int err = 0;
@@ -151,6 +154,11 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 	err = mcs_nl_vlan_settings_check(mb, vid, info->attrs, info->extack);
 	if (err)
 		goto out;
+	if (!mcs_nl_range(info->extack, max_groups, 0, 1048576,
+			  "max_groups: out of range (0-1048576)")) {
+		err = -ERANGE;
+		goto out;
+	}
 	if (snooping) {
 		if (nla_get_u8(snooping))
 			clear_bit(vid, mb->vlan_snooping_off);
@@ -158,10 +166,14 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 			set_bit(vid, mb->vlan_snooping_off);
 	}
 	err = mcs_nl_vlan_settings_set(mb, vid, info->attrs);
-	if (!err)
-		mcs_nl_settings_warn_addr(mb, vid,
-					  info->attrs[MCSNOOP_A_VLAN_QUERIER_ADDR4],
-					  info->extack);
+	if (err)
+		goto out;
+	mcs_nl_settings_warn_addr(mb, vid,
+				  info->attrs[MCSNOOP_A_VLAN_QUERIER_ADDR4],
+				  info->extack);
+	/* Lowering it evicts nothing: new groups wait until the count fits. */
+	if (max_groups)
+		WRITE_ONCE(mb->vlan_groups[vid].max, nla_get_u32(max_groups));
 out:
 	rtnl_unlock();
 	return err;

@@ -94,6 +94,8 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 	mcs_mac_alias_del(mb, grp);
 	list_del_rcu(&grp->list);
 	WRITE_ONCE(mb->group_count, mb->group_count - 1);
+	WRITE_ONCE(mb->vlan_groups[grp->key.vid].count,
+		   mb->vlan_groups[grp->key.vid].count - 1);
 	WRITE_ONCE(mb->table_gen, mb->table_gen + 1);
 	kfree_rcu(grp, rcu);
 }
@@ -124,15 +126,25 @@ bool mcs_member_remove(struct mcs_bridge *mb, struct mcs_group *grp,
 	return mcs_member_free(mb, grp, m);
 }
 
+/*
+ * -ENOSPC: the bridge's max-groups is reached, -EDQUOT: that of the VLAN;
+ * the caller floods the group either way.
+ */
 static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 				       const struct in6_addr *addr, u16 vid,
 				       bool ipv6, gfp_t gfp)
 {
+	struct mcs_vlan_groups *vg;
 	struct mcs_group *grp;
 
 	lockdep_assert_held(&mb->lock);
 	if (mb->group_count >= READ_ONCE(mb->cfg.max_groups))
 		return ERR_PTR(-ENOSPC);
+	if (WARN_ON_ONCE(vid >= MCS_VLAN_N))
+		return ERR_PTR(-EINVAL);
+	vg = &mb->vlan_groups[vid];
+	if (READ_ONCE(vg->max) && vg->count >= READ_ONCE(vg->max))
+		return ERR_PTR(-EDQUOT);
 	grp = kzalloc(sizeof(*grp), gfp);
 	if (!grp)
 		return ERR_PTR(-ENOMEM);
@@ -156,6 +168,7 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 	}
 	list_add_tail_rcu(&grp->list, &mb->group_list);
 	WRITE_ONCE(mb->group_count, mb->group_count + 1);
+	WRITE_ONCE(vg->count, vg->count + 1);
 	WRITE_ONCE(mb->table_gen, mb->table_gen + 1);
 	return grp;
 }
@@ -245,12 +258,15 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		if (!grp) {
 			grp = mcs_group_new(mb, addr, vid, ipv6, GFP_ATOMIC);
 			if (IS_ERR(grp)) {
-				if (PTR_ERR(grp) != -ENOSPC)
+				if (PTR_ERR(grp) != -ENOSPC &&
+				    PTR_ERR(grp) != -EDQUOT)
 					return;
 				/* Flood the group rather than lose it. */
 				mcs_overflow_mark(mb, addr, vid);
 				mcs_table_full(mb, port, addr, vid,
-					       MCSNOOP_EVENT_REASON_BRIDGE_LIMIT);
+					       PTR_ERR(grp) == -ENOSPC ?
+					       MCSNOOP_EVENT_REASON_BRIDGE_LIMIT :
+					       MCSNOOP_EVENT_REASON_VLAN_LIMIT);
 				return;
 			}
 		}
@@ -468,14 +484,7 @@ void mcs_table_split_by_host(struct mcs_bridge *mb, struct mcs_port *port)
 
 unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid)
 {
-	struct mcs_group *grp;
-	unsigned int n = 0;
-
-	rcu_read_lock();
-	list_for_each_entry_rcu(grp, &mb->group_list, list)
-		n += grp->key.vid == vid;
-	rcu_read_unlock();
-	return n;
+	return READ_ONCE(mb->vlan_groups[vid].count);
 }
 
 void mcs_table_expire(struct mcs_bridge *mb, unsigned long now)
@@ -536,12 +545,22 @@ int mcs_table_init(struct mcs_bridge *mb)
 	INIT_LIST_HEAD(&mb->group_list);
 	INIT_DELAYED_WORK(&mb->gc_work, mcs_table_gc);
 	mcs_routers_init(mb);
+	mb->vlan_groups = kvcalloc(MCS_VLAN_N, sizeof(*mb->vlan_groups),
+				   GFP_KERNEL);
+	if (!mb->vlan_groups)
+		return -ENOMEM;
 	err = rhashtable_init(&mb->groups, &mcs_group_params);
 	if (err)
-		return err;
+		goto err_free;
 	err = mcs_mac_alias_init(mb);
 	if (err)
-		rhashtable_destroy(&mb->groups);
+		goto err_groups;
+	return 0;
+
+err_groups:
+	rhashtable_destroy(&mb->groups);
+err_free:
+	kvfree(mb->vlan_groups);
 	return err;
 }
 
@@ -558,4 +577,5 @@ void mcs_table_destroy(struct mcs_bridge *mb)
 	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
 	rhashtable_destroy(&mb->groups);
 	mcs_mac_alias_destroy(mb);
+	kvfree(mb->vlan_groups);
 }

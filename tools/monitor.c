@@ -63,6 +63,7 @@ static const char *const reason_words[] = {
 	[MCSNOOP_EVENT_REASON_PROXYARP_WIFI] = "proxyarp-wifi",
 	[MCSNOOP_EVENT_REASON_MCAST_FLOOD] = "mcast-flood",
 	[MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING] = "bridge-snooping",
+	[MCSNOOP_EVENT_REASON_VLAN_LIMIT] = "vlan-limit",
 };
 
 static volatile sig_atomic_t monitor_stop;

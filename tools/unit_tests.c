@@ -300,6 +300,7 @@ static const char *const vlan_attr_names[MCSNOOP_A_VLAN_MAX + 1] = {
 	[MCSNOOP_A_VLAN_IGMP_VERSION] = "igmp_version",
 	[MCSNOOP_A_VLAN_INHERIT] = "inherit",
 	[MCSNOOP_A_VLAN_FLOOD_UNKNOWN] = "flood_unknown",
+	[MCSNOOP_A_VLAN_MAX_GROUPS] = "max_groups",
 };
 
 /* What stderr got while a refused set was parsed. */
@@ -499,6 +500,7 @@ static void params_tests(void)
 	vlan_params_ok("inherit all", "inherit=32767");
 	/* Not a querier setting, but a VLAN's as they are. */
 	vlan_params_ok("flood-unknown off", "flood_unknown=0");
+	vlan_params_ok("max-groups 100", "max_groups=100");
 	vlan_params_ok("inherit flood-unknown", "inherit=16384");
 	expect("vlan set inherit bogus word refused",
 	       params_run(&mcs_vlan_params, vlan_attr_names,
@@ -1184,7 +1186,7 @@ static void printer_tests(void)
 	expect("vlan show json", render(vlan_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":10,\"snooping\":false,"
 	       "\"flood_unknown\":false,"
-	       "\"group_count\":1,\"querier\":\"proxy\","
+	       "\"group_count\":1,\"max_groups\":0,\"querier\":\"proxy\","
 	       "\"querier_address\":null,\"querier_address6\":\"fe80::1\","
 	       "\"proxy_query\":true,\"igmp_version\":3,\"mld_version\":2,"
 	       "\"query_interval\":30,\"query_response_interval\":10,"

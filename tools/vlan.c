@@ -19,7 +19,7 @@ void mcs_vlan_usage(void)
 {
 	fprintf(stderr,
 		"Usage: mcsnoopctl vlan set BRIDGE vid VID [ snooping on|off ]\n"
-		"               [ flood-unknown on|off ]\n"
+		"               [ flood-unknown on|off ] [ max-groups N ]\n"
 		"               [ querier off|proxy|auto ] [ querier-address ADDR|none ]\n"
 		"               [ proxy-query on|off ]\n"
 		"               [ query-interval SEC ] [ query-response-interval SEC ]\n"
@@ -35,7 +35,8 @@ void mcs_vlan_usage(void)
 		"flood-unknown and the querier settings are as for bridge set, for that\n"
 		"VLAN (a port's own flood-unknown goes first); until set each follows\n"
 		"the bridge's. inherit returns the SETTINGs named by their\n"
-		"keywords (or all) to the bridge's values.\n");
+		"keywords (or all) to the bridge's values. max-groups: most groups of\n"
+		"the VLAN (0: no limit of its own); a group over it floods.\n");
 }
 
 /* Text " own WORD,WORD" (or none), JSON "own": [WORD, ...]. */
@@ -75,6 +76,10 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
 		     nl_u8(tb[MCSNOOP_A_VLAN_FLOOD_UNKNOWN]));
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_VLAN_GROUP_COUNT]));
+	/* 0: no limit of its own, said in JSON only. */
+	print_u64(nl_u32(tb[MCSNOOP_A_VLAN_MAX_GROUPS]) ? PRINT_ANY : PRINT_JSON,
+		  "max_groups", " max-groups %llu",
+		  nl_u32(tb[MCSNOOP_A_VLAN_MAX_GROUPS]));
 	print_nl();
 	mcs_querier_print_settings(tb, MCS_QVLAN);
 	print_text("   ");
@@ -97,6 +102,8 @@ static int vlan_show(struct mcs_ctx *ctx, int argc, char **argv)
 static const struct mcs_param vlan_own_params[] = {
 	{ .name = "snooping", .attr = MCSNOOP_A_VLAN_SNOOPING,
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
+	{ .name = "max-groups", .attr = MCSNOOP_A_VLAN_MAX_GROUPS,
+	  .type = MCS_PARAM_U32, .help = "a number" },
 	{ .name = "inherit", .attr = MCSNOOP_A_VLAN_INHERIT,
 	  .type = MCS_PARAM_QSETTINGS,
 	  .help = "setting keywords separated by commas, or all" },

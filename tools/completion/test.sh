@@ -76,7 +76,7 @@ check "mcsnoopctl port set p1 fast-leave on " "router flood-unknown flood-report
 check "mcsnoopctl port show " "p1 p2 veth3 bridge"
 check "mcsnoopctl port show bridge " "br0 br1"
 check "mcsnoopctl vlan set br0 " "vid"
-check "mcsnoopctl vlan set br0 vid 10 " "snooping flood-unknown querier querier-address
+check "mcsnoopctl vlan set br0 vid 10 " "snooping max-groups flood-unknown querier querier-address
 	proxy-query query-interval query-response-interval robustness
 	last-member-interval last-member-count membership-timeout
 	startup-query-interval startup-query-count igmp-version mld-version

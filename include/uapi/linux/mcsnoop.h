@@ -154,6 +154,8 @@ enum mcsnoop_event_type {
  * @MCSNOOP_EVENT_REASON_SWITCHDEV: fallback-add/-del: the port is offloaded to
  *   a switch (this and the next five: the entries of enum fallback, in its
  *   order)
+ * @MCSNOOP_EVENT_REASON_VLAN_LIMIT: table-full: the max-groups of the group's
+ *   VLAN
  */
 enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_NONE,
@@ -178,6 +180,7 @@ enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_PROXYARP_WIFI,
 	MCSNOOP_EVENT_REASON_MCAST_FLOOD,
 	MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING,
+	MCSNOOP_EVENT_REASON_VLAN_LIMIT,
 };
 
 /**
@@ -342,6 +345,7 @@ enum mcsnoop_vlan_attr {
 	MCSNOOP_A_VLAN_OWN,
 	MCSNOOP_A_VLAN_INHERIT,
 	MCSNOOP_A_VLAN_FLOOD_UNKNOWN,
+	MCSNOOP_A_VLAN_MAX_GROUPS,
 
 	__MCSNOOP_A_VLAN_LAST
 };
