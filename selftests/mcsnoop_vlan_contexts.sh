@@ -193,11 +193,14 @@ vlan_max_groups()
 	check_eq "$(vlan_json 10 max_groups)" 2 "vlan show: VID 10's max_groups"
 	check_eq "$(vlan_json 20 max_groups)" 0 "vlan show: VID 20's max_groups"
 	for i in 1 2 3; do
-		bg_mcast h2 join eth0 "239.1.10.$i"
 		bg_mcast h5 join eth0 "239.1.20.$i"
 	done
+	# One after the other: the third is the one over the limit.
+	bg_mcast h2 join eth0 239.1.10.1
 	check_ports br0 239.1.10.1 p-h2 "h2's first group" 10
+	bg_mcast h2 join eth0 239.1.10.2
 	check_ports br0 239.1.10.2 p-h2 "h2's second group" 10
+	bg_mcast h2 join eth0 239.1.10.3
 	for i in 1 2 3; do
 		check_ports br0 "239.1.20.$i" p-h5 "h5's group $i in VID 20" 20
 	done
