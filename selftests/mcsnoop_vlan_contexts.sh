@@ -143,18 +143,25 @@ vlan_json()
 	mcsj sw vlan show br0 | jq -c ".[] | select(.vid == $1) | .$2"
 }
 
-vlan_flood_unknown()
+# star_two_vlans: br0 (VLAN filtering, enabled) with h1-h3 on access
+# ports of VID 10 and h4-h6 on access ports of VID 20.
+star_two_vlans()
 {
-	local G=239.1.2.3 i cmds=
+	local i cmds=
 
-	star 6 v4 vlan enable || { check_err 1 "setup"; return; }
-	# h1-h3 on access ports of VID 10, h4-h6 of VID 20.
+	star 6 v4 vlan enable || return 1
 	for i in 1 2 3 4 5 6; do
 		cmds+="vlan del dev p-h$i vid 1"$'\n'
 		cmds+="vlan add dev p-h$i vid $((i <= 3 ? 10 : 20)) pvid untagged"$'\n'
 	done
-	bridge -n "$(nsname sw)" -b - <<<"$cmds" ||
-		{ check_err 1 "VLANs"; return; }
+	bridge -n "$(nsname sw)" -b - <<<"$cmds"
+}
+
+vlan_flood_unknown()
+{
+	local G=239.1.2.3
+
+	star_two_vlans || { check_err 1 "setup"; return; }
 	mcs sw vlan set br0 vid 10 flood-unknown off
 	check_err $? "vlan set vid 10 flood-unknown off"
 	check_eq "$(vlan_json 10 flood_unknown)" false "vlan show: VID 10's flood_unknown"
@@ -178,16 +185,9 @@ vlan_flood_unknown()
 
 vlan_max_groups()
 {
-	local i cmds= out
+	local i out
 
-	star 6 v4 vlan enable || { check_err 1 "setup"; return; }
-	# h1-h3 on access ports of VID 10, h4-h6 of VID 20.
-	for i in 1 2 3 4 5 6; do
-		cmds+="vlan del dev p-h$i vid 1"$'\n'
-		cmds+="vlan add dev p-h$i vid $((i <= 3 ? 10 : 20)) pvid untagged"$'\n'
-	done
-	bridge -n "$(nsname sw)" -b - <<<"$cmds" ||
-		{ check_err 1 "VLANs"; return; }
+	star_two_vlans || { check_err 1 "setup"; return; }
 	mcs sw vlan set br0 vid 10 max-groups 2
 	check_err $? "vlan set vid 10 max-groups 2"
 	check_eq "$(vlan_json 10 max_groups)" 2 "vlan show: VID 10's max_groups"
