@@ -82,9 +82,7 @@ struct mcs_bridge {
 	 * softirq, netlink, expiry); the packet path reads it under RCU.
 	 */
 	spinlock_t lock;
-	struct rhashtable groups;
-	/* The same groups by VID and MAC (mac_alias.c). */
-	struct rhltable groups_by_mac;
+	struct rhltable groups;
 	struct list_head group_list;
 	unsigned int group_count;
 	/* Per VID: its max-groups (0: none of its own) and its groups. */

@@ -407,6 +407,10 @@ int mcsnoop_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
 	else if (err == -EDQUOT)
 		mcs_nl_msgf(info->extack, "addr: max-groups of VLAN %u reached",
 			    e.vid);
+	else if (err == -EMLINK)
+		mcs_nl_msgf(info->extack,
+			    "addr: %u groups of VLAN %u have its MAC already",
+			    MCS_MAC_GROUPS_MAX, e.vid);
 out:
 	rtnl_unlock();
 	return err;

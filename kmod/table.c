@@ -9,6 +9,8 @@
 #include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/slab.h>
+#include <net/if_inet6.h>
+#include <net/ip.h>
 #include <net/ipv6.h>
 
 #include "context.h"
@@ -20,9 +22,13 @@
 
 #define MCS_GC_PERIOD HZ
 
+/*
+ * Groups are found by (MAC, VID), and then by address in the short list
+ * of those sharing the MAC: MAC aliasing needs no second index.
+ */
 static const struct rhashtable_params mcs_group_params = {
-	.key_len = sizeof(struct mcs_group_key),
-	.key_offset = offsetof(struct mcs_group, key),
+	.key_len = sizeof(struct mcs_mac_key),
+	.key_offset = offsetof(struct mcs_group, mac_key),
 	.head_offset = offsetof(struct mcs_group, rnode),
 	.automatic_shrinking = true,
 };
@@ -40,13 +46,35 @@ static void mcs_key_init(struct mcs_group_key *key,
 	key->vid = vid;
 }
 
+static void mcs_mac_key_init(struct mcs_mac_key *mk,
+			     const struct in6_addr *addr, u16 vid)
+{
+	if (mcs_addr_is_v4(addr))
+		ip_eth_mc_map(addr->s6_addr32[3], mk->mac);
+	else
+		ipv6_eth_mc_map(addr, mk->mac);
+	mk->vid = vid;
+}
+
+struct rhlist_head *mcs_groups_of_mac(struct mcs_bridge *mb,
+				      const struct mcs_mac_key *mk)
+{
+	return rhltable_lookup(&mb->groups, mk, mcs_group_params);
+}
+
 struct mcs_group *mcs_group_lookup(struct mcs_bridge *mb,
 				   const struct in6_addr *addr, u16 vid)
 {
-	struct mcs_group_key key;
+	struct rhlist_head *list, *pos;
+	struct mcs_mac_key mk;
+	struct mcs_group *grp;
 
-	mcs_key_init(&key, addr, vid);
-	return rhashtable_lookup(&mb->groups, &key, mcs_group_params);
+	mcs_mac_key_init(&mk, addr, vid);
+	list = mcs_groups_of_mac(mb, &mk);
+	rhl_for_each_entry_rcu(grp, pos, list, rnode)
+		if (ipv6_addr_equal(&grp->key.addr, addr))
+			return grp;
+	return NULL;
 }
 
 struct mcs_member *mcs_member_of(const struct mcs_group *grp,
@@ -90,8 +118,7 @@ bool mcs_port_accepts(const struct mcs_group *grp, const struct mcs_port *port,
 void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 {
 	lockdep_assert_held(&mb->lock);
-	rhashtable_remove_fast(&mb->groups, &grp->rnode, mcs_group_params);
-	mcs_mac_alias_del(mb, grp);
+	rhltable_remove(&mb->groups, &grp->rnode, mcs_group_params);
 	list_del_rcu(&grp->list);
 	WRITE_ONCE(mb->group_count, mb->group_count - 1);
 	WRITE_ONCE(mb->vlan_groups[grp->key.vid].count,
@@ -127,14 +154,36 @@ bool mcs_member_remove(struct mcs_bridge *mb, struct mcs_group *grp,
 }
 
 /*
- * -ENOSPC: the bridge's max-groups is reached, -EDQUOT: that of the VLAN;
- * the caller floods the group either way.
+ * The group that has addr's MAC on the VLAN, if any (RCU), or -EMLINK
+ * when MCS_MAC_GROUPS_MAX already have it.
+ */
+static const struct mcs_group *mcs_mac_sharer(struct mcs_bridge *mb,
+					      const struct mcs_mac_key *mk)
+{
+	const struct mcs_group *grp, *first = NULL;
+	struct rhlist_head *list, *pos;
+	unsigned int n = 0;
+
+	list = mcs_groups_of_mac(mb, mk);
+	rhl_for_each_entry_rcu(grp, pos, list, rnode) {
+		first = first ?: grp;
+		if (++n >= MCS_MAC_GROUPS_MAX)
+			return ERR_PTR(-EMLINK);
+	}
+	return first;
+}
+
+/*
+ * -ENOSPC: the bridge's max-groups is reached, -EDQUOT: that of the VLAN,
+ * -EMLINK: too many groups share its MAC; the caller floods the group.
  */
 static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 				       const struct in6_addr *addr, u16 vid,
 				       bool ipv6, gfp_t gfp)
 {
+	const struct mcs_group *sharer;
 	struct mcs_vlan_groups *vg;
+	struct mcs_mac_key mk;
 	struct mcs_group *grp;
 
 	lockdep_assert_held(&mb->lock);
@@ -145,27 +194,27 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 	vg = &mb->vlan_groups[vid];
 	if (READ_ONCE(vg->max) && vg->count >= READ_ONCE(vg->max))
 		return ERR_PTR(-EDQUOT);
+	mcs_mac_key_init(&mk, addr, vid);
+	rcu_read_lock();
+	sharer = mcs_mac_sharer(mb, &mk);
+	rcu_read_unlock();
+	if (IS_ERR(sharer))
+		return ERR_CAST(sharer);
 	grp = kzalloc(sizeof(*grp), gfp);
 	if (!grp)
 		return ERR_PTR(-ENOMEM);
 	mcs_key_init(&grp->key, addr, vid);
-	mcs_mac_alias_key(grp);
+	grp->mac_key = mk;
 	grp->ipv6 = ipv6;
 	INIT_HLIST_HEAD(&grp->members);
 	atomic64_set(&grp->packets, 0);
 	atomic64_set(&grp->bytes, 0);
-	if (rhashtable_lookup_insert_fast(&mb->groups, &grp->rnode,
-					  mcs_group_params)) {
+	if (rhltable_insert(&mb->groups, &grp->rnode, mcs_group_params)) {
 		kfree(grp);
 		return ERR_PTR(-ENOMEM);
 	}
-	if (mcs_mac_alias_add(mb, grp)) {
-		rhashtable_remove_fast(&mb->groups, &grp->rnode,
-				       mcs_group_params);
-		/* Lookups under RCU may have found it. */
-		kfree_rcu(grp, rcu);
-		return ERR_PTR(-ENOMEM);
-	}
+	/* Under the lock, so sharer cannot have gone. */
+	mcs_mac_alias_added(mb, grp, sharer);
 	list_add_tail_rcu(&grp->list, &mb->group_list);
 	WRITE_ONCE(mb->group_count, mb->group_count + 1);
 	WRITE_ONCE(vg->count, vg->count + 1);
@@ -215,6 +264,24 @@ static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 			     port ? port->dev->name : "", grp, vid);
 }
 
+/* Flood a group the table has no room for rather than lose it. */
+static void mcs_group_refused(struct mcs_bridge *mb, struct mcs_port *port,
+			      const struct in6_addr *addr, u16 vid, int err)
+{
+	enum mcsnoop_event_reason why;
+
+	if (err == -ENOSPC)
+		why = MCSNOOP_EVENT_REASON_BRIDGE_LIMIT;
+	else if (err == -EDQUOT)
+		why = MCSNOOP_EVENT_REASON_VLAN_LIMIT;
+	else if (err == -EMLINK)
+		why = MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT;
+	else
+		return;
+	mcs_overflow_mark(mb, addr, vid);
+	mcs_table_full(mb, port, addr, vid, why);
+}
+
 void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		      bool ipv6, const struct mcs_record *rec, const u8 *host,
 		      const u8 *reporter)
@@ -258,15 +325,8 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		if (!grp) {
 			grp = mcs_group_new(mb, addr, vid, ipv6, GFP_ATOMIC);
 			if (IS_ERR(grp)) {
-				if (PTR_ERR(grp) != -ENOSPC &&
-				    PTR_ERR(grp) != -EDQUOT)
-					return;
-				/* Flood the group rather than lose it. */
-				mcs_overflow_mark(mb, addr, vid);
-				mcs_table_full(mb, port, addr, vid,
-					       PTR_ERR(grp) == -ENOSPC ?
-					       MCSNOOP_EVENT_REASON_BRIDGE_LIMIT :
-					       MCSNOOP_EVENT_REASON_VLAN_LIMIT);
+				mcs_group_refused(mb, port, addr, vid,
+						  PTR_ERR(grp));
 				return;
 			}
 		}
@@ -549,18 +609,9 @@ int mcs_table_init(struct mcs_bridge *mb)
 				   GFP_KERNEL);
 	if (!mb->vlan_groups)
 		return -ENOMEM;
-	err = rhashtable_init(&mb->groups, &mcs_group_params);
+	err = rhltable_init(&mb->groups, &mcs_group_params);
 	if (err)
-		goto err_free;
-	err = mcs_mac_alias_init(mb);
-	if (err)
-		goto err_groups;
-	return 0;
-
-err_groups:
-	rhashtable_destroy(&mb->groups);
-err_free:
-	kvfree(mb->vlan_groups);
+		kvfree(mb->vlan_groups);
 	return err;
 }
 
@@ -575,7 +626,6 @@ void mcs_table_destroy(struct mcs_bridge *mb)
 	cancel_delayed_work_sync(&mb->gc_work);
 	mcs_routers_stop(mb);
 	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
-	rhashtable_destroy(&mb->groups);
-	mcs_mac_alias_destroy(mb);
+	rhltable_destroy(&mb->groups);
 	kvfree(mb->vlan_groups);
 }

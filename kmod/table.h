@@ -17,7 +17,10 @@ struct mcs_group_key {
 	u32 vid;
 };
 
-/* The Ethernet address of a group on a VLAN (mac_alias.c). */
+/*
+ * The Ethernet address of a group on a VLAN: the table's key, so that
+ * the groups sharing a MAC (mac_alias.c) share a list.
+ */
 struct mcs_mac_key {
 	u8 mac[ETH_ALEN];
 	u16 vid;
@@ -25,11 +28,10 @@ struct mcs_mac_key {
 
 /* A group on one VLAN of a bridge, and who wants it. */
 struct mcs_group {
-	struct rhash_head rnode;
+	struct rhlist_head rnode;	/* mb->groups, by mac_key */
 	struct mcs_group_key key;
 	struct list_head list;		/* mb->group_list */
 	struct hlist_head members;	/* struct mcs_member, RCU */
-	struct rhlist_head mac_node;	/* mb->groups_by_mac */
 	bool ipv6;
 	/* A member did not fit its port's max-groups: flood the group. */
 	bool overflow;
@@ -49,6 +51,9 @@ void mcs_table_destroy(struct mcs_bridge *mb);
 /* Packet path (RCU): the group, or NULL when it is not registered. */
 struct mcs_group *mcs_group_lookup(struct mcs_bridge *mb,
 				   const struct in6_addr *addr, u16 vid);
+/* RCU: the list of the groups with MAC and VID mk (struct mcs_group rnode). */
+struct rhlist_head *mcs_groups_of_mac(struct mcs_bridge *mb,
+				      const struct mcs_mac_key *mk);
 struct mcs_member *mcs_member_of(const struct mcs_group *grp,
 				 const struct mcs_port *port);
 /* The membership of host (NULL: of the port as a whole) on port. */

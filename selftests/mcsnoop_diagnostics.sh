@@ -33,6 +33,11 @@
 #    and 20 is no alias (no event, 0, counter 0); a second group of that
 #    MAC in VID 10 is (event with vid 10, 1 in VID 10, still 0 in VID 20);
 #    239.0.0.5 in VID 20 aliases the control block there too.
+#  - mac_alias_limit: h1's stack joins ff0e::N:1:5 for N = 1..65, which
+#    all have 33:33:00:01:00:05: 64 are learnt, the last one is refused
+#    with a table-full event of reason mac-alias-limit, counts in
+#    table_full and floods (h1 and h3 receive it); a learnt one stays
+#    pruned (h1 only). The list of a MAC is the packet path's lookup.
 #  - removals_timeout_no_querier: querier off, membership timeout 3 s: h1's
 #    stack joins and, never queried, falls silent; after the expiry port
 #    show -s -j lists one removal (group, vid 0, reason timeout, querier
@@ -61,6 +66,7 @@ ALL_TESTS=(
 	mac_alias_control_block
 	mac_alias_v6
 	mac_alias_vlan
+	mac_alias_limit
 	removals_timeout_no_querier
 	removals_timeout_with_querier
 	removals_reasons
@@ -470,6 +476,40 @@ mac_alias_vlan()
 	mon_sync
 	check_alias_event "$f" 20 inet 239.0.0.5 224.0.0.5 01:00:5e:00:00:05
 	check_alias 239.0.0.5 1 "the control block in VID 20" 20
+}
+
+# mac_count MAC: how many groups of br0 have MAC (group show -j).
+mac_count()
+{
+	grep -o "\"mac\":\"$1\"" <<<"$(mcsj sw group show br0 2>/dev/null)" |
+		wc -l
+}
+
+mac_alias_limit()
+{
+	local f=$MCS_TMP/ev.json m=33:33:00:01:00:05 i cmds= ev g
+
+	MON_FILES=() MON_PORT=p-h3 MON_VID=
+	star 3 v6 snoop || { check_err 1 "setup"; return; }
+	mon_start "$f" || { check_err 1 "the monitor never started"; return; }
+	for ((i = 1; i <= 65; i++)); do
+		cmds+="addr add ff0e::$i:1:5/128 dev eth0 autojoin"$'\n'
+	done
+	ipn h1 -batch - <<<"$cmds"
+	check_err $? "h1 joins ff0e::N:1:5, N = 1..65"
+	wait_secs 60 eval '[ "$(lines_with "$f" "\"event\":\"table_full\"" \
+		"\"reason\":\"mac_alias_limit\"")" -ge 1 ]'
+	check_err $? "no table_full event of reason mac_alias_limit (last: $(tail -n 3 "$f"))"
+	ev=$(grep -m1 '"reason":"mac_alias_limit"' "$f")
+	g=$(json_value "$ev" group)
+	check_match "$g" '^ff0e::[0-9]+:1:5$' "the refused group"
+	check_eq "$(mac_count "$m")" 64 "groups of br0 with $m"
+	check_eq "$(json_value "$(group_json br0 "$g")" group)" null \
+		"the refused $g in group show"
+	check_ge "$(bstat br0 table_full)" 1 "table_full of br0"
+	deliver_check h2 "$g" "h1 h3" "" "the group over the MAC's limit"
+	[ "$g" = ff0e::1:1:5 ] && i=2 || i=1
+	deliver_check h2 "ff0e::$i:1:5" "h1" "h3" "a group within the MAC's limit"
 }
 
 removals_timeout_no_querier()

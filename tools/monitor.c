@@ -64,6 +64,7 @@ static const char *const reason_words[] = {
 	[MCSNOOP_EVENT_REASON_MCAST_FLOOD] = "mcast-flood",
 	[MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING] = "bridge-snooping",
 	[MCSNOOP_EVENT_REASON_VLAN_LIMIT] = "vlan-limit",
+	[MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT] = "mac-alias-limit",
 };
 
 static volatile sig_atomic_t monitor_stop;

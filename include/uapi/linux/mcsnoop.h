@@ -156,6 +156,8 @@ enum mcsnoop_event_type {
  *   order)
  * @MCSNOOP_EVENT_REASON_VLAN_LIMIT: table-full: the max-groups of the group's
  *   VLAN
+ * @MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT: table-full: 64 groups of the bridge
+ *   and VLAN have the group's Ethernet MAC already
  */
 enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_NONE,
@@ -181,6 +183,7 @@ enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_MCAST_FLOOD,
 	MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING,
 	MCSNOOP_EVENT_REASON_VLAN_LIMIT,
+	MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT,
 };
 
 /**
