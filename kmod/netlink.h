@@ -57,6 +57,12 @@ extern const struct mcs_nl_names mcs_nl_names_port;
  */
 __printf(2, 3)
 void mcs_nl_msgf(struct netlink_ext_ack *extack, const char *fmt, ...);
+/*
+ * A group (group true) or source address attribute, 4 or 16 bytes, as
+ * v4-mapped or IPv6; -EINVAL after a message naming addr or source.
+ */
+int mcs_nl_addr(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		struct in6_addr *addr, bool group);
 
 /* Point the extack at attr with a message that outlives the request. */
 void mcs_nl_err(struct netlink_ext_ack *extack, const struct nlattr *attr,

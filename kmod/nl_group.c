@@ -132,9 +132,8 @@ cancel:
 }
 
 /* A group or source address from the request: 4 or 16 bytes. */
-static int mcs_nl_addr(struct netlink_ext_ack *extack,
-		       const struct nlattr *attr, struct in6_addr *addr,
-		       bool group)
+int mcs_nl_addr(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		struct in6_addr *addr, bool group)
 {
 	switch (nla_len(attr)) {
 	case sizeof(__be32):

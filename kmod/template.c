@@ -8,12 +8,13 @@
  * specific first, so "*" serves as the bridge's port defaults and "tap*"
  * overrides it. The settings are kept as the port-set attributes they
  * came as, and applied by the port-set code: a new port setting needs
- * nothing here.
+ * nothing here. Static groups add up: each matching template adds its.
  */
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "netlink.h"
+#include "table.h"
 #include "template.h"
 
 bool mcs_template_match(const char *pattern, const char *name)
@@ -71,6 +72,29 @@ static void mcs_template_parse(const struct mcs_port_template *t,
 		memset(a, 0, sizeof(*a) * (MCSNOOP_A_PORT_MAX + 1));
 }
 
+/* The static groups of t (parsed as a) for port, as group-add does. */
+static void mcs_template_add_groups(const struct mcs_port_template *t,
+				    struct nlattr **a, struct mcs_port *port)
+{
+	struct mcs_template_group g;
+	const struct nlattr *entry;
+	int rem, err;
+
+	if (!a[MCSNOOP_A_PORT_STATIC_GROUPS])
+		return;
+	nla_for_each_nested(entry, a[MCSNOOP_A_PORT_STATIC_GROUPS], rem) {
+		if (mcs_nl_template_group(entry, &g, NULL))
+			continue;
+		err = mcs_static_add(port->mb, port, g.vid, &g.addr,
+				     g.has_src ? &g.src : NULL, g.ipv6);
+		/* Nobody to tell but the log: the port just joined. */
+		if (err)
+			netdev_warn(port->dev,
+				    "mcsnoop: template %s: static group %pI6c vid %u not added (%d)\n",
+				    t->pattern, &g.addr, g.vid, err);
+	}
+}
+
 static void mcs_template_apply(const struct mcs_port_template *t,
 			       struct mcs_port *port)
 {
@@ -78,6 +102,7 @@ static void mcs_template_apply(const struct mcs_port_template *t,
 
 	mcs_template_parse(t, a);
 	mcs_nl_port_settings_set(port, a);
+	mcs_template_add_groups(t, a, port);
 }
 
 /*
@@ -102,6 +127,7 @@ static void mcs_template_apply_new(const struct mcs_port_template *t,
 				a[mcs_port_setting_attrs[i]] = NULL;
 	}
 	mcs_nl_port_settings_set(port, a);
+	mcs_template_add_groups(t, a, port);
 }
 
 void mcs_templates_apply(struct mcs_port *port)
@@ -112,6 +138,13 @@ void mcs_templates_apply(struct mcs_port *port)
 	list_for_each_entry(t, &port->mb->templates, list)
 		if (mcs_template_match(t->pattern, port->dev->name))
 			mcs_template_apply(t, port);
+}
+
+/* What a template keeps: the port settings, then its static groups. */
+static int mcs_template_attr(int i)
+{
+	return i < MCS_PORT_SETTINGS ? mcs_port_setting_attrs[i] :
+				       MCSNOOP_A_PORT_STATIC_GROUPS;
 }
 
 int mcs_template_add(struct mcs_bridge *mb, const char *pattern,
@@ -127,9 +160,9 @@ int mcs_template_add(struct mcs_bridge *mb, const char *pattern,
 		return -EEXIST;
 	if (mb->template_count >= MCS_TEMPLATES_MAX)
 		return -ENOSPC;
-	for (i = 0; i < MCS_PORT_SETTINGS; i++)
-		if (a[mcs_port_setting_attrs[i]])
-			len += nla_total_size(nla_len(a[mcs_port_setting_attrs[i]]));
+	for (i = 0; i <= MCS_PORT_SETTINGS; i++)
+		if (a[mcs_template_attr(i)])
+			len += nla_total_size(nla_len(a[mcs_template_attr(i)]));
 	t = kzalloc(struct_size(t, settings, len), GFP_KERNEL);
 	if (!t)
 		return -ENOMEM;
@@ -137,8 +170,8 @@ int mcs_template_add(struct mcs_bridge *mb, const char *pattern,
 	t->literals = mcs_template_literals(pattern);
 	t->len = len;
 	p = t->settings;
-	for (i = 0; i < MCS_PORT_SETTINGS; i++) {
-		const struct nlattr *attr = a[mcs_port_setting_attrs[i]];
+	for (i = 0; i <= MCS_PORT_SETTINGS; i++) {
+		const struct nlattr *attr = a[mcs_template_attr(i)];
 
 		if (!attr)
 			continue;

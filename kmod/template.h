@@ -10,11 +10,30 @@
 #include "port.h"
 
 #define MCS_TEMPLATES_MAX 64
+#define MCS_TEMPLATE_GROUPS_MAX 32
+
+/* A static membership of a template (static-groups entry). */
+struct mcs_template_group {
+	struct in6_addr addr;
+	struct in6_addr src;
+	u16 vid;
+	bool has_src;
+	bool ipv6;
+};
+
+/*
+ * nl_template.c: a static-groups entry as g; -EINVAL after a message
+ * naming the attribute.
+ */
+int mcs_nl_template_group(const struct nlattr *entry,
+			  struct mcs_template_group *g,
+			  struct netlink_ext_ack *extack);
 
 /*
  * Port settings by interface name, for ports that come and go (a VM's tap
  * device is re-created at every start): the port-set attributes given,
- * kept as they came. In mb->templates (RTNL), least specific first.
+ * and the static-groups, kept as they came. In mb->templates (RTNL),
+ * least specific first.
  */
 struct mcs_port_template {
 	struct list_head list;
@@ -31,9 +50,9 @@ bool mcs_template_match(const char *pattern, const char *name);
 struct mcs_port_template *mcs_template_find(struct mcs_bridge *mb,
 					    const char *pattern);
 /*
- * Add a template of the port settings in a (validated) and apply it to
- * the ports present that it matches. -EEXIST, -ENOSPC (too many),
- * -ENOMEM.
+ * Add a template of the port settings and static groups in a (validated)
+ * and apply it to the ports present that it matches. -EEXIST, -ENOSPC
+ * (too many), -ENOMEM.
  */
 int mcs_template_add(struct mcs_bridge *mb, const char *pattern,
 		     struct nlattr **a);

@@ -48,6 +48,15 @@
 #    start creates afterwards get their settings. bridge disable and
 #    enable: show is empty (text and JSON), a new port and the old ones
 #    have the defaults.
+#  - template_static_groups: a template for the exact name p-vm1 (a VM's
+#    NIC) with two static groups, 239.1.7.2 and (S,G) 232.1.7.3 from
+#    10.0.0.3, added while p-vm1 exists: p-vm1 gets both at once (group
+#    show: static, the source); show lists them (text, JSON). The VM
+#    restarts (p-vm1 deleted and re-created): the memberships are back, and
+#    vm3's stream of 239.1.7.2 reaches vm1 and not vm2. template del: the
+#    port keeps them. Refused, exit 1, a message naming the problem, no
+#    template left: a group that is not multicast, 224.0.0.5 (always
+#    flooded), 33 groups (32 fit).
 #  - template_errors: exit status 1, nothing on stdout, one line "Error:
 #    ..." on stderr naming the problem, and show (text and JSON) and the
 #    present port unchanged, for: a pattern that exists on the bridge, del
@@ -62,6 +71,7 @@ ALL_TESTS=(
 	template_defaults_and_precedence
 	template_present_ports
 	template_boot_config
+	template_static_groups
 	template_errors
 )
 
@@ -425,6 +435,55 @@ template_boot_config()
 # SAVED_TEXT, SAVED_JSON: show br0 before a refused command.
 SAVED_TEXT=
 SAVED_JSON=
+
+template_static_groups()
+{
+	local g=239.1.7.2 s=232.1.7.3 i many=() out
+
+	sw_br br0 &&
+		vm_port p-vm1 vm1 10.0.0.1/24 && vm_port p-vm2 vm2 10.0.0.2/24 &&
+		vm_port p-vm3 vm3 10.0.0.3/24 || { check_err 1 "setup"; return; }
+	tmpl add br0 p-vm1 group "$g" group "$s" source 10.0.0.3
+	check_err $? "template add br0 p-vm1 with two groups"
+	check_ports br0 "$g" p-vm1 "$g on p-vm1, present when the template came"
+	check_ports br0 "$s" p-vm1 "$s on p-vm1"
+	out=$(mcs sw group show br0 group "$s")
+	check_match "$out" "port p-vm1 include static timer 0" \
+		"the (S,G) membership of p-vm1"
+	check_match "$out" "source 10\\.0\\.0\\.3 timer 0 static" \
+		"the source of the (S,G) membership of p-vm1"
+	check_show br0 "two groups" \
+		'[{"bridge":"br0","template":"p-vm1","static_groups":[{"group":"239.1.7.2","vid":0,"source":null},{"group":"232.1.7.3","vid":0,"source":"10.0.0.3"}]}]' \
+		"br0 template p-vm1 group 239.1.7.2 group 232.1.7.3 source 10.0.0.3"
+
+	# The VM restarts: its NIC goes, and comes back with its groups.
+	ipn sw link del p-vm1 || { check_err 1 "link del p-vm1"; return; }
+	check_ports br0 "$g" "" "$g after p-vm1 went"
+	vm_port p-vm1 vm1 10.0.0.1/24 || { check_err 1 "p-vm1 again"; return; }
+	check_ports br0 "$g" p-vm1 "$g on the re-created p-vm1"
+	check_ports br0 "$s" p-vm1 "$s on the re-created p-vm1"
+	deliver_check vm3 "$g" "vm1" "vm2" "the template's group"
+
+	tmpl del br0 p-vm1
+	check_err $? "template del br0 p-vm1"
+	check_ports br0 "$g" p-vm1 "$g after template del"
+
+	out=$(tmpl add br0 'x*' group 10.0.0.1 2>&1)
+	check_fail $? "a template of unicast group 10.0.0.1"
+	check_match "$out" "^Error: .*not a multicast address" "its message"
+	out=$(tmpl add br0 'x*' group 224.0.0.5 2>&1)
+	check_fail $? "a template of group 224.0.0.5"
+	check_match "$out" "^Error: .*always flooded" "its message"
+	for ((i = 1; i <= 33; i++)); do
+		many+=(group "239.2.0.$i")
+	done
+	out=$(tmpl add br0 'x*' "${many[@]}" 2>&1)
+	check_fail $? "a template of 33 groups"
+	check_match "$out" "^Error: .*more than 32" "its message"
+	check_eq "$(show_text br0)" "" "templates after the refusals"
+	tmpl add br0 'x*' "${many[@]:2}"
+	check_err $? "a template of 32 groups"
+}
 
 save_show()
 {

@@ -24,6 +24,7 @@ void mcs_port_usage(void)
 		"               [ fast-leave on|off ] [ max-groups N ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
 		"       mcsnoopctl port template add BRIDGE PATTERN [ SETTING ... ]\n"
+		"               [ group GROUP [ vid VID ] [ source SRC ] ] ...\n"
 		"       mcsnoopctl port template del BRIDGE PATTERN\n"
 		"       mcsnoopctl [-j [-p]] port template show [ BRIDGE ]\n"
 		"\n"
@@ -31,7 +32,8 @@ void mcs_port_usage(void)
 		"A template gives the ports whose name matches PATTERN (* any run of\n"
 		"characters, ? one; * alone: every port) the settings of port set when\n"
 		"they join the bridge, and at once to those present. All that match\n"
-		"apply, the least specific first.\n"
+		"apply, the least specific first. Its groups are static memberships\n"
+		"(group add) of the ports it serves; every matching template adds its.\n"
 		"-s: also the port's counters, and why its last memberships ended.\n");
 }
 

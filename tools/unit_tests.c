@@ -755,6 +755,9 @@ static void removals_of_group(void)
 }
 
 /* A template of br0 for tap* with three of the port settings. */
+/* Whether template_reply gives two static groups. */
+static bool template_groups;
+
 static void template_reply(void)
 {
 	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PORT_TEMPLATE_GET);
@@ -765,6 +768,22 @@ static void template_reply(void)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_GROUPS, 64);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_FAST_LEAVE, 1);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_ROUTER, MCSNOOP_ROUTER_STATIC);
+	if (template_groups) {
+		static const uint8_t g4[4] = { 239, 1, 1, 1 };
+		static const uint8_t s4[4] = { 10, 0, 0, 1 };
+		struct nlattr *nest, *entry;
+
+		nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_STATIC_GROUPS);
+		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_TEMPLATE_GROUP_ENTRY);
+		mnl_attr_put(nlh, MCSNOOP_A_TEMPLATE_GROUP_ADDR, 4, g4);
+		mnl_attr_nest_end(nlh, entry);
+		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_TEMPLATE_GROUP_ENTRY);
+		mnl_attr_put(nlh, MCSNOOP_A_TEMPLATE_GROUP_ADDR, 4, g4);
+		mnl_attr_put_u16(nlh, MCSNOOP_A_TEMPLATE_GROUP_VID, 10);
+		mnl_attr_put(nlh, MCSNOOP_A_TEMPLATE_GROUP_SOURCE, 4, s4);
+		mnl_attr_nest_end(nlh, entry);
+		mnl_attr_nest_end(nlh, nest);
+	}
 	out_open_array(NULL);
 	mcs_template_print_cb(nlh, NULL);
 	out_close_array();
@@ -1159,6 +1178,17 @@ static void printer_tests(void)
 	       "[{\"bridge\":\"br0\",\"template\":\"tap*\","
 	       "\"router\":\"static\",\"fast_leave\":true,"
 	       "\"max_groups\":64}]\n");
+	template_groups = true;
+	expect("port template show groups text", render(template_reply, 0, 0),
+	       "br0 template tap* router static fast-leave on max-groups 64"
+	       " group 239.1.1.1 group 239.1.1.1 vid 10 source 10.0.0.1\n");
+	expect("port template show groups json", render(template_reply, 1, 0),
+	       "[{\"bridge\":\"br0\",\"template\":\"tap*\","
+	       "\"router\":\"static\",\"fast_leave\":true,"
+	       "\"max_groups\":64,\"static_groups\":[{\"group\":\"239.1.1.1\","
+	       "\"vid\":0,\"source\":null},{\"group\":\"239.1.1.1\","
+	       "\"vid\":10,\"source\":\"10.0.0.1\"}]}]\n");
+	template_groups = false;
 	expect("port show json no removals",
 	       strstr(render(port_reply, 1, 0), "removals") ?
 	       "found" : "missing", "missing");
