@@ -11,11 +11,11 @@
 #include <uapi/linux/mcsnoop.h>
 
 /* Common nested types */
-const struct nla_policy mcsnoop_template_group_nl_policy[MCSNOOP_A_TEMPLATE_GROUP_SOURCE + 1] = {
-	[MCSNOOP_A_TEMPLATE_GROUP_ENTRY] = NLA_POLICY_NESTED(mcsnoop_template_group_nl_policy),
-	[MCSNOOP_A_TEMPLATE_GROUP_ADDR] = { .type = NLA_BINARY, },
-	[MCSNOOP_A_TEMPLATE_GROUP_VID] = { .type = NLA_U16, },
-	[MCSNOOP_A_TEMPLATE_GROUP_SOURCE] = { .type = NLA_BINARY, },
+const struct nla_policy mcsnoop_static_group_nl_policy[MCSNOOP_A_STATIC_GROUP_SOURCE + 1] = {
+	[MCSNOOP_A_STATIC_GROUP_ENTRY] = NLA_POLICY_NESTED(mcsnoop_static_group_nl_policy),
+	[MCSNOOP_A_STATIC_GROUP_ADDR] = { .type = NLA_BINARY, },
+	[MCSNOOP_A_STATIC_GROUP_VID] = { .type = NLA_U16, },
+	[MCSNOOP_A_STATIC_GROUP_SOURCE] = { .type = NLA_BINARY, },
 };
 
 /* MCSNOOP_CMD_BRIDGE_GET - do */
@@ -189,7 +189,7 @@ const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPL
 };
 
 /* MCSNOOP_CMD_PORT_TEMPLATE_ADD - do */
-const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_STATIC_GROUPS + 1] = {
+const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_GROUPS + 1] = {
 	[MCSNOOP_A_PORT_BRIDGE_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_TEMPLATE] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -198,7 +198,7 @@ const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_STATI
 	[MCSNOOP_A_PORT_FLOOD_REPORTS] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
-	[MCSNOOP_A_PORT_STATIC_GROUPS] = NLA_POLICY_NESTED(mcsnoop_template_group_nl_policy),
+	[MCSNOOP_A_PORT_GROUPS] = NLA_POLICY_NESTED(mcsnoop_static_group_nl_policy),
 };
 
 /* MCSNOOP_CMD_PORT_TEMPLATE_DEL - do */
@@ -312,7 +312,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_PORT_TEMPLATE_ADD,
 		.doit		= mcsnoop_nl_port_template_add_doit,
 		.policy		= mcsnoop_port_template_add_nl_policy,
-		.maxattr	= MCSNOOP_A_PORT_STATIC_GROUPS,
+		.maxattr	= MCSNOOP_A_PORT_GROUPS,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

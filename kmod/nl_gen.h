@@ -12,7 +12,7 @@
 #include <uapi/linux/mcsnoop.h>
 
 /* Common nested types */
-extern const struct nla_policy mcsnoop_template_group_nl_policy[MCSNOOP_A_TEMPLATE_GROUP_SOURCE + 1];
+extern const struct nla_policy mcsnoop_static_group_nl_policy[MCSNOOP_A_STATIC_GROUP_SOURCE + 1];
 
 extern const struct nla_policy mcsnoop_bridge_get_nl_policy[MCSNOOP_A_BRIDGE_IFNAME + 1];
 
@@ -42,7 +42,7 @@ extern const struct nla_policy mcsnoop_querier_get_nl_policy[MCSNOOP_A_QUERIER_F
 
 extern const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
 
-extern const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_STATIC_GROUPS + 1];
+extern const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_GROUPS + 1];
 
 extern const struct nla_policy mcsnoop_port_template_del_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
 

@@ -167,48 +167,48 @@ int mcs_nl_template_group(const struct nlattr *entry,
 			  struct mcs_template_group *g,
 			  struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[MCSNOOP_A_TEMPLATE_GROUP_MAX + 1];
+	struct nlattr *tb[MCSNOOP_A_STATIC_GROUP_MAX + 1];
 	int err;
 
 	memset(g, 0, sizeof(*g));
-	if (nla_type(entry) != MCSNOOP_A_TEMPLATE_GROUP_ENTRY) {
-		mcs_nl_err(extack, entry, "static_groups: not an entry");
+	if (nla_type(entry) != MCSNOOP_A_STATIC_GROUP_ENTRY) {
+		mcs_nl_err(extack, entry, "groups: not an entry");
 		return -EINVAL;
 	}
-	err = nla_parse_nested(tb, MCSNOOP_A_TEMPLATE_GROUP_MAX,
+	err = nla_parse_nested(tb, MCSNOOP_A_STATIC_GROUP_MAX,
 			       (struct nlattr *)entry,
-			       mcsnoop_template_group_nl_policy, extack);
+			       mcsnoop_static_group_nl_policy, extack);
 	if (err)
 		return err;
-	if (!tb[MCSNOOP_A_TEMPLATE_GROUP_ADDR]) {
-		mcs_nl_err(extack, entry, "static_groups: an entry without addr");
+	if (!tb[MCSNOOP_A_STATIC_GROUP_ADDR]) {
+		mcs_nl_err(extack, entry, "groups: an entry without addr");
 		return -EINVAL;
 	}
-	err = mcs_nl_addr(extack, tb[MCSNOOP_A_TEMPLATE_GROUP_ADDR], &g->addr,
+	err = mcs_nl_addr(extack, tb[MCSNOOP_A_STATIC_GROUP_ADDR], &g->addr,
 			  true);
 	if (err)
 		return err;
 	g->ipv6 = !mcs_addr_is_v4(&g->addr);
 	if (mcs_group_link_local(&g->addr)) {
-		mcs_nl_err(extack, tb[MCSNOOP_A_TEMPLATE_GROUP_ADDR],
+		mcs_nl_err(extack, tb[MCSNOOP_A_STATIC_GROUP_ADDR],
 			   "addr: this group is always flooded (link-local or neighbor discovery)");
 		return -EINVAL;
 	}
-	if (tb[MCSNOOP_A_TEMPLATE_GROUP_VID])
-		g->vid = nla_get_u16(tb[MCSNOOP_A_TEMPLATE_GROUP_VID]);
+	if (tb[MCSNOOP_A_STATIC_GROUP_VID])
+		g->vid = nla_get_u16(tb[MCSNOOP_A_STATIC_GROUP_VID]);
 	if (g->vid >= VLAN_N_VID - 1) {
-		mcs_nl_err(extack, tb[MCSNOOP_A_TEMPLATE_GROUP_VID],
+		mcs_nl_err(extack, tb[MCSNOOP_A_STATIC_GROUP_VID],
 			   "vid: out of range (0-4094)");
 		return -EINVAL;
 	}
-	if (!tb[MCSNOOP_A_TEMPLATE_GROUP_SOURCE])
+	if (!tb[MCSNOOP_A_STATIC_GROUP_SOURCE])
 		return 0;
-	err = mcs_nl_addr(extack, tb[MCSNOOP_A_TEMPLATE_GROUP_SOURCE], &g->src,
+	err = mcs_nl_addr(extack, tb[MCSNOOP_A_STATIC_GROUP_SOURCE], &g->src,
 			  false);
 	if (err)
 		return err;
 	if (mcs_addr_is_v4(&g->src) == g->ipv6) {
-		mcs_nl_err(extack, tb[MCSNOOP_A_TEMPLATE_GROUP_SOURCE],
+		mcs_nl_err(extack, tb[MCSNOOP_A_STATIC_GROUP_SOURCE],
 			   "source: not of the group's address family");
 		return -EINVAL;
 	}
@@ -216,7 +216,7 @@ int mcs_nl_template_group(const struct nlattr *entry,
 	return 0;
 }
 
-/* Every static-groups entry is one, at most MCS_TEMPLATE_GROUPS_MAX. */
+/* Every groups entry is one, at most MCS_TEMPLATE_GROUPS_MAX. */
 static int mcs_nl_template_groups_valid(const struct nlattr *groups,
 					struct netlink_ext_ack *extack)
 {
@@ -232,7 +232,7 @@ static int mcs_nl_template_groups_valid(const struct nlattr *groups,
 			return err;
 		if (++n > MCS_TEMPLATE_GROUPS_MAX) {
 			mcs_nl_err(extack, groups,
-				   "static_groups: more than 32 entries");
+				   "groups: more than 32 entries");
 			return -E2BIG;
 		}
 	}
@@ -256,7 +256,7 @@ int mcsnoop_nl_port_template_add_doit(struct sk_buff *skb,
 		err = -ERANGE;
 		goto out;
 	}
-	err = mcs_nl_template_groups_valid(info->attrs[MCSNOOP_A_PORT_STATIC_GROUPS],
+	err = mcs_nl_template_groups_valid(info->attrs[MCSNOOP_A_PORT_GROUPS],
 					   info->extack);
 	if (err)
 		goto out;
@@ -264,7 +264,7 @@ int mcsnoop_nl_port_template_add_doit(struct sk_buff *skb,
 		if (info->attrs[mcs_port_setting_attrs[i]])
 			break;
 	if (i == MCS_PORT_SETTINGS &&
-	    !info->attrs[MCSNOOP_A_PORT_STATIC_GROUPS]) {
+	    !info->attrs[MCSNOOP_A_PORT_GROUPS]) {
 		NL_SET_ERR_MSG(info->extack,
 			       "template: no port setting or static group given");
 		err = -EINVAL;

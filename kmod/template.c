@@ -80,9 +80,9 @@ static void mcs_template_add_groups(const struct mcs_port_template *t,
 	const struct nlattr *entry;
 	int rem, err;
 
-	if (!a[MCSNOOP_A_PORT_STATIC_GROUPS])
+	if (!a[MCSNOOP_A_PORT_GROUPS])
 		return;
-	nla_for_each_nested(entry, a[MCSNOOP_A_PORT_STATIC_GROUPS], rem) {
+	nla_for_each_nested(entry, a[MCSNOOP_A_PORT_GROUPS], rem) {
 		if (mcs_nl_template_group(entry, &g, NULL))
 			continue;
 		err = mcs_static_add(port->mb, port, g.vid, &g.addr,
@@ -144,7 +144,7 @@ void mcs_templates_apply(struct mcs_port *port)
 static int mcs_template_attr(int i)
 {
 	return i < MCS_PORT_SETTINGS ? mcs_port_setting_attrs[i] :
-				       MCSNOOP_A_PORT_STATIC_GROUPS;
+				       MCSNOOP_A_PORT_GROUPS;
 }
 
 int mcs_template_add(struct mcs_bridge *mb, const char *pattern,

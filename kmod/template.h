@@ -12,7 +12,7 @@
 #define MCS_TEMPLATES_MAX 64
 #define MCS_TEMPLATE_GROUPS_MAX 32
 
-/* A static membership of a template (static-groups entry). */
+/* A static membership of a template (groups entry). */
 struct mcs_template_group {
 	struct in6_addr addr;
 	struct in6_addr src;
@@ -22,7 +22,7 @@ struct mcs_template_group {
 };
 
 /*
- * nl_template.c: a static-groups entry as g; -EINVAL after a message
+ * nl_template.c: a groups entry as g; -EINVAL after a message
  * naming the attribute.
  */
 int mcs_nl_template_group(const struct nlattr *entry,
@@ -32,7 +32,7 @@ int mcs_nl_template_group(const struct nlattr *entry,
 /*
  * Port settings by interface name, for ports that come and go (a VM's tap
  * device is re-created at every start): the port-set attributes given,
- * and the static-groups, kept as they came. In mb->templates (RTNL),
+ * and the static groups, kept as they came. In mb->templates (RTNL),
  * least specific first.
  */
 struct mcs_port_template {

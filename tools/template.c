@@ -31,7 +31,7 @@ static void print_addr_attr(const char *key, const char *fmt,
 /* The static groups of a template: " group G [vid V] [source S]" each. */
 static void print_template_groups(const struct nlattr *groups)
 {
-	const struct nlattr *tb[MCSNOOP_A_TEMPLATE_GROUP_MAX + 1];
+	const struct nlattr *tb[MCSNOOP_A_STATIC_GROUP_MAX + 1];
 	char buf[INET6_ADDRSTRLEN];
 	const struct nlattr *entry;
 
@@ -40,19 +40,19 @@ static void print_template_groups(const struct nlattr *groups)
 	out_open_array("static_groups");
 	mnl_attr_for_each_nested(entry, groups) {
 		if (mnl_attr_get_type(entry) !=
-		    MCSNOOP_A_TEMPLATE_GROUP_ENTRY)
+		    MCSNOOP_A_STATIC_GROUP_ENTRY)
 			continue;
-		nl_nested(entry, tb, MCSNOOP_A_TEMPLATE_GROUP_MAX);
+		nl_nested(entry, tb, MCSNOOP_A_STATIC_GROUP_MAX);
 		out_open_object(NULL);
 		print_addr_attr("group", " group %s",
-				tb[MCSNOOP_A_TEMPLATE_GROUP_ADDR], buf);
+				tb[MCSNOOP_A_STATIC_GROUP_ADDR], buf);
 		print_u64(PRINT_JSON, "vid", NULL,
-			  nl_u16(tb[MCSNOOP_A_TEMPLATE_GROUP_VID]));
-		if (nl_u16(tb[MCSNOOP_A_TEMPLATE_GROUP_VID]))
+			  nl_u16(tb[MCSNOOP_A_STATIC_GROUP_VID]));
+		if (nl_u16(tb[MCSNOOP_A_STATIC_GROUP_VID]))
 			print_u64(PRINT_TEXT, NULL, " vid %llu",
-				  nl_u16(tb[MCSNOOP_A_TEMPLATE_GROUP_VID]));
+				  nl_u16(tb[MCSNOOP_A_STATIC_GROUP_VID]));
 		print_addr_attr("source", " source %s",
-				tb[MCSNOOP_A_TEMPLATE_GROUP_SOURCE], buf);
+				tb[MCSNOOP_A_STATIC_GROUP_SOURCE], buf);
 		out_close_object();
 	}
 	out_close_array();
@@ -73,7 +73,7 @@ int mcs_template_print_cb(const struct nlmsghdr *nlh, void *data)
 			     tb[MCSNOOP_A_PORT_BRIDGE_IFINDEX], name));
 	print_str(PRINT_ANY, "template", " template %s", pattern ?: "?");
 	mcs_params_print(&mcs_port_params, tb);
-	print_template_groups(tb[MCSNOOP_A_PORT_STATIC_GROUPS]);
+	print_template_groups(tb[MCSNOOP_A_PORT_GROUPS]);
 	print_nl();
 	out_close_object();
 	return MNL_CB_OK;
@@ -193,16 +193,16 @@ static void template_groups_put(struct nlmsghdr *nlh,
 
 	if (!n)
 		return;
-	nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_STATIC_GROUPS);
+	nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_GROUPS);
 	for (i = 0; i < n; i++) {
-		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_TEMPLATE_GROUP_ENTRY);
-		mnl_attr_put(nlh, MCSNOOP_A_TEMPLATE_GROUP_ADDR,
+		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_STATIC_GROUP_ENTRY);
+		mnl_attr_put(nlh, MCSNOOP_A_STATIC_GROUP_ADDR,
 			     groups[i].group.len, groups[i].group.bytes);
 		if (groups[i].vid)
-			mnl_attr_put_u16(nlh, MCSNOOP_A_TEMPLATE_GROUP_VID,
+			mnl_attr_put_u16(nlh, MCSNOOP_A_STATIC_GROUP_VID,
 					 groups[i].vid);
 		if (groups[i].has_source)
-			mnl_attr_put(nlh, MCSNOOP_A_TEMPLATE_GROUP_SOURCE,
+			mnl_attr_put(nlh, MCSNOOP_A_STATIC_GROUP_SOURCE,
 				     groups[i].source.len,
 				     groups[i].source.bytes);
 		mnl_attr_nest_end(nlh, entry);

@@ -773,14 +773,14 @@ static void template_reply(void)
 		static const uint8_t s4[4] = { 10, 0, 0, 1 };
 		struct nlattr *nest, *entry;
 
-		nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_STATIC_GROUPS);
-		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_TEMPLATE_GROUP_ENTRY);
-		mnl_attr_put(nlh, MCSNOOP_A_TEMPLATE_GROUP_ADDR, 4, g4);
+		nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_GROUPS);
+		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_STATIC_GROUP_ENTRY);
+		mnl_attr_put(nlh, MCSNOOP_A_STATIC_GROUP_ADDR, 4, g4);
 		mnl_attr_nest_end(nlh, entry);
-		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_TEMPLATE_GROUP_ENTRY);
-		mnl_attr_put(nlh, MCSNOOP_A_TEMPLATE_GROUP_ADDR, 4, g4);
-		mnl_attr_put_u16(nlh, MCSNOOP_A_TEMPLATE_GROUP_VID, 10);
-		mnl_attr_put(nlh, MCSNOOP_A_TEMPLATE_GROUP_SOURCE, 4, s4);
+		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_STATIC_GROUP_ENTRY);
+		mnl_attr_put(nlh, MCSNOOP_A_STATIC_GROUP_ADDR, 4, g4);
+		mnl_attr_put_u16(nlh, MCSNOOP_A_STATIC_GROUP_VID, 10);
+		mnl_attr_put(nlh, MCSNOOP_A_STATIC_GROUP_SOURCE, 4, s4);
 		mnl_attr_nest_end(nlh, entry);
 		mnl_attr_nest_end(nlh, nest);
 	}
