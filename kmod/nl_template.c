@@ -4,6 +4,7 @@
  * (template.c). All under RTNL, dumps included: templates change only
  * under it, and a dump of at most 64 per bridge is short.
  */
+#include <linux/if_bridge.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
@@ -216,8 +217,12 @@ int mcs_nl_template_group(const struct nlattr *entry,
 	return 0;
 }
 
-/* Every groups entry is one, at most MCS_TEMPLATE_GROUPS_MAX. */
-static int mcs_nl_template_groups_valid(const struct nlattr *groups,
+/*
+ * Every groups entry is one, at most MCS_TEMPLATE_GROUPS_MAX, with a VID
+ * as group-add wants it on mb: one on a VLAN-filtering bridge, none else.
+ */
+static int mcs_nl_template_groups_valid(struct mcs_bridge *mb,
+					const struct nlattr *groups,
 					struct netlink_ext_ack *extack)
 {
 	struct mcs_template_group g;
@@ -230,6 +235,16 @@ static int mcs_nl_template_groups_valid(const struct nlattr *groups,
 		err = mcs_nl_template_group(entry, &g, extack);
 		if (err)
 			return err;
+		if (g.vid && !br_vlan_enabled(mb->dev)) {
+			mcs_nl_err(extack, entry,
+				   "groups: vid given, but the bridge does not filter VLANs (vlan_filtering 0)");
+			return -EINVAL;
+		}
+		if (!g.vid && br_vlan_enabled(mb->dev)) {
+			mcs_nl_err(extack, entry,
+				   "groups: an entry without vid (the bridge filters VLANs)");
+			return -EINVAL;
+		}
 		if (++n > MCS_TEMPLATE_GROUPS_MAX) {
 			mcs_nl_err(extack, groups,
 				   "groups: more than 32 entries");
@@ -256,7 +271,7 @@ int mcsnoop_nl_port_template_add_doit(struct sk_buff *skb,
 		err = -ERANGE;
 		goto out;
 	}
-	err = mcs_nl_template_groups_valid(info->attrs[MCSNOOP_A_PORT_GROUPS],
+	err = mcs_nl_template_groups_valid(mb, info->attrs[MCSNOOP_A_PORT_GROUPS],
 					   info->extack);
 	if (err)
 		goto out;

@@ -56,7 +56,8 @@
 #    vm3's stream of 239.1.7.2 reaches vm1 and not vm2. template del: the
 #    port keeps them. Refused, exit 1, a message naming the problem, no
 #    template left: a group that is not multicast, 224.0.0.5 (always
-#    flooded), 33 groups (32 fit).
+#    flooded), a vid on a bridge that does not filter VLANs, 33 groups
+#    (32 fit).
 #  - template_errors: exit status 1, nothing on stdout, one line "Error:
 #    ..." on stderr naming the problem, and show (text and JSON) and the
 #    present port unchanged, for: a pattern that exists on the bridge, del
@@ -474,6 +475,9 @@ template_static_groups()
 	out=$(tmpl add br0 'x*' group 224.0.0.5 2>&1)
 	check_fail $? "a template of group 224.0.0.5"
 	check_match "$out" "^Error: .*always flooded" "its message"
+	out=$(tmpl add br0 'x*' group 239.1.1.1 vid 10 2>&1)
+	check_fail $? "a template group with a vid on a bridge without VLANs"
+	check_match "$out" "^Error: .*does not filter VLANs" "its message"
 	for ((i = 1; i <= 33; i++)); do
 		many+=(group "239.2.0.$i")
 	done

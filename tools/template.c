@@ -5,6 +5,7 @@
  * (a VM's tap device, re-created at every start).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <net/if.h>
@@ -99,6 +100,9 @@ static int template_args(int argc, char **argv, uint32_t *ifindex)
 	return mcs_ifindex(argv[0], ifindex) < 0;
 }
 
+/* A template's static groups at most (MCS_TEMPLATE_GROUPS_MAX). */
+#define TEMPLATE_GROUPS_MAX 32
+
 /* A static membership of template add: group GROUP [vid VID] [source SRC]. */
 struct template_group {
 	struct mcs_addr group;
@@ -171,6 +175,13 @@ static int template_split(int argc, char **argv, char **settings,
 	*ngroups = 0;
 	while (i < argc) {
 		if (mcs_matches(argv[i], "group")) {
+			/* The kernel's limit: the request stays small. */
+			if (*ngroups == TEMPLATE_GROUPS_MAX) {
+				fprintf(stderr,
+					"Error: template: more than %d groups\n",
+					TEMPLATE_GROUPS_MAX);
+				return -1;
+			}
 			n = template_group_parse(argc - i, argv + i,
 						 &groups[(*ngroups)++]);
 			if (n < 0)
@@ -210,18 +221,14 @@ static void template_groups_put(struct nlmsghdr *nlh,
 	mnl_attr_nest_end(nlh, nest);
 }
 
-static int template_request(struct mcs_ctx *ctx, uint8_t cmd, int argc,
-			    char **argv, bool settings)
+static int template_send(struct mcs_ctx *ctx, uint8_t cmd, int argc,
+			 char **argv, bool settings, char **words,
+			 struct template_group *groups)
 {
-	struct template_group groups[argc > 2 ? argc : 1];
-	char *words[argc > 2 ? argc : 1];
 	int count, nwords = 0, ngroups = 0;
 	struct nlmsghdr *nlh;
 	struct nl_sock *nl;
-	uint32_t ifindex;
 
-	if (template_args(argc, argv, &ifindex))
-		return 1;
 	if (settings) {
 		if (template_split(argc - 2, argv + 2, words, &nwords, groups,
 				   &ngroups) < 0)
@@ -249,6 +256,26 @@ static int template_request(struct mcs_ctx *ctx, uint8_t cmd, int argc,
 		template_groups_put(nlh, groups, ngroups);
 	}
 	return mcs_do(nl, nlh);
+}
+
+static int template_request(struct mcs_ctx *ctx, uint8_t cmd, int argc,
+			    char **argv, bool settings)
+{
+	struct template_group groups[TEMPLATE_GROUPS_MAX];
+	uint32_t ifindex;
+	char **words;
+	int ret;
+
+	if (template_args(argc, argv, &ifindex))
+		return 1;
+	words = calloc(argc, sizeof(*words));
+	if (!words) {
+		fprintf(stderr, "Error: out of memory\n");
+		return 1;
+	}
+	ret = template_send(ctx, cmd, argc, argv, settings, words, groups);
+	free(words);
+	return ret;
 }
 
 static int template_add(struct mcs_ctx *ctx, int argc, char **argv)
