@@ -30,27 +30,25 @@ static bool mcs_evict_delta(const struct mcs_evict *ev,
 {
 	const struct mcs_member *m;
 	unsigned long e = ev->now;
+	bool found = false;
 
-	if (ev->port) {
-		m = mcs_member_of(grp, ev->port);
-		if (!m || m->is_static)
-			return false;
-		*delta = mcs_member_expires(m, ev->now) - ev->now;
-		return true;
-	}
-	if (grp->overflow && time_after(grp->overflow_expires, e))
+	if (!ev->port && grp->overflow && time_after(grp->overflow_expires, e))
 		e = grp->overflow_expires;
+	/* A port's memberships of grp: its hosts' (hosts.c), or the port's. */
 	hlist_for_each_entry(m, &grp->members, node) {
 		unsigned long me;
 
+		if (ev->port && m->port != ev->port)
+			continue;
 		if (m->is_static)
 			return false;
+		found = true;
 		me = mcs_member_expires(m, ev->now);
 		if (time_after(me, e))
 			e = me;
 	}
 	*delta = e - ev->now;
-	return true;
+	return found || !ev->port;
 }
 
 /* Candidates that last at most max jiffies; *longest: the longest. */

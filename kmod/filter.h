@@ -44,15 +44,17 @@ struct mcs_member {
 	struct hlist_node node;
 	struct mcs_port *port;
 	/*
-	 * On a port with mcast_to_unicast, each reporting host has its own
-	 * membership, and its MAC here (it gets unicast copies, as from the
+	 * On a port that tracks hosts (fast leave, mcast_to_unicast: see
+	 * hosts.h), each reporting host has its own membership, and its MAC
+	 * here (with mcast_to_unicast it gets unicast copies, as from the
 	 * bridge's own snooping); zero for the port as a whole.
 	 */
 	u8 host[ETH_ALEN];
 	/*
 	 * Learnt for the port as a whole: the host whose report created it.
-	 * When the port turns mcast_to_unicast on, that host gets the
-	 * unicast copies at once, as from the bridge's port group.
+	 * When the port starts tracking hosts, the membership becomes that
+	 * host's (with mcast_to_unicast it gets unicast copies at once, as
+	 * from the bridge's port group).
 	 */
 	u8 reporter[ETH_ALEN];
 	u8 mode;			/* enum mcsnoop_filter_mode */

@@ -9,6 +9,7 @@
 
 #include "events.h"
 #include "host_router.h"
+#include "hosts.h"
 #include "learn.h"
 #include "querier.h"
 #include "table.h"
@@ -163,14 +164,13 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 			      u16 vid, const struct mcs_msg *msg,
 			      const u8 *src_mac)
 {
-	/* With mcast_to_unicast, each host is a member of its own. */
-	const u8 *host = port && src_mac &&
-			 mcs_port_flag(port, BR_MULTICAST_TO_UNICAST) ?
-			 src_mac : NULL;
 	struct mcs_record_iter it;
 	struct mcs_record rec;
+	const u8 *host;
 
 	spin_lock(&mb->lock);
+	/* Fast leave or mcast_to_unicast: each host is a member of its own. */
+	host = mcs_hosts_pick(port, src_mac);
 	switch (msg->kind) {
 	case MCS_MSG_REPORT:
 	case MCS_MSG_LEAVE:
@@ -190,6 +190,8 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 					 src_mac);
 		break;
 	}
+	if (host)
+		mcs_host_heard(port, host, &msg->src, msg->ipv6);
 	spin_unlock(&mb->lock);
 }
 

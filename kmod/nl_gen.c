@@ -92,7 +92,7 @@ const struct nla_policy mcsnoop_port_get_nl_policy[MCSNOOP_A_PORT_BRIDGE_IFNAME 
 };
 
 /* MCSNOOP_CMD_PORT_SET - do */
-const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_MAX_GROUPS + 1] = {
+const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_MAX_HOSTS + 1] = {
 	[MCSNOOP_A_PORT_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_ROUTER] = NLA_POLICY_MAX(NLA_U8, 2),
@@ -100,6 +100,7 @@ const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_MAX_GROUPS + 1
 	[MCSNOOP_A_PORT_FLOOD_REPORTS] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
+	[MCSNOOP_A_PORT_MAX_HOSTS] = { .type = NLA_U32, },
 };
 
 /* MCSNOOP_CMD_VLAN_GET - do */
@@ -189,7 +190,7 @@ const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPL
 };
 
 /* MCSNOOP_CMD_PORT_TEMPLATE_ADD - do */
-const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_GROUPS + 1] = {
+const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_MAX_HOSTS + 1] = {
 	[MCSNOOP_A_PORT_BRIDGE_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_TEMPLATE] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -198,6 +199,7 @@ const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_GROUP
 	[MCSNOOP_A_PORT_FLOOD_REPORTS] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
+	[MCSNOOP_A_PORT_MAX_HOSTS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_GROUPS] = NLA_POLICY_NESTED(mcsnoop_static_group_nl_policy),
 };
 
@@ -249,7 +251,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_PORT_SET,
 		.doit		= mcsnoop_nl_port_set_doit,
 		.policy		= mcsnoop_port_set_nl_policy,
-		.maxattr	= MCSNOOP_A_PORT_MAX_GROUPS,
+		.maxattr	= MCSNOOP_A_PORT_MAX_HOSTS,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -312,7 +314,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_PORT_TEMPLATE_ADD,
 		.doit		= mcsnoop_nl_port_template_add_doit,
 		.policy		= mcsnoop_port_template_add_nl_policy,
-		.maxattr	= MCSNOOP_A_PORT_GROUPS,
+		.maxattr	= MCSNOOP_A_PORT_MAX_HOSTS,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

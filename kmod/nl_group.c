@@ -15,6 +15,7 @@
 #include <linux/mcsnoop.h>
 
 #include "forward.h"
+#include "hosts.h"
 #include "mac_alias.h"
 #include "netlink.h"
 #include "table.h"
@@ -55,7 +56,11 @@ static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
 		       time_before(now, gexp);
 	const struct mcs_source *s;
 	struct nlattr *nest, *srcs;
+	struct in6_addr host_addr;
+	bool has_host_addr;
 
+	has_host_addr = m->port && !is_zero_ether_addr(m->host) &&
+			mcs_host_addr(m->port, m->host, ipv6, &host_addr);
 	nest = nla_nest_start(skb, MCSNOOP_A_GROUP_MEMBER);
 	if (!nest ||
 	    nla_put_u32(skb, MCSNOOP_A_MEMBER_PORT_IFINDEX, dev->ifindex) ||
@@ -69,7 +74,9 @@ static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
 	    (!is_zero_ether_addr(m->host) &&
 	     nla_put(skb, MCSNOOP_A_MEMBER_HOST, ETH_ALEN, m->host)) ||
 	    (compat < (ipv6 ? 2 : 3) &&
-	     nla_put_u8(skb, MCSNOOP_A_MEMBER_HOST_COMPAT, compat)))
+	     nla_put_u8(skb, MCSNOOP_A_MEMBER_HOST_COMPAT, compat)) ||
+	    (has_host_addr &&
+	     mcs_nl_put_addr(skb, MCSNOOP_A_MEMBER_HOST_ADDR, &host_addr)))
 		return -EMSGSIZE;
 	srcs = nla_nest_start(skb, MCSNOOP_A_MEMBER_SOURCES);
 	if (!srcs)

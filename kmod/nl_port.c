@@ -10,6 +10,7 @@
 
 #include "context.h"
 #include "events.h"
+#include "hosts.h"
 #include "netlink.h"
 #include "table.h"
 
@@ -47,6 +48,10 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 			READ_ONCE(port->max_groups)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_GROUP_COUNT,
 			READ_ONCE(port->group_count)) ||
+	    nla_put_u32(skb, MCSNOOP_A_PORT_MAX_HOSTS,
+			READ_ONCE(port->max_hosts)) ||
+	    nla_put_u32(skb, MCSNOOP_A_PORT_HOST_COUNT,
+			READ_ONCE(port->host_count)) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_ROUTER_IPV4,
 		       mcs_port_router_via(port, MCS_IPV4)) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_ROUTER_IPV6,
@@ -148,13 +153,17 @@ const int mcs_port_setting_attrs[MCS_PORT_SETTINGS] = {
 	MCSNOOP_A_PORT_FLOOD_REPORTS,
 	MCSNOOP_A_PORT_FAST_LEAVE,
 	MCSNOOP_A_PORT_MAX_GROUPS,
+	MCSNOOP_A_PORT_MAX_HOSTS,
 };
 
 bool mcs_nl_port_settings_valid(struct nlattr **a,
 				struct netlink_ext_ack *extack)
 {
 	return mcs_nl_range(extack, a[MCSNOOP_A_PORT_MAX_GROUPS], 1, 1048576,
-			    "max_groups: out of range (1-1048576)");
+			    "max_groups: out of range (1-1048576)") &&
+	       mcs_nl_range(extack, a[MCSNOOP_A_PORT_MAX_HOSTS], 0,
+			    MCS_PORT_MAX_HOSTS_LIMIT,
+			    "max_hosts: out of range (0-65535)");
 }
 
 void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a)
@@ -172,9 +181,20 @@ void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a)
 	if (a[MCSNOOP_A_PORT_FLOOD_REPORTS])
 		WRITE_ONCE(port->flood_reports,
 			   nla_get_u8(a[MCSNOOP_A_PORT_FLOOD_REPORTS]));
-	if (a[MCSNOOP_A_PORT_FAST_LEAVE])
+	/* Lowered below the hosts tracked, it lets them stay. */
+	if (a[MCSNOOP_A_PORT_MAX_HOSTS])
+		WRITE_ONCE(port->max_hosts,
+			   nla_get_u32(a[MCSNOOP_A_PORT_MAX_HOSTS]));
+	if (a[MCSNOOP_A_PORT_FAST_LEAVE]) {
 		WRITE_ONCE(port->fast_leave,
 			   nla_get_u8(a[MCSNOOP_A_PORT_FAST_LEAVE]));
+		/*
+		 * What was learnt becomes its reporter's, as tracking does;
+		 * the other hosts get their own at their next report.
+		 */
+		if (port->fast_leave)
+			mcs_table_split_by_host(port->mb, port);
+	}
 	if (a[MCSNOOP_A_PORT_MAX_GROUPS]) {
 		WRITE_ONCE(port->max_groups,
 			   nla_get_u32(a[MCSNOOP_A_PORT_MAX_GROUPS]));

@@ -16,6 +16,7 @@
 
 #include "events.h"
 #include "fallback.h"
+#include "hosts.h"
 #include "mst.h"
 #include "port.h"
 #include "querier.h"
@@ -64,6 +65,7 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 	port->router_mode = MCSNOOP_ROUTER_AUTO;
 	port->flood_unknown = -1;
 	port->max_groups = MCS_PORT_MAX_GROUPS_DEFAULT;
+	port->max_hosts = MCS_PORT_MAX_HOSTS_DEFAULT;
 	port->stp_state = br_port_get_stp_state(dev);
 	port->oper_up = netif_oper_up(dev);
 	/* A port the admin kept from unknown multicast stays so. */
@@ -110,6 +112,8 @@ void mcs_port_del(struct mcs_port *port, bool restore)
 	mcs_table_flush(port->mb, port, -1, false,
 			restore ? MCSNOOP_EVENT_REASON_NONE :
 			MCSNOOP_EVENT_REASON_PORT_DOWN);
+	/* Their memberships gone, so are the hosts. */
+	WARN_ON_ONCE(!hlist_empty(&port->hosts));
 	if (!restore)
 		mcs_event_routers_gone(port, MCSNOOP_EVENT_REASON_PORT_DOWN);
 	hash_del_rcu(&port->hnode);

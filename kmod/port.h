@@ -51,7 +51,13 @@ struct mcs_port {
 	bool flood_reports;
 	bool fast_leave;
 	u32 max_groups;
-	unsigned int group_count;	/* memberships; bridge lock */
+	unsigned int group_count;	/* groups it is in; bridge lock */
+	/* Its memberships, a host's each (hosts.h); bridge lock. */
+	unsigned int member_count;
+	/* Hosts tracked (hosts.h): struct mcs_host, RCU; bridge lock. */
+	struct hlist_head hosts;
+	u32 host_count;
+	u32 max_hosts;
 	/*
 	 * The bridge's mcast_flood flag before enable, and what mcsnoop set
 	 * it to since (RTNL): off, as mcsnoop sends the port its copies

@@ -16,6 +16,7 @@
 #include "context.h"
 #include "events.h"
 #include "forward.h"
+#include "hosts.h"
 #include "mac_alias.h"
 #include "table.h"
 #include "querier.h"
@@ -130,11 +131,17 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
 		     struct mcs_member *m)
 {
+	struct mcs_port *port = m->port;
+
 	lockdep_assert_held(&mb->lock);
 	mcs_sources_free(m, false);
 	hlist_del_rcu(&m->node);
-	if (m->port)
-		WRITE_ONCE(m->port->group_count, m->port->group_count - 1);
+	if (port && !mcs_member_of(grp, port))
+		WRITE_ONCE(port->group_count, port->group_count - 1);
+	if (port)
+		port->member_count--;
+	if (port && !is_zero_ether_addr(m->host))
+		mcs_host_unref(port, m->host);
 	kfree_rcu(m, rcu);
 	if (!hlist_empty(&grp->members) || grp->overflow)
 		return false;
@@ -142,10 +149,23 @@ bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
 	return true;
 }
 
+/* Whether m is its port's only membership of grp (the others: hosts). */
+static bool mcs_member_alone(const struct mcs_group *grp,
+			     const struct mcs_member *m)
+{
+	const struct mcs_member *o;
+
+	hlist_for_each_entry_rcu(o, &grp->members, node)
+		if (o != m && o->port == m->port)
+			return false;
+	return true;
+}
+
 bool mcs_member_remove(struct mcs_bridge *mb, struct mcs_group *grp,
 		       struct mcs_member *m, u8 reason)
 {
-	if (reason != MCSNOOP_EVENT_REASON_NONE) {
+	/* A port's membership ends with that of the last of its hosts. */
+	if (reason != MCSNOOP_EVENT_REASON_NONE && mcs_member_alone(grp, m)) {
 		mcs_removal_record(mb, m->port, grp, reason);
 		mcs_event_member(mb, m->port, grp->key.vid, &grp->key.addr,
 				 MCSNOOP_EVENT_MEMBER_DEL, reason);
@@ -222,26 +242,45 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 	return grp;
 }
 
+/*
+ * -ENOSPC: the port's max-groups is reached; a group counts once however
+ * many of the port's hosts are in it.
+ */
 static struct mcs_member *mcs_member_new(struct mcs_group *grp,
 					 struct mcs_port *port, const u8 *host,
 					 gfp_t gfp)
 {
+	bool first = port && !mcs_member_of(grp, port);
 	struct mcs_member *m;
 
-	if (port && port->group_count >= READ_ONCE(port->max_groups))
+	if (first && port->group_count >= READ_ONCE(port->max_groups))
 		return ERR_PTR(-ENOSPC);
 	m = kzalloc(sizeof(*m), gfp);
 	if (!m)
 		return ERR_PTR(-ENOMEM);
+	if (host && mcs_host_ref(port, host)) {
+		kfree(m);
+		return ERR_PTR(-ENOMEM);
+	}
 	m->port = port;
 	if (host)
 		ether_addr_copy(m->host, host);
 	m->mode = MCSNOOP_FILTER_INCLUDE;
 	INIT_HLIST_HEAD(&m->sources);
-	if (port)
+	if (first)
 		WRITE_ONCE(port->group_count, port->group_count + 1);
+	if (port)
+		port->member_count++;
 	hlist_add_head_rcu(&m->node, &grp->members);
 	return m;
+}
+
+/* A record that can only take away: BLOCK, or TO_IN / IS_IN of nothing. */
+static bool mcs_record_removes(const struct mcs_record *rec)
+{
+	return rec->type == MCS_REC_BLOCK ||
+	       (rec->type != MCS_REC_IS_EX && rec->type != MCS_REC_TO_EX &&
+		!rec->nsrc);
 }
 
 static bool mcs_is_ssm(const struct in6_addr *g)
@@ -259,8 +298,11 @@ static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 	mcs_stats_inc(mb->stats, MCS_CNT_TABLE_FULL);
 	if (port)
 		mcs_stats_inc(port->stats, MCS_CNT_TABLE_FULL);
-	net_warn_ratelimited("%s: max-groups reached%s%s, group %pI6c vid %u floods\n",
-			     mb->dev->name, port ? " on port " : "",
+	net_warn_ratelimited("%s: %s%s%s, group %pI6c vid %u floods\n",
+			     mb->dev->name,
+			     reason == MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT ?
+			     "64 groups share its MAC" : "max-groups reached",
+			     port ? " on port " : "",
 			     port ? port->dev->name : "", grp, vid);
 }
 
@@ -292,7 +334,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	struct mcs_filter_result res;
 	struct mcs_group *grp;
 	struct mcs_member *m;
-	bool created = false;
+	bool created = false, port_new = false;
 
 	lockdep_assert_held(&mb->lock);
 	if (rec->type < MCS_REC_IS_IN || rec->type > MCS_REC_BLOCK)
@@ -316,11 +358,21 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 			    jiffies, &t);
 	grp = mcs_group_lookup(mb, addr, vid);
 	m = grp ? mcs_member_of_host(grp, port, host) : NULL;
+	/*
+	 * A host without a membership of its own: its leave (or block)
+	 * applies to the port's as a whole, which it may have reported
+	 * before it was tracked; past the port's max-groups memberships
+	 * its report joins that one too (nothing is lost, only its own
+	 * fast leave), so that hosts cannot multiply the table.
+	 */
+	if (!m && host && (mcs_record_removes(rec) ||
+			   port->member_count >= READ_ONCE(port->max_groups))) {
+		host = NULL;
+		m = grp ? mcs_member_of_host(grp, port, NULL) : NULL;
+	}
 	if (!m) {
 		/* Nothing to leave or block from INCLUDE {}. */
-		if (rec->type == MCS_REC_BLOCK ||
-		    (rec->type != MCS_REC_IS_EX && rec->type != MCS_REC_TO_EX &&
-		     !rec->nsrc))
+		if (mcs_record_removes(rec))
 			return;
 		if (!grp) {
 			grp = mcs_group_new(mb, addr, vid, ipv6, GFP_ATOMIC);
@@ -330,6 +382,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 				return;
 			}
 		}
+		port_new = !mcs_member_of(grp, port);
 		m = mcs_member_new(grp, port, host, GFP_ATOMIC);
 		if (!IS_ERR(m) && !host && reporter)
 			ether_addr_copy(m->reporter, reporter);
@@ -359,7 +412,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 				  port && READ_ONCE(port->fast_leave) ?
 				  MCSNOOP_EVENT_REASON_FAST_LEAVE :
 				  MCSNOOP_EVENT_REASON_LEAVE);
-	} else if (created) {
+	} else if (created && port_new) {
 		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_ADD,
 				 MCSNOOP_EVENT_REASON_REPORT);
 	}
@@ -377,7 +430,7 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	struct mcs_group *grp;
 	struct mcs_member *m;
 	struct mcs_source *s;
-	bool created = false;
+	bool created = false, port_new = false;
 	int err = 0;
 
 	spin_lock_bh(&mb->lock);
@@ -393,6 +446,7 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	}
 	m = mcs_member_of_host(grp, port, NULL);
 	if (!m) {
+		port_new = !mcs_member_of(grp, port);
 		m = mcs_member_new(grp, port, NULL, GFP_ATOMIC);
 		if (IS_ERR(m)) {
 			err = PTR_ERR(m);
@@ -424,12 +478,26 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	}
 	s->is_static = true;
 out:
-	if (!err && created)
+	if (!err && created && port_new)
 		mcs_event_member(mb, port, vid, addr, MCSNOOP_EVENT_MEMBER_ADD,
 				 MCSNOOP_EVENT_REASON_STATIC);
 	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
 	return err;
+}
+
+/* The learnt memberships of port in grp go: the port's and its hosts'. */
+static void mcs_port_learnt_remove(struct mcs_bridge *mb,
+				   struct mcs_group *grp,
+				   struct mcs_port *port, u8 reason)
+{
+	struct mcs_member *m;
+	struct hlist_node *tmp;
+
+	hlist_for_each_entry_safe(m, tmp, &grp->members, node)
+		if (m->port == port && !m->is_static &&
+		    mcs_member_remove(mb, grp, m, reason))
+			return;
 }
 
 int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
@@ -443,14 +511,13 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	spin_lock_bh(&mb->lock);
 	rcu_read_lock();
 	grp = mcs_group_lookup(mb, addr, vid);
-	m = grp ? mcs_member_of(grp, port) : NULL;
-	if (!m)
-		goto out;
-	if (!m->is_static) {
-		/* Removing a learnt membership is allowed too. */
-		if (src)
+	m = grp ? mcs_member_of_host(grp, port, NULL) : NULL;
+	if (!m || !m->is_static) {
+		/* Removing what was learnt (its hosts' too) is allowed too. */
+		if (src || !grp || !mcs_member_of(grp, port))
 			goto out;
-		mcs_member_remove(mb, grp, m, MCSNOOP_EVENT_REASON_STATIC);
+		mcs_port_learnt_remove(mb, grp, port,
+				       MCSNOOP_EVENT_REASON_STATIC);
 		err = 0;
 		goto out;
 	}
@@ -508,15 +575,24 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
  */
 static void mcs_member_give_to_reporter(struct mcs_member *m)
 {
-	struct mcs_member *n = kzalloc(sizeof(*n), GFP_ATOMIC);
+	struct mcs_member *n;
 
+	if (!mcs_hosts_pick(m->port, m->reporter))
+		return;
+	n = kzalloc(sizeof(*n), GFP_ATOMIC);
 	if (!n)
 		return;
+	if (mcs_host_ref(m->port, m->reporter)) {
+		kfree(n);
+		return;
+	}
 	n->port = m->port;
 	ether_addr_copy(n->host, m->reporter);
 	n->mode = m->mode;
 	n->leave_lowered = m->leave_lowered;
 	n->group_expires = m->group_expires;
+	memcpy(n->older_host_expires, m->older_host_expires,
+	       sizeof(n->older_host_expires));
 	n->nsrc = m->nsrc;
 	n->sources.first = m->sources.first;
 	if (n->sources.first)

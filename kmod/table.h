@@ -66,17 +66,17 @@ bool mcs_port_accepts(const struct mcs_group *grp, const struct mcs_port *port,
 
 /*
  * Learning, called with the bridge lock held. host: the reporter's MAC
- * on a mcast_to_unicast port, else NULL; reporter: its MAC (NULL for the
- * bridge's own host).
+ * when the port tracks it (hosts.h), else NULL; reporter: its MAC (NULL
+ * for the bridge's own host).
  */
 void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		      bool ipv6, const struct mcs_record *rec, const u8 *host,
 		      const u8 *reporter);
 /*
- * The port turned mcast_to_unicast on: each membership it learnt for the
- * port as a whole becomes its reporter's own, so that the member gets
- * unicast copies at once (the bridge converts its port groups alike).
- * RTNL.
+ * The port turned mcast_to_unicast or fast leave on: each membership it
+ * learnt for the port as a whole becomes its reporter's own, so that the
+ * member gets unicast copies at once (the bridge converts its port
+ * groups alike), or its leave ends its own only. RTNL.
  */
 void mcs_table_split_by_host(struct mcs_bridge *mb, struct mcs_port *port);
 

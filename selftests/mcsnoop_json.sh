@@ -212,7 +212,7 @@ overview()
 	check_match "$out" "^    groups:\$" "groups heading"
 	check_match "$out" "^        br0 vid 0 $G mac $G_MAC packets [0-9]+ bytes [0-9]+\$" \
 		"learnt group and its MAC"
-	check_match "$out" "^            port p-h1 host $mac1 exclude timer [0-9.]+( host-compat igmpv2)?\$" \
+	check_match "$out" "^            port p-h1 host $mac1 host-address 10\\.0\\.0\\.1 exclude timer [0-9.]+( host-compat igmpv2)?\$" \
 		"learnt member, its host (mcast_to_unicast) and its timer"
 	check_match "$out" "^        br0 vid 0 $G6 mac $G6_MAC " "IPv6 group and its MAC"
 	check_match "$out" "^            port p-h2 [a-z]+ static timer [0-9.]+\$" \

@@ -21,7 +21,7 @@ void mcs_port_usage(void)
 	fprintf(stderr,
 		"Usage: mcsnoopctl port set DEV [ router auto|static|off ]\n"
 		"               [ flood-unknown on|off ] [ flood-reports on|off ]\n"
-		"               [ fast-leave on|off ] [ max-groups N ]\n"
+		"               [ fast-leave on|off ] [ max-groups N ] [ max-hosts N ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
 		"       mcsnoopctl port template add BRIDGE PATTERN [ SETTING ... ]\n"
 		"               [ group GROUP [ vid VID ] [ source SRC ] ] ...\n"
@@ -29,6 +29,8 @@ void mcs_port_usage(void)
 		"       mcsnoopctl [-j [-p]] port template show [ BRIDGE ]\n"
 		"\n"
 		"flood-unknown follows the bridge's setting until it is set on the port.\n"
+		"With fast-leave each reporting host is a member of its own (up to\n"
+		"max-hosts hosts; with mcast_to_unicast, all): its leave ends its own.\n"
 		"A template gives the ports whose name matches PATTERN (* any run of\n"
 		"characters, ? one; * alone: every port) the settings of port set when\n"
 		"they join the bridge, and at once to those present. All that match\n"
@@ -115,6 +117,10 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 		  nl_u32(tb[MCSNOOP_A_PORT_MAX_GROUPS]));
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_PORT_GROUP_COUNT]));
+	print_u64(PRINT_ANY, "max_hosts", " max-hosts %llu",
+		  nl_u32(tb[MCSNOOP_A_PORT_MAX_HOSTS]));
+	print_u64(PRINT_ANY, "host_count", " hosts %llu",
+		  nl_u32(tb[MCSNOOP_A_PORT_HOST_COUNT]));
 	print_nl();
 	if (ctx->stats && tb[MCSNOOP_A_PORT_STATS]) {
 		struct mcs_stats stats;
@@ -180,6 +186,8 @@ static const struct mcs_param port_own_params[] = {
 	{ .name = "fast-leave", .attr = MCSNOOP_A_PORT_FAST_LEAVE,
 	  .type = MCS_PARAM_ON_OFF, .help = "on or off" },
 	{ .name = "max-groups", .attr = MCSNOOP_A_PORT_MAX_GROUPS,
+	  .type = MCS_PARAM_U32, .help = "a number" },
+	{ .name = "max-hosts", .attr = MCSNOOP_A_PORT_MAX_HOSTS,
 	  .type = MCS_PARAM_U32, .help = "a number" },
 	{ .name = NULL },
 };

@@ -803,6 +803,8 @@ static void port_reply(void)
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_FAST_LEAVE, 1);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_GROUPS, 10);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_GROUP_COUNT, 2);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_HOSTS, 512);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_HOST_COUNT, 1);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_ROUTER_IPV4,
 			MCSNOOP_ROUTER_VIA_QUERY);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_ROUTER_IPV6,
@@ -872,8 +874,12 @@ static void put_member(struct nlmsghdr *nlh, const char *port, uint8_t mode,
 	mnl_attr_put_u8(nlh, MCSNOOP_A_MEMBER_MODE, mode);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_MEMBER_STATIC, is_static);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_MEMBER_TIMER, timer);
-	if (member_host)
+	if (member_host) {
+		static const uint8_t host_addr[4] = { 10, 0, 0, 10 };
+
 		mnl_attr_put(nlh, MCSNOOP_A_MEMBER_HOST, 6, member_host);
+		mnl_attr_put(nlh, MCSNOOP_A_MEMBER_HOST_ADDR, 4, host_addr);
+	}
 	if (member_compat)
 		mnl_attr_put_u8(nlh, MCSNOOP_A_MEMBER_HOST_COMPAT,
 				member_compat);
@@ -1146,11 +1152,13 @@ static void printer_tests(void)
 	       "\"router_ipv4_timer\":250.3,\"router_ipv6\":\"none\","
 	       "\"router_ipv6_timer\":0,\"flood_unknown\":true,"
 	       "\"flood_reports\":false,\"fast_leave\":true,"
-	       "\"max_groups\":10,\"group_count\":2}]\n");
+	       "\"max_groups\":10,\"group_count\":2,\"max_hosts\":512,"
+	       "\"host_count\":1}]\n");
 	expect("port show text", render(port_reply, 0, 0),
 	       "veth1: ifindex 7 bridge br0 router auto\n"
 	       "    router-ipv4 query timer 250.3 router-ipv6 none\n"
-	       "    flood-unknown on flood-reports off fast-leave on max-groups 10 groups 2\n");
+	       "    flood-unknown on flood-reports off fast-leave on max-groups 10 groups 2"
+	       " max-hosts 512 hosts 1\n");
 	print_ctx.stats = true;
 	expect("port show -s removals text",
 	       strstr(render(port_reply, 0, 0),
@@ -1257,16 +1265,16 @@ static void printer_tests(void)
 	expect("group show json", render(group_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.1.1.1\","
 	       "\"mac\":\"01:00:5e:01:01:01\",\"mac_alias\":0,\"packets\":10,\"bytes\":1280,"
-	       "\"members\":[{\"port\":\"veth1\",\"host\":null,"
+	       "\"members\":[{\"port\":\"veth1\",\"host\":null,\"host_address\":null,"
 	       "\"mode\":\"exclude\","
 	       "\"static\":false,\"timer\":259.5,\"host_compat\":\"igmpv2\","
 	       "\"sources\":[]},"
-	       "{\"port\":\"veth2\",\"host\":null,"
+	       "{\"port\":\"veth2\",\"host\":null,\"host_address\":null,"
 	       "\"mode\":\"include\",\"static\":false,"
 	       "\"timer\":0,\"host_compat\":null,"
 	       "\"sources\":[{\"source\":\"10.0.0.1\","
 	       "\"timer\":200.1,\"static\":false,\"blocked\":false}]},"
-	       "{\"port\":\"br0\",\"host\":null,"
+	       "{\"port\":\"br0\",\"host\":null,\"host_address\":null,"
 	       "\"mode\":\"exclude\",\"static\":true,"
 	       "\"timer\":0,\"host_compat\":null,\"sources\":[]}]}]\n");
 	expect("group show text", render(group_reply, 0, 0),
@@ -1288,10 +1296,12 @@ static void printer_tests(void)
 	expect("group show host json",
 	       strstr(render(group_reply, 1, 0),
 		      "{\"port\":\"wlan1\",\"host\":\"02:00:00:00:00:0a\","
-		      "\"mode\":\"exclude\",") ? "found" : "missing", "found");
+		      "\"host_address\":\"10.0.0.10\",\"mode\":\"exclude\",") ?
+	       "found" : "missing", "found");
 	expect("group show host text",
 	       strstr(render(group_reply, 0, 0),
-		      "\n    port wlan1 host 02:00:00:00:00:0a exclude timer 259.5\n") ?
+		      "\n    port wlan1 host 02:00:00:00:00:0a host-address 10.0.0.10"
+		      " exclude timer 259.5\n") ?
 	       "found" : "missing", "found");
 	group_hosts = false;
 	expect("group show text indented", render(group_reply_indented, 0, 0),

@@ -54,8 +54,9 @@ DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_vlan_contexts.sh:vlan_querier_follows_vlans
 	mcsnoop_chain.sh:chain_querier
 	mcsnoop_monitor.sh:events_members:events_rate_limit
-	mcsnoop_diagnostics.sh:mac_alias_v4:removals_reasons
-	mcsnoop_templates.sh:template_boot_config:template_errors
+	mcsnoop_diagnostics.sh:mac_alias_v4:mac_alias_limit:removals_reasons
+	mcsnoop_templates.sh:template_boot_config:template_static_groups:template_errors
+	mcsnoop_host_tracking.sh:max_hosts:template_max_hosts
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
 	mcsnoop_malformed.sh
 	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored
