@@ -17,8 +17,8 @@
 #   --learn-rounds N  rounds of the learning race (default 3)
 #   --quick           --rounds 2 --duration 1 --groups 20000 --learn-rounds 1
 #   --only LIST       comma-separated subset of: mcast,unicast,scale,learn,
-#                     leave,takeover (scale needs learn; memory comes with
-#                     learn)
+#                     leave,sharedleave,takeover (scale needs learn; memory
+#                     comes with learn)
 #
 # Figures (see Documentation/benchmarks.rst):
 #   1 multicast frames/s reaching the one member port of an 8-port bridge:
@@ -30,12 +30,15 @@
 #   6 frames a receiver still gets after its leave, fast leave vs normal
 #   7 querier takeover time after the elected querier falls silent, against
 #     the configured other querier present interval
+#   8 frames a host behind a shared fast-leave port loses when another host
+#     behind it leaves: mcsnoop (host tracking) vs the bridge's own snooping
+#     (fast leave; its explicit host tracking with IGMPv3), IGMPv3 and v2
 
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 rounds=4 duration=2 groups=100000 learn_rounds=3
-only=mcast,unicast,scale,learn,leave,takeover
+only=mcast,unicast,scale,learn,leave,sharedleave,takeover
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--rounds) rounds=$2; shift 2 ;;
@@ -331,6 +334,116 @@ if want leave; then
 			rate=$(echo "($rx0 - $rxa) / ($t0 - $ta)" | bc -l)
 			log "leave round $r $mode: $((rx1 - rx0)) frames after the leave, $(printf %.0f "$rate") frames/s before it"
 			echo "leave $mode $r $((rx1 - rx0)) $rate 1.0" >> "$res"
+		done
+	done
+	cleanup
+fi
+
+# --- 8: shared fast leave ---------------------------------------------------
+# Two hosts A and B behind p1, a fast-leave port: h1 is a port of a plain
+# bridge "hub" in the same namespace, with veths ua-ia and ub-ib (the
+# hosts' IP stacks: ia 10.9.0.11, ib 10.9.0.12). pktgen streams G from h0
+# at 5000 frames/s for 4 s; B joins, A joins, and leaves (its socket
+# closes) half a second into the stream; counted: the data frames B did
+# not get of those sent (p0's RX) over the whole stream (B's are counted
+# by a tc flower filter on ib: queries and A's reports do not count).
+# sm3/sm2: mcsnoop (querier proxy), sb3/sb2: the bridge's own snooping (its querier on, port flag fastleave, which with IGMPv3 is its
+# explicit host tracking, by the reports' source address); the hosts speak
+# IGMPv3 / IGMPv2. A static member on p2 keeps G registered in each (else
+# an unregistered G would be flooded to B). No general query during the
+# rounds: with IGMPv2 a host that hears another's report sends no leave.
+if want sharedleave; then
+	log "sharedleave: setting up"
+	for ns in sm3 sb3 sm2 sb2; do
+		v=${ns#s?}
+		if [ "${ns:1:1}" = m ]; then
+			mkbridge $ns mcast_snooping 0
+			ip netns exec $ns "$ctl" bridge enable br0 querier proxy \
+				igmp-version $v query-interval 600 \
+				startup-query-count 1 last-member-interval 0.5 \
+				last-member-count 2 membership-timeout 600 \
+				>/dev/null &&
+			ip netns exec $ns "$ctl" port set p1 fast-leave on &&
+			ip netns exec $ns "$ctl" group add br0 239.1.1.1 port p2 \
+				>/dev/null || die "configuring mcsnoop in $ns"
+		else
+			mkbridge $ns mcast_snooping 1 mcast_querier 1 \
+				mcast_igmp_version $v mcast_query_interval 60000 \
+				mcast_startup_query_count 1
+			ip -n $ns link set p1 type bridge_slave fastleave on &&
+			bridge -n $ns mdb add dev br0 port p2 grp 239.1.1.1 \
+				permanent || die "configuring the bridge in $ns"
+		fi
+		{
+			echo "link add hub type bridge mcast_snooping 0"
+			echo "link set h1 master hub"
+			echo "link add ua type veth peer name ia"
+			echo "link add ub type veth peer name ib"
+			for d in ua ub; do echo "link set $d master hub up"; done
+			for d in hub ia ib; do echo "link set $d up"; done
+			echo "addr add 10.9.0.11/24 dev ia"
+			echo "addr add 10.9.0.12/24 dev ib"
+		} | ip -n $ns -b - || die "the hosts behind p1 in $ns"
+		for d in ia ib; do
+			ip netns exec $ns sysctl -qw \
+				net.ipv4.conf.$d.force_igmp_version=$v \
+				net.ipv4.conf.$d.igmpv2_unsolicited_report_interval=100 \
+				net.ipv4.conf.$d.igmpv3_unsolicited_report_interval=100
+		done
+		tc -n $ns qdisc add dev ib clsact &&
+		tc -n $ns filter add dev ib ingress protocol ip pref 1 flower \
+			ip_proto udp dst_port 9 action pass ||
+			die "tc filter on ib in $ns"
+		pgsetup $ns 239.1.1.1 01:00:5e:01:01:01
+		ip netns exec $ns sh -c 'echo "delay 200000" > /proc/net/pktgen/h0' ||
+			die "pktgen rate in $ns"
+	done
+	# The bridge forwards by its table only once it trusts its querier.
+	sleep 12
+	# sl_sent NS: frames pktgen sent (p0's RX); sl_count NS: "SENT GOT",
+	# with the data frames B received (the filter on ib).
+	sl_sent() {
+		ip netns exec "$1" cat /proc/net/dev | awk '$1 == "p0:" { print $3 }'
+	}
+	sl_count() {
+		local sent got
+		sent=$(sl_sent "$1")
+		got=$(tc -n "$1" -s -j filter show dev ib ingress |
+			jq '[.. | objects | select(has("packets")) | .packets] | max // 0')
+		echo "$sent $got"
+	}
+	for r in $(seq "$rounds"); do
+		for ns in $(order "$r" sm3 sb3 sm2 sb2); do
+			mode=mcsnoop-v${ns#s?}
+			[ "${ns:1:1}" = b ] && mode=bridge-v${ns#s?}
+			$py "$here/../selftests/mcast.py" -n $ns join ib 239.1.1.1 &
+			pb=$!
+			sleep 0.5
+			$py "$here/../selftests/mcast.py" -n $ns join ia 239.1.1.1 &
+			pa=$!
+			sleep 1
+			read -r s0 b0 < <(sl_count $ns)
+			$py "$here/pktgen.py" run --duration 4 --rounds 1 --warmup 0 \
+				$ns >/dev/null &
+			pg=$!
+			# A leaves (its socket closes) half a second into the
+			# stream.
+			n=0
+			until [ "$(sl_sent $ns)" -ge $((s0 + 2500)) ] || [ $n -ge 100 ]; do
+				sleep 0.1; n=$((n + 1))
+			done
+			kill $pa; wait $pa 2>/dev/null
+			t0=$(date +%s.%N)
+			wait $pg
+			t1=$(date +%s.%N)
+			sleep 0.3
+			read -r s1 b1 < <(sl_count $ns)
+			kill $pb; wait $pb 2>/dev/null
+			sent=$((s1 - s0)) lost=$(( (s1 - s0) - (b1 - b0) ))
+			after=$(echo "$t1 - $t0" | bc -l)
+			log "sharedleave round $r $mode: B lost $lost of $sent frames ($(printf %.1f "$after") s of the stream after A's leave)"
+			echo "shared $mode $r $lost $sent 4 $after" >> "$res"
+			sleep 0.5
 		done
 	done
 	cleanup

@@ -27,6 +27,8 @@ def main():
     mem = defaultdict(dict)     # impl -> round -> (kB, memberships)
     leave = defaultdict(dict)   # mode -> round -> (frames, rate, lmqt s)
     takeover = {}               # round -> (secs, configured secs)
+    shared = defaultdict(dict)  # mode -> round -> (lost, sent, stream s,
+                                #                  s after the leave)
     with open(sys.argv[1]) as f:
         for line in f:
             w = line.split()
@@ -53,6 +55,9 @@ def main():
                                          float(w[5]))
                 elif w[0] == 'takeover':
                     takeover[w[2]] = (float(w[3]), float(w[4]))
+                elif w[0] == 'shared':
+                    shared[w[1]][w[2]] = (int(w[3]), int(w[4]),
+                                          float(w[5]), float(w[6]))
             except (ValueError, IndexError):
                 pass
 
@@ -225,6 +230,35 @@ def main():
         out('   %-28s %8.2f s  configured %.1f s (the timer runs from the '
             'last query heard, up to one query interval earlier)' %
             ('takeover', secs, conf))
+
+    if shared:
+        out('')
+        out('8. Shared fast leave: frames host B loses when host A, behind '
+            'the same fast-leave port, leaves')
+        out('   (B counted against what was sent over the stream, '
+            '%s s after the leave)' %
+            ('%.1f' % med([v[3] for m in shared.values()
+                           for v in m.values()])))
+        names = (('mcsnoop-v3', 'mcsnoop, IGMPv3'),
+                 ('bridge-v3', "bridge's own (EHT), IGMPv3"),
+                 ('mcsnoop-v2', 'mcsnoop, IGMPv2'),
+                 ('bridge-v2', "bridge's own, IGMPv2"))
+        for mode, name in names:
+            if mode not in shared:
+                continue
+            vals = list(shared[mode].values())
+            lost = med([v[0] for v in vals])
+            rate = med([v[1] / v[2] for v in vals if v[2] > 0])
+            out('   %-28s %8.0f frames lost (max %d, of %.0f sent) = '
+                '%.3f s of the stream' %
+                (name, lost, max(v[0] for v in vals),
+                 med([v[1] for v in vals]),
+                 lost / rate if rate > 0 else float('nan')))
+        mine = [v[0] for m in ('mcsnoop-v3', 'mcsnoop-v2') if m in shared
+                for v in shared[m].values()]
+        if mine:
+            verdicts.append(('shared fast leave: frames B loses', '0',
+                             '%d' % max(mine), max(mine) == 0))
 
     out('')
     out('Targets (issue 3)')
