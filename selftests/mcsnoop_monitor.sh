@@ -25,9 +25,11 @@
 #    by `bridge link set`, listening by `ip link set`) loses its
 #    memberships and router state (port-down), static ones stay; one in
 #    learning state keeps them.
-#  - events_rate_limit: 1200 new groups in a few frames: nothing counted
-#    without a listener; with one, at most the burst (1000) arrives and
-#    events_dropped counts the rest.
+#  - events_rate_limit: 1200 new groups in a few frames without a
+#    listener here (what events_dropped counts then is logged: netlink
+#    knows listeners for all namespaces at once, and another test's
+#    monitor may run beside this one); then 3000 with one: at most the
+#    burst (1000) arrives and events_dropped counts the rest.
 #  - events_netns: a monitor in another namespace sees nothing of sw's
 #    bridges; monitor bridge BR filters; SIGTERM ends it with status 0.
 
@@ -486,14 +488,16 @@ storm()
 
 events_rate_limit()
 {
-	local f=$MCS_TMP/ev.json n d out t0 el most
+	local f=$MCS_TMP/ev.json n d d0 out t0 el most
 
 	ev_setup || { check_err 1 "setup"; return; }
-	# Nobody listens: nothing is built, nothing counted.
+	# Nobody listens here. Whether events are built then depends on the
+	# other namespaces too (netlink's listener mask is global; another
+	# test's monitor may run beside this one): a figure, not a check.
 	storm h1 10 1200
 	wait_secs 60 groups_ge 1200
 	check_err $? "the storm without a listener was not learnt: $(groups) groups"
-	check_eq "$(bstat br0 events_dropped)" 0 "events_dropped without a listener"
+	log_info "events_dropped without a listener here: $(bstat br0 events_dropped)"
 	mcs sw group flush br0
 
 	mon_start sw "$f" || { check_err 1 "the monitor never started"; return; }
@@ -501,6 +505,7 @@ events_rate_limit()
 	# 3000 at once: more than the burst. The bucket may send the burst
 	# plus one event a millisecond while the storm is learnt: at most
 	# that arrives, the rest is dropped (a slow guest learns longer).
+	d0=$(bstat br0 events_dropped)
 	t0=${EPOCHREALTIME/./}
 	storm h1 20 3000
 	wait_secs 60 groups_ge 3000
@@ -508,7 +513,7 @@ events_rate_limit()
 	el=${EPOCHREALTIME/./}
 	el=$(((el - t0) / 1000))
 	most=$((1000 + el + 100))
-	d=$(bstat br0 events_dropped)
+	d=$(($(bstat br0 events_dropped) - d0))
 	wait_secs 30 lines_with_is "$f" $((3000 - d)) '"member_add"' '"group":"239.20.'
 	n=$(lines_with "$f" '"member_add"' '"group":"239.20.')
 	log_info "storm of 3000 new groups learnt within $el ms: $n events received, $d dropped"
@@ -521,7 +526,7 @@ events_rate_limit()
 	check_ge "$n" 1000 "events sent of the storm (burst 1000)"
 	check_eq "$(<"$f.err")" "" "stderr of the monitor"
 	out=$(mcs sw stats show br0)
-	[[ $out == *" events_dropped $d"* ]]
+	[[ $out == *" events_dropped $((d0 + d))"* ]]
 	check_err $? "stats show text: $out"
 	out=$(mcsj sw stats show port p-h1)
 	[[ $out != *events_dropped* ]]
