@@ -129,7 +129,14 @@ run_one()
 	KTAP_TESTNO=$((KTAP_TESTNO + 1))
 	kmsg_mark "$name"
 	[ -z "$TEST_PREPARE" ] || "$TEST_PREPARE"
-	"$name"
+	# A name without a function (a typo, a test defined after the call
+	# that runs them) fails rather than passing for want of checks.
+	if declare -F "$name" >/dev/null; then
+		"$name"
+	else
+		log_info "FAIL: $name: no such test function"
+		RET=1
+	fi
 	bg_stop_all
 	ns_cleanup_all
 	if [ -z "$SKIP_MSG" ]; then
