@@ -168,6 +168,7 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 			struct mcs_frame *f)
 {
 	f->kind = MCS_FRAME_FLOOD;
+	f->vid = vid;
 	f->grp = NULL;
 	f->counter = MCS_CNT_MCAST_DATA;
 	f->ctrl = false;
@@ -207,7 +208,7 @@ enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 	case MCS_FRAME_FLOOD:
 		return MCS_FLOOD;
 	case MCS_FRAME_REPORT:
-		return mcs_port_is_router(out, f->proto) ||
+		return mcs_port_routes_vid(out, f->proto, f->vid) ||
 		       READ_ONCE(out->flood_reports) ?
 		       MCS_CTRL_PASS : MCS_CTRL_PRUNE;
 	case MCS_FRAME_DATA:
@@ -223,8 +224,8 @@ enum mcs_verdict mcs_frame_verdict(const struct mcs_frame *f,
 		/* A full table floods what it could not hold. */
 		return MCS_DATA_PASS;
 	}
-	return mcs_port_is_router(out, f->proto) ? MCS_DATA_PASS :
-						   MCS_DATA_PRUNE;
+	return mcs_port_routes_vid(out, f->proto, f->vid) ? MCS_DATA_PASS :
+							     MCS_DATA_PRUNE;
 }
 
 bool mcs_count_copy(struct mcs_port *out, enum mcs_verdict verdict,

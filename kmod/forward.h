@@ -32,6 +32,7 @@ struct mcs_frame {
 	unsigned long now;
 	unsigned long members;	/* DATA with grp: bits of member ports */
 	bool vlans;		/* the bridge filters VLANs */
+	u16 vid;		/* its VLAN, 0 without filtering */
 	bool overflowed;	/* DATA, unregistered: refused by max-groups */
 	bool flood_unknown;	/* DATA, unregistered: the VLAN's default */
 	/* IGMP, MLD or data, as the frame is counted. */

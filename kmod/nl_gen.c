@@ -92,7 +92,7 @@ const struct nla_policy mcsnoop_port_get_nl_policy[MCSNOOP_A_PORT_BRIDGE_IFNAME 
 };
 
 /* MCSNOOP_CMD_PORT_SET - do */
-const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_MAX_HOSTS + 1] = {
+const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_VID + 1] = {
 	[MCSNOOP_A_PORT_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_ROUTER] = NLA_POLICY_MAX(NLA_U8, 2),
@@ -101,6 +101,7 @@ const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_MAX_HOSTS + 1]
 	[MCSNOOP_A_PORT_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_MAX_HOSTS] = { .type = NLA_U32, },
+	[MCSNOOP_A_PORT_VID] = { .type = NLA_U16, },
 };
 
 /* MCSNOOP_CMD_VLAN_GET - do */
@@ -251,7 +252,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_PORT_SET,
 		.doit		= mcsnoop_nl_port_set_doit,
 		.policy		= mcsnoop_port_set_nl_policy,
-		.maxattr	= MCSNOOP_A_PORT_MAX_HOSTS,
+		.maxattr	= MCSNOOP_A_PORT_VID,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

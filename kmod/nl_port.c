@@ -14,6 +14,34 @@
 #include "netlink.h"
 #include "table.h"
 
+/* The VLANs where the port's router mode is its own (RCU or RTNL). */
+static int mcs_nl_put_vlan_routers(struct sk_buff *skb,
+				   const struct mcs_port *port)
+{
+	const struct mcs_vlan_routers *vr;
+	struct nlattr *nest, *entry;
+	unsigned long vid;
+	u8 mode;
+
+	vr = rcu_dereference_rtnl(port->vlan_routers);
+	nest = nla_nest_start(skb, MCSNOOP_A_PORT_VLAN_ROUTERS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (vid = 1; vr && vid < VLAN_N_VID; vid++) {
+		mode = mcs_port_vlan_router(port, vid);
+		if (mode == MCSNOOP_ROUTER_AUTO)
+			continue;
+		entry = nla_nest_start(skb, MCSNOOP_A_PORT_VLAN_ENTRY);
+		if (!entry ||
+		    nla_put_u16(skb, MCSNOOP_A_PORT_VLAN_VID, vid) ||
+		    nla_put_u8(skb, MCSNOOP_A_PORT_VLAN_ROUTER, mode))
+			return -EMSGSIZE;
+		nla_nest_end(skb, entry);
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 			    u32 portid, u32 seq, int flags,
 			    struct netlink_callback *cb)
@@ -52,6 +80,7 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 			READ_ONCE(port->max_hosts)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_HOST_COUNT,
 			READ_ONCE(port->host_count)) ||
+	    mcs_nl_put_vlan_routers(skb, port) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_ROUTER_IPV4,
 		       mcs_port_router_via(port, MCS_IPV4)) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_ROUTER_IPV6,
@@ -202,6 +231,37 @@ void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a)
 	}
 }
 
+/* port-set with vid: the port's router mode on that VLAN only. */
+static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
+				       struct nlattr **a,
+				       struct netlink_ext_ack *extack)
+{
+	struct nlattr *vid = a[MCSNOOP_A_PORT_VID];
+	int i;
+
+	if (!mcs_nl_range(extack, vid, 1, VLAN_N_VID - 2,
+			  "vid: out of range (1-4094)"))
+		return -ERANGE;
+	if (!br_vlan_enabled(port->mb->dev)) {
+		mcs_nl_err(extack, vid,
+			   "vid: the bridge does not filter VLANs (vlan_filtering 0)");
+		return -EINVAL;
+	}
+	for (i = 0; i < MCS_PORT_SETTINGS; i++)
+		if (a[mcs_port_setting_attrs[i]] &&
+		    mcs_port_setting_attrs[i] != MCSNOOP_A_PORT_ROUTER) {
+			mcs_nl_err(extack, a[mcs_port_setting_attrs[i]],
+				   "vid: only router is set per VLAN");
+			return -EINVAL;
+		}
+	if (!a[MCSNOOP_A_PORT_ROUTER]) {
+		mcs_nl_err(extack, vid, "vid: router is missing");
+		return -EINVAL;
+	}
+	return mcs_port_set_vlan_router(port, nla_get_u16(vid),
+					nla_get_u8(a[MCSNOOP_A_PORT_ROUTER]));
+}
+
 int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
@@ -225,6 +285,10 @@ int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (!mcs_nl_port_settings_valid(a, info->extack)) {
 		err = -ERANGE;
+		goto out;
+	}
+	if (a[MCSNOOP_A_PORT_VID]) {
+		err = mcs_nl_port_vlan_router_set(port, a, info->extack);
 		goto out;
 	}
 	mcs_nl_port_settings_set(port, a);

@@ -97,6 +97,8 @@ static void mcs_port_free_rcu(struct rcu_head *head)
 	netdev_put(port->dev, &port->dev_tracker);
 	mcs_stats_free(port->stats);
 	mcs_mst_port_free(port);
+	/* After a grace period: nobody reads it any more. */
+	kfree(rcu_dereference_protected(port->vlan_routers, true));
 	kfree(port);
 }
 
@@ -272,6 +274,45 @@ void mcs_port_router_heard(struct mcs_port *port, enum mcs_proto proto,
 	mcs_port_may_route(port);
 	if (!test_bit(proto, &port->router_announced))
 		mcs_event_router_sync(port, proto, MCSNOOP_EVENT_REASON_NONE);
+}
+
+int mcs_port_set_vlan_router(struct mcs_port *port, u16 vid, u8 mode)
+{
+	struct mcs_vlan_routers *old, *vr;
+
+	ASSERT_RTNL();
+	old = rtnl_dereference(port->vlan_routers);
+	if (!old && mode == MCSNOOP_ROUTER_AUTO)
+		return 0;
+	vr = old ? kmemdup(old, sizeof(*vr), GFP_KERNEL) :
+		   kzalloc(sizeof(*vr), GFP_KERNEL);
+	if (!vr)
+		return -ENOMEM;
+	__assign_bit(vid, vr->on, mode == MCSNOOP_ROUTER_STATIC);
+	__assign_bit(vid, vr->off, mode == MCSNOOP_ROUTER_OFF);
+	if (bitmap_empty(vr->on, VLAN_N_VID) &&
+	    bitmap_empty(vr->off, VLAN_N_VID)) {
+		kfree(vr);
+		vr = NULL;
+	}
+	/* The packet path looks at the port for routers from now on. */
+	if (mode == MCSNOOP_ROUTER_STATIC)
+		mcs_port_may_route(port);
+	rcu_assign_pointer(port->vlan_routers, vr);
+	if (old)
+		kfree_rcu(old, rcu);
+	return 0;
+}
+
+u8 mcs_port_vlan_router(const struct mcs_port *port, u16 vid)
+{
+	const struct mcs_vlan_routers *vr = rcu_dereference_rtnl(port->vlan_routers);
+
+	if (vr && test_bit(vid, vr->on))
+		return MCSNOOP_ROUTER_STATIC;
+	if (vr && test_bit(vid, vr->off))
+		return MCSNOOP_ROUTER_OFF;
+	return MCSNOOP_ROUTER_AUTO;
 }
 
 void mcs_port_may_route(struct mcs_port *port)

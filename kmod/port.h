@@ -22,6 +22,17 @@ struct mcs_mst_port {
 	u8 state[VLAN_N_VID];
 };
 
+/*
+ * A port's router mode per VLAN, where it differs from the port's own
+ * (port set DEV vid VID router static|off): replaced whole under RTNL,
+ * read under RCU.
+ */
+struct mcs_vlan_routers {
+	struct rcu_head rcu;
+	DECLARE_BITMAP(on, VLAN_N_VID);		/* static */
+	DECLARE_BITMAP(off, VLAN_N_VID);
+};
+
 /* Slots of the per-port cache of recently learnt source MACs. */
 #define MCS_SRC_SEEN_BITS 4
 #define MCS_SRC_SEEN_N BIT(MCS_SRC_SEEN_BITS)
@@ -103,6 +114,8 @@ struct mcs_port {
 		unsigned long stamp;	/* jiffies */
 	} src_seen[MCS_SRC_SEEN_N];
 
+	/* Router mode per VLAN, or NULL: none differs (RTNL writer). */
+	struct mcs_vlan_routers __rcu *vlan_routers;
 	/* Learnt router port, per protocol: until when and why. */
 	unsigned long router_expires[MCS_PROTO_MAX];
 	u8 router_via[MCS_PROTO_MAX];	/* enum mcsnoop_router_via */
@@ -186,6 +199,32 @@ static inline bool mcs_port_is_router(const struct mcs_port *port,
 	}
 	return false;
 }
+
+/*
+ * Packet path: whether the port is a router port on VLAN vid (0: the
+ * bridge does not filter VLANs): its mode there, else the port's.
+ */
+static inline bool mcs_port_routes_vid(const struct mcs_port *port,
+				       enum mcs_proto proto, u16 vid)
+{
+	const struct mcs_vlan_routers *vr = rcu_dereference(port->vlan_routers);
+
+	if (unlikely(vr) && vid) {
+		if (test_bit(vid, vr->on))
+			return true;
+		if (test_bit(vid, vr->off))
+			return false;
+	}
+	return mcs_port_is_router(port, proto);
+}
+
+/*
+ * RTNL: the port's router mode on VLAN vid (1-4094) becomes mode;
+ * MCSNOOP_ROUTER_AUTO follows the port's own again. -ENOMEM.
+ */
+int mcs_port_set_vlan_router(struct mcs_port *port, u16 vid, u8 mode);
+/* Its mode on vid: static, off, or auto when it follows the port's. */
+u8 mcs_port_vlan_router(const struct mcs_port *port, u16 vid);
 
 /* Why the port is a router port now (enum mcsnoop_router_via). */
 u8 mcs_port_router_via(const struct mcs_port *port, enum mcs_proto proto);

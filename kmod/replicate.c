@@ -67,8 +67,8 @@ static enum mcs_verdict mcs_group_verdict(const struct mcs_frame *f,
 {
 	if (mcs_port_accepts(f->grp, out, &f->src, f->now))
 		return MCS_DATA_PASS;
-	return mcs_port_is_router(out, f->proto) ? MCS_DATA_PASS :
-						   MCS_DATA_PRUNE;
+	return mcs_port_routes_vid(out, f->proto, f->vid) ? MCS_DATA_PASS :
+							     MCS_DATA_PRUNE;
 }
 
 /* Where the copies of a frame go out: its VLAN and how it is tagged. */
@@ -180,7 +180,7 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 		untagged = vlans && (vinfo.flags & BRIDGE_VLAN_INFO_UNTAGGED);
 		/* A router port wants the multicast frame as such. */
 		if (registered && mcs_port_flag(out, BR_MULTICAST_TO_UNICAST) &&
-		    !mcs_port_is_router(out, f->proto) &&
+		    !mcs_port_routes_vid(out, f->proto, vid) &&
 		    !mcs_send_unicast(skb, in, out, f, &e, untagged))
 			continue;
 		/* Clone for all but the last, which may take the frame. */

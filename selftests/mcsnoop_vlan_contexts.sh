@@ -26,12 +26,21 @@
 #   first two stay pruned; VID 20 (no limit of its own) takes h5's three;
 #   vlan show gives each VLAN's limit and count; out of range is refused
 #   with a message naming max_groups.
+# - vlan_router_ports: router mode per port and VLAN (the issue "beyond
+#   peers"): p-h3 is in VID 10 (untagged) and 20 (tagged); h2 joins a
+#   group of VID 10, h5 one of VID 20. vid 20 router static on p-h3: VID
+#   20's group reaches p-h3 too, VID 10's does not (port show lists the
+#   VLAN, text and JSON). Port router static with vid 10 router off: VID
+#   10's group still does not reach p-h3, VID 20's does; vid 10 router
+#   auto follows the port's static again. A vid out of range and a
+#   setting other than router with vid are refused.
 
 ALL_TESTS=(
 	vlan_querier_follows_vlans
 	adopted_per_vlan
 	vlan_flood_unknown
 	vlan_max_groups
+	vlan_router_ports
 )
 
 # shellcheck source=lib.sh
@@ -220,4 +229,44 @@ vlan_max_groups()
 }
 
 mcs_require
+vlan_router_ports()
+{
+	local g10=239.1.10.1 g20=239.1.20.1 out
+
+	star_two_vlans &&
+		bridge -n "$(nsname sw)" vlan add dev p-h3 vid 20 ||
+		{ check_err 1 "setup"; return; }
+	bg_mcast h2 join eth0 "$g10"
+	bg_mcast h5 join eth0 "$g20"
+	check_ports br0 "$g10" p-h2 "h2's group" 10
+	check_ports br0 "$g20" p-h5 "h5's group" 20
+	deliver_check h4 "$g20" "h5" "h3 h6" "p-h3 no router"
+
+	mcs sw port set p-h3 vid 20 router static
+	check_err $? "port set p-h3 vid 20 router static"
+	check_eq "$(mcsj sw port show p-h3 | jq -c '.[0].vlan_routers')" \
+		'[{"vid":20,"router":"static"}]' "port show -j: vlan_routers of p-h3"
+	check_match "$(mcs sw port show p-h3)" "router auto vid 20 router static" \
+		"port show: p-h3's router modes"
+	deliver_check h4 "$g20" "h5 h3" "h6" "VID 20 router static on p-h3"
+	deliver_check h1 "$g10" "h2" "h3" "p-h3 is no router port of VID 10"
+
+	mcs sw port set p-h3 router static && mcs sw port set p-h3 vid 10 router off
+	check_err $? "port set p-h3 router static, vid 10 router off"
+	deliver_check h1 "$g10" "h2" "h3" "VID 10 router off on a static router port"
+	deliver_check h4 "$g20" "h5 h3" "h6" "VID 20 on the static router port"
+	mcs sw port set p-h3 vid 10 router auto
+	check_err $? "port set p-h3 vid 10 router auto"
+	deliver_check h1 "$g10" "h2 h3" "" "VID 10 follows the port's static again"
+	check_eq "$(mcsj sw port show p-h3 | jq -c '.[0].vlan_routers')" \
+		'[{"vid":20,"router":"static"}]' "vlan_routers after vid 10 router auto"
+
+	out=$(mcs sw port set p-h3 vid 4095 router static 2>&1)
+	check_fail $? "vid 4095 accepted"
+	check_match "$out" "vid" "the error of vid 4095"
+	out=$(mcs sw port set p-h3 vid 10 fast-leave on 2>&1)
+	check_fail $? "fast-leave per VLAN accepted"
+	check_match "$out" "only .router MODE. is set per VLAN" "the error of fast-leave per VLAN"
+}
+
 mcs_run_tests "$@"

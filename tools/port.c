@@ -22,6 +22,7 @@ void mcs_port_usage(void)
 		"Usage: mcsnoopctl port set DEV [ router auto|static|off ]\n"
 		"               [ flood-unknown on|off ] [ flood-reports on|off ]\n"
 		"               [ fast-leave on|off ] [ max-groups N ] [ max-hosts N ]\n"
+		"       mcsnoopctl port set DEV vid VID router auto|static|off\n"
 		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
 		"       mcsnoopctl port template add BRIDGE PATTERN [ SETTING ... ]\n"
 		"               [ group GROUP [ vid VID ] [ source SRC ] ] ...\n"
@@ -29,6 +30,7 @@ void mcs_port_usage(void)
 		"       mcsnoopctl [-j [-p]] port template show [ BRIDGE ]\n"
 		"\n"
 		"flood-unknown follows the bridge's setting until it is set on the port.\n"
+		"vid VID: the router mode on that VLAN only; auto follows the port's.\n"
 		"With fast-leave each reporting host is a member of its own (up to\n"
 		"max-hosts hosts; with mcast_to_unicast, all): its leave ends its own.\n"
 		"A template gives the ports whose name matches PATTERN (* any run of\n"
@@ -76,6 +78,29 @@ void mcs_port_summary(const struct nlmsghdr *nlh, struct mcs_port_summary *ps)
 	ps->fallback = nl_u32(tb[MCSNOOP_A_PORT_FALLBACK]);
 }
 
+/* Where the router mode differs per VLAN: " vid 10 router static" each. */
+static void print_vlan_routers(const struct nlattr *nest)
+{
+	const struct nlattr *tb[MCSNOOP_A_PORT_VLAN_MAX + 1];
+	const struct nlattr *entry;
+
+	out_open_array("vlan_routers");
+	if (nest)
+		mnl_attr_for_each_nested(entry, nest) {
+			if (mnl_attr_get_type(entry) != MCSNOOP_A_PORT_VLAN_ENTRY)
+				continue;
+			nl_nested(entry, tb, MCSNOOP_A_PORT_VLAN_MAX);
+			out_open_object(NULL);
+			print_u64(PRINT_ANY, "vid", " vid %llu",
+				  nl_u16(tb[MCSNOOP_A_PORT_VLAN_VID]));
+			print_str(PRINT_ANY, "router", " router %s",
+				  word_of_list(mcs_router_words,
+					       nl_u8(tb[MCSNOOP_A_PORT_VLAN_ROUTER])));
+			out_close_object();
+		}
+	out_close_array();
+}
+
 int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MCSNOOP_A_PORT_MAX + 1];
@@ -98,6 +123,7 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_str(PRINT_ANY, "router", " router %s",
 		  word_of_list(mcs_router_words,
 			       nl_u8(tb[MCSNOOP_A_PORT_ROUTER])));
+	print_vlan_routers(tb[MCSNOOP_A_PORT_VLAN_ROUTERS]);
 	print_fallback(nl_u32(tb[MCSNOOP_A_PORT_FALLBACK]), false);
 	print_nl();
 	print_text("   ");
@@ -194,17 +220,48 @@ static const struct mcs_param port_own_params[] = {
 
 const struct mcs_params mcs_port_params = { .own = port_own_params };
 
+/*
+ * port set DEV vid VID router MODE: the router mode on one VLAN. Returns
+ * the VID, 0 when the words do not start with vid, or -1 after an error.
+ */
+static int port_set_vid(int argc, char **argv)
+{
+	uint32_t vid;
+
+	if (argc < 1 || !mcs_matches(argv[0], "vid"))
+		return 0;
+	if (argc < 2 || mcs_parse_u32(argv[1], 1, 4094, &vid) < 0) {
+		mcs_usage_error(mcs_port_usage,
+				"invalid vid \"%s\" (expected 1-4094)",
+				argc < 2 ? "" : argv[1]);
+		return -1;
+	}
+	if (argc != 4 || !mcs_matches(argv[2], "router")) {
+		mcs_usage_error(mcs_port_usage,
+				"only \"router MODE\" is set per VLAN");
+		return -1;
+	}
+	return vid;
+}
+
 static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 {
 	struct nlmsghdr *nlh;
 	struct nl_sock *nl;
 	uint32_t ifindex;
-	int count;
+	int count, vid, n;
+	char **words;
 
 	if (argc < 1)
 		return mcs_usage_error(mcs_port_usage, "missing DEV");
-	count = mcs_params_put(NULL, &mcs_port_params, mcs_port_usage,
-			       argc - 1, argv + 1);
+	vid = port_set_vid(argc - 1, argv + 1);
+	if (vid < 0)
+		return 1;
+	/* The settings: after DEV, and after "vid VID" when given. */
+	words = argv + (vid ? 3 : 1);
+	n = argc - (vid ? 3 : 1);
+	count = mcs_params_put(NULL, &mcs_port_params, mcs_port_usage, n,
+			       words);
 	if (count < 0)
 		return 1;
 	if (!count)
@@ -216,8 +273,9 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 		return 1;
 	nlh = genl_msg(nl, MCSNOOP_CMD_PORT_SET, 0);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
-	mcs_params_put(nlh, &mcs_port_params, mcs_port_usage, argc - 1,
-		       argv + 1);
+	if (vid)
+		mnl_attr_put_u16(nlh, MCSNOOP_A_PORT_VID, vid);
+	mcs_params_put(nlh, &mcs_port_params, mcs_port_usage, n, words);
 	return mcs_do(nl, nlh);
 }
 

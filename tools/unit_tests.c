@@ -789,6 +789,9 @@ static void template_reply(void)
 	out_close_array();
 }
 
+/* Whether port_reply has router modes per VLAN. */
+static bool port_vlan_routers;
+
 static void port_reply(void)
 {
 	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PORT_GET);
@@ -803,6 +806,22 @@ static void port_reply(void)
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_FAST_LEAVE, 1);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_GROUPS, 10);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_GROUP_COUNT, 2);
+	if (port_vlan_routers) {
+		struct nlattr *nest, *entry;
+
+		nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_VLAN_ROUTERS);
+		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_VLAN_ENTRY);
+		mnl_attr_put_u16(nlh, MCSNOOP_A_PORT_VLAN_VID, 10);
+		mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_VLAN_ROUTER,
+				MCSNOOP_ROUTER_STATIC);
+		mnl_attr_nest_end(nlh, entry);
+		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_VLAN_ENTRY);
+		mnl_attr_put_u16(nlh, MCSNOOP_A_PORT_VLAN_VID, 20);
+		mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_VLAN_ROUTER,
+				MCSNOOP_ROUTER_OFF);
+		mnl_attr_nest_end(nlh, entry);
+		mnl_attr_nest_end(nlh, nest);
+	}
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_HOSTS, 512);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_HOST_COUNT, 1);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_ROUTER_IPV4,
@@ -1147,7 +1166,7 @@ static void printer_tests(void)
 	print_ctx.stats = false;
 	expect("port show json", render(port_reply, 1, 0),
 	       "[{\"ifname\":\"veth1\",\"ifindex\":7,\"bridge\":\"br0\","
-	       "\"router\":\"auto\",\"fallback\":[],"
+	       "\"router\":\"auto\",\"vlan_routers\":[],\"fallback\":[],"
 	       "\"router_ipv4\":\"query\","
 	       "\"router_ipv4_timer\":250.3,\"router_ipv6\":\"none\","
 	       "\"router_ipv6_timer\":0,\"flood_unknown\":true,"
@@ -1197,6 +1216,17 @@ static void printer_tests(void)
 	       "\"vid\":0,\"source\":null},{\"group\":\"239.1.1.1\","
 	       "\"vid\":10,\"source\":\"10.0.0.1\"}]}]\n");
 	template_groups = false;
+	port_vlan_routers = true;
+	expect("port show vlan routers text",
+	       strstr(render(port_reply, 0, 0),
+		      "veth1: ifindex 7 bridge br0 router auto vid 10 router static"
+		      " vid 20 router off\n") ? "found" : "missing", "found");
+	expect("port show vlan routers json",
+	       strstr(render(port_reply, 1, 0),
+		      "\"router\":\"auto\",\"vlan_routers\":[{\"vid\":10,"
+		      "\"router\":\"static\"},{\"vid\":20,\"router\":\"off\"}],") ?
+	       "found" : "missing", "found");
+	port_vlan_routers = false;
 	expect("port show json no removals",
 	       strstr(render(port_reply, 1, 0), "removals") ?
 	       "found" : "missing", "missing");
@@ -1204,7 +1234,7 @@ static void printer_tests(void)
 			 MCSNOOP_FALLBACK_MCAST_FLOOD;
 	expect("port show fallback json",
 	       strstr(render(port_reply, 1, 0),
-		      "\"router\":\"auto\",\"fallback\":[\"vlan_tunnel\","
+		      "\"router\":\"auto\",\"vlan_routers\":[],\"fallback\":[\"vlan_tunnel\","
 		      "\"mcast_flood\"],") ? "found" : "missing", "found");
 	expect("port show fallback text",
 	       strstr(render(port_reply, 0, 0),

@@ -51,7 +51,7 @@ OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
 # the rest run beside it.
 DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_querier.sh:election_they_win:election_they_win_mld:vlan_queriers:topology_change_query:settings_restart_startup:bogus_querier_rp_filter
-	mcsnoop_vlan_contexts.sh:vlan_querier_follows_vlans
+	mcsnoop_vlan_contexts.sh:vlan_querier_follows_vlans:vlan_router_ports
 	mcsnoop_chain.sh:chain_querier
 	mcsnoop_monitor.sh:events_members:events_rate_limit
 	mcsnoop_diagnostics.sh:mac_alias_v4:mac_alias_limit:removals_reasons
