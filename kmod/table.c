@@ -324,6 +324,39 @@ static void mcs_group_refused(struct mcs_bridge *mb, struct mcs_port *port,
 	mcs_table_full(mb, port, addr, vid, why);
 }
 
+/*
+ * A membership learnt for the port as a whole becomes its reporter's:
+ * the new one, or NULL when it stays (no room, no memory).
+ */
+static struct mcs_member *mcs_member_give_to_reporter(struct mcs_member *m)
+{
+	struct mcs_member *n;
+
+	if (!mcs_hosts_pick(m->port, m->reporter))
+		return NULL;
+	n = kzalloc(sizeof(*n), GFP_ATOMIC);
+	if (!n)
+		return NULL;
+	if (mcs_host_ref(m->port, m->reporter)) {
+		kfree(n);
+		return NULL;
+	}
+	n->port = m->port;
+	ether_addr_copy(n->host, m->reporter);
+	n->mode = m->mode;
+	n->leave_lowered = m->leave_lowered;
+	n->group_expires = m->group_expires;
+	memcpy(n->older_host_expires, m->older_host_expires,
+	       sizeof(n->older_host_expires));
+	n->nsrc = m->nsrc;
+	n->sources.first = m->sources.first;
+	if (n->sources.first)
+		n->sources.first->pprev = &n->sources.first;
+	hlist_replace_rcu(&m->node, &n->node);
+	kfree_rcu(m, rcu);
+	return n;
+}
+
 void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		      bool ipv6, const struct mcs_record *rec, const u8 *host,
 		      const u8 *reporter)
@@ -358,6 +391,16 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 			    jiffies, &t);
 	grp = mcs_group_lookup(mb, addr, vid);
 	m = grp ? mcs_member_of_host(grp, port, host) : NULL;
+	/*
+	 * What the host reported before it was tracked is its own now:
+	 * else its leave would end a new membership of its own only, and
+	 * the port's as a whole would go on forwarding until it expires.
+	 */
+	if (!m && host && grp) {
+		m = mcs_member_of_host(grp, port, NULL);
+		m = m && !m->is_static && ether_addr_equal(m->reporter, host) ?
+		    mcs_member_give_to_reporter(m) : NULL;
+	}
 	/*
 	 * A host without a membership of its own: its leave (or block)
 	 * applies to the port's as a whole, which it may have reported
@@ -573,34 +616,6 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
  * Replace m by a copy that belongs to its reporter. Readers on m see its
  * sources until the grace period ends: the nodes move, they stay intact.
  */
-static void mcs_member_give_to_reporter(struct mcs_member *m)
-{
-	struct mcs_member *n;
-
-	if (!mcs_hosts_pick(m->port, m->reporter))
-		return;
-	n = kzalloc(sizeof(*n), GFP_ATOMIC);
-	if (!n)
-		return;
-	if (mcs_host_ref(m->port, m->reporter)) {
-		kfree(n);
-		return;
-	}
-	n->port = m->port;
-	ether_addr_copy(n->host, m->reporter);
-	n->mode = m->mode;
-	n->leave_lowered = m->leave_lowered;
-	n->group_expires = m->group_expires;
-	memcpy(n->older_host_expires, m->older_host_expires,
-	       sizeof(n->older_host_expires));
-	n->nsrc = m->nsrc;
-	n->sources.first = m->sources.first;
-	if (n->sources.first)
-		n->sources.first->pprev = &n->sources.first;
-	hlist_replace_rcu(&m->node, &n->node);
-	kfree_rcu(m, rcu);
-}
-
 void mcs_table_split_by_host(struct mcs_bridge *mb, struct mcs_port *port)
 {
 	struct mcs_group *grp;

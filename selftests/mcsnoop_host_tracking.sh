@@ -28,7 +28,9 @@
 #    the port-wide one (a member with host null), port show text says
 #    "max-hosts 1 hosts 1"; datagrams from h3 reach both h4 and h5.
 #    max-hosts 65536 is refused (exit status not 0, a message naming
-#    max_hosts) and changes nothing; 65535 is accepted.
+#    max_hosts) and changes nothing; 65535 is accepted. With room, a
+#    report of h5 makes the port-wide membership its own (host_count 2),
+#    and h5's leave ends it: h4 alone stays on p-hub.
 #  - template_max_hosts: template 'tap*' max-hosts 4: template show has it
 #    (text and JSON), a new port tap101i0 gets max_hosts 4, fwpr101p0 the
 #    default 512; a template with max-hosts 65536 is refused.
@@ -212,7 +214,7 @@ shared_fast_leave_mldv2()
 
 max_hosts()
 {
-	local out rc
+	local out rc pid5
 
 	hub_setup v4 || { check_err 1 "setup"; return; }
 	out=$(mcsj sw port show p-hub)
@@ -228,6 +230,7 @@ max_hosts()
 	check_hub_hosts "$G4" "$MAC4=10.0.0.4" "h4's join (max-hosts 1)"
 	check_port p-hub host_count 1 "h4 tracked" 5
 	bg_mcast h5 join eth0 "$G4"
+	pid5=${BG_PIDS[-1]}
 	wait_secs 30 cnt_ge h5 eth0.tx.rep 1
 	check_err $? "h5's stack sent no report"
 	check_hub_hosts "$G4" "$MAC4=10.0.0.4 null=null" \
@@ -251,6 +254,13 @@ max_hosts()
 	mcs sw port set p-hub max-hosts 65535
 	check_err $? "port set p-hub max-hosts 65535"
 	check_eq "$(port_get p-hub max_hosts)" 65535 "max_hosts after max-hosts 65535"
+
+	# Room now: h5's next report makes the port-wide membership it gave
+	# its own, so that its leave ends it (not a new one beside it).
+	frames h5 eth0 "report3,rec=2:$G4"
+	check_port p-hub host_count 2 "h5 tracked after its report" 5
+	kill "$pid5"
+	check_hub_hosts "$G4" "$MAC4=10.0.0.4" "after h5's leave, once tracked"
 }
 
 template_max_hosts()
