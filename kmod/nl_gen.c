@@ -101,7 +101,7 @@ const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_VID + 1] = {
 	[MCSNOOP_A_PORT_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_MAX_HOSTS] = { .type = NLA_U32, },
-	[MCSNOOP_A_PORT_VID] = { .type = NLA_U16, },
+	[MCSNOOP_A_PORT_VID] = NLA_POLICY_RANGE(NLA_U16, 1, 4094),
 };
 
 /* MCSNOOP_CMD_VLAN_GET - do */

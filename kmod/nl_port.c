@@ -14,32 +14,38 @@
 #include "netlink.h"
 #include "table.h"
 
-/* The VLANs where the port's router mode is its own (RCU or RTNL). */
+/* A VID bitmap as 512 bytes, bit VID in byte VID / 8 (LSB first). */
+static int mcs_nl_put_vids(struct sk_buff *skb, int attr,
+			   const unsigned long *vids)
+{
+	struct nlattr *nla = nla_reserve(skb, attr, VLAN_N_VID / 8);
+	unsigned long vid;
+	u8 *bytes;
+
+	if (!nla)
+		return -EMSGSIZE;
+	bytes = nla_data(nla);
+	memset(bytes, 0, VLAN_N_VID / 8);
+	for_each_set_bit(vid, vids, VLAN_N_VID)
+		bytes[vid / 8] |= BIT(vid % 8);
+	return 0;
+}
+
+/*
+ * The VLANs where the port's router mode is its own (RCU or RTNL): two
+ * bitmaps of a fixed size, however many VLANs a trunk has.
+ */
 static int mcs_nl_put_vlan_routers(struct sk_buff *skb,
 				   const struct mcs_port *port)
 {
 	const struct mcs_vlan_routers *vr;
-	struct nlattr *nest, *entry;
-	unsigned long vid;
-	u8 mode;
 
 	vr = rcu_dereference_rtnl(port->vlan_routers);
-	nest = nla_nest_start(skb, MCSNOOP_A_PORT_VLAN_ROUTERS);
-	if (!nest)
-		return -EMSGSIZE;
-	for (vid = 1; vr && vid < VLAN_N_VID; vid++) {
-		mode = mcs_port_vlan_router(port, vid);
-		if (mode == MCSNOOP_ROUTER_AUTO)
-			continue;
-		entry = nla_nest_start(skb, MCSNOOP_A_PORT_VLAN_ENTRY);
-		if (!entry ||
-		    nla_put_u16(skb, MCSNOOP_A_PORT_VLAN_VID, vid) ||
-		    nla_put_u8(skb, MCSNOOP_A_PORT_VLAN_ROUTER, mode))
-			return -EMSGSIZE;
-		nla_nest_end(skb, entry);
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	if (!vr)
+		return 0;
+	return mcs_nl_put_vids(skb, MCSNOOP_A_PORT_VLAN_ROUTERS_STATIC,
+			       vr->on) ?:
+	       mcs_nl_put_vids(skb, MCSNOOP_A_PORT_VLAN_ROUTERS_OFF, vr->off);
 }
 
 static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
@@ -239,9 +245,6 @@ static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
 	struct nlattr *vid = a[MCSNOOP_A_PORT_VID];
 	int i;
 
-	if (!mcs_nl_range(extack, vid, 1, VLAN_N_VID - 2,
-			  "vid: out of range (1-4094)"))
-		return -ERANGE;
 	if (!br_vlan_enabled(port->mb->dev)) {
 		mcs_nl_err(extack, vid,
 			   "vid: the bridge does not filter VLANs (vlan_filtering 0)");
@@ -258,6 +261,7 @@ static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
 		mcs_nl_err(extack, vid, "vid: router is missing");
 		return -EINVAL;
 	}
+	/* A VLAN the port is not in yet is fine: the setting waits for it. */
 	return mcs_port_set_vlan_router(port, nla_get_u16(vid),
 					nla_get_u8(a[MCSNOOP_A_PORT_ROUTER]));
 }

@@ -304,17 +304,6 @@ int mcs_port_set_vlan_router(struct mcs_port *port, u16 vid, u8 mode)
 	return 0;
 }
 
-u8 mcs_port_vlan_router(const struct mcs_port *port, u16 vid)
-{
-	const struct mcs_vlan_routers *vr = rcu_dereference_rtnl(port->vlan_routers);
-
-	if (vr && test_bit(vid, vr->on))
-		return MCSNOOP_ROUTER_STATIC;
-	if (vr && test_bit(vid, vr->off))
-		return MCSNOOP_ROUTER_OFF;
-	return MCSNOOP_ROUTER_AUTO;
-}
-
 void mcs_port_may_route(struct mcs_port *port)
 {
 	if (port->bit != MCS_PORT_NO_BIT &&

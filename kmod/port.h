@@ -223,8 +223,6 @@ static inline bool mcs_port_routes_vid(const struct mcs_port *port,
  * MCSNOOP_ROUTER_AUTO follows the port's own again. -ENOMEM.
  */
 int mcs_port_set_vlan_router(struct mcs_port *port, u16 vid, u8 mode);
-/* Its mode on vid: static, off, or auto when it follows the port's. */
-u8 mcs_port_vlan_router(const struct mcs_port *port, u16 vid);
 
 /* Why the port is a router port now (enum mcsnoop_router_via). */
 u8 mcs_port_router_via(const struct mcs_port *port, enum mcs_proto proto);

@@ -476,7 +476,8 @@ static void mcs_query_send(struct mcs_bridge *mb, struct mcs_querier *q,
 		br_vlan_get_proto(mb->dev, &vlan_proto);
 	list_for_each_entry_rcu(port, &mb->port_list, list) {
 		if ((ifindex && port->dev->ifindex != ifindex) ||
-		    (non_routers && mcs_port_is_router(port, q->proto)))
+		    (non_routers &&
+		     mcs_port_routes_vid(port, q->proto, vlans ? q->vid : 0)))
 			continue;
 		if (READ_ONCE(port->stp_state) != BR_STATE_FORWARDING ||
 		    !netif_running(port->dev))

@@ -32,8 +32,9 @@
 #   20's group reaches p-h3 too, VID 10's does not (port show lists the
 #   VLAN, text and JSON). Port router static with vid 10 router off: VID
 #   10's group still does not reach p-h3, VID 20's does; vid 10 router
-#   auto follows the port's static again. A vid out of range and a
-#   setting other than router with vid are refused.
+#   auto follows the port's static again. A vid out of range, a setting
+#   other than router with vid, a missing mode, and (the kernel) a vid on
+#   a bridge that does not filter VLANs are refused.
 
 ALL_TESTS=(
 	vlan_querier_follows_vlans
@@ -267,6 +268,20 @@ vlan_router_ports()
 	out=$(mcs sw port set p-h3 vid 10 fast-leave on 2>&1)
 	check_fail $? "fast-leave per VLAN accepted"
 	check_match "$out" "only .router MODE. is set per VLAN" "the error of fast-leave per VLAN"
+	out=$(mcs sw port set p-h3 vid 10 router 2>&1)
+	check_fail $? "vid 10 router without a mode accepted"
+	check_match "$out" "missing value for .router." "the error of a missing mode"
+	# The kernel's own check: a bridge that does not filter VLANs.
+	ipn sw -b - <<-EOF && mcs sw bridge enable br1 >/dev/null ||
+		link add br1 up type bridge mcast_snooping 0
+		link add d1 type dummy
+		link set d1 master br1 up
+	EOF
+		{ check_err 1 "br1"; return; }
+	out=$(mcs sw port set d1 vid 10 router static 2>&1)
+	check_fail $? "vid on a bridge without VLAN filtering accepted"
+	check_match "$out" "^Error: vid: the bridge does not filter VLANs" \
+		"the error of vid on br1"
 }
 
 mcs_run_tests "$@"

@@ -78,26 +78,70 @@ void mcs_port_summary(const struct nlmsghdr *nlh, struct mcs_port_summary *ps)
 	ps->fallback = nl_u32(tb[MCSNOOP_A_PORT_FALLBACK]);
 }
 
-/* Where the router mode differs per VLAN: " vid 10 router static" each. */
-static void print_vlan_routers(const struct nlattr *nest)
+/* Bit vid of a VLAN bitmap attribute (byte vid / 8, LSB first). */
+static bool vid_bit(const struct nlattr *bits, unsigned int vid)
 {
-	const struct nlattr *tb[MCSNOOP_A_PORT_VLAN_MAX + 1];
-	const struct nlattr *entry;
+	const uint8_t *b;
 
+	if (!bits || mnl_attr_get_payload_len(bits) < 4096 / 8)
+		return false;
+	b = mnl_attr_get_payload(bits);
+	return b[vid / 8] & (1u << (vid % 8));
+}
+
+/* Text: " vid 10-12,20 router MODE" for the VLANs of bits, if any. */
+static void print_vid_ranges(const struct nlattr *bits, const char *mode)
+{
+	unsigned int vid, first;
+	bool any = false;
+	char buf[32];
+
+	for (vid = 1; vid <= 4094; vid++) {
+		if (!vid_bit(bits, vid))
+			continue;
+		first = vid;
+		while (vid < 4094 && vid_bit(bits, vid + 1))
+			vid++;
+		if (vid > first)
+			snprintf(buf, sizeof(buf), "%s%u-%u", any ? "," : " vid ",
+				 first, vid);
+		else
+			snprintf(buf, sizeof(buf), "%s%u", any ? "," : " vid ",
+				 vid);
+		print_text(buf);
+		any = true;
+	}
+	if (any) {
+		print_text(" router ");
+		print_text(mode);
+	}
+}
+
+/*
+ * Where the router mode differs per VLAN: JSON one object per VLAN, text
+ * the VLANs as ranges per mode.
+ */
+static void print_vlan_routers(const struct nlattr *on, const struct nlattr *off)
+{
+	const char *mode;
+	unsigned int vid;
+
+	if (!out_is_json()) {
+		print_vid_ranges(on, "static");
+		print_vid_ranges(off, "off");
+		return;
+	}
 	out_open_array("vlan_routers");
-	if (nest)
-		mnl_attr_for_each_nested(entry, nest) {
-			if (mnl_attr_get_type(entry) != MCSNOOP_A_PORT_VLAN_ENTRY)
-				continue;
-			nl_nested(entry, tb, MCSNOOP_A_PORT_VLAN_MAX);
-			out_open_object(NULL);
-			print_u64(PRINT_ANY, "vid", " vid %llu",
-				  nl_u16(tb[MCSNOOP_A_PORT_VLAN_VID]));
-			print_str(PRINT_ANY, "router", " router %s",
-				  word_of_list(mcs_router_words,
-					       nl_u8(tb[MCSNOOP_A_PORT_VLAN_ROUTER])));
-			out_close_object();
-		}
+	for (vid = 1; vid <= 4094; vid++) {
+		mode = vid_bit(on, vid) ? "static" :
+		       vid_bit(off, vid) ? "off" : NULL;
+		if (!mode)
+			continue;
+		out_open_object(NULL);
+		print_u64(PRINT_JSON, "vid", NULL, vid);
+		print_str(PRINT_JSON, "router", NULL, mode);
+		out_close_object();
+	}
 	out_close_array();
 }
 
@@ -123,7 +167,8 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_str(PRINT_ANY, "router", " router %s",
 		  word_of_list(mcs_router_words,
 			       nl_u8(tb[MCSNOOP_A_PORT_ROUTER])));
-	print_vlan_routers(tb[MCSNOOP_A_PORT_VLAN_ROUTERS]);
+	print_vlan_routers(tb[MCSNOOP_A_PORT_VLAN_ROUTERS_STATIC],
+			   tb[MCSNOOP_A_PORT_VLAN_ROUTERS_OFF]);
 	print_fallback(nl_u32(tb[MCSNOOP_A_PORT_FALLBACK]), false);
 	print_nl();
 	print_text("   ");
@@ -236,9 +281,13 @@ static int port_set_vid(int argc, char **argv)
 				argc < 2 ? "" : argv[1]);
 		return -1;
 	}
-	if (argc != 4 || !mcs_matches(argv[2], "router")) {
+	if (argc < 3 || !mcs_matches(argv[2], "router") || argc > 4) {
 		mcs_usage_error(mcs_port_usage,
 				"only \"router MODE\" is set per VLAN");
+		return -1;
+	}
+	if (argc < 4) {
+		mcs_usage_error(mcs_port_usage, "missing value for \"router\"");
 		return -1;
 	}
 	return vid;

@@ -807,20 +807,17 @@ static void port_reply(void)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_GROUPS, 10);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_GROUP_COUNT, 2);
 	if (port_vlan_routers) {
-		struct nlattr *nest, *entry;
+		uint8_t on[512] = { 0 }, off[512] = { 0 };
 
-		nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_VLAN_ROUTERS);
-		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_VLAN_ENTRY);
-		mnl_attr_put_u16(nlh, MCSNOOP_A_PORT_VLAN_VID, 10);
-		mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_VLAN_ROUTER,
-				MCSNOOP_ROUTER_STATIC);
-		mnl_attr_nest_end(nlh, entry);
-		entry = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_VLAN_ENTRY);
-		mnl_attr_put_u16(nlh, MCSNOOP_A_PORT_VLAN_VID, 20);
-		mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_VLAN_ROUTER,
-				MCSNOOP_ROUTER_OFF);
-		mnl_attr_nest_end(nlh, entry);
-		mnl_attr_nest_end(nlh, nest);
+		on[10 / 8] |= 1 << (10 % 8);	/* 10-12, 20 static */
+		on[11 / 8] |= 1 << (11 % 8);
+		on[12 / 8] |= 1 << (12 % 8);
+		on[20 / 8] |= 1 << (20 % 8);
+		off[30 / 8] |= 1 << (30 % 8);
+		mnl_attr_put(nlh, MCSNOOP_A_PORT_VLAN_ROUTERS_STATIC,
+			     sizeof(on), on);
+		mnl_attr_put(nlh, MCSNOOP_A_PORT_VLAN_ROUTERS_OFF, sizeof(off),
+			     off);
 	}
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_HOSTS, 512);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_HOST_COUNT, 1);
@@ -1219,12 +1216,14 @@ static void printer_tests(void)
 	port_vlan_routers = true;
 	expect("port show vlan routers text",
 	       strstr(render(port_reply, 0, 0),
-		      "veth1: ifindex 7 bridge br0 router auto vid 10 router static"
-		      " vid 20 router off\n") ? "found" : "missing", "found");
+		      "veth1: ifindex 7 bridge br0 router auto vid 10-12,20 router static"
+		      " vid 30 router off\n") ? "found" : "missing", "found");
 	expect("port show vlan routers json",
 	       strstr(render(port_reply, 1, 0),
 		      "\"router\":\"auto\",\"vlan_routers\":[{\"vid\":10,"
-		      "\"router\":\"static\"},{\"vid\":20,\"router\":\"off\"}],") ?
+		      "\"router\":\"static\"},{\"vid\":11,\"router\":\"static\"},"
+		      "{\"vid\":12,\"router\":\"static\"},{\"vid\":20,"
+		      "\"router\":\"static\"},{\"vid\":30,\"router\":\"off\"}],") ?
 	       "found" : "missing", "found");
 	port_vlan_routers = false;
 	expect("port show json no removals",
