@@ -261,8 +261,9 @@ example_conf_valid()
 		bridge show vmbr0
 	jq_check sw "eno1" '.[0].router == "static" and .[0].max_groups == 256' \
 		port show eno1
-	jq_check sw "templates" '[.[] | .template] == ["*", "tap*"]' \
-		port template show vmbr0
+	jq_check sw "templates" '[.[] | .template] == ["*", "tap*", "tap101i0"] and
+		.[2].static_groups == [{"group": "239.1.1.1", "vid": 0,
+		"source": null}]' port template show vmbr0
 	jq_check sw "corosync group" 'any(.[]; .group == "239.192.105.237" and
 		any(.members[]; .port == "eno1" and .static == true))' \
 		group show vmbr0
