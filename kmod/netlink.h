@@ -129,7 +129,7 @@ bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
  * (mcs_port_setting_attrs), whether the values given are in range, and
  * applying those given (port-set, templates).
  */
-#define MCS_PORT_SETTINGS 6
+#define MCS_PORT_SETTINGS 7
 extern const int mcs_port_setting_attrs[MCS_PORT_SETTINGS];
 bool mcs_nl_port_settings_valid(struct nlattr **a,
 				struct netlink_ext_ack *extack);

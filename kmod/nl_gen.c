@@ -92,7 +92,7 @@ const struct nla_policy mcsnoop_port_get_nl_policy[MCSNOOP_A_PORT_BRIDGE_IFNAME 
 };
 
 /* MCSNOOP_CMD_PORT_SET - do */
-const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_VID + 1] = {
+const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION + 1] = {
 	[MCSNOOP_A_PORT_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_ROUTER] = NLA_POLICY_MAX(NLA_U8, 2),
@@ -102,6 +102,7 @@ const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_VID + 1] = {
 	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_MAX_HOSTS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_VID] = NLA_POLICY_RANGE(NLA_U16, 1, 4094),
+	[MCSNOOP_A_PORT_LIMIT_ACTION] = NLA_POLICY_MAX(NLA_U8, 2),
 };
 
 /* MCSNOOP_CMD_VLAN_GET - do */
@@ -191,7 +192,7 @@ const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPL
 };
 
 /* MCSNOOP_CMD_PORT_TEMPLATE_ADD - do */
-const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_MAX_HOSTS + 1] = {
+const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION + 1] = {
 	[MCSNOOP_A_PORT_BRIDGE_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_TEMPLATE] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -201,6 +202,7 @@ const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_MAX_H
 	[MCSNOOP_A_PORT_FAST_LEAVE] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_MAX_HOSTS] = { .type = NLA_U32, },
+	[MCSNOOP_A_PORT_LIMIT_ACTION] = NLA_POLICY_MAX(NLA_U8, 2),
 	[MCSNOOP_A_PORT_GROUPS] = NLA_POLICY_NESTED(mcsnoop_static_group_nl_policy),
 };
 
@@ -252,7 +254,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_PORT_SET,
 		.doit		= mcsnoop_nl_port_set_doit,
 		.policy		= mcsnoop_port_set_nl_policy,
-		.maxattr	= MCSNOOP_A_PORT_VID,
+		.maxattr	= MCSNOOP_A_PORT_LIMIT_ACTION,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -315,7 +317,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_PORT_TEMPLATE_ADD,
 		.doit		= mcsnoop_nl_port_template_add_doit,
 		.policy		= mcsnoop_port_template_add_nl_policy,
-		.maxattr	= MCSNOOP_A_PORT_MAX_HOSTS,
+		.maxattr	= MCSNOOP_A_PORT_LIMIT_ACTION,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

@@ -24,7 +24,7 @@ extern const struct nla_policy mcsnoop_bridge_set_nl_policy[MCSNOOP_A_BRIDGE_HOS
 
 extern const struct nla_policy mcsnoop_port_get_nl_policy[MCSNOOP_A_PORT_BRIDGE_IFNAME + 1];
 
-extern const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_VID + 1];
+extern const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION + 1];
 
 extern const struct nla_policy mcsnoop_vlan_get_nl_policy[MCSNOOP_A_VLAN_VID + 1];
 
@@ -42,7 +42,7 @@ extern const struct nla_policy mcsnoop_querier_get_nl_policy[MCSNOOP_A_QUERIER_F
 
 extern const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
 
-extern const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_MAX_HOSTS + 1];
+extern const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION + 1];
 
 extern const struct nla_policy mcsnoop_port_template_del_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
 

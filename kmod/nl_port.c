@@ -80,6 +80,8 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 		       READ_ONCE(port->fast_leave)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_MAX_GROUPS,
 			READ_ONCE(port->max_groups)) ||
+	    nla_put_u8(skb, MCSNOOP_A_PORT_LIMIT_ACTION,
+		       READ_ONCE(port->limit_action)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_GROUP_COUNT,
 			READ_ONCE(port->group_count)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_MAX_HOSTS,
@@ -189,6 +191,7 @@ const int mcs_port_setting_attrs[MCS_PORT_SETTINGS] = {
 	MCSNOOP_A_PORT_FAST_LEAVE,
 	MCSNOOP_A_PORT_MAX_GROUPS,
 	MCSNOOP_A_PORT_MAX_HOSTS,
+	MCSNOOP_A_PORT_LIMIT_ACTION,
 };
 
 bool mcs_nl_port_settings_valid(struct nlattr **a,
@@ -230,6 +233,9 @@ void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a)
 		if (port->fast_leave)
 			mcs_table_split_by_host(port->mb, port);
 	}
+	if (a[MCSNOOP_A_PORT_LIMIT_ACTION])
+		WRITE_ONCE(port->limit_action,
+			   nla_get_u8(a[MCSNOOP_A_PORT_LIMIT_ACTION]));
 	if (a[MCSNOOP_A_PORT_MAX_GROUPS]) {
 		WRITE_ONCE(port->max_groups,
 			   nla_get_u32(a[MCSNOOP_A_PORT_MAX_GROUPS]));

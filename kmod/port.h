@@ -62,6 +62,10 @@ struct mcs_port {
 	bool flood_reports;
 	bool fast_leave;
 	u32 max_groups;
+	u8 limit_action;		/* enum mcsnoop_limit_action */
+	/* limit-action replace: how many this second (bridge lock). */
+	u8 replaced;
+	unsigned long replace_window;
 	unsigned int group_count;	/* groups it is in; bridge lock */
 	/* Its memberships, a host's each (hosts.h); bridge lock. */
 	unsigned int member_count;
@@ -135,6 +139,8 @@ struct mcs_port {
 };
 
 #define MCS_PORT_MAX_GROUPS_DEFAULT 16384
+/* limit-action replace walks the table: at most this many a second. */
+#define MCS_REPLACE_PER_SEC 8
 /* Ports beyond the first 64 of a bridge have no bit: looked up instead. */
 #define MCS_PORT_BITS BITS_PER_LONG
 #define MCS_PORT_NO_BIT 0xff

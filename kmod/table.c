@@ -291,19 +291,74 @@ static bool mcs_is_ssm(const struct in6_addr *g)
 	       !g->s6_addr[2] && !g->s6_addr[3];
 }
 
+/* The learnt memberships of port in grp go: the port's and its hosts'. */
+static void mcs_port_learnt_remove(struct mcs_bridge *mb,
+				   struct mcs_group *grp,
+				   struct mcs_port *port, u8 reason)
+{
+	struct mcs_member *m;
+	struct hlist_node *tmp;
+
+	hlist_for_each_entry_safe(m, tmp, &grp->members, node)
+		if (m->port == port && !m->is_static &&
+		    mcs_member_remove(mb, grp, m, reason))
+			return;
+}
+
+/* A membership the table has no room for: floods, or (deny) refused. */
 static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
-			   const struct in6_addr *grp, u16 vid, u8 reason)
+			   const struct in6_addr *grp, u16 vid, u8 reason,
+			   bool floods)
 {
 	mcs_event_member(mb, port, vid, grp, MCSNOOP_EVENT_TABLE_FULL, reason);
 	mcs_stats_inc(mb->stats, MCS_CNT_TABLE_FULL);
 	if (port)
 		mcs_stats_inc(port->stats, MCS_CNT_TABLE_FULL);
-	net_warn_ratelimited("%s: %s%s%s, group %pI6c vid %u floods\n",
+	net_warn_ratelimited("%s: %s%s%s, group %pI6c vid %u %s\n",
 			     mb->dev->name,
 			     reason == MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT ?
 			     "64 groups share its MAC" : "max-groups reached",
 			     port ? " on port " : "",
-			     port ? port->dev->name : "", grp, vid);
+			     port ? port->dev->name : "", grp, vid,
+			     floods ? "floods" : "refused (limit-action deny)");
+}
+
+/*
+ * limit-action replace: the learnt membership of port, in a group other
+ * than grp, that expires first goes. A walk of the table, so at most
+ * MCS_REPLACE_PER_SEC a second and port; false: none went.
+ */
+static bool mcs_port_replace(struct mcs_bridge *mb, struct mcs_port *port,
+			     const struct mcs_group *grp, unsigned long now)
+{
+	struct mcs_group *g, *victim = NULL;
+	unsigned long first = 0, e;
+	struct mcs_member *m;
+
+	if (time_after_eq(now, port->replace_window + HZ)) {
+		port->replace_window = now;
+		port->replaced = 0;
+	}
+	if (port->replaced >= MCS_REPLACE_PER_SEC)
+		return false;
+	list_for_each_entry(g, &mb->group_list, list) {
+		if (g == grp)
+			continue;
+		hlist_for_each_entry(m, &g->members, node) {
+			if (m->port != port || m->is_static)
+				continue;
+			e = mcs_member_expires(m, now);
+			if (!victim || time_before(e, first)) {
+				victim = g;
+				first = e;
+			}
+		}
+	}
+	if (!victim)
+		return false;
+	port->replaced++;
+	mcs_port_learnt_remove(mb, victim, port, MCSNOOP_EVENT_REASON_LIMIT);
+	return true;
 }
 
 /* Flood a group the table has no room for rather than lose it. */
@@ -321,7 +376,30 @@ static void mcs_group_refused(struct mcs_bridge *mb, struct mcs_port *port,
 	else
 		return;
 	mcs_overflow_mark(mb, addr, vid);
-	mcs_table_full(mb, port, addr, vid, why);
+	mcs_table_full(mb, port, addr, vid, why, true);
+}
+
+/*
+ * No membership of port in grp for want of memory, or (-ENOSPC) of room
+ * in its max-groups: deny refuses it, flood (and replace that found
+ * nothing to replace) floods the group rather than lose a member.
+ */
+static void mcs_port_full(struct mcs_bridge *mb, struct mcs_port *port,
+			  struct mcs_group *grp, int err, unsigned long until)
+{
+	bool deny = READ_ONCE(port->limit_action) == MCSNOOP_LIMIT_ACTION_DENY;
+
+	if (err == -ENOSPC) {
+		mcs_table_full(mb, port, &grp->key.addr, grp->key.vid,
+			       MCSNOOP_EVENT_REASON_PORT_LIMIT, !deny);
+		if (!deny) {
+			grp->overflow = true;
+			grp->overflow_expires = until;
+			return;
+		}
+	}
+	if (hlist_empty(&grp->members) && !grp->overflow)
+		mcs_group_free(mb, grp);
 }
 
 /*
@@ -427,18 +505,15 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		}
 		port_new = !mcs_member_of(grp, port);
 		m = mcs_member_new(grp, port, host, GFP_ATOMIC);
+		if (PTR_ERR_OR_ZERO(m) == -ENOSPC &&
+		    READ_ONCE(port->limit_action) ==
+		    MCSNOOP_LIMIT_ACTION_REPLACE &&
+		    mcs_port_replace(mb, port, grp, jiffies))
+			m = mcs_member_new(grp, port, host, GFP_ATOMIC);
 		if (!IS_ERR(m) && !host && reporter)
 			ether_addr_copy(m->reporter, reporter);
 		if (IS_ERR(m)) {
-			if (PTR_ERR(m) == -ENOSPC) {
-				/* Flood the group rather than lose a member. */
-				grp->overflow = true;
-				grp->overflow_expires = t.gmi_end;
-				mcs_table_full(mb, port, addr, vid,
-					       MCSNOOP_EVENT_REASON_PORT_LIMIT);
-			} else if (hlist_empty(&grp->members) && !grp->overflow) {
-				mcs_group_free(mb, grp);
-			}
+			mcs_port_full(mb, port, grp, PTR_ERR(m), t.gmi_end);
 			return;
 		}
 		created = true;
@@ -527,20 +602,6 @@ out:
 	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
 	return err;
-}
-
-/* The learnt memberships of port in grp go: the port's and its hosts'. */
-static void mcs_port_learnt_remove(struct mcs_bridge *mb,
-				   struct mcs_group *grp,
-				   struct mcs_port *port, u8 reason)
-{
-	struct mcs_member *m;
-	struct hlist_node *tmp;
-
-	hlist_for_each_entry_safe(m, tmp, &grp->members, node)
-		if (m->port == port && !m->is_static &&
-		    mcs_member_remove(mb, grp, m, reason))
-			return;
 }
 
 int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,

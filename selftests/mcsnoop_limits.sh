@@ -9,12 +9,20 @@
 # down or leaves the bridge loses its dynamic memberships and router
 # state; ports and bridges removed while traffic flows (the kernel log is
 # checked after every test).
+#
+#  - max_groups_actions: a port's limit-action (the issue "beyond peers"),
+#    max-groups 1 on p-h2, flood-unknown off: deny refuses h2's second
+#    group (table_full counts it, h2 gets none of it, its first stays);
+#    replace makes the second take the place of the first (a removal of
+#    reason limit, the second reaches h2, the first no longer); port show
+#    says limit-action (text, JSON); flood is the default.
 
 ALL_TESTS=(
 	static_entries
 	static_flush_vid
 	max_groups_bridge
 	max_groups_port
+	max_groups_actions
 	port_down_and_removal
 	removal_during_traffic
 )
@@ -166,6 +174,41 @@ max_groups_port()
 	check_eq "$(group_ports br0 239.1.1.5)" "" "learnt group of p-h3 at 1"
 	check_eq "$(group_ports br0 239.1.1.7)" "p-h3" "static group of p-h3"
 	check_eq "$(group_ports br0 239.1.1.6)" "p-h4" "group of h4 at 1"
+}
+
+max_groups_actions()
+{
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 flood-unknown off
+	# No querier: h2's stack reports a group when it joins, and repeats
+	# that within 0.1 s, then says nothing more.
+	agent sysctl h2 net.ipv4.conf.eth0.igmpv2_unsolicited_report_interval=100
+	check_eq "$(port_get p-h2 limit_action)" flood "limit_action by default"
+	mcs sw port set p-h2 max-groups 1 limit-action deny
+	check_err $? "port set p-h2 max-groups 1 limit-action deny"
+	check_eq "$(port_get p-h2 limit_action)" deny "limit_action of p-h2"
+	check_match "$(mcs sw port show p-h2)" "max-groups 1 limit-action deny " \
+		"port show text"
+	join_v2 h2 239.1.1.1
+	check_ports br0 239.1.1.1 "p-h2" "first group of h2"
+	join_v2 h2 239.1.1.2
+	wait_secs 30 pstat_ge p-h2 table_full 1
+	check_err $? "table_full of p-h2 did not count the denied group"
+	deliver_check h1 239.1.1.2 "" "h2 h3 h4" "the denied group"
+	deliver_check h1 239.1.1.1 "h2" "h3 h4" "h2's first group"
+
+	nap 1	# the denied group's last repeat
+	mcs sw port set p-h2 limit-action replace
+	check_err $? "port set p-h2 limit-action replace"
+	join_v2 h2 239.1.1.3
+	check_ports br0 239.1.1.3 "p-h2" "the group that replaced the first"
+	check_ports br0 239.1.1.1 "" "the first group, replaced"
+	check_eq "$(mcsj sw -s port show p-h2 |
+		jq -r '[.[0].removals[] | "\(.group):\(.reason)"] | join(" ")')" \
+		"239.1.1.1:limit" "removals of p-h2"
+	check_eq "$(port_get p-h2 group_count)" 1 "group_count of p-h2"
+	deliver_check h1 239.1.1.3 "h2" "h3 h4" "the replacing group"
+	deliver_check h1 239.1.1.1 "" "h2 h3 h4" "the replaced group"
 }
 
 not_member()

@@ -22,6 +22,7 @@ void mcs_port_usage(void)
 		"Usage: mcsnoopctl port set DEV [ router auto|static|off ]\n"
 		"               [ flood-unknown on|off ] [ flood-reports on|off ]\n"
 		"               [ fast-leave on|off ] [ max-groups N ] [ max-hosts N ]\n"
+		"               [ limit-action flood|deny|replace ]\n"
 		"       mcsnoopctl port set DEV vid VID router auto|static|off\n"
 		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
 		"       mcsnoopctl port template add BRIDGE PATTERN [ SETTING ... ]\n"
@@ -31,6 +32,8 @@ void mcs_port_usage(void)
 		"\n"
 		"flood-unknown follows the bridge's setting until it is set on the port.\n"
 		"vid VID: the router mode on that VLAN only; auto follows the port's.\n"
+		"limit-action: a group beyond max-groups floods, is refused, or replaces\n"
+		"the membership that would expire first.\n"
 		"With fast-leave each reporting host is a member of its own (up to\n"
 		"max-hosts hosts; with mcast_to_unicast, all): its leave ends its own.\n"
 		"A template gives the ports whose name matches PATTERN (* any run of\n"
@@ -186,6 +189,9 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 		     nl_u8(tb[MCSNOOP_A_PORT_FAST_LEAVE]));
 	print_u64(PRINT_ANY, "max_groups", " max-groups %llu",
 		  nl_u32(tb[MCSNOOP_A_PORT_MAX_GROUPS]));
+	print_str(PRINT_ANY, "limit_action", " limit-action %s",
+		  word_of_list(mcs_limit_action_words,
+			       nl_u8(tb[MCSNOOP_A_PORT_LIMIT_ACTION])));
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_PORT_GROUP_COUNT]));
 	print_u64(PRINT_ANY, "max_hosts", " max-hosts %llu",
@@ -260,6 +266,9 @@ static const struct mcs_param port_own_params[] = {
 	  .type = MCS_PARAM_U32, .help = "a number" },
 	{ .name = "max-hosts", .attr = MCSNOOP_A_PORT_MAX_HOSTS,
 	  .type = MCS_PARAM_U32, .help = "a number" },
+	{ .name = "limit-action", .attr = MCSNOOP_A_PORT_LIMIT_ACTION,
+	  .type = MCS_PARAM_WORD, .words = mcs_limit_action_words,
+	  .help = "flood, deny or replace" },
 	{ .name = NULL },
 };
 

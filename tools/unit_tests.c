@@ -1168,12 +1168,12 @@ static void printer_tests(void)
 	       "\"router_ipv4_timer\":250.3,\"router_ipv6\":\"none\","
 	       "\"router_ipv6_timer\":0,\"flood_unknown\":true,"
 	       "\"flood_reports\":false,\"fast_leave\":true,"
-	       "\"max_groups\":10,\"group_count\":2,\"max_hosts\":512,"
+	       "\"max_groups\":10,\"limit_action\":\"flood\",\"group_count\":2,\"max_hosts\":512,"
 	       "\"host_count\":1}]\n");
 	expect("port show text", render(port_reply, 0, 0),
 	       "veth1: ifindex 7 bridge br0 router auto\n"
 	       "    router-ipv4 query timer 250.3 router-ipv6 none\n"
-	       "    flood-unknown on flood-reports off fast-leave on max-groups 10 groups 2"
+	       "    flood-unknown on flood-reports off fast-leave on max-groups 10 limit-action flood groups 2"
 	       " max-hosts 512 hosts 1\n");
 	print_ctx.stats = true;
 	expect("port show -s removals text",

@@ -18,6 +18,13 @@ const char *const mcs_router_words[] = {
 	NULL,
 };
 
+const char *const mcs_limit_action_words[] = {
+	[MCSNOOP_LIMIT_ACTION_FLOOD] = "flood",
+	[MCSNOOP_LIMIT_ACTION_DENY] = "deny",
+	[MCSNOOP_LIMIT_ACTION_REPLACE] = "replace",
+	NULL,
+};
+
 static const char *const router_via_words[] = {
 	[MCSNOOP_ROUTER_VIA_NONE] = "none",
 	[MCSNOOP_ROUTER_VIA_QUERY] = "query",

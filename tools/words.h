@@ -50,6 +50,8 @@ char *word_subst(char *word, const char *from, char to);
 
 /* enum mcsnoop_router by value (NULL-terminated, for parameters). */
 extern const char *const mcs_router_words[];
+/* enum mcsnoop_limit_action by value (NULL-terminated). */
+extern const char *const mcs_limit_action_words[];
 /* enum mcsnoop_router_via: none, query, mrd, pim, static, mc_forwarding. */
 const char *mcs_router_via_word(unsigned int via);
 

@@ -57,6 +57,7 @@ DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_diagnostics.sh:mac_alias_v4:mac_alias_limit:removals_reasons
 	mcsnoop_templates.sh:template_boot_config:template_static_groups:template_errors
 	mcsnoop_host_tracking.sh:max_hosts:template_max_hosts
+	mcsnoop_limits.sh:max_groups_actions
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
 	mcsnoop_malformed.sh
 	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored

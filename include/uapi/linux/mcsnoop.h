@@ -22,6 +22,23 @@ enum mcsnoop_router {
 };
 
 /**
+ * enum mcsnoop_limit_action - What a port does with a group its max-groups
+ *   leaves no room for (port-set, port-get).
+ * @MCSNOOP_LIMIT_ACTION_FLOOD: the group floods to every port (table-full,
+ *   port-limit): nothing is lost; the default
+ * @MCSNOOP_LIMIT_ACTION_DENY: the membership is refused (table-full,
+ *   port-limit): the port does not get the group, as a managed switch's deny
+ * @MCSNOOP_LIMIT_ACTION_REPLACE: the port's learnt membership that would
+ *   expire first goes (member-del, reason limit) and the new one takes its
+ *   place; at most 8 a second per port, beyond which the group floods
+ */
+enum mcsnoop_limit_action {
+	MCSNOOP_LIMIT_ACTION_FLOOD,
+	MCSNOOP_LIMIT_ACTION_DENY,
+	MCSNOOP_LIMIT_ACTION_REPLACE,
+};
+
+/**
  * enum mcsnoop_router_via - Why a port (or the bridge's host) is a multicast
  *   router now, per protocol; mc-forwarding: the host only, a routing daemon
  *   raised the bridge device's mc_forwarding.
@@ -150,7 +167,7 @@ enum mcsnoop_event_type {
  *   set it blocking, listening or disabled
  * @MCSNOOP_EVENT_REASON_LIMIT: max-groups of the bridge or port was set below
  *   its count: learnt memberships are evicted, the soonest to expire first;
- *   static ones never
+ *   static ones never. Also the membership a port's limit-action replace ends
  * @MCSNOOP_EVENT_REASON_SWITCHDEV: fallback-add/-del: the port is offloaded to
  *   a switch (this and the next five: the entries of enum fallback, in its
  *   order)
@@ -324,6 +341,7 @@ enum mcsnoop_port_attr {
 	MCSNOOP_A_PORT_VID,
 	MCSNOOP_A_PORT_VLAN_ROUTERS_STATIC,
 	MCSNOOP_A_PORT_VLAN_ROUTERS_OFF,
+	MCSNOOP_A_PORT_LIMIT_ACTION,
 
 	__MCSNOOP_A_PORT_LAST
 };
