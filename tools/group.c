@@ -142,22 +142,10 @@ static const char *host_compat_str(const struct nlattr *attr, bool ipv6)
 	return buf;
 }
 
-/* Where a tracked host reports from; null when not known (or no host). */
-static void print_host_addr(const struct nlattr *attr)
-{
-	char buf[INET6_ADDRSTRLEN];
-	bool ok = attr && mcs_format_addr(mnl_attr_get_payload(attr),
-					  mnl_attr_get_payload_len(attr), buf,
-					  sizeof(buf));
-
-	print_str_or_null(PRINT_ANY, "host_address", " host-address %s",
-			  ok ? buf : NULL);
-}
-
 static void print_member(const struct nlattr *nest, bool group_ipv6)
 {
 	const struct nlattr *tb[MCSNOOP_A_MEMBER_MAX + 1];
-	char name[IF_NAMESIZE], hostbuf[MAC_STR_LEN];
+	char name[IF_NAMESIZE], hostbuf[MAC_STR_LEN], addrbuf[INET6_ADDRSTRLEN];
 	const struct nlattr *src;
 	const char *port, *host;
 	unsigned int mode;
@@ -173,7 +161,10 @@ static void print_member(const struct nlattr *nest, bool group_ipv6)
 	/* A tracked host (fast leave, mcast_to_unicast) is a member. */
 	host = mac_str(tb[MCSNOOP_A_MEMBER_HOST], hostbuf);
 	print_str_or_null(PRINT_ANY, "host", " host %s", host);
-	print_host_addr(host ? tb[MCSNOOP_A_MEMBER_HOST_ADDR] : NULL);
+	/* Where a tracked host reports from; null when unknown or no host. */
+	print_str_or_null(PRINT_ANY, "host_address", " host-address %s",
+			  host ? addr_str(tb[MCSNOOP_A_MEMBER_HOST_ADDR], false,
+					  addrbuf, sizeof(addrbuf)) : NULL);
 	print_str(PRINT_ANY, "mode", " %s",
 		  word_of(filter_mode_words, N_WORDS(filter_mode_words), mode));
 	print_on_off(PRINT_JSON, "static", NULL, is_static);

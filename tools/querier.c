@@ -156,28 +156,6 @@ static const char *const role_words[] = {
 
 
 /*
- * An address attribute as text, or NULL when it is absent (or zero, where
- * zero means none).
- */
-static const char *addr_str(const struct nlattr *attr, bool zero_is_none,
-			    char *buf, unsigned int size)
-{
-	const uint8_t *bytes;
-	unsigned int len, i;
-
-	if (!attr)
-		return NULL;
-	bytes = mnl_attr_get_payload(attr);
-	len = mnl_attr_get_payload_len(attr);
-	for (i = 0; zero_is_none && i < len && !bytes[i]; i++)
-		;
-	if (zero_is_none && i == len)
-		return NULL;
-	mcs_format_addr(bytes, len, buf, size);
-	return buf;
-}
-
-/*
  * Text " WORD ADDR" per family, as bridge set takes it, or " WORD none";
  * JSON KEY and KEY6, null when the address is zero (none).
  */

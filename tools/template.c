@@ -18,17 +18,6 @@
 #include "parse_args.h"
 #include "words.h"
 
-/* An address attribute; JSON null when absent (text: nothing). */
-static void print_addr_attr(const char *key, const char *fmt,
-			    const struct nlattr *attr, char *buf)
-{
-	bool ok = attr && mcs_format_addr(mnl_attr_get_payload(attr),
-					  mnl_attr_get_payload_len(attr), buf,
-					  INET6_ADDRSTRLEN);
-
-	print_str_or_null(PRINT_ANY, key, fmt, ok ? buf : NULL);
-}
-
 /* The static groups of a template: " group G [vid V] [source S]" each. */
 static void print_template_groups(const struct nlattr *groups)
 {
@@ -45,15 +34,17 @@ static void print_template_groups(const struct nlattr *groups)
 			continue;
 		nl_nested(entry, tb, MCSNOOP_A_STATIC_GROUP_MAX);
 		out_open_object(NULL);
-		print_addr_attr("group", " group %s",
-				tb[MCSNOOP_A_STATIC_GROUP_ADDR], buf);
+		print_str_or_null(PRINT_ANY, "group", " group %s",
+				  addr_str(tb[MCSNOOP_A_STATIC_GROUP_ADDR], false,
+					   buf, sizeof(buf)));
 		print_u64(PRINT_JSON, "vid", NULL,
 			  nl_u16(tb[MCSNOOP_A_STATIC_GROUP_VID]));
 		if (nl_u16(tb[MCSNOOP_A_STATIC_GROUP_VID]))
 			print_u64(PRINT_TEXT, NULL, " vid %llu",
 				  nl_u16(tb[MCSNOOP_A_STATIC_GROUP_VID]));
-		print_addr_attr("source", " source %s",
-				tb[MCSNOOP_A_STATIC_GROUP_SOURCE], buf);
+		print_str_or_null(PRINT_ANY, "source", " source %s",
+				  addr_str(tb[MCSNOOP_A_STATIC_GROUP_SOURCE], false,
+					   buf, sizeof(buf)));
 		out_close_object();
 	}
 	out_close_array();

@@ -9,6 +9,7 @@
 
 #include "nl.h"
 #include "output.h"
+#include "parse_args.h"
 #include "words.h"
 
 const char *const mcs_router_words[] = {
@@ -48,6 +49,24 @@ const char *mac_str(const struct nlattr *attr, char *buf)
 	m = mnl_attr_get_payload(attr);
 	snprintf(buf, MAC_STR_LEN, "%02x:%02x:%02x:%02x:%02x:%02x",
 		 m[0], m[1], m[2], m[3], m[4], m[5]);
+	return buf;
+}
+
+const char *addr_str(const struct nlattr *attr, bool zero_is_none,
+		     char *buf, unsigned int size)
+{
+	const uint8_t *bytes;
+	unsigned int len, i;
+
+	if (!attr)
+		return NULL;
+	bytes = mnl_attr_get_payload(attr);
+	len = mnl_attr_get_payload_len(attr);
+	for (i = 0; zero_is_none && i < len && !bytes[i]; i++)
+		;
+	if (zero_is_none && i == len)
+		return NULL;
+	mcs_format_addr(bytes, len, buf, size);
 	return buf;
 }
 

@@ -32,6 +32,13 @@ const char *mcs_ifname(const struct nlattr *name,
 /* A MAC address attribute as aa:bb:cc:dd:ee:ff in buf, or NULL. */
 const char *mac_str(const struct nlattr *attr, char *buf);
 
+/*
+ * An address attribute (4 or 16 bytes; "?" else) as text in buf, or NULL
+ * when it is absent (or zero, where zero means none).
+ */
+const char *addr_str(const struct nlattr *attr, bool zero_is_none,
+		     char *buf, unsigned int size);
+
 /* "inet" (AF_INET), "inet6" (AF_INET6) or "?". */
 const char *mcs_family_word(unsigned int family);
 
