@@ -63,6 +63,9 @@ void mcs_nl_msgf(struct netlink_ext_ack *extack, const char *fmt, ...);
  */
 int mcs_nl_addr(struct netlink_ext_ack *extack, const struct nlattr *attr,
 		struct in6_addr *addr, bool group);
+/* The source of a static entry: mcs_nl_addr() and the group's family. */
+int mcs_nl_source(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		  bool ipv6, struct in6_addr *src);
 
 /* Point the extack at attr with a message that outlives the request. */
 void mcs_nl_err(struct netlink_ext_ack *extack, const struct nlattr *attr,

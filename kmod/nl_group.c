@@ -171,6 +171,21 @@ int mcs_nl_addr(struct netlink_ext_ack *extack, const struct nlattr *attr,
 	return 0;
 }
 
+int mcs_nl_source(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		  bool ipv6, struct in6_addr *src)
+{
+	int err = mcs_nl_addr(extack, attr, src, false);
+
+	if (err)
+		return err;
+	if (mcs_addr_is_v4(src) == ipv6) {
+		mcs_nl_err(extack, attr,
+			   "source: not of the group's address family");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static u16 mcs_nl_vid(struct nlattr **attrs)
 {
 	return attrs[MCSNOOP_A_GROUP_VID] ?
@@ -376,15 +391,10 @@ static int mcs_nl_entry(struct genl_info *info, struct mcs_nl_entry *e)
 		return -EINVAL;
 	}
 	if (a[MCSNOOP_A_GROUP_SOURCE]) {
-		err = mcs_nl_addr(info->extack, a[MCSNOOP_A_GROUP_SOURCE],
-				  &e->src, false);
+		err = mcs_nl_source(info->extack, a[MCSNOOP_A_GROUP_SOURCE],
+				    e->ipv6, &e->src);
 		if (err)
 			return err;
-		if (mcs_addr_is_v4(&e->src) == e->ipv6) {
-			mcs_nl_err(info->extack, a[MCSNOOP_A_GROUP_SOURCE],
-				   "source: not of the group's address family");
-			return -EINVAL;
-		}
 		e->has_src = true;
 	}
 	return 0;

@@ -204,15 +204,10 @@ int mcs_nl_template_group(const struct nlattr *entry,
 	}
 	if (!tb[MCSNOOP_A_STATIC_GROUP_SOURCE])
 		return 0;
-	err = mcs_nl_addr(extack, tb[MCSNOOP_A_STATIC_GROUP_SOURCE], &g->src,
-			  false);
+	err = mcs_nl_source(extack, tb[MCSNOOP_A_STATIC_GROUP_SOURCE], g->ipv6,
+			    &g->src);
 	if (err)
 		return err;
-	if (mcs_addr_is_v4(&g->src) == g->ipv6) {
-		mcs_nl_err(extack, tb[MCSNOOP_A_STATIC_GROUP_SOURCE],
-			   "source: not of the group's address family");
-		return -EINVAL;
-	}
 	g->has_src = true;
 	return 0;
 }
