@@ -4,8 +4,11 @@
 # Run the mcsnoop selftests in a qemu guest for each given kernel and check
 # the guest's kernel log.
 #
-# Usage: selftests/vm/check.sh [--kmemleak] [-j JOBS] [--guest-jobs N] [--env VAR=VALUE]... NAME:KERNEL_IMAGE:MODULE_KO[@TESTS] [...]
+# Usage: selftests/vm/check.sh [-j JOBS] [LANE_OPTION]... NAME:KERNEL_IMAGE:MODULE_KO[@TESTS] [[LANE_OPTION]... NAME:...]...
 #
+# LANE_OPTIONs: [--kmemleak] [--guest-jobs N] [--env VAR=VALUE]... [--prepare CMD]
+# apply to the guests named after them (so that one run can boot the
+# guests of make check and, beside them, the debug guest with its own).
 # For each kernel: boots KERNEL_IMAGE with run-vm.sh, installs MODULE_KO,
 # runs selftests/run_tests.sh (MCSNOOPCTL=tools/mcsnoopctl unless set), then
 # checks the kernel log for splats (one test per kernel); with --kmemleak it
@@ -20,6 +23,9 @@
 # different NAMEs, each with its share of the test files. --guest-jobs N
 # runs up to N test files at once inside each guest (run_tests.sh -j).
 # --env sets a variable for the tests in every guest (run-vm.sh --env).
+# --prepare CMD runs CMD (a program, no arguments) when the next guest's
+# turn comes, before it boots, and the guest fails if CMD does (the debug
+# guest's module is built only once its kernel is: debug-module.sh).
 #
 # Environment:
 #   MCSNOOP_LOG_DIR   where to keep the logs (default build/vm-logs), one
@@ -37,13 +43,24 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cd "$repo" || exit 1
 
-kmemleak= jobs=1 envs=() guest_jobs=(-j 1)
+kmemleak= jobs=1 envs=() guest_jobs=(-j 1) prepare=
+# lane_option ARG VALUE: sets one option for the guests that follow; its
+# status is the number of arguments it used (0: not an option).
+lane_option() {
+	case $1 in
+	--kmemleak) kmemleak=--kmemleak; return 1 ;;
+	--guest-jobs) guest_jobs=(-j "$2"); return 2 ;;
+	--env) envs+=(--env "$2"); return 2 ;;
+	--prepare) prepare=$2; return 2 ;;
+	esac
+	return 0
+}
 while [ $# -gt 0 ]; do
 	case $1 in
-	--kmemleak) kmemleak=--kmemleak; shift ;;
 	-j) jobs=$2; shift 2 ;;
-	--guest-jobs) guest_jobs=(-j "$2"); shift 2 ;;
-	--env) envs+=(--env "$2"); shift 2 ;;
+	--*) lane_option "$1" "${2:-}"; used=$?
+	     [ "$used" -gt 0 ] || { echo "check.sh: unknown option $1" >&2; exit 2; }
+	     shift "$used" ;;
 	*) break ;;
 	esac
 done
@@ -131,6 +148,19 @@ run_kernel() {
 
 	dir=$logroot/$name
 	lane_start=$(date +%s)
+	if [ -n "$prepare" ]; then
+		echo "$name: preparing: $prepare"
+		if ! "$prepare" > "$dir/prepare.log" 2>&1; then
+			tail -n 20 "$dir/prepare.log" | sed "s/^/$name: # /"
+			echo "$name: not ok 1 prepare # $prepare failed, see $dir/prepare.log"
+			echo "$name: $prepare failed" > "$dir/failures"
+			echo "0 1 0" > "$dir/totals"
+			echo "$(( $(date +%s) - lane_start ))" > "$dir/wall"
+			return
+		fi
+		echo "$name: prepared in $(( $(date +%s) - lane_start )) s"
+		lane_start=$(date +%s)
+	fi
 	echo "$name: booting $image with $ko"
 	for f in "$image" "$ko"; do
 		if [ ! -r "$f" ]; then
@@ -236,7 +266,15 @@ run_kernel() {
 }
 
 names=()
-for spec in "$@"; do
+while [ $# -gt 0 ]; do
+	spec=$1
+	shift
+	if [[ $spec == --* ]]; then
+		lane_option "$spec" "${1:-}"; used=$?
+		[ "$used" -gt 0 ] || { echo "check.sh: unknown option $spec" >&2; exit 2; }
+		shift $((used - 1))
+		continue
+	fi
 	tests=(${all_tests[@]+"${all_tests[@]}"})
 	if [[ $spec == *@* ]]; then
 		IFS=, read -r -a tests <<<"${spec#*@}"

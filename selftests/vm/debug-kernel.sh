@@ -5,7 +5,11 @@
 # selftests: allnoconfig + selftests/vm/debug.config (KASAN, lockdep,
 # kmemleak, UBSAN, 9p/overlay/bridge built in).
 #
-# Usage: selftests/vm/debug-kernel.sh
+# Usage: selftests/vm/debug-kernel.sh [--paths]
+#
+# --paths prints the two lines below without building anything: where the
+# kernel is, or will be once built (check.sh is given the image's path
+# before the background build has finished).
 #
 # Environment:
 #   MCSNOOP_CACHE   cache directory (default $HOME/.cache/mcsnoop)
@@ -45,6 +49,11 @@ print_result() {
 	echo "KDIR=$out/linux"
 	echo "IMAGE=$out/linux/arch/x86/boot/bzImage"
 }
+
+if [ "${1:-}" = --paths ]; then
+	print_result
+	exit 0
+fi
 
 mkdir -p "$cache"
 exec 9>"$cache/debug-$hash.lock"

@@ -5,13 +5,16 @@
 # each boots and which test files it runs, as check.sh arguments.
 #
 # Usage: selftests/vm/lanes.sh check [BUILD_DIR]
-#        selftests/vm/lanes.sh debug IMAGE KO
+#        selftests/vm/lanes.sh debug
 #
-# Prints one argument a line: first "--guest-jobs N" (test files run at
-# once inside each guest, run_tests.sh -j), then NAME:IMAGE:KO@FILES per
-# guest, longest first (check.sh starts them in this order). The kernels
-# are those of kernels.sh (Debian's 6.1 and 6.12; BUILD_DIR holds their
-# modules, default build).
+# Prints check.sh's arguments, one a line: the lane options (check.sh),
+# then NAME:IMAGE:KO@FILES per guest. check.sh starts the guests in this
+# order, two at once: `make check check-debug` (CI) gives it the lanes of
+# check, longest first, then the debug lane, which boots when the shorter
+# 6.1 guest is done, beside the 6.12 one. The kernels are those of
+# kernels.sh (Debian's 6.1 and 6.12; BUILD_DIR holds their modules,
+# default build); the debug lane's module is built just before it boots
+# (debug-module.sh), once the debug kernel is.
 #
 # Under TCG a guest spends most of its time starting processes, which keeps
 # a host CPU busy, while the protocol timers the tests wait for keep none;
@@ -84,13 +87,13 @@ check)
 	done
 	;;
 debug)
-	[ $# -eq 3 ] || { echo "usage: lanes.sh debug IMAGE KO" >&2; exit 2; }
-	echo "--guest-jobs"
-	echo 2
-	echo "debug:$2:$3@$(list "$DEBUG_TESTS")"
+	eval "$("$here/debug-kernel.sh" --paths)"
+	printf '%s\n' --kmemleak --env MCS_SLOW=3 --guest-jobs 2 \
+		--prepare "$here/debug-module.sh"
+	echo "debug:$IMAGE:build/debug/kmod/mcsnoop.ko@$(list "$DEBUG_TESTS")"
 	;;
 *)
-	sed -n '/^# Usage:/,/^# *lanes.sh debug/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	sed -n '/^# Usage:/,/^# *selftests.vm.lanes.sh debug/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
 	exit 2
 	;;
 esac
