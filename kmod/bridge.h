@@ -16,6 +16,7 @@
 #include "overflow.h"
 #include "removals.h"
 #include "stats.h"
+#include "traffic.h"
 
 #define MCS_PORT_HASH_BITS 5
 #define MCS_VLAN_N 4096
@@ -90,6 +91,8 @@ struct mcs_bridge {
 		u32 max;		/* RTNL writer */
 		u32 count;		/* lock writer */
 	} *vlan_groups;
+	/* The traffic counters of groups that went (traffic.c). */
+	struct mcs_traffic_past traffic_past;
 	/* Why the host's own last memberships ended. */
 	struct mcs_removals host_removals;
 	/* Bumped on every group added or removed, for dump consistency. */

@@ -160,10 +160,8 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 	/* Forwarded by the bridge: not admitted, or mcsnoop stands aside. */
 	if (admit != MCS_ADMIT_FORWARD || READ_ONCE(mb->fallback.reasons))
 		return NF_ACCEPT;
-	if (f.grp) {
-		atomic64_inc(&f.grp->packets);
-		atomic64_add(skb->len, &f.grp->bytes);
-	}
+	if (f.grp)
+		mcs_traffic_in(&f.grp->traffic, skb->len);
 	/*
 	 * Data nobody on the host wants, from a source the bridge has just
 	 * learnt: the bridge has nothing left to do with the frame, so it

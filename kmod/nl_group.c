@@ -95,6 +95,23 @@ static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
 	return 0;
 }
 
+static int mcs_nl_put_traffic(struct sk_buff *skb,
+			      const struct mcs_traffic *t)
+{
+	return nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_PACKETS,
+				 atomic64_read(&t->in_packets),
+				 MCSNOOP_A_GROUP_PAD) ||
+	       nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_BYTES,
+				 atomic64_read(&t->in_bytes),
+				 MCSNOOP_A_GROUP_PAD) ||
+	       nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_OUT_PACKETS,
+				 atomic64_read(&t->out_packets),
+				 MCSNOOP_A_GROUP_PAD) ||
+	       nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_OUT_BYTES,
+				 atomic64_read(&t->out_bytes),
+				 MCSNOOP_A_GROUP_PAD);
+}
+
 static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
 			     struct mcs_group *grp, u32 portid, u32 seq,
 			     int flags, struct netlink_callback *cb)
@@ -117,11 +134,7 @@ static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
 	    nla_put(skb, MCSNOOP_A_GROUP_MAC, ETH_ALEN, grp->mac_key.mac) ||
 	    nla_put_u32(skb, MCSNOOP_A_GROUP_MAC_ALIAS,
 			mcs_mac_alias_count(mb, grp)) ||
-	    nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_PACKETS,
-			      atomic64_read(&grp->packets),
-			      MCSNOOP_A_GROUP_PAD) ||
-	    nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_BYTES,
-			      atomic64_read(&grp->bytes), MCSNOOP_A_GROUP_PAD))
+	    mcs_nl_put_traffic(skb, &grp->traffic))
 		goto cancel;
 	members = nla_nest_start(skb, MCSNOOP_A_GROUP_MEMBERS);
 	if (!members)

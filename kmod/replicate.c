@@ -191,6 +191,8 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 		last_untagged = untagged;
 	}
 	mcs_count_copies(mb, &n, MCS_CNT_FWD_COPIES);
+	if (f->grp && n.copies)
+		mcs_traffic_out(&f->grp->traffic, n.copies, skb->len);
 	if (last)
 		mcs_send(skb, steal, last, vlans, vid, vlan_proto,
 			 last_untagged, state);

@@ -125,6 +125,7 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 	WRITE_ONCE(mb->vlan_groups[grp->key.vid].count,
 		   mb->vlan_groups[grp->key.vid].count - 1);
 	WRITE_ONCE(mb->table_gen, mb->table_gen + 1);
+	mcs_traffic_keep(mb, grp, jiffies);
 	kfree_rcu(grp, rcu);
 }
 
@@ -227,12 +228,11 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 	grp->mac_key = mk;
 	grp->ipv6 = ipv6;
 	INIT_HLIST_HEAD(&grp->members);
-	atomic64_set(&grp->packets, 0);
-	atomic64_set(&grp->bytes, 0);
 	if (rhltable_insert(&mb->groups, &grp->rnode, mcs_group_params)) {
 		kfree(grp);
 		return ERR_PTR(-ENOMEM);
 	}
+	mcs_traffic_restore(mb, grp);
 	/* Under the lock, so sharer cannot have gone. */
 	mcs_mac_alias_added(mb, grp, sharer);
 	list_add_tail_rcu(&grp->list, &mb->group_list);
@@ -739,6 +739,7 @@ static void mcs_table_gc(struct work_struct *work)
 	spin_lock_bh(&mb->lock);
 	mcs_table_expire(mb, jiffies);
 	mcs_overflow_age(mb, jiffies);
+	mcs_traffic_age(mb, jiffies);
 	/* The router timer announces expiries; this catches stragglers. */
 	rcu_read_lock();
 	list_for_each_entry_rcu(port, &mb->port_list, list)
@@ -756,6 +757,7 @@ int mcs_table_init(struct mcs_bridge *mb)
 	spin_lock_init(&mb->lock);
 	INIT_LIST_HEAD(&mb->group_list);
 	INIT_DELAYED_WORK(&mb->gc_work, mcs_table_gc);
+	mcs_traffic_past_init(&mb->traffic_past);
 	mcs_routers_init(mb);
 	mb->vlan_groups = kvcalloc(MCS_VLAN_N, sizeof(*mb->vlan_groups),
 				   GFP_KERNEL);
@@ -778,6 +780,7 @@ void mcs_table_destroy(struct mcs_bridge *mb)
 	cancel_delayed_work_sync(&mb->gc_work);
 	mcs_routers_stop(mb);
 	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
+	mcs_traffic_past_free(mb);
 	rhltable_destroy(&mb->groups);
 	kvfree(mb->vlan_groups);
 }

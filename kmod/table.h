@@ -10,6 +10,7 @@
 #include "filter.h"
 #include "parse.h"
 #include "port.h"
+#include "traffic.h"
 
 /* IPv4 groups are v4-mapped IPv6 addresses (struct mcs_addr). */
 struct mcs_group_key {
@@ -29,16 +30,16 @@ struct mcs_mac_key {
 /* A group on one VLAN of a bridge, and who wants it. */
 struct mcs_group {
 	struct rhlist_head rnode;	/* mb->groups, by mac_key */
+	/* In the holes the key leaves: 128 bytes in all, one slab size. */
 	struct mcs_group_key key;
-	struct list_head list;		/* mb->group_list */
-	struct hlist_head members;	/* struct mcs_member, RCU */
 	bool ipv6;
 	/* A member did not fit its port's max-groups: flood the group. */
 	bool overflow;
 	struct mcs_mac_key mac_key;
+	struct list_head list;		/* mb->group_list */
+	struct hlist_head members;	/* struct mcs_member, RCU */
 	unsigned long overflow_expires;
-	atomic64_t packets;
-	atomic64_t bytes;
+	struct mcs_traffic traffic;
 	struct rcu_head rcu;
 };
 

@@ -60,6 +60,13 @@
 #    first, and group show -s no longer has the oldest; a port without
 #    removals shows an empty array; the bridge's own host leaving a group
 #    is a removal of port br0 in group show -s.
+#  - group_traffic: h2 and h3's stacks join 239.1.5.1, h1 sends N
+#    datagrams: group show -j counts N packets in and 2N out, the bytes
+#    out twice those in, and h2 and h3 each receive N; group show -s
+#    prints the "traffic in: ... out: ..." line. Both leave and the group
+#    goes; h2 joins again at once: the counters are back (N in, 2N out),
+#    and N more datagrams count on (2N, 3N). With a membership timeout of
+#    2 s, the group gone for 4 s starts from 0 when h2 joins again.
 
 ALL_TESTS=(
 	mac_alias_v4
@@ -70,6 +77,7 @@ ALL_TESTS=(
 	removals_timeout_no_querier
 	removals_timeout_with_querier
 	removals_reasons
+	group_traffic
 )
 
 # shellcheck source=lib.sh
@@ -653,6 +661,75 @@ removals_reasons()
 	check_eq "$(jq -r '.[] | "\(.port) \(.removed) \(.reason)"' \
 		<<<"$out" 2>/dev/null)" "br0 true leave" \
 		"group show -s of the host's removal: $out"
+}
+
+# traffic_is GROUP IN OUT: group show -j says IN packets in, OUT out.
+traffic_is()
+{
+	local out
+
+	out=$(mcsj sw group show br0 group "$1" 2>/dev/null)
+	[ "$(json_value "$out" packets) $(json_value "$out" out_packets)" = "$2 $3" ]
+}
+
+# check_traffic GROUP IN OUT WHAT
+check_traffic()
+{
+	local out
+
+	wait_secs 15 traffic_is "$1" "$2" "$3"
+	out=$(mcsj sw group show br0 group "$1" 2>/dev/null)
+	check_err $? "$4: packets in and out are" \
+		"'$(json_value "$out" packets) $(json_value "$out" out_packets)'," \
+		"expected '$2 $3'"
+}
+
+group_traffic()
+{
+	local g=239.1.5.1 N=20 out in_bytes pid2 pid3 rx2 rx3
+
+	star 4 v4 snoop || { check_err 1 "setup"; return; }
+	bg_mcast h2 join eth0 "$g"
+	pid2=${BG_PIDS[-1]}
+	bg_mcast h3 join eth0 "$g"
+	pid3=${BG_PIDS[-1]}
+	check_ports br0 "$g" "p-h2 p-h3" "join of $g by h2 and h3"
+	rx2=$(rx_packets h2 eth0)
+	rx3=$(rx_packets h3 eth0)
+	mcast h1 send eth0 "$g" "$N"
+	check_traffic "$g" "$N" $((2 * N)) "$N datagrams to 2 members"
+	wait_secs 10 rx_ge h2 eth0 $((rx2 + N))
+	check_err $? "h2 received $(( $(rx_packets h2 eth0) - rx2 )) of $N"
+	wait_secs 10 rx_ge h3 eth0 $((rx3 + N))
+	check_err $? "h3 received $(( $(rx_packets h3 eth0) - rx3 )) of $N"
+	out=$(mcsj sw group show br0 group "$g")
+	in_bytes=$(json_value "$out" bytes)
+	check_eq "$(json_value "$out" out_bytes)" $((2 * in_bytes)) \
+		"bytes out of $in_bytes in to 2 members"
+	[ "$in_bytes" -ge $((N * 28)) ]
+	check_err $? "bytes in: $in_bytes for $N IPv4 datagrams"
+	out=$(mcs sw -s group show br0 group "$g")
+	check_match "$out" "traffic in: packets $N bytes $in_bytes out: packets $((2 * N)) bytes $((2 * in_bytes))" \
+		"group show -s text"
+
+	# Gone and back within a membership interval: counted on.
+	kill "$pid2" "$pid3"
+	check_ports br0 "$g" "" "leave of $g by h2 and h3" "" 20
+	bg_mcast h2 join eth0 "$g"
+	pid2=${BG_PIDS[-1]}
+	check_ports br0 "$g" p-h2 "join of $g by h2 again"
+	check_traffic "$g" "$N" $((2 * N)) "the group back"
+	mcast h1 send eth0 "$g" "$N"
+	check_traffic "$g" $((2 * N)) $((3 * N)) "$N more datagrams to 1 member"
+
+	# Gone for longer than the membership interval: from 0.
+	mcs sw bridge set br0 membership-timeout 2
+	kill "$pid2"
+	check_ports br0 "$g" "" "leave of $g by h2" "" 20
+	sleep 4
+	bg_mcast h2 join eth0 "$g"
+	check_ports br0 "$g" p-h2 "join of $g by h2 after 4 s"
+	check_traffic "$g" 0 0 "the group back after its membership interval"
 }
 
 mcs_require

@@ -191,11 +191,11 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 	const struct nlattr *tb[MCSNOOP_A_GROUP_MAX + 1];
 	const struct nlattr *addr, *mac, *member;
 	char name[IF_NAMESIZE], group[INET6_ADDRSTRLEN], macbuf[MAC_STR_LEN];
+	const bool stats = data && *(const bool *)data;
 	bool group_ipv6 = false;
 	const char *bridge;
 	uint32_t alias;
 
-	(void)data;
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_GROUP_MAX);
 	bridge = mcs_ifname(tb[MCSNOOP_A_GROUP_BRIDGE_IFNAME],
 			    tb[MCSNOOP_A_GROUP_BRIDGE_IFINDEX], name);
@@ -225,6 +225,20 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_u64(PRINT_ANY, "bytes", " bytes %llu",
 		  nl_u64(tb[MCSNOOP_A_GROUP_BYTES]));
 	print_nl();
+	/* -s: where the data went, as ip -s prints RX and TX. */
+	if (stats) {
+		print_u64(PRINT_TEXT, NULL, "    traffic in: packets %llu",
+			  nl_u64(tb[MCSNOOP_A_GROUP_PACKETS]));
+		print_u64(PRINT_TEXT, NULL, " bytes %llu",
+			  nl_u64(tb[MCSNOOP_A_GROUP_BYTES]));
+	}
+	print_u64(stats ? PRINT_ANY : PRINT_JSON, "out_packets",
+		  " out: packets %llu",
+		  nl_u64(tb[MCSNOOP_A_GROUP_OUT_PACKETS]));
+	print_u64(stats ? PRINT_ANY : PRINT_JSON, "out_bytes", " bytes %llu",
+		  nl_u64(tb[MCSNOOP_A_GROUP_OUT_BYTES]));
+	if (stats)
+		print_nl();
 	out_open_array("members");
 	if (tb[MCSNOOP_A_GROUP_MEMBERS])
 		mnl_attr_for_each_nested(member, tb[MCSNOOP_A_GROUP_MEMBERS])
@@ -288,11 +302,12 @@ static int group_show_with_removals(struct nl_sock *nl, struct nlmsghdr *nlh,
 		.vid = ga->vid,
 		.group = ga->has_group ? &ga->group : NULL,
 	};
+	const bool stats = true;
 	struct nl_error err;
 	int ret;
 
 	out_open_array(NULL);
-	ret = nl_talk(nl, nlh, mcs_group_print_cb, NULL, &err);
+	ret = nl_talk(nl, nlh, mcs_group_print_cb, &stats, &err);
 	if (ret < 0)
 		nl_perror(&err, NULL);
 	else

@@ -915,6 +915,8 @@ static void put_member(struct nlmsghdr *nlh, const char *port, uint8_t mode,
 
 /* group_reply with a member of a host behind a mcast_to_unicast port. */
 static bool group_hosts;
+/* group show -s */
+static bool group_stats;
 /* Its MAC_ALIAS attribute, when not 0. */
 static uint32_t group_alias;
 
@@ -933,6 +935,8 @@ static void group_reply(void)
 	mnl_attr_put(nlh, MCSNOOP_A_GROUP_MAC, 6, mac);
 	mnl_attr_put_u64(nlh, MCSNOOP_A_GROUP_PACKETS, 10);
 	mnl_attr_put_u64(nlh, MCSNOOP_A_GROUP_BYTES, 1280);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_GROUP_OUT_PACKETS, 20);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_GROUP_OUT_BYTES, 2560);
 	if (group_alias)
 		mnl_attr_put_u32(nlh, MCSNOOP_A_GROUP_MAC_ALIAS, group_alias);
 	members = mnl_attr_nest_start(nlh, MCSNOOP_A_GROUP_MEMBERS);
@@ -951,7 +955,7 @@ static void group_reply(void)
 	}
 	mnl_attr_nest_end(nlh, members);
 	out_open_array(NULL);
-	mcs_group_print_cb(nlh, NULL);
+	mcs_group_print_cb(nlh, &group_stats);
 	out_close_array();
 }
 
@@ -1294,6 +1298,7 @@ static void printer_tests(void)
 	expect("group show json", render(group_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":0,\"group\":\"239.1.1.1\","
 	       "\"mac\":\"01:00:5e:01:01:01\",\"mac_alias\":0,\"packets\":10,\"bytes\":1280,"
+	       "\"out_packets\":20,\"out_bytes\":2560,"
 	       "\"members\":[{\"port\":\"veth1\",\"host\":null,\"host_address\":null,"
 	       "\"mode\":\"exclude\","
 	       "\"static\":false,\"timer\":259.5,\"host_compat\":\"igmpv2\","
@@ -1312,6 +1317,15 @@ static void printer_tests(void)
 	       "    port veth2 include timer 0\n"
 	       "        source 10.0.0.1 timer 200.1\n"
 	       "    port br0 exclude static timer 0\n");
+	group_stats = true;
+	expect("group show -s text",
+	       strstr(render(group_reply, 0, 0),
+		      " packets 10 bytes 1280\n"
+		      "    traffic in: packets 10 bytes 1280"
+		      " out: packets 20 bytes 2560\n"
+		      "    port veth1 ") ?
+	       "found" : "missing", "found");
+	group_stats = false;
 	group_alias = 2;
 	expect("group show mac-alias text",
 	       strstr(render(group_reply, 0, 0),
