@@ -779,6 +779,7 @@ void mcs_table_destroy(struct mcs_bridge *mb)
 {
 	cancel_delayed_work_sync(&mb->gc_work);
 	mcs_routers_stop(mb);
+	mcs_traffic_past_close(mb);
 	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
 	mcs_traffic_past_free(mb);
 	rhltable_destroy(&mb->groups);

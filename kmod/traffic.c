@@ -49,16 +49,16 @@ void mcs_traffic_keep(struct mcs_bridge *mb, const struct mcs_group *grp,
 	struct mcs_traffic_kept *k;
 
 	lockdep_assert_held(&mb->lock);
-	if (!atomic64_read(&t->in_packets))
+	if (past->closed || !atomic64_read(&t->in_packets))
+		return;
+	/* Under a spinlock; without memory the counters start again. */
+	k = kmalloc(sizeof(*k), GFP_ATOMIC | __GFP_NOWARN);
+	if (!k)
 		return;
 	if (past->count >= MCS_TRAFFIC_PAST_MAX)
 		mcs_traffic_forget(past, list_first_entry(&past->by_age,
 							  struct mcs_traffic_kept,
 							  age));
-	/* Under a spinlock; without memory the counters start again. */
-	k = kmalloc(sizeof(*k), GFP_ATOMIC | __GFP_NOWARN);
-	if (!k)
-		return;
 	k->key = grp->key;
 	k->expires = now + mcs_ctx_membership_interval(mb, grp->key.vid,
 							grp->ipv6 ? MCS_IPV6 :
@@ -109,6 +109,13 @@ void mcs_traffic_age(struct mcs_bridge *mb, unsigned long now)
 			break;
 		mcs_traffic_forget(past, k);
 	}
+}
+
+void mcs_traffic_past_close(struct mcs_bridge *mb)
+{
+	spin_lock_bh(&mb->lock);
+	mb->traffic_past.closed = true;
+	spin_unlock_bh(&mb->lock);
 }
 
 void mcs_traffic_past_free(struct mcs_bridge *mb)

@@ -35,6 +35,8 @@ struct mcs_traffic_past {
 	DECLARE_HASHTABLE(by_key, MCS_TRAFFIC_PAST_BITS);
 	struct list_head by_age;	/* oldest first */
 	unsigned int count;
+	/* The table is going: nothing to keep (its contexts are gone). */
+	bool closed;
 };
 
 /* Packet path. */
@@ -59,6 +61,8 @@ void mcs_traffic_keep(struct mcs_bridge *mb, const struct mcs_group *grp,
 /* grp is new: the counters it had, if it went within the interval. */
 void mcs_traffic_restore(struct mcs_bridge *mb, struct mcs_group *grp);
 void mcs_traffic_age(struct mcs_bridge *mb, unsigned long now);
+/* Keep nothing more: the table is about to be flushed for good. */
+void mcs_traffic_past_close(struct mcs_bridge *mb);
 /* Forget them all (the table's end). */
 void mcs_traffic_past_free(struct mcs_bridge *mb);
 

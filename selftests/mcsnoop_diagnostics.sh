@@ -66,7 +66,9 @@
 #    prints the "traffic in: ... out: ..." line. Both leave and the group
 #    goes; h2 joins again at once: the counters are back (N in, 2N out),
 #    and N more datagrams count on (2N, 3N). With a membership timeout of
-#    2 s, the group gone for 4 s starts from 0 when h2 joins again.
+#    2 s, the group gone for 4 s starts from 0 when h2 joins again. A
+#    group of the bridge's own host with traffic, then bridge disable: no
+#    crash (the counters are not kept once the contexts are gone).
 
 ALL_TESTS=(
 	mac_alias_v4
@@ -730,6 +732,15 @@ group_traffic()
 	bg_mcast h2 join eth0 "$g"
 	check_ports br0 "$g" p-h2 "join of $g by h2 after 4 s"
 	check_traffic "$g" 0 0 "the group back after its membership interval"
+
+	# The bridge's own host a member, with traffic: disable keeps nothing
+	# (its contexts are gone by then).
+	bg_mcast sw join br0 239.1.5.9
+	check_ports br0 239.1.5.9 br0 "join of 239.1.5.9 by the bridge's host"
+	mcast h1 send eth0 239.1.5.9 "$N"
+	check_traffic 239.1.5.9 "$N" 0 "$N datagrams to the bridge's host"
+	mcs sw bridge disable br0
+	check_err $? "bridge disable with the host's group"
 }
 
 mcs_require
