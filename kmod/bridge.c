@@ -18,6 +18,7 @@
 #include "hooks.h"
 #include "mst.h"
 #include "port.h"
+#include "profile.h"
 #include "querier.h"
 #include "table.h"
 #include "template.h"
@@ -98,6 +99,7 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	hash_init(mb->ports);
 	INIT_LIST_HEAD(&mb->port_list);
 	INIT_LIST_HEAD(&mb->templates);
+	xa_init(&mb->vlan_profiles);
 	mcs_querier_init(mb);
 	mcs_events_init(mb);
 	mcs_fallback_init(mb);
@@ -172,6 +174,7 @@ static void mcs_bridge_unlink(struct mcs_net *mn, struct mcs_bridge *mb)
 	mcs_mst_stop(mb);
 	mcs_ctx_stop(mb);
 	mcs_ports_del_all(mb);
+	mcs_vlan_profiles_free(mb);
 	mcs_querier_stop(mb);
 	mcs_ctx_free_all(mb);
 	cancel_delayed_work_sync(&mb->gc_work);

@@ -75,6 +75,8 @@ struct mcs_bridge {
 	unsigned long port_bits;
 	/* Ports that are or were router ports (atomic bit operations). */
 	unsigned long router_bits;
+	/* VLANs' filtering profiles by VID (profile.h): RCU, RTNL writers. */
+	struct xarray vlan_profiles;
 	/* VLANs with snooping switched off (bit set), RTNL writers. */
 	unsigned long *vlan_snooping_off;
 

@@ -129,6 +129,23 @@ void mcs_event_member(struct mcs_bridge *mb, const struct mcs_port *port,
 	mcs_event_send(mb, &ev);
 }
 
+void mcs_event_denied(struct mcs_bridge *mb, const struct mcs_port *port,
+		      u16 vid, const struct in6_addr *group,
+		      const struct in6_addr *src)
+{
+	struct mcs_event ev = {
+		.type = MCSNOOP_EVENT_MEMBER_DENIED,
+		.reason = MCSNOOP_EVENT_REASON_FILTER,
+		.has_vid = true,
+		.vid = vid,
+		.port = port,
+		.group = group,
+		.addr = src,
+	};
+
+	mcs_event_send(mb, &ev);
+}
+
 void mcs_event_fallback(struct mcs_bridge *mb, const struct mcs_port *port,
 			u8 type, u8 reason)
 {

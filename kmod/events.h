@@ -39,6 +39,10 @@ void mcs_event_send(struct mcs_bridge *mb, const struct mcs_event *ev);
 void mcs_event_member(struct mcs_bridge *mb, const struct mcs_port *port,
 		      u16 vid, const struct in6_addr *group, u8 type,
 		      u8 reason);
+/* A profile denied group on port, or its source src (NULL: any). */
+void mcs_event_denied(struct mcs_bridge *mb, const struct mcs_port *port,
+		      u16 vid, const struct in6_addr *group,
+		      const struct in6_addr *src);
 
 /*
  * Announce a change of port's router state for proto since it was last

@@ -88,6 +88,7 @@ struct mcs_rec_ctx {
 	unsigned long older_end;	/* now + older host present interval */
 	unsigned long lmq_end;		/* now + last member time */
 	bool degraded;
+	bool keep_include;		/* no degrading: see filter.h */
 	/* What the querier must ask about now: the group, or sources. */
 	struct mcs_filter_result *res;
 };
@@ -137,6 +138,8 @@ static struct mcs_source *mcs_rec_source(struct mcs_rec_ctx *c,
 	if (s || c->degraded)
 		return s;
 	s = mcs_source_new(c->m, &a.in6, expires, blocked);
+	if (!s && c->keep_include)
+		return NULL;
 	if (!s) {
 		mcs_member_degrade(c->m, c->gmi_end);
 		c->degraded = true;
@@ -332,6 +335,7 @@ void mcs_filter_apply(struct mcs_member *m, bool ipv6,
 		.gmi_end = t->gmi_end,
 		.older_end = t->older_end,
 		.lmq_end = t->lmq_end,
+		.keep_include = t->keep_include,
 		.res = res,
 	};
 

@@ -88,6 +88,8 @@ struct mcs_filter_times {
 	unsigned long gmi_end;		/* now + membership interval */
 	unsigned long older_end;	/* now + older host present interval */
 	unsigned long lmq_end;		/* now + last member time */
+	/* Never EXCLUDE {} for want of room for sources (a profile's). */
+	bool keep_include;
 };
 
 /* What applying a record calls for. */

@@ -11,6 +11,7 @@
 #include "host_router.h"
 #include "hosts.h"
 #include "learn.h"
+#include "profile.h"
 #include "querier.h"
 #include "table.h"
 
@@ -160,6 +161,22 @@ static void mcs_learn_router(struct mcs_bridge *mb, struct mcs_port *port,
 	}
 }
 
+/* rec, as far as the filtering profiles of port and vid permit it. */
+static void mcs_learn_permitted(struct mcs_bridge *mb, struct mcs_port *port,
+				u16 vid, bool ipv6,
+				const struct mcs_record *rec, const u8 *host,
+				const u8 *src_mac)
+{
+	const struct mcs_record *use;
+	struct mcs_record permitted;
+	u8 *buf;
+
+	use = mcs_profile_filter(mb, port, vid, ipv6, rec, &permitted, &buf);
+	if (use)
+		mcs_learn_record(mb, port, vid, ipv6, use, host, src_mac);
+	kfree(buf);
+}
+
 static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 			      u16 vid, const struct mcs_msg *msg,
 			      const u8 *src_mac)
@@ -180,14 +197,14 @@ static void mcs_learn_members(struct mcs_bridge *mb, struct mcs_port *port,
 							 MCS_REC_TO_IN;
 		rec.version = msg->version;
 		rec.group = msg->group;
-		mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host,
-				 src_mac);
+		mcs_learn_permitted(mb, port, vid, msg->ipv6, &rec, host,
+				    src_mac);
 		break;
 	case MCS_MSG_REPORT_V3:
 		mcs_record_iter_init(msg, &it);
 		while (mcs_record_next(msg, &it, &rec))
-			mcs_learn_record(mb, port, vid, msg->ipv6, &rec, host,
-					 src_mac);
+			mcs_learn_permitted(mb, port, vid, msg->ipv6, &rec,
+					    host, src_mac);
 		break;
 	}
 	if (host)

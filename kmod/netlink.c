@@ -248,7 +248,7 @@ int mcs_nl_dump_filter(struct sk_buff *skb, struct netlink_callback *cb,
 
 /* Counter order in stats.h matches the attribute numbering. */
 int mcs_nl_put_stats(struct sk_buff *skb, int attr,
-		     struct mcs_pcpu_stats __percpu *stats, unsigned int n)
+		     struct mcs_pcpu_stats __percpu *stats, bool port)
 {
 	u64 sum[MCS_CNT_MAX];
 	struct nlattr *nest;
@@ -260,7 +260,9 @@ int mcs_nl_put_stats(struct sk_buff *skb, int attr,
 	nest = nla_nest_start(skb, attr);
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < n && i < MCS_CNT_MAX; i++) {
+	for (i = 0; i < MCS_CNT_MAX; i++) {
+		if (port && mcs_counter_bridge_only(i))
+			continue;
 		if (nla_put_u64_64bit(skb, MCSNOOP_A_STATS_IGMP + i, sum[i],
 				      MCSNOOP_A_STATS_PAD)) {
 			nla_nest_cancel(skb, nest);

@@ -107,9 +107,20 @@ int mcs_nl_dump_ifindex(struct sk_buff *skb, struct netlink_callback *cb,
 int mcs_nl_dump_filter(struct sk_buff *skb, struct netlink_callback *cb,
 		       int ia, int na, int *filter);
 
-/* The first n counters of stats (MCS_CNT_MAX, MCS_CNT_PORT_MAX). */
+struct mcs_profile;
+/*
+ * The profile a port-set or vlan-set names (attr, a string; "" for none)
+ * in net; -ENOENT after "profile: no profile X".
+ */
+int mcs_nl_profile_ref(struct net *net, const struct nlattr *attr,
+		       struct mcs_profile **p, struct netlink_ext_ack *extack);
+/* A profile's name, if p is one. */
+int mcs_nl_put_profile(struct sk_buff *skb, int attr,
+		       const struct mcs_profile *p);
+
+/* The counters of stats: a bridge's, or (port) a port's. */
 int mcs_nl_put_stats(struct sk_buff *skb, int attr,
-		     struct mcs_pcpu_stats __percpu *stats, unsigned int n);
+		     struct mcs_pcpu_stats __percpu *stats, bool port);
 
 /* An address as IPv4 (a v4-mapped one) or IPv6. */
 int mcs_nl_put_addr(struct sk_buff *skb, int attr, const struct in6_addr *addr);

@@ -8,6 +8,7 @@
 
 #include "netns.h"
 #include "bridge.h"
+#include "profile.h"
 
 unsigned int mcs_net_id __read_mostly;
 
@@ -18,7 +19,9 @@ static int __net_init mcs_net_init(struct net *net)
 	mn->net = net;
 	hash_init(mn->bridges);
 	hash_init(mn->ports);
+	INIT_LIST_HEAD(&mn->profiles);
 	mn->generation = 1;
+	mn->profile_generation = 1;
 	return 0;
 }
 
@@ -30,6 +33,8 @@ static void __net_exit mcs_net_exit(struct net *net)
 {
 	rtnl_lock();
 	mcs_bridge_flush(mcs_net(net));
+	/* No bridge names them any more. */
+	mcs_profiles_free(mcs_net(net));
 	rtnl_unlock();
 }
 

@@ -21,6 +21,10 @@ struct mcs_net {
 	unsigned int generation;
 	/* The same for the bridges' port templates (RTNL). */
 	unsigned int template_generation;
+	/* Filtering profiles (profile.h), RTNL; and for dumps. */
+	struct list_head profiles;
+	unsigned int profile_count;
+	unsigned int profile_generation;
 };
 
 extern unsigned int mcs_net_id;

@@ -11,6 +11,15 @@
 #include <uapi/linux/mcsnoop.h>
 
 /* Common nested types */
+const struct nla_policy mcsnoop_profile_rule_nl_policy[MCSNOOP_A_PROFILE_RULE_ACTION + 1] = {
+	[MCSNOOP_A_PROFILE_RULE_ENTRY] = NLA_POLICY_NESTED(mcsnoop_profile_rule_nl_policy),
+	[MCSNOOP_A_PROFILE_RULE_GROUP_MIN] = { .type = NLA_BINARY, },
+	[MCSNOOP_A_PROFILE_RULE_GROUP_MAX] = { .type = NLA_BINARY, },
+	[MCSNOOP_A_PROFILE_RULE_SOURCE_MIN] = { .type = NLA_BINARY, },
+	[MCSNOOP_A_PROFILE_RULE_SOURCE_MAX] = { .type = NLA_BINARY, },
+	[MCSNOOP_A_PROFILE_RULE_ACTION] = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
 const struct nla_policy mcsnoop_static_group_nl_policy[MCSNOOP_A_STATIC_GROUP_SOURCE + 1] = {
 	[MCSNOOP_A_STATIC_GROUP_ENTRY] = NLA_POLICY_NESTED(mcsnoop_static_group_nl_policy),
 	[MCSNOOP_A_STATIC_GROUP_ADDR] = { .type = NLA_BINARY, },
@@ -92,7 +101,7 @@ const struct nla_policy mcsnoop_port_get_nl_policy[MCSNOOP_A_PORT_BRIDGE_IFNAME 
 };
 
 /* MCSNOOP_CMD_PORT_SET - do */
-const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION + 1] = {
+const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_PROFILE + 1] = {
 	[MCSNOOP_A_PORT_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_ROUTER] = NLA_POLICY_MAX(NLA_U8, 2),
@@ -103,6 +112,7 @@ const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION +
 	[MCSNOOP_A_PORT_MAX_HOSTS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_VID] = NLA_POLICY_RANGE(NLA_U16, 1, 4094),
 	[MCSNOOP_A_PORT_LIMIT_ACTION] = NLA_POLICY_MAX(NLA_U8, 2),
+	[MCSNOOP_A_PORT_PROFILE] = { .type = NLA_NUL_STRING, .len = 15, },
 };
 
 /* MCSNOOP_CMD_VLAN_GET - do */
@@ -113,7 +123,7 @@ const struct nla_policy mcsnoop_vlan_get_nl_policy[MCSNOOP_A_VLAN_VID + 1] = {
 };
 
 /* MCSNOOP_CMD_VLAN_SET - do */
-const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_MAX_GROUPS + 1] = {
+const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_PROFILE + 1] = {
 	[MCSNOOP_A_VLAN_BRIDGE_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_VLAN_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_VLAN_VID] = { .type = NLA_U16, },
@@ -135,6 +145,7 @@ const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_MAX_GROUPS + 1
 	[MCSNOOP_A_VLAN_INHERIT] = NLA_POLICY_MASK(NLA_U32, 0x7fff),
 	[MCSNOOP_A_VLAN_FLOOD_UNKNOWN] = NLA_POLICY_MAX(NLA_U8, 1),
 	[MCSNOOP_A_VLAN_MAX_GROUPS] = { .type = NLA_U32, },
+	[MCSNOOP_A_VLAN_PROFILE] = { .type = NLA_NUL_STRING, .len = 15, },
 };
 
 /* MCSNOOP_CMD_GROUP_GET - do */
@@ -213,8 +224,25 @@ const struct nla_policy mcsnoop_port_template_del_nl_policy[MCSNOOP_A_PORT_TEMPL
 	[MCSNOOP_A_PORT_TEMPLATE] = { .type = NLA_NUL_STRING, .len = 15, },
 };
 
+/* MCSNOOP_CMD_PROFILE_GET - do */
+const struct nla_policy mcsnoop_profile_get_nl_policy[MCSNOOP_A_PROFILE_NAME + 1] = {
+	[MCSNOOP_A_PROFILE_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
+/* MCSNOOP_CMD_PROFILE_ADD - do */
+const struct nla_policy mcsnoop_profile_add_nl_policy[MCSNOOP_A_PROFILE_RULES + 1] = {
+	[MCSNOOP_A_PROFILE_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[MCSNOOP_A_PROFILE_DEFAULT] = NLA_POLICY_MAX(NLA_U8, 1),
+	[MCSNOOP_A_PROFILE_RULES] = NLA_POLICY_NESTED(mcsnoop_profile_rule_nl_policy),
+};
+
+/* MCSNOOP_CMD_PROFILE_DEL - do */
+const struct nla_policy mcsnoop_profile_del_nl_policy[MCSNOOP_A_PROFILE_NAME + 1] = {
+	[MCSNOOP_A_PROFILE_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
 /* Ops table for mcsnoop */
-const struct genl_ops mcsnoop_nl_ops[16] = {
+const struct genl_ops mcsnoop_nl_ops[19] = {
 	{
 		.cmd		= MCSNOOP_CMD_BRIDGE_GET,
 		.doit		= mcsnoop_nl_bridge_get_doit,
@@ -254,7 +282,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_PORT_SET,
 		.doit		= mcsnoop_nl_port_set_doit,
 		.policy		= mcsnoop_port_set_nl_policy,
-		.maxattr	= MCSNOOP_A_PORT_LIMIT_ACTION,
+		.maxattr	= MCSNOOP_A_PORT_PROFILE,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -268,7 +296,7 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.cmd		= MCSNOOP_CMD_VLAN_SET,
 		.doit		= mcsnoop_nl_vlan_set_doit,
 		.policy		= mcsnoop_vlan_set_nl_policy,
-		.maxattr	= MCSNOOP_A_VLAN_MAX_GROUPS,
+		.maxattr	= MCSNOOP_A_VLAN_PROFILE,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -325,6 +353,27 @@ const struct genl_ops mcsnoop_nl_ops[16] = {
 		.doit		= mcsnoop_nl_port_template_del_doit,
 		.policy		= mcsnoop_port_template_del_nl_policy,
 		.maxattr	= MCSNOOP_A_PORT_TEMPLATE,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= MCSNOOP_CMD_PROFILE_GET,
+		.doit		= mcsnoop_nl_profile_get_doit,
+		.dumpit		= mcsnoop_nl_profile_get_dumpit,
+		.policy		= mcsnoop_profile_get_nl_policy,
+		.maxattr	= MCSNOOP_A_PROFILE_NAME,
+	},
+	{
+		.cmd		= MCSNOOP_CMD_PROFILE_ADD,
+		.doit		= mcsnoop_nl_profile_add_doit,
+		.policy		= mcsnoop_profile_add_nl_policy,
+		.maxattr	= MCSNOOP_A_PROFILE_RULES,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= MCSNOOP_CMD_PROFILE_DEL,
+		.doit		= mcsnoop_nl_profile_del_doit,
+		.policy		= mcsnoop_profile_del_nl_policy,
+		.maxattr	= MCSNOOP_A_PROFILE_NAME,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -12,6 +12,7 @@
 #include <uapi/linux/mcsnoop.h>
 
 /* Common nested types */
+extern const struct nla_policy mcsnoop_profile_rule_nl_policy[MCSNOOP_A_PROFILE_RULE_ACTION + 1];
 extern const struct nla_policy mcsnoop_static_group_nl_policy[MCSNOOP_A_STATIC_GROUP_SOURCE + 1];
 
 extern const struct nla_policy mcsnoop_bridge_get_nl_policy[MCSNOOP_A_BRIDGE_IFNAME + 1];
@@ -24,11 +25,11 @@ extern const struct nla_policy mcsnoop_bridge_set_nl_policy[MCSNOOP_A_BRIDGE_HOS
 
 extern const struct nla_policy mcsnoop_port_get_nl_policy[MCSNOOP_A_PORT_BRIDGE_IFNAME + 1];
 
-extern const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION + 1];
+extern const struct nla_policy mcsnoop_port_set_nl_policy[MCSNOOP_A_PORT_PROFILE + 1];
 
 extern const struct nla_policy mcsnoop_vlan_get_nl_policy[MCSNOOP_A_VLAN_VID + 1];
 
-extern const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_MAX_GROUPS + 1];
+extern const struct nla_policy mcsnoop_vlan_set_nl_policy[MCSNOOP_A_VLAN_PROFILE + 1];
 
 extern const struct nla_policy mcsnoop_group_get_nl_policy[MCSNOOP_A_GROUP_ADDR + 1];
 
@@ -46,8 +47,14 @@ extern const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_POR
 
 extern const struct nla_policy mcsnoop_port_template_del_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
 
+extern const struct nla_policy mcsnoop_profile_get_nl_policy[MCSNOOP_A_PROFILE_NAME + 1];
+
+extern const struct nla_policy mcsnoop_profile_add_nl_policy[MCSNOOP_A_PROFILE_RULES + 1];
+
+extern const struct nla_policy mcsnoop_profile_del_nl_policy[MCSNOOP_A_PROFILE_NAME + 1];
+
 /* Ops table for mcsnoop */
-extern const struct genl_ops mcsnoop_nl_ops[16];
+extern const struct genl_ops mcsnoop_nl_ops[19];
 
 int mcsnoop_nl_bridge_get_doit(struct sk_buff *skb, struct genl_info *info);
 int mcsnoop_nl_bridge_get_dumpit(struct sk_buff *skb,
@@ -80,6 +87,11 @@ int mcsnoop_nl_port_template_add_doit(struct sk_buff *skb,
 				      struct genl_info *info);
 int mcsnoop_nl_port_template_del_doit(struct sk_buff *skb,
 				      struct genl_info *info);
+int mcsnoop_nl_profile_get_doit(struct sk_buff *skb, struct genl_info *info);
+int mcsnoop_nl_profile_get_dumpit(struct sk_buff *skb,
+				  struct netlink_callback *cb);
+int mcsnoop_nl_profile_add_doit(struct sk_buff *skb, struct genl_info *info);
+int mcsnoop_nl_profile_del_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	MCSNOOP_NLGRP_EVENTS,

@@ -18,6 +18,7 @@
 #include "hosts.h"
 #include "mac_alias.h"
 #include "netlink.h"
+#include "profile.h"
 #include "table.h"
 
 static int mcs_nl_put_source(struct sk_buff *skb, const struct mcs_member *m,
@@ -413,6 +414,25 @@ static int mcs_nl_entry(struct genl_info *info, struct mcs_nl_entry *e)
 	return 0;
 }
 
+/* "addr: denied by profile iptv of port p1" (or of vid 10). */
+static void mcs_nl_group_denied(struct netlink_ext_ack *extack,
+				const struct nlattr *addr,
+				const struct mcs_nl_entry *e)
+{
+	const struct in6_addr *src = e->has_src ? &e->src : NULL;
+	const struct mcs_profile *p, *own;
+
+	p = mcs_profile_denier(e->mb, e->port, e->vid, &e->addr, src);
+	own = e->port ? rtnl_dereference(e->port->profile) : NULL;
+	NL_SET_BAD_ATTR(extack, addr);
+	if (p && p == own)
+		mcs_nl_msgf(extack, "addr: denied by profile %s of port %s",
+			    p->name, e->port->dev->name);
+	else if (p)
+		mcs_nl_msgf(extack, "addr: denied by profile %s of vid %u",
+			    p->name, e->vid);
+}
+
 int mcsnoop_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct mcs_nl_entry e = {};
@@ -440,6 +460,9 @@ int mcsnoop_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
 		mcs_nl_msgf(info->extack,
 			    "addr: %u groups of VLAN %u have its MAC already",
 			    MCS_MAC_GROUPS_MAX, e.vid);
+	else if (err == -EACCES)
+		mcs_nl_group_denied(info->extack,
+				    info->attrs[MCSNOOP_A_GROUP_ADDR], &e);
 out:
 	rtnl_unlock();
 	return err;

@@ -12,6 +12,7 @@
 #include "events.h"
 #include "hosts.h"
 #include "netlink.h"
+#include "profile.h"
 #include "table.h"
 
 /* A VID bitmap as 512 bytes, bit VID in byte VID / 8 (LSB first). */
@@ -82,6 +83,8 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 			READ_ONCE(port->max_groups)) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_LIMIT_ACTION,
 		       READ_ONCE(port->limit_action)) ||
+	    mcs_nl_put_profile(skb, MCSNOOP_A_PORT_PROFILE,
+			       rcu_dereference_rtnl(port->profile)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_GROUP_COUNT,
 			READ_ONCE(port->group_count)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_MAX_HOSTS,
@@ -98,8 +101,7 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 	    nla_put_u32(skb, MCSNOOP_A_PORT_ROUTER_IPV6_TIMER,
 			mcs_port_router_timer_ms(port, MCS_IPV6)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_FALLBACK, READ_ONCE(port->fallback)) ||
-	    mcs_nl_put_stats(skb, MCSNOOP_A_PORT_STATS, port->stats,
-			     MCS_CNT_PORT_MAX) ||
+	    mcs_nl_put_stats(skb, MCSNOOP_A_PORT_STATS, port->stats, true) ||
 	    mcs_nl_put_removals(skb, MCSNOOP_A_PORT_REMOVALS, port->mb, port)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -263,6 +265,11 @@ static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
 				   "vid: only router is set per VLAN");
 			return -EINVAL;
 		}
+	if (a[MCSNOOP_A_PORT_PROFILE]) {
+		mcs_nl_err(extack, a[MCSNOOP_A_PORT_PROFILE],
+			   "vid: only router is set per VLAN (a VLAN's profile: vlan-set)");
+		return -EINVAL;
+	}
 	if (!a[MCSNOOP_A_PORT_ROUTER]) {
 		mcs_nl_err(extack, vid, "vid: router is missing");
 		return -EINVAL;
@@ -274,6 +281,7 @@ static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
 
 int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct mcs_profile *profile = NULL;
 	struct nlattr **a = info->attrs;
 	struct mcs_port *port;
 	int err = 0;
@@ -301,7 +309,16 @@ int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = mcs_nl_port_vlan_router_set(port, a, info->extack);
 		goto out;
 	}
+	if (a[MCSNOOP_A_PORT_PROFILE]) {
+		err = mcs_nl_profile_ref(genl_info_net(info),
+					 a[MCSNOOP_A_PORT_PROFILE], &profile,
+					 info->extack);
+		if (err)
+			goto out;
+	}
 	mcs_nl_port_settings_set(port, a);
+	if (a[MCSNOOP_A_PORT_PROFILE])
+		mcs_port_profile_set(port, profile);
 out:
 	rtnl_unlock();
 	return err;

@@ -11,6 +11,7 @@
 
 #include "context.h"
 #include "netlink.h"
+#include "profile.h"
 #include "table.h"
 
 static int mcs_nl_fill_vlan(struct sk_buff *skb, struct mcs_bridge *mb,
@@ -31,6 +32,8 @@ static int mcs_nl_fill_vlan(struct sk_buff *skb, struct mcs_bridge *mb,
 			mcs_table_vlan_count(mb, vid)) ||
 	    nla_put_u32(skb, MCSNOOP_A_VLAN_MAX_GROUPS,
 			READ_ONCE(mb->vlan_groups[vid].max)) ||
+	    mcs_nl_put_profile(skb, MCSNOOP_A_VLAN_PROFILE,
+			       mcs_vlan_profile(mb, vid)) ||
 	    mcs_nl_vlan_settings_put(skb, mb, vid)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -88,7 +91,8 @@ int mcsnoop_nl_vlan_get_doit(struct sk_buff *skb, struct genl_info *info)
 static bool mcs_vlan_exists(struct mcs_bridge *mb, u16 vid)
 {
 	return !mcs_vlan_snooping(mb, vid) || mcs_ctx_find(mb, vid) ||
-	       READ_ONCE(mb->vlan_groups[vid].max) || mcs_vlan_in_use(mb, vid);
+	       READ_ONCE(mb->vlan_groups[vid].max) || mcs_vlan_in_use(mb, vid) ||
+	       mcs_vlan_profile(mb, vid);
 }
 
 /* Where a VLAN_GET dump goes on, and the bridge it is filtered by. */
@@ -141,6 +145,8 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *snooping = info->attrs[MCSNOOP_A_VLAN_SNOOPING];
 	struct nlattr *max_groups = info->attrs[MCSNOOP_A_VLAN_MAX_GROUPS];
+	struct nlattr *profile = info->attrs[MCSNOOP_A_VLAN_PROFILE];
+	struct mcs_profile *p = NULL;
 	struct mcs_bridge *mb;
 	u16 vid = 0;
 	int err = 0;
@@ -159,6 +165,16 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = -ERANGE;
 		goto out;
 	}
+	if (profile) {
+		err = mcs_nl_profile_ref(genl_info_net(info), profile, &p,
+					 info->extack);
+		if (err)
+			goto out;
+		/* Room for it now, so that it is set last and cannot fail. */
+		err = xa_reserve(&mb->vlan_profiles, vid, GFP_KERNEL);
+		if (err)
+			goto out;
+	}
 	if (snooping) {
 		if (nla_get_u8(snooping))
 			clear_bit(vid, mb->vlan_snooping_off);
@@ -174,7 +190,12 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 	/* Lowering it evicts nothing: new groups wait until the count fits. */
 	if (max_groups)
 		WRITE_ONCE(mb->vlan_groups[vid].max, nla_get_u32(max_groups));
+	if (profile)
+		WARN_ON_ONCE(mcs_vlan_profile_set(mb, vid, p));
 out:
+	/* A slot reserved and not used (an error, or no profile) goes. */
+	if (profile)
+		xa_release(&mb->vlan_profiles, vid);
 	rtnl_unlock();
 	return err;
 }

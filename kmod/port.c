@@ -19,6 +19,7 @@
 #include "hosts.h"
 #include "mst.h"
 #include "port.h"
+#include "profile.h"
 #include "querier.h"
 #include "table.h"
 #include "template.h"
@@ -118,6 +119,7 @@ void mcs_port_del(struct mcs_port *port, bool restore)
 	WARN_ON_ONCE(!hlist_empty(&port->hosts));
 	if (!restore)
 		mcs_event_routers_gone(port, MCSNOOP_EVENT_REASON_PORT_DOWN);
+	mcs_port_profile_set(port, NULL);
 	hash_del_rcu(&port->hnode);
 	hash_del_rcu(&port->net_hnode);
 	list_del_rcu(&port->list);

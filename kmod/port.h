@@ -63,6 +63,11 @@ struct mcs_port {
 	bool fast_leave;
 	u32 max_groups;
 	u8 limit_action;		/* enum mcsnoop_limit_action */
+	/* Its filtering profile (profile.h): RCU, RTNL writers. */
+	struct mcs_profile __rcu *profile;
+	/* member-denied events this second (profile.c), bridge lock. */
+	unsigned long denied_window;
+	u8 denied_events;
 	/* limit-action replace: how many this second (bridge lock). */
 	u8 replaced;
 	unsigned long replace_window;

@@ -53,11 +53,16 @@ enum mcs_counter {
 	MCS_CNT_EVENTS_DROPPED,
 	/* Groups added with another's MAC (mac_alias.c). */
 	MCS_CNT_MAC_ALIAS,
+	/* Ports' too again: what a filtering profile denied. */
+	MCS_CNT_DENIED,
 	MCS_CNT_MAX
 };
 
-/* A port's counters: all but the bridge's own at the end. */
-#define MCS_CNT_PORT_MAX MCS_CNT_EVENTS_DROPPED
+/* The bridge's own counters, which a port does not report. */
+static inline bool mcs_counter_bridge_only(enum mcs_counter c)
+{
+	return c == MCS_CNT_EVENTS_DROPPED || c == MCS_CNT_MAC_ALIAS;
+}
 
 struct mcs_pcpu_stats {
 	u64_stats_t cnt[MCS_CNT_MAX];

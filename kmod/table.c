@@ -18,6 +18,7 @@
 #include "forward.h"
 #include "hosts.h"
 #include "mac_alias.h"
+#include "profile.h"
 #include "table.h"
 #include "querier.h"
 
@@ -435,6 +436,28 @@ static struct mcs_member *mcs_member_give_to_reporter(struct mcs_member *m)
 	return n;
 }
 
+bool mcs_record_learnable(const struct mcs_record *rec, bool ipv6)
+{
+	const struct in6_addr *addr = &rec->group.in6;
+
+	if (rec->type < MCS_REC_IS_IN || rec->type > MCS_REC_BLOCK)
+		return false;
+	/*
+	 * Flooded whatever the settings (224.0.0.x, ND): not worth an
+	 * entry. MAC-ambiguous groups are learnt, in case flooding them is
+	 * switched off.
+	 */
+	if (mcs_group_link_local(addr))
+		return false;
+	/*
+	 * SSM: (S,G) only (RFC 9776 6.4, RFC 9777 7.4): no EXCLUDE records,
+	 * and no IGMPv1/v2 or MLDv1 reports or leaves.
+	 */
+	return !(mcs_is_ssm(addr) &&
+		 (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX ||
+		  (rec->version && rec->version < (ipv6 ? 2 : 3))));
+}
+
 void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		      bool ipv6, const struct mcs_record *rec, const u8 *host,
 		      const u8 *reporter)
@@ -448,25 +471,15 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	bool created = false, port_new = false;
 
 	lockdep_assert_held(&mb->lock);
-	if (rec->type < MCS_REC_IS_IN || rec->type > MCS_REC_BLOCK)
-		return;
-	/*
-	 * Flooded whatever the settings (224.0.0.x, ND): not worth an
-	 * entry. MAC-ambiguous groups are learnt, in case flooding them is
-	 * switched off.
-	 */
-	if (mcs_group_link_local(addr))
-		return;
-	/*
-	 * SSM: (S,G) only (RFC 9776 6.4, RFC 9777 7.4): no EXCLUDE records,
-	 * and no IGMPv1/v2 or MLDv1 reports or leaves.
-	 */
-	if (mcs_is_ssm(addr) &&
-	    (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX ||
-	     (rec->version && rec->version < (ipv6 ? 2 : 3))))
+	if (!mcs_record_learnable(rec, ipv6))
 		return;
 	mcs_ctx_learn_times(mb, vid, proto, port && READ_ONCE(port->fast_leave),
 			    jiffies, &t);
+	/*
+	 * Where a profile denies the group from any source, sources beyond
+	 * those a member can list are dropped rather than make it EXCLUDE {}.
+	 */
+	t.keep_include = mcs_profile_denier(mb, port, vid, addr, NULL);
 	grp = mcs_group_lookup(mb, addr, vid);
 	m = grp ? mcs_member_of_host(grp, port, host) : NULL;
 	/*
@@ -551,6 +564,9 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	bool created = false, port_new = false;
 	int err = 0;
 
+	/* RTNL: the profiles cannot change meanwhile. */
+	if (mcs_profile_denier(mb, port, vid, addr, src))
+		return -EACCES;
 	spin_lock_bh(&mb->lock);
 	/* The lookups are the packet path's, which runs under RCU. */
 	rcu_read_lock();

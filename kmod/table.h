@@ -65,6 +65,8 @@ struct mcs_member *mcs_member_of_host(const struct mcs_group *grp,
 bool mcs_port_accepts(const struct mcs_group *grp, const struct mcs_port *port,
 		      const struct in6_addr *src, unsigned long now);
 
+/* Whether a record may be learnt at all (type, link-local, SSM rules). */
+bool mcs_record_learnable(const struct mcs_record *rec, bool ipv6);
 /*
  * Learning, called with the bridge lock held. host: the reporter's MAC
  * when the port tracks it (hosts.h), else NULL; reporter: its MAC (NULL

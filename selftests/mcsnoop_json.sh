@@ -75,6 +75,7 @@ keys_port() { echo "[$(doc_keys "port show")\"\"]"; }
 keys_vlan() { echo "[$(doc_keys "vlan show")\"\"]"; }
 keys_group() { echo "[$(doc_keys "group show")\"\"]"; }
 keys_querier() { echo "[$(doc_keys "querier show")\"\"]"; }
+keys_profile() { echo "[$(doc_keys "profile show")\"\"]"; }
 keys_stats() { echo "[$(doc_keys "stats show")$STATS_KEYS\"\"]"; }
 # A port's counters: all but the bridge's events_dropped and mac_alias.
 port_stats_keys()
@@ -146,7 +147,9 @@ json_setup()
 		mcs sw group add br0 "$G6" port p-h2 &&
 		mcs sw group add br0 239.1.2.4 port p-h2 source 10.0.0.9 &&
 		frames h3 eth0 "query4,src=10.0.0.3" &&
-		frames h1 eth0 "report2,group=$G"
+		frames h1 eth0 "report2,group=$G" &&
+		mcs sw profile add iptv permit 239.0.0.0/8 \
+			permit 232.1.1.0/24 source 10.0.0.0/24
 }
 
 json_keys()
@@ -167,6 +170,7 @@ json_keys()
 	check_keys "$(keys_group)" group show
 	check_keys "$(keys_group)" group show br0 group 239.1.2.4
 	check_keys "$(keys_querier)" querier show
+	check_keys "$(keys_profile)" profile show
 	check_keys "$(keys_stats)" stats show
 	check_keys "$(keys_stats)" stats show br0
 	check_keys "$(keys_stats_port)" stats show port p-h1

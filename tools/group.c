@@ -302,7 +302,7 @@ static int group_show_with_removals(struct nl_sock *nl, struct nlmsghdr *nlh,
 		.vid = ga->vid,
 		.group = ga->has_group ? &ga->group : NULL,
 	};
-	const bool stats = true;
+	bool stats = true;
 	struct nl_error err;
 	int ret;
 

@@ -28,7 +28,8 @@ static void usage(void)
 		"       mcsnoopctl OBJECT help\n"
 		"       mcsnoopctl [OPTIONS] -b[atch] FILE   one command a line, - for stdin\n"
 		"       mcsnoopctl help          the commands of every object\n"
-		"OBJECT := { bridge | port | vlan | group | querier | stats | monitor }\n"
+		"OBJECT := { bridge | port | vlan | group | querier | stats | monitor |\n"
+		"            profile }\n"
 		"OPTIONS := { -j[son] | -p[retty] | -s[tats] | -n[etns] NAME |\n"
 		"             -V[ersion] | -h[elp] }\n");
 }
@@ -76,6 +77,8 @@ static int help_main(struct mcs_ctx *ctx, int argc, char **argv)
 	mcs_stats_usage();
 	fputs("\n", stderr);
 	mcs_monitor_usage();
+	fputs("\n", stderr);
+	mcs_profile_usage();
 	return 0;
 }
 
@@ -87,6 +90,7 @@ static const struct mcs_cmd objects[] = {
 	{ "querier", mcs_querier_main },
 	{ "stats", mcs_stats_main },
 	{ "monitor", mcs_monitor_main },
+	{ "profile", mcs_profile_main },
 	{ "help", help_main },
 	{ NULL, NULL },
 };

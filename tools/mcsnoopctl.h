@@ -57,6 +57,9 @@ int mcs_querier_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_querier_usage(void);
 int mcs_monitor_main(struct mcs_ctx *ctx, int argc, char **argv);
 void mcs_monitor_usage(void);
+/* Filtering profiles (profile.c, profile.h). */
+int mcs_profile_main(struct mcs_ctx *ctx, int argc, char **argv);
+void mcs_profile_usage(void);
 
 /*
  * Printers of one reply each (text or JSON), for mcs_show; the unit tests
@@ -69,6 +72,7 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_port_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data);
+int mcs_profile_print_cb(const struct nlmsghdr *nlh, void *data);
 /* The word of an event reason, "-" and " " as "_" for JSON. */
 const char *mcs_event_reason_word(unsigned int reason, bool json, char *buf,
 				  size_t size);

@@ -39,6 +39,7 @@ static const char *const type_words[] = {
 	[MCSNOOP_EVENT_QUERIER_BOGUS] = "querier bogus",
 	[MCSNOOP_EVENT_QUERIER_PROXY_ONLY] = "querier proxy-only",
 	[MCSNOOP_EVENT_MAC_ALIAS] = "mac-alias",
+	[MCSNOOP_EVENT_MEMBER_DENIED] = "member denied",
 };
 
 static const char *const reason_words[] = {
@@ -65,6 +66,7 @@ static const char *const reason_words[] = {
 	[MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING] = "bridge-snooping",
 	[MCSNOOP_EVENT_REASON_VLAN_LIMIT] = "vlan-limit",
 	[MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT] = "mac-alias-limit",
+	[MCSNOOP_EVENT_REASON_FILTER] = "filter",
 };
 
 static volatile sig_atomic_t monitor_stop;
@@ -78,7 +80,8 @@ void mcs_monitor_usage(void)
 		"line each, until interrupted: memberships, router ports, the\n"
 		"querier election, refused memberships (table-full), ports (or\n"
 		"bridges) left to the bridge's own flooding (fallback), groups that\n"
-		"share a MAC address (mac-alias).\n");
+		"share a MAC address (mac-alias), groups (or sources) a filtering\n"
+		"profile denied (member denied).\n");
 }
 
 /* A word from a table, or "unknown-N"; JSON wants "_" for "-" and " ". */
@@ -157,7 +160,13 @@ void mcs_monitor_print(const struct nlmsghdr *nlh, uint32_t bridge,
 		print_str(PRINT_ANY, "family", " family %s",
 			  mcs_family_word(family));
 	print_event_addr("group", " group %s", tb[MCSNOOP_A_EVENT_GROUP]);
-	print_event_addr("address", " address %s", tb[MCSNOOP_A_EVENT_ADDR]);
+	/* member denied: the first source denied, if a source was. */
+	if (type == MCSNOOP_EVENT_MEMBER_DENIED)
+		print_event_addr("source", " source %s",
+				 tb[MCSNOOP_A_EVENT_ADDR]);
+	else
+		print_event_addr("address", " address %s",
+				 tb[MCSNOOP_A_EVENT_ADDR]);
 	if (querier)
 		print_event_str("port", " port %s",
 				tb[MCSNOOP_A_EVENT_PORT_IFNAME]);

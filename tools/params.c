@@ -36,6 +36,8 @@ static bool param_find(const struct mcs_params *params, const char *arg,
 	memset(found, 0, sizeof(*found));
 	for (p = params->own; p->name; p++)
 		param_match(p, arg, found);
+	for (p = params->extra; p && p->name; p++)
+		param_match(p, arg, found);
 	if (params->querier != MCS_QNONE) {
 		for (q = mcs_qsettings; q->name; q++) {
 			mcs_qsetting_param(q, params->querier, &qp);
@@ -152,6 +154,15 @@ static int param_put(struct nlmsghdr *nlh, const struct mcs_param *p,
 		if (nlh)
 			mnl_attr_put_u32(nlh, p->attr, v);
 		return 0;
+	case MCS_PARAM_NAME:
+		/* "none" detaches: an empty name. */
+		if (!strcmp(arg, "none"))
+			arg = "";
+		else if (!arg[0] || strlen(arg) > MCS_PROFILE_NAME_MAX)
+			return -1;
+		if (nlh)
+			mnl_attr_put_strz(nlh, p->attr, arg);
+		return 0;
 	}
 	return -1;
 }
@@ -197,6 +208,7 @@ uint32_t mcs_param_value(enum mcs_param_type type, const struct nlattr *attr)
 	case MCS_PARAM_QSETTINGS:
 		return nl_u32(attr);
 	case MCS_PARAM_ADDR:
+	case MCS_PARAM_NAME:
 		break;
 	}
 	return 0;
@@ -216,9 +228,13 @@ void mcs_params_print(const struct mcs_params *params,
 		word_subst(key, "-", '_');
 		snprintf(fmt, sizeof(fmt), " %s %%%s", p->name,
 			 p->type == MCS_PARAM_ON_OFF ||
-			 p->type == MCS_PARAM_WORD ? "s" : "llu");
+			 p->type == MCS_PARAM_WORD ||
+			 p->type == MCS_PARAM_NAME ? "s" : "llu");
 		v = mcs_param_value(p->type, tb[p->attr]);
-		if (p->type == MCS_PARAM_ON_OFF)
+		if (p->type == MCS_PARAM_NAME)
+			print_str_or_null(PRINT_ANY, key, fmt,
+					  nl_str(tb[p->attr]));
+		else if (p->type == MCS_PARAM_ON_OFF)
 			print_on_off(PRINT_ANY, key, fmt, v);
 		else if (p->type == MCS_PARAM_WORD)
 			print_str(PRINT_ANY, key, fmt, word_of_list(p->words, v));

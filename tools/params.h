@@ -23,6 +23,8 @@ enum mcs_param_type {
 	MCS_PARAM_QSETTINGS,	/* u32 of the MCSNOOP_VLAN_SETTING_* bits of
 				 * querier settings' keywords, given as
 				 * WORD[,WORD...] or all */
+	MCS_PARAM_NAME,		/* string of 1-15 characters (a profile's
+				 * name); "none" sends "" */
 };
 
 struct mcs_param {
@@ -44,14 +46,21 @@ enum mcs_qobject {
 /* The keywords of a set command: its own and the querier settings. */
 struct mcs_params {
 	const struct mcs_param *own;	/* NULL name ends */
+	/* More keywords of the command only (port set's, not a template's). */
+	const struct mcs_param *extra;	/* NULL name ends; NULL: none */
 	enum mcs_qobject querier;
 };
 
 /* The keywords of bridge set and vlan set (the unit tests parse with them). */
 extern const struct mcs_params mcs_bridge_params;
 extern const struct mcs_params mcs_vlan_params;
-/* Of port set, and of port template add (port.c). */
+/* Of port template add, and port set's but profile (port.c). */
 extern const struct mcs_params mcs_port_params;
+/* Of port set: mcs_port_params' and profile. */
+extern const struct mcs_params mcs_port_set_params;
+
+/* The longest name of a profile (IFNAMSIZ - 1, as the kernel's). */
+#define MCS_PROFILE_NAME_MAX 15
 
 /*
  * Put the attributes argv's "keyword value" pairs name into nlh.

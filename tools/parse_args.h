@@ -28,6 +28,24 @@ int mcs_parse_on_off(const char *arg, bool *value);
 int mcs_parse_u32(const char *arg, uint32_t min, uint32_t max, uint32_t *value);
 /* An IPv4 or IPv6 address (inet_pton). */
 int mcs_parse_addr(const char *arg, struct mcs_addr *addr);
+/*
+ * An address range of one family, min <= max (network byte order, which
+ * compares as numbers do).
+ */
+struct mcs_range {
+	int family;		/* AF_INET or AF_INET6 */
+	unsigned int len;	/* 4 or 16 */
+	uint8_t min[16];
+	uint8_t max[16];
+};
+
+/*
+ * ADDR, ADDR-ADDR or ADDR/LEN (the prefix, without bits set beyond LEN)
+ * as a range. On -1, why (size bytes) says what was wrong, e.g. "the
+ * first address is above the last".
+ */
+int mcs_parse_range(const char *arg, struct mcs_range *range, char *why,
+		    unsigned int size);
 /* Address bytes from netlink back to text; false if len is not 4 or 16. */
 bool mcs_format_addr(const void *bytes, unsigned int len, char *buf,
 		     unsigned int size);

@@ -12,6 +12,7 @@
 #include "output.h"
 #include "params.h"
 #include "port.h"
+#include "profile.h"
 #include "removals.h"
 #include "stats.h"
 #include "words.h"
@@ -22,7 +23,7 @@ void mcs_port_usage(void)
 		"Usage: mcsnoopctl port set DEV [ router auto|static|off ]\n"
 		"               [ flood-unknown on|off ] [ flood-reports on|off ]\n"
 		"               [ fast-leave on|off ] [ max-groups N ] [ max-hosts N ]\n"
-		"               [ limit-action flood|deny|replace ]\n"
+		"               [ limit-action flood|deny|replace ] [ profile NAME|none ]\n"
 		"       mcsnoopctl port set DEV vid VID router auto|static|off\n"
 		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
 		"       mcsnoopctl port template add BRIDGE PATTERN [ SETTING ... ]\n"
@@ -34,6 +35,8 @@ void mcs_port_usage(void)
 		"vid VID: the router mode on that VLAN only; auto follows the port's.\n"
 		"limit-action: a group beyond max-groups floods, is refused, or replaces\n"
 		"the membership that would expire first.\n"
+		"profile: the filtering profile of the port's reports and static entries\n"
+		"(profile add); none detaches it.\n"
 		"With fast-leave each reporting host is a member of its own (up to\n"
 		"max-hosts hosts; with mcast_to_unicast, all): its leave ends its own.\n"
 		"A template gives the ports whose name matches PATTERN (* any run of\n"
@@ -198,6 +201,7 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 		  nl_u32(tb[MCSNOOP_A_PORT_MAX_HOSTS]));
 	print_u64(PRINT_ANY, "host_count", " hosts %llu",
 		  nl_u32(tb[MCSNOOP_A_PORT_HOST_COUNT]));
+	mcs_print_profile(tb[MCSNOOP_A_PORT_PROFILE]);
 	print_nl();
 	if (ctx->stats && tb[MCSNOOP_A_PORT_STATS]) {
 		struct mcs_stats stats;
@@ -274,6 +278,19 @@ static const struct mcs_param port_own_params[] = {
 
 const struct mcs_params mcs_port_params = { .own = port_own_params };
 
+/* Not a template's: a template gives no profile. */
+static const struct mcs_param port_set_params[] = {
+	{ .name = "profile", .attr = MCSNOOP_A_PORT_PROFILE,
+	  .type = MCS_PARAM_NAME,
+	  .help = "a profile's name of 1-15 characters, or none" },
+	{ .name = NULL },
+};
+
+const struct mcs_params mcs_port_set_params = {
+	.own = port_own_params,
+	.extra = port_set_params,
+};
+
 /*
  * port set DEV vid VID router MODE: the router mode on one VLAN. Returns
  * the VID, 0 when the words do not start with vid, or -1 after an error.
@@ -318,7 +335,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 	/* The settings: after DEV, and after "vid VID" when given. */
 	words = argv + (vid ? 3 : 1);
 	n = argc - (vid ? 3 : 1);
-	count = mcs_params_put(NULL, &mcs_port_params, mcs_port_usage, n,
+	count = mcs_params_put(NULL, &mcs_port_set_params, mcs_port_usage, n,
 			       words);
 	if (count < 0)
 		return 1;
@@ -333,7 +350,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
 	if (vid)
 		mnl_attr_put_u16(nlh, MCSNOOP_A_PORT_VID, vid);
-	mcs_params_put(nlh, &mcs_port_params, mcs_port_usage, n, words);
+	mcs_params_put(nlh, &mcs_port_set_params, mcs_port_usage, n, words);
 	return mcs_do(nl, nlh);
 }
 

@@ -262,6 +262,7 @@ static void qsetting_print(const struct mcs_qsetting *q,
 		print_addr_setting(key, q->name, tb[a->attr], tb[a->attr6]);
 		break;
 	case MCS_PARAM_QSETTINGS:
+	case MCS_PARAM_NAME:	/* no querier setting is one */
 		break;
 	}
 }

@@ -47,10 +47,19 @@ static const char *const stats_names[MCSNOOP_A_STATS_MAX + 1] = {
 	[MCSNOOP_A_STATS_DATA_FORWARDED] = "data_forwarded",
 	[MCSNOOP_A_STATS_DATA_PRUNED] = "data_pruned",
 	[MCSNOOP_A_STATS_TABLE_FULL] = "table_full",
-	/* A bridge's only, from here, printed only when there (see below). */
+	/* A bridge's only, printed only when there (see bridge_only()). */
 	[MCSNOOP_A_STATS_EVENTS_DROPPED] = "events_dropped",
 	[MCSNOOP_A_STATS_MAC_ALIAS] = "mac_alias",
+	/* A bridge's and a port's again. */
+	[MCSNOOP_A_STATS_DENIED] = "denied",
 };
+
+/* The counters a bridge has and its ports have not. */
+static bool bridge_only(unsigned int type)
+{
+	return type == MCSNOOP_A_STATS_EVENTS_DROPPED ||
+	       type == MCSNOOP_A_STATS_MAC_ALIAS;
+}
 
 /* Text lines: the first counter of each line after the first. */
 static bool starts_line(unsigned int type)
@@ -78,7 +87,7 @@ static int stats_attr(const struct nlattr *attr, void *data)
 
 	if (mcs_stats_name(type) && mnl_attr_validate(attr, MNL_TYPE_U64) == 0) {
 		stats->v[type] = mnl_attr_get_u64(attr);
-		if (type >= MCSNOOP_A_STATS_EVENTS_DROPPED)
+		if (bridge_only(type))
 			stats->bridge_only = true;
 	}
 	return MNL_CB_OK;
@@ -107,7 +116,7 @@ void mcs_stats_print(const struct mcs_stats *stats, const char *indent)
 		if (!stats_names[i])
 			continue;
 		/* Bridges only: a port has no events of its own. */
-		if (i >= MCSNOOP_A_STATS_EVENTS_DROPPED && !stats->bridge_only)
+		if (bridge_only(i) && !stats->bridge_only)
 			continue;
 		if (!first && starts_line(i)) {
 			print_nl();
@@ -131,9 +140,11 @@ void mcs_stats_usage(void)
 		"\n"
 		"Counters since the bridge was enabled. On a port: control messages\n"
 		"received on it, data copies let out of (data_forwarded) or kept from\n"
-		"(data_pruned) it, memberships refused on it (table_full). On a bridge:\n"
-		"events not sent, over the rate limit (events_dropped), groups added\n"
-		"with the Ethernet MAC of another group of their VLAN (mac_alias).\n");
+		"(data_pruned) it, memberships refused on it (table_full), reports (or\n"
+		"some of their sources) a filtering profile denied (denied). On a\n"
+		"bridge also: events not sent, over the rate limit (events_dropped),\n"
+		"groups added with the Ethernet MAC of another group of their VLAN\n"
+		"(mac_alias).\n");
 }
 
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data)

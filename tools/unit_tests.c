@@ -20,6 +20,7 @@
 #include "output.h"
 #include "params.h"
 #include "parse_args.h"
+#include "profile.h"
 #include "querier.h"
 #include "removals.h"
 #include "words.h"
@@ -195,6 +196,82 @@ static void parse_addr_tests(void)
 		    !mcs_format_addr(v6, 5, buf, sizeof(buf)));
 }
 
+/* A range parsed: "MIN-MAX" as text, or "refused: WHY". */
+static const char *range_run(const char *arg)
+{
+	static char out[256];
+	char why[128] = "", lo[64], hi[64];
+	struct mcs_range r;
+
+	if (mcs_parse_range(arg, &r, why, sizeof(why)) < 0) {
+		snprintf(out, sizeof(out), "refused: %s", why);
+		return out;
+	}
+	mcs_format_addr(r.min, r.len, lo, sizeof(lo));
+	mcs_format_addr(r.max, r.len, hi, sizeof(hi));
+	snprintf(out, sizeof(out), "%s-%s", lo, hi);
+	return out;
+}
+
+static void range_expect(const char *arg, const char *want)
+{
+	char name[96];
+
+	snprintf(name, sizeof(name), "range %s", arg);
+	expect(name, range_run(arg), want);
+}
+
+static void parse_range_tests(void)
+{
+	range_expect("239.1.1.1", "239.1.1.1-239.1.1.1");
+	range_expect("ff0e::1", "ff0e::1-ff0e::1");
+	range_expect("239.1.1.1-239.1.1.9", "239.1.1.1-239.1.1.9");
+	range_expect("239.1.1.1-239.1.1.1", "239.1.1.1-239.1.1.1");
+	/* Bytes compare in network order: .9 < .10, 1.255 < 2.0. */
+	range_expect("239.1.1.9-239.1.1.10", "239.1.1.9-239.1.1.10");
+	range_expect("239.1.1.255-239.1.2.0", "239.1.1.255-239.1.2.0");
+	range_expect("ff0e::1-ff0e::1:0", "ff0e::1-ff0e::1:0");
+	range_expect("239.1.0.0/16", "239.1.0.0-239.1.255.255");
+	range_expect("232.1.1.0/24", "232.1.1.0-232.1.1.255");
+	range_expect("224.0.0.0/4", "224.0.0.0-239.255.255.255");
+	range_expect("239.1.1.128/25", "239.1.1.128-239.1.1.255");
+	range_expect("239.1.1.1/32", "239.1.1.1-239.1.1.1");
+	range_expect("0.0.0.0/0", "0.0.0.0-255.255.255.255");
+	range_expect("ff00::/8", "ff00::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+	range_expect("ff0e::/16", "ff0e::-ff0e:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+	range_expect("ff0e::1:0/112", "ff0e::1:0-ff0e::1:ffff");
+	range_expect("ff0e::1/128", "ff0e::1-ff0e::1");
+	range_expect("239.1.1.9-239.1.1.1",
+		     "refused: the first address is above the last");
+	range_expect("ff0e::2-ff0e::1",
+		     "refused: the first address is above the last");
+	range_expect("239.1.1.1-ff0e::1",
+		     "refused: the two addresses are of different families");
+	range_expect("239.1.0.0/33", "refused: the prefix length is not 0-32");
+	range_expect("ff0e::/129", "refused: the prefix length is not 0-128");
+	range_expect("239.1.0.0/", "refused: the prefix length is not 0-32");
+	range_expect("239.1.0.0/-1", "refused: the prefix length is not 0-32");
+	range_expect("239.1.0.0/16x", "refused: the prefix length is not 0-32");
+	range_expect("239.1.1.1/16",
+		     "refused: bits set beyond the prefix length (239.1.0.0/16?)");
+	range_expect("ff0e::1/16",
+		     "refused: bits set beyond the prefix length (ff0e::/16?)");
+	range_expect("239.1.1.x",
+		     "refused: \"239.1.1.x\" is not an IPv4 or IPv6 address");
+	range_expect("239.1.1.1-",
+		     "refused: \"\" is not an IPv4 or IPv6 address");
+	range_expect("-239.1.1.1",
+		     "refused: \"\" is not an IPv4 or IPv6 address");
+	range_expect("239.1.1.1-239.1.1.2-239.1.1.3",
+		     "refused: \"239.1.1.2-239.1.1.3\" is not an IPv4 or IPv6 address");
+	range_expect("239.1.1.0/24-239.1.2.0",
+		     "refused: the prefix length is not 0-32");
+	range_expect("239.1.1.0-239.1.2.0/24",
+		     "refused: \"239.1.2.0/24\" is not an IPv4 or IPv6 address");
+	range_expect("br0/8", "refused: \"br0\" is not an IPv4 or IPv6 address");
+	range_expect("", "refused: \"\" is not an IPv4 or IPv6 address");
+}
+
 /*
  * The batch line splitter: the words joined by '|' (each in <>), or
  * "error: MSG", or "more" for a line that goes on on the next one.
@@ -301,6 +378,16 @@ static const char *const vlan_attr_names[MCSNOOP_A_VLAN_MAX + 1] = {
 	[MCSNOOP_A_VLAN_INHERIT] = "inherit",
 	[MCSNOOP_A_VLAN_FLOOD_UNKNOWN] = "flood_unknown",
 	[MCSNOOP_A_VLAN_MAX_GROUPS] = "max_groups",
+	[MCSNOOP_A_VLAN_PROFILE] = "profile",
+};
+
+static const char *const port_attr_names[MCSNOOP_A_PORT_MAX + 1] = {
+	[MCSNOOP_A_PORT_ROUTER] = "router",
+	[MCSNOOP_A_PORT_FAST_LEAVE] = "fast_leave",
+	[MCSNOOP_A_PORT_MAX_GROUPS] = "max_groups",
+	[MCSNOOP_A_PORT_MAX_HOSTS] = "max_hosts",
+	[MCSNOOP_A_PORT_LIMIT_ACTION] = "limit_action",
+	[MCSNOOP_A_PORT_PROFILE] = "profile",
 };
 
 /* What stderr got while a refused set was parsed. */
@@ -370,6 +457,10 @@ static const char *params_run(const struct mcs_params *params,
 			mcs_format_addr(mnl_attr_get_payload(attr),
 					mnl_attr_get_payload_len(attr), value,
 					sizeof(value));
+		else if (!strcmp(name, "profile"))
+			snprintf(value, sizeof(value), "\"%s\"",
+				 mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) ?
+				 "?" : mnl_attr_get_str(attr));
 		else if (mnl_attr_get_payload_len(attr) == 1)
 			snprintf(value, sizeof(value), "%u",
 				 mnl_attr_get_u8(attr));
@@ -421,6 +512,52 @@ static void vlan_params_ok(const char *line, const char *want)
 	snprintf(name, sizeof(name), "vlan set %s", line);
 	expect(name, params_run(&mcs_vlan_params, vlan_attr_names,
 				MCSNOOP_A_VLAN_MAX, line), want);
+}
+
+static void port_params_ok(const struct mcs_params *params, const char *what,
+			   const char *line, const char *want)
+{
+	char name[128];
+
+	snprintf(name, sizeof(name), "%s %s", what, line);
+	expect(name, params_run(params, port_attr_names, MCSNOOP_A_PORT_MAX,
+				line), want);
+}
+
+/* port set and vlan set profile NAME|none; templates take no profile. */
+static void profile_params_tests(void)
+{
+	port_params_ok(&mcs_port_set_params, "port set", "profile iptv",
+		       "profile=\"iptv\"");
+	port_params_ok(&mcs_port_set_params, "port set", "profile none",
+		       "profile=\"\"");
+	port_params_ok(&mcs_port_set_params, "port set",
+		       "router static profile abcdefghijklmno",
+		       "router=2 profile=\"abcdefghijklmno\"");
+	/* The port's older keywords keep their prefixes. */
+	port_params_ok(&mcs_port_set_params, "port set", "m 5", "max_groups=5");
+	port_params_ok(&mcs_port_set_params, "port set", "pro x",
+		       "profile=\"x\"");
+	port_params_ok(&mcs_port_set_params, "port set",
+		       "profile abcdefghijklmnop", "refused");
+	expect("port set profile too long message", params_err,
+	       "Error: invalid profile \"abcdefghijklmnop\" (expected a profile's name of 1-15 characters, or none)\n");
+	port_params_ok(&mcs_port_set_params, "port set", "profile", "refused");
+	expect("port set profile without a value message", params_err,
+	       "Error: missing value for \"profile\"\n");
+	port_params_ok(&mcs_port_params, "port template add", "profile iptv",
+		       "refused");
+	expect("port template add profile message", params_err,
+	       "Error: unknown keyword \"profile\"\n");
+	vlan_params_ok("profile iptv", "profile=\"iptv\"");
+	vlan_params_ok("profile none snooping on",
+		       "profile=\"\" snooping=1");
+	/* proxy-query is older: its prefixes stay its own. */
+	vlan_params_ok("pro on", "proxy_query=1");
+	vlan_params_ok("prof iptv", "profile=\"iptv\"");
+	expect("vlan set inherit profile refused",
+	       params_run(&mcs_vlan_params, vlan_attr_names,
+			  MCSNOOP_A_VLAN_MAX, "inherit profile"), "refused");
 }
 
 static void params_tests(void)
@@ -526,6 +663,7 @@ static void params_tests(void)
 			  MCSNOOP_A_VLAN_MAX, "querier auto"), "refused");
 	expect("own keywords only: querier message", params_err,
 	       "Error: unknown keyword \"querier\"\n");
+	profile_params_tests();
 }
 
 /* The names of words.h: interfaces, MAC addresses, families, words. */
@@ -791,6 +929,8 @@ static void template_reply(void)
 
 /* Whether port_reply has router modes per VLAN. */
 static bool port_vlan_routers;
+/* The profile attribute of port_reply and vlan_reply (NULL: none). */
+static const char *reply_profile;
 
 static void port_reply(void)
 {
@@ -830,6 +970,8 @@ static void port_reply(void)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_FALLBACK, reply_fallback);
 	put_stats(nlh, MCSNOOP_A_PORT_STATS);
 	put_removals(nlh, MCSNOOP_A_PORT_REMOVALS);
+	if (reply_profile)
+		mnl_attr_put_strz(nlh, MCSNOOP_A_PORT_PROFILE, reply_profile);
 	out_open_array(NULL);
 	mcs_port_print_cb(nlh, &print_ctx);
 	out_close_array();
@@ -868,6 +1010,8 @@ static void vlan_reply(void)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_MEMBERSHIP_TIMEOUT_ACTIVE,
 			 100000);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_OWN, vlan_own);
+	if (reply_profile)
+		mnl_attr_put_strz(nlh, MCSNOOP_A_VLAN_PROFILE, reply_profile);
 	out_open_array(NULL);
 	mcs_vlan_print_cb(nlh, NULL);
 	out_close_array();
@@ -984,6 +1128,23 @@ static void stats_port_reply(void)
 	out_close_array();
 }
 
+/* A port's counters as the kernel sends them: no bridge-only ones. */
+static void stats_port_only_reply(void)
+{
+	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PORT_GET);
+	struct nlattr *nest;
+
+	mnl_attr_put_strz(nlh, MCSNOOP_A_PORT_IFNAME, "veth1");
+	mnl_attr_put_strz(nlh, MCSNOOP_A_PORT_BRIDGE_IFNAME, "br0");
+	nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_STATS);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_STATS_TABLE_FULL, 1);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_STATS_DENIED, 7);
+	mnl_attr_nest_end(nlh, nest);
+	out_open_array(NULL);
+	mcs_stats_port_print_cb(nlh, NULL);
+	out_close_array();
+}
+
 /* We are the querier of VLAN 10 for IGMP. */
 static void querier_reply_ours(struct nlmsghdr *nlh)
 {
@@ -1069,6 +1230,232 @@ static void querier_reply_off(void)
 	out_close_array();
 }
 
+/* A rule of a profile reply; max or smax NULL: left out. */
+static void put_rule(struct nlmsghdr *nlh, uint8_t action, int af,
+		     const char *min, const char *max, const char *smin,
+		     const char *smax)
+{
+	struct nlattr *entry;
+
+	entry = mnl_attr_nest_start(nlh, MCSNOOP_A_PROFILE_RULE_ENTRY);
+	mnl_attr_put_u8(nlh, MCSNOOP_A_PROFILE_RULE_ACTION, action);
+	put_addr(nlh, MCSNOOP_A_PROFILE_RULE_GROUP_MIN, af, min);
+	if (max)
+		put_addr(nlh, MCSNOOP_A_PROFILE_RULE_GROUP_MAX, af, max);
+	if (smin)
+		put_addr(nlh, MCSNOOP_A_PROFILE_RULE_SOURCE_MIN, af, smin);
+	if (smax)
+		put_addr(nlh, MCSNOOP_A_PROFILE_RULE_SOURCE_MAX, af, smax);
+	mnl_attr_nest_end(nlh, entry);
+}
+
+/* A dump of two profiles: iptv with three rules, guest with none. */
+static void profile_reply(void)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *rules;
+
+	out_open_array(NULL);
+	nlh = reply(MCSNOOP_CMD_PROFILE_GET);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_PROFILE_NAME, "iptv");
+	mnl_attr_put_u8(nlh, MCSNOOP_A_PROFILE_DEFAULT,
+			MCSNOOP_PROFILE_ACTION_DENY);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_PROFILE_USERS, 2);
+	rules = mnl_attr_nest_start(nlh, MCSNOOP_A_PROFILE_RULES);
+	put_rule(nlh, MCSNOOP_PROFILE_ACTION_PERMIT, AF_INET, "239.1.0.0",
+		 "239.1.255.255", NULL, NULL);
+	put_rule(nlh, MCSNOOP_PROFILE_ACTION_PERMIT, AF_INET, "232.1.1.0",
+		 "232.1.1.255", "10.0.0.0", "10.0.0.255");
+	/* The maxima left out: the minima. */
+	put_rule(nlh, MCSNOOP_PROFILE_ACTION_DENY, AF_INET6, "ff0e::1", NULL,
+		 NULL, NULL);
+	put_rule(nlh, MCSNOOP_PROFILE_ACTION_PERMIT, AF_INET6, "ff3e::",
+		 "ff3e::ffff", "2001:db8::1", NULL);
+	mnl_attr_nest_end(nlh, rules);
+	mcs_profile_print_cb(nlh, NULL);
+	nlh = reply(MCSNOOP_CMD_PROFILE_GET);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_PROFILE_NAME, "guest");
+	mnl_attr_put_u8(nlh, MCSNOOP_A_PROFILE_DEFAULT,
+			MCSNOOP_PROFILE_ACTION_PERMIT);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_PROFILE_USERS, 0);
+	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, MCSNOOP_A_PROFILE_RULES));
+	mcs_profile_print_cb(nlh, NULL);
+	out_close_array();
+}
+
+/* The words of profile_run, for profile_sent. */
+static struct mcs_profile parsed_profile;
+
+/* The request of the words parsed, as profile show prints it (text). */
+static void profile_sent(void)
+{
+	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_PROFILE_ADD);
+
+	mcs_profile_put(nlh, &parsed_profile);
+	mcs_profile_print_cb(nlh, NULL);
+}
+
+/*
+ * profile add's words after "add" (split at spaces): what its request
+ * would show, or "refused: " and the first line of the error.
+ */
+static const char *profile_run(const char *line)
+{
+	static char out[1024];
+	char copy[512], *argv[32], *tok, err[512];
+	int argc = 0, ret;
+
+	snprintf(copy, sizeof(copy), "%s", line);
+	for (tok = strtok(copy, " "); tok && argc < 32; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	capture_begin();
+	ret = mcs_profile_parse(argc, argv, &parsed_profile);
+	capture_end(err, sizeof(err));
+	if (ret < 0) {
+		*strchrnul(err, '\n') = 0;
+		snprintf(out, sizeof(out), "refused: %s", err);
+		return out;
+	}
+	snprintf(out, sizeof(out), "%s", render(profile_sent, 0, 0));
+	return out;
+}
+
+static void profile_add_expect(const char *line, const char *want)
+{
+	char name[128];
+
+	snprintf(name, sizeof(name), "profile add %s", line);
+	expect(name, profile_run(line), want);
+}
+
+static void profile_tests(void)
+{
+	char line[8192], err[256], *argv[2 * (MCS_PROFILE_RULES_MAX + 1) + 1];
+	char *tok;
+	size_t len = 0;
+	int i, argc, ret;
+
+	expect("profile show text", render(profile_reply, 0, 0),
+	       "profile iptv default deny users 2\n"
+	       "    permit 239.1.0.0-239.1.255.255\n"
+	       "    permit 232.1.1.0-232.1.1.255 source 10.0.0.0-10.0.0.255\n"
+	       "    deny ff0e::1\n"
+	       "    permit ff3e::-ff3e::ffff source 2001:db8::1\n"
+	       "profile guest default permit users 0\n");
+	expect("profile show json", render(profile_reply, 1, 0),
+	       "[{\"name\":\"iptv\",\"default\":\"deny\",\"users\":2,"
+	       "\"rules\":[{\"action\":\"permit\",\"group_min\":\"239.1.0.0\","
+	       "\"group_max\":\"239.1.255.255\",\"source_min\":null,"
+	       "\"source_max\":null},{\"action\":\"permit\","
+	       "\"group_min\":\"232.1.1.0\",\"group_max\":\"232.1.1.255\","
+	       "\"source_min\":\"10.0.0.0\",\"source_max\":\"10.0.0.255\"},"
+	       "{\"action\":\"deny\",\"group_min\":\"ff0e::1\","
+	       "\"group_max\":\"ff0e::1\",\"source_min\":null,"
+	       "\"source_max\":null},{\"action\":\"permit\","
+	       "\"group_min\":\"ff3e::\",\"group_max\":\"ff3e::ffff\","
+	       "\"source_min\":\"2001:db8::1\",\"source_max\":\"2001:db8::1\"}]},"
+	       "{\"name\":\"guest\",\"default\":\"permit\",\"users\":0,"
+	       "\"rules\":[]}]\n");
+
+	/* What add sends, read back by the printer of show. */
+	profile_add_expect("iptv", "profile iptv default deny users 0\n");
+	profile_add_expect("iptv default permit",
+			   "profile iptv default permit users 0\n");
+	profile_add_expect("iptv def deny permit 239.1.0.0/16",
+			   "profile iptv default deny users 0\n"
+			   "    permit 239.1.0.0-239.1.255.255\n");
+	profile_add_expect("iptv permit 239.1.0.0/16 permit 232.1.1.0/24 source 10.0.0.0-10.0.0.255 deny ff0e::1 default permit",
+			   "profile iptv default permit users 0\n"
+			   "    permit 239.1.0.0-239.1.255.255\n"
+			   "    permit 232.1.1.0-232.1.1.255 source 10.0.0.0-10.0.0.255\n"
+			   "    deny ff0e::1\n");
+	profile_add_expect("iptv deny ff3e::/96 s 2001:db8::/64",
+			   "profile iptv default deny users 0\n"
+			   "    deny ff3e::-ff3e::ffff:ffff source 2001:db8::-2001:db8::ffff:ffff:ffff:ffff\n");
+	profile_add_expect("iptv permit 239.1.1.9-239.1.1.1",
+			   "refused: Error: profile: bad range 239.1.1.9-239.1.1.1: the first address is above the last");
+	profile_add_expect("iptv permit 239.1.1.1 source 10.0.0.9-10.0.0.1",
+			   "refused: Error: profile: bad range 10.0.0.9-10.0.0.1: the first address is above the last");
+	profile_add_expect("iptv permit 239.1.1.1-ff0e::1",
+			   "refused: Error: profile: bad range 239.1.1.1-ff0e::1: the two addresses are of different families");
+	profile_add_expect("iptv permit 239.1.1.1 source 2001:db8::1",
+			   "refused: Error: profile: source 2001:db8::1 is not of the family of group 239.1.1.1");
+	profile_add_expect("iptv permit 239.0.0.0/40",
+			   "refused: Error: profile: bad range 239.0.0.0/40: the prefix length is not 0-32");
+	profile_add_expect("iptv allow 239.1.1.1",
+			   "refused: Error: profile: unknown action \"allow\" (expected permit, deny or default)");
+	profile_add_expect("iptv permit 239.1.1.1 de 239.1.1.2",
+			   "refused: Error: profile: unknown action \"de\" (expected permit, deny or default)");
+	profile_add_expect("iptv default allow",
+			   "refused: Error: profile: unknown action \"allow\" (expected permit or deny)");
+	profile_add_expect("iptv default",
+			   "refused: Error: profile: missing value for \"default\"");
+	profile_add_expect("iptv default deny default permit",
+			   "refused: Error: profile: \"default\" given twice");
+	profile_add_expect("iptv permit",
+			   "refused: Error: profile: missing GROUPS after \"permit\"");
+	profile_add_expect("iptv permit 239.1.1.1 source",
+			   "refused: Error: profile: missing SOURCES after \"source\"");
+	profile_add_expect("", "refused: Error: profile: missing NAME");
+	profile_add_expect("none", "refused: Error: profile: \"none\" cannot be a name (port set and vlan set detach with it)");
+	profile_add_expect("abcdefghijklmnop",
+			   "refused: Error: profile: \"abcdefghijklmnop\" is longer than 15 characters");
+
+	/* 32 rules are taken, the 33rd refused before anything is sent. */
+	len = snprintf(line, sizeof(line), "many");
+	for (i = 0; i < MCS_PROFILE_RULES_MAX + 1; i++)
+		len += snprintf(line + len, sizeof(line) - len,
+				" permit 239.1.%d.%d", i / 256, i % 256);
+	for (argc = 0, tok = strtok(line, " "); tok; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	capture_begin();
+	ret = mcs_profile_parse(argc - 2, argv, &parsed_profile);
+	capture_end(err, sizeof(err));
+	expect_true("profile add 32 rules",
+		    ret == 0 && parsed_profile.n_rules == MCS_PROFILE_RULES_MAX &&
+		    !err[0]);
+	capture_begin();
+	ret = mcs_profile_parse(argc, argv, &parsed_profile);
+	capture_end(err, sizeof(err));
+	expect_true("profile add 33 rules refused", ret < 0);
+	expect("profile add 33 rules message", err,
+	       "Error: profile: more than 32 rules\n");
+
+	/* A port's and a VLAN's profile. */
+	reply_profile = "iptv";
+	expect("port show profile text",
+	       strstr(render(port_reply, 0, 0),
+		      " max-hosts 512 hosts 1 profile iptv\n") ?
+	       "found" : "missing", "found");
+	expect("port show profile json",
+	       strstr(render(port_reply, 1, 0),
+		      "\"host_count\":1,\"profile\":\"iptv\"}]") ?
+	       "found" : "missing", "found");
+	expect("vlan show profile text",
+	       strstr(render(vlan_reply, 0, 0),
+		      "br0 vid 10 snooping off flood-unknown off groups 1 profile iptv\n") ?
+	       "found" : "missing", "found");
+	expect("vlan show profile json",
+	       strstr(render(vlan_reply, 1, 0),
+		      "\"max_groups\":0,\"profile\":\"iptv\",") ?
+	       "found" : "missing", "found");
+	/* An empty name is none. */
+	reply_profile = "";
+	expect("port show empty profile text",
+	       strstr(render(port_reply, 0, 0), "profile") ?
+	       "found" : "missing", "missing");
+	expect("port show empty profile json",
+	       strstr(render(port_reply, 1, 0), "\"profile\":null}]") ?
+	       "found" : "missing", "found");
+	expect("vlan show empty profile json",
+	       strstr(render(vlan_reply, 1, 0), "\"profile\":null,") ?
+	       "found" : "missing", "found");
+	reply_profile = NULL;
+	expect("vlan show no profile text",
+	       strstr(render(vlan_reply, 0, 0), "profile") ?
+	       "found" : "missing", "missing");
+}
+
 #define STATS_JSON "{\"igmp\":2,\"mld\":3,\"mcast_data\":4," \
 	"\"fwd_copies\":5,\"host_copies\":6,\"igmp_v1_query\":7," \
 	"\"igmp_v2_query\":8,\"igmp_v3_query\":9,\"igmp_v1_report\":10," \
@@ -1082,7 +1469,7 @@ static void querier_reply_off(void)
 	"\"err_bad_group\":30,\"err_bad_source\":31," \
 	"\"err_bad_records\":32,\"data_forwarded\":33," \
 	"\"data_pruned\":34,\"table_full\":35,\"events_dropped\":36," \
-	"\"mac_alias\":37}"
+	"\"mac_alias\":37,\"denied\":38}"
 
 #define STATS_TEXT \
 	"    stats: igmp 2 mld 3 mcast_data 4 fwd_copies 5 host_copies 6\n" \
@@ -1097,7 +1484,7 @@ static void querier_reply_off(void)
 	"err_fragment 26 err_bad_ttl 27 err_bad_csum 28 err_bad_length 29 " \
 	"err_bad_group 30 err_bad_source 31 err_bad_records 32\n" \
 	"           data_forwarded 33 data_pruned 34 table_full 35 " \
-	"events_dropped 36 mac_alias 37\n"
+	"events_dropped 36 mac_alias 37 denied 38\n"
 
 static void printer_tests(void)
 {
@@ -1173,7 +1560,7 @@ static void printer_tests(void)
 	       "\"router_ipv6_timer\":0,\"flood_unknown\":true,"
 	       "\"flood_reports\":false,\"fast_leave\":true,"
 	       "\"max_groups\":10,\"limit_action\":\"flood\",\"group_count\":2,\"max_hosts\":512,"
-	       "\"host_count\":1}]\n");
+	       "\"host_count\":1,\"profile\":null}]\n");
 	expect("port show text", render(port_reply, 0, 0),
 	       "veth1: ifindex 7 bridge br0 router auto\n"
 	       "    router-ipv4 query timer 250.3 router-ipv6 none\n"
@@ -1257,7 +1644,8 @@ static void printer_tests(void)
 	expect("vlan show json", render(vlan_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":10,\"snooping\":false,"
 	       "\"flood_unknown\":false,"
-	       "\"group_count\":1,\"max_groups\":0,\"querier\":\"proxy\","
+	       "\"group_count\":1,\"max_groups\":0,\"profile\":null,"
+	       "\"querier\":\"proxy\","
 	       "\"querier_address\":null,\"querier_address6\":\"fe80::1\","
 	       "\"proxy_query\":true,\"igmp_version\":3,\"mld_version\":2,"
 	       "\"query_interval\":30,\"query_response_interval\":10,"
@@ -1360,6 +1748,14 @@ static void printer_tests(void)
 	       STATS_JSON "}]\n");
 	expect("stats show port text", render(stats_port_reply, 0, 0),
 	       "veth1: bridge br0\n" STATS_TEXT);
+	expect("stats show port denied text",
+	       strstr(render(stats_port_only_reply, 0, 0),
+		      " data_pruned 0 table_full 1 denied 7\n") ?
+	       "found" : "missing", "found");
+	expect("stats show port denied json",
+	       strstr(render(stats_port_only_reply, 1, 0),
+		      "\"data_pruned\":0,\"table_full\":1,\"denied\":7}}]") ?
+	       "found" : "missing", "found");
 	expect("querier show json", render(querier_reply, 1, 0),
 	       "[{\"bridge\":\"br0\",\"vid\":10,\"family\":\"inet\","
 	       "\"mode\":\"auto\",\"role\":\"querier\","
@@ -1539,6 +1935,28 @@ static const struct event_case event_cases[] = {
 	  -1, 0, 0, NULL, NULL, NULL, false,
 	  "fallback add br0 reason bridge-snooping\n",
 	  "{\"event\":\"fallback_add\",\"bridge\":\"br0\",\"reason\":\"bridge_snooping\"}\n" },
+	{ MCSNOOP_EVENT_TABLE_FULL, MCSNOOP_EVENT_REASON_VLAN_LIMIT, "p2", 20, 0,
+	  AF_INET, "239.1.2.9", NULL, NULL, false,
+	  "table-full br0 port p2 vid 20 group 239.1.2.9 reason vlan-limit\n",
+	  "{\"event\":\"table_full\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":20,\"group\":\"239.1.2.9\",\"reason\":\"vlan_limit\"}\n" },
+	{ MCSNOOP_EVENT_TABLE_FULL, MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT, "p2", 0,
+	  0, AF_INET, "239.129.1.1", NULL, NULL, false,
+	  "table-full br0 port p2 group 239.129.1.1 reason mac-alias-limit\n",
+	  "{\"event\":\"table_full\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":0,\"group\":\"239.129.1.1\",\"reason\":\"mac_alias_limit\"}\n" },
+	/* A profile denied the group, or its source 10.0.0.9 (the first). */
+	{ MCSNOOP_EVENT_MEMBER_DENIED, MCSNOOP_EVENT_REASON_FILTER, "p1", 10, 0,
+	  AF_INET, "232.1.1.1", "10.0.0.9", NULL, false,
+	  "member denied br0 port p1 vid 10 group 232.1.1.1 source 10.0.0.9 reason filter\n",
+	  "{\"event\":\"member_denied\",\"bridge\":\"br0\",\"port\":\"p1\",\"vid\":10,\"group\":\"232.1.1.1\",\"source\":\"10.0.0.9\",\"reason\":\"filter\"}\n" },
+	{ MCSNOOP_EVENT_MEMBER_DENIED, MCSNOOP_EVENT_REASON_FILTER, "p2", 0,
+	  AF_INET6, AF_INET6, "ff0e::1", NULL, NULL, false,
+	  "member denied br0 port p2 family inet6 group ff0e::1 reason filter\n",
+	  "{\"event\":\"member_denied\",\"bridge\":\"br0\",\"port\":\"p2\",\"vid\":0,\"family\":\"inet6\",\"group\":\"ff0e::1\",\"reason\":\"filter\"}\n" },
+	/* A profile attached or changed ends what it now denies. */
+	{ MCSNOOP_EVENT_MEMBER_DEL, MCSNOOP_EVENT_REASON_FILTER, "p1", 0, 0,
+	  AF_INET, "239.2.0.1", NULL, NULL, false,
+	  "member del br0 port p1 group 239.2.0.1 reason filter\n",
+	  "{\"event\":\"member_del\",\"bridge\":\"br0\",\"port\":\"p1\",\"vid\":0,\"group\":\"239.2.0.1\",\"reason\":\"filter\"}\n" },
 	/* From a newer module: numbers, not words; no reason, no word. */
 	{ 200, 201, "p1", -1, 0, 0, NULL, NULL, NULL, false,
 	  "unknown-200 br0 port p1 reason unknown-201\n",
@@ -1595,10 +2013,14 @@ static char *render_event(const struct nlmsghdr *nlh, uint32_t bridge,
 	return buf;
 }
 
+/* The last of enum mcsnoop_event_type and of enum mcsnoop_event_reason. */
+#define LAST_EVENT_TYPE MCSNOOP_EVENT_MEMBER_DENIED
+#define LAST_EVENT_REASON MCSNOOP_EVENT_REASON_FILTER
+
 static void monitor_tests(void)
 {
-	bool seen_type[MCSNOOP_EVENT_FALLBACK_DEL + 1] = { false };
-	bool seen_reason[MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING + 1] = { false };
+	bool seen_type[LAST_EVENT_TYPE + 1] = { false };
+	bool seen_reason[LAST_EVENT_REASON + 1] = { false };
 	const struct nlmsghdr *nlh;
 	char name[96], missing[64];
 	unsigned int i;
@@ -1613,17 +2035,17 @@ static void monitor_tests(void)
 		expect(name, render_event(nlh, 0, false), c->text);
 		snprintf(name, sizeof(name), "monitor json %u", i);
 		expect(name, render_event(nlh, 0, true), c->json);
-		if (c->type <= MCSNOOP_EVENT_FALLBACK_DEL)
+		if (c->type <= LAST_EVENT_TYPE)
 			seen_type[c->type] = true;
-		if (c->reason <= MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING)
+		if (c->reason <= LAST_EVENT_REASON)
 			seen_reason[c->reason] = true;
 	}
 	missing[0] = 0;
-	for (i = MCSNOOP_EVENT_MEMBER_ADD; i <= MCSNOOP_EVENT_FALLBACK_DEL; i++)
+	for (i = MCSNOOP_EVENT_MEMBER_ADD; i <= LAST_EVENT_TYPE; i++)
 		if (!seen_type[i])
 			snprintf(missing + strlen(missing),
 				 sizeof(missing) - strlen(missing), " type%u", i);
-	for (i = 0; i <= MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING; i++)
+	for (i = 0; i <= LAST_EVENT_REASON; i++)
 		if (!seen_reason[i])
 			snprintf(missing + strlen(missing),
 				 sizeof(missing) - strlen(missing), " reason%u",
@@ -1672,8 +2094,10 @@ int main(void)
 	parse_u32_tests();
 	parse_on_off_tests();
 	parse_addr_tests();
+	parse_range_tests();
 	params_tests();
 	printer_tests();
+	profile_tests();
 	split_line_tests();
 	monitor_tests();
 	printf("1..%d\n", n);

@@ -12,6 +12,7 @@
 #include "output.h"
 #include "params.h"
 #include "parse_args.h"
+#include "profile.h"
 #include "querier.h"
 #include "words.h"
 
@@ -28,7 +29,7 @@ void mcs_vlan_usage(void)
 		"               [ last-member-interval SEC ] [ last-member-count N ]\n"
 		"               [ membership-timeout auto|SEC ]\n"
 		"               [ igmp-version 2|3 ] [ mld-version 1|2 ]\n"
-		"               [ inherit SETTING[,SETTING...] ]\n"
+		"               [ inherit SETTING[,SETTING...] ] [ profile NAME|none ]\n"
 		"       mcsnoopctl [-j [-p]] vlan show [BRIDGE]\n"
 		"\n"
 		"VID is 1-4094; snooping off floods every group of that VLAN.\n"
@@ -36,7 +37,10 @@ void mcs_vlan_usage(void)
 		"VLAN (a port's own flood-unknown goes first); until set each follows\n"
 		"the bridge's. inherit returns the SETTINGs named by their\n"
 		"keywords (or all) to the bridge's values. max-groups: most groups of\n"
-		"the VLAN (0: no limit of its own); a group over it floods.\n");
+		"the VLAN (0: no limit of its own); a group over it floods.\n"
+		"profile: the filtering profile of the VLAN's reports and static entries\n"
+		"on every port, besides the port's own (both must permit); none\n"
+		"detaches it.\n");
 }
 
 /* Text " own WORD,WORD" (or none), JSON "own": [WORD, ...]. */
@@ -80,6 +84,7 @@ int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_u64(nl_u32(tb[MCSNOOP_A_VLAN_MAX_GROUPS]) ? PRINT_ANY : PRINT_JSON,
 		  "max_groups", " max-groups %llu",
 		  nl_u32(tb[MCSNOOP_A_VLAN_MAX_GROUPS]));
+	mcs_print_profile(tb[MCSNOOP_A_VLAN_PROFILE]);
 	print_nl();
 	mcs_querier_print_settings(tb, MCS_QVLAN);
 	print_text("   ");
@@ -107,6 +112,9 @@ static const struct mcs_param vlan_own_params[] = {
 	{ .name = "inherit", .attr = MCSNOOP_A_VLAN_INHERIT,
 	  .type = MCS_PARAM_QSETTINGS,
 	  .help = "setting keywords separated by commas, or all" },
+	{ .name = "profile", .attr = MCSNOOP_A_VLAN_PROFILE,
+	  .type = MCS_PARAM_NAME,
+	  .help = "a profile's name of 1-15 characters, or none" },
 	{ .name = NULL },
 };
 

@@ -11,6 +11,7 @@ source ./mcsnoopctl || exit 1
 
 _mcsnoopctl_bridges() { echo "br0 br1${1:+ br-$1}"; }
 _mcsnoopctl_ports() { echo "p1 p2 veth3${1:+ p-$1}"; }
+_mcsnoopctl_profiles() { echo "iptv guest${1:+ prof-$1}"; }
 
 pass=0
 fail=0
@@ -41,10 +42,10 @@ check()
 }
 
 echo "TAP version 13"
-check "mcsnoopctl " "bridge port vlan group querier stats monitor help"
+check "mcsnoopctl " "bridge port vlan group querier stats monitor profile help"
 check "mcsnoopctl b" "bridge"
 check "mcsnoopctl -" "-j --json -p --pretty -s --stats -n --netns -b --batch -V --version -h --help"
-check "mcsnoopctl -j -p " "bridge port vlan group querier stats monitor help"
+check "mcsnoopctl -j -p " "bridge port vlan group querier stats monitor profile help"
 check "mcsnoopctl bridge " "show enable disable set help"
 check "mcsnoopctl bridge show " "br0 br1"
 check "mcsnoopctl bridge show br0 " ""
@@ -70,11 +71,13 @@ check "mcsnoopctl port template add br0 tap* fast-leave on " "router flood-unkno
 check "mcsnoopctl port template del br0 tap* " ""
 check "mcsnoopctl port template show " "br0 br1"
 check "mcsnoopctl port set " "p1 p2 veth3"
-check "mcsnoopctl port set p1 " "fast-leave router flood-unknown flood-reports max-groups max-hosts limit-action vid"
+check "mcsnoopctl port set p1 " "fast-leave router flood-unknown flood-reports max-groups max-hosts limit-action profile vid"
 check "mcsnoopctl port set p1 vid 10 " "router"
 check "mcsnoopctl port set p1 vid 10 router " "auto static off"
 check "mcsnoopctl port set p1 router " "auto static off"
-check "mcsnoopctl port set p1 fast-leave on " "router flood-unknown flood-reports max-groups max-hosts limit-action"
+check "mcsnoopctl port set p1 fast-leave on " "router flood-unknown flood-reports max-groups max-hosts limit-action profile"
+check "mcsnoopctl port set p1 profile " "iptv guest none"
+check "mcsnoopctl -n red port set p1 profile " "iptv guest prof-red none"
 check "mcsnoopctl port show " "p1 p2 veth3 bridge"
 check "mcsnoopctl port show bridge " "br0 br1"
 check "mcsnoopctl vlan set br0 " "vid"
@@ -82,7 +85,9 @@ check "mcsnoopctl vlan set br0 vid 10 " "snooping max-groups flood-unknown queri
 	proxy-query query-interval query-response-interval robustness
 	last-member-interval last-member-count membership-timeout
 	startup-query-interval startup-query-count igmp-version mld-version
-	inherit"
+	inherit profile"
+check "mcsnoopctl vlan set br0 vid 10 profile " "iptv guest none"
+check "mcsnoopctl vlan set br0 vid 10 inherit p" "proxy-query"
 check "mcsnoopctl vlan set br0 vid 10 query-interval 5 r" "robustness"
 check "mcsnoopctl vlan set br0 vid 10 inherit ro" "robustness"
 check "mcsnoopctl vlan set br0 vid 10 inherit query-interval,rob" \
@@ -96,6 +101,20 @@ check "mcsnoopctl group add br0 239.1.1.1 port " "p1 p2 veth3"
 check "mcsnoopctl group show " "br0 br1 vid group"
 check "mcsnoopctl group show br0 " "vid group"
 check "mcsnoopctl group flush br0 " "port vid"
+check "mcsnoopctl profile " "show add del help"
+check "mcsnoopctl pro" "profile"
+check "mcsnoopctl profile show " "iptv guest"
+check "mcsnoopctl profile show iptv " ""
+check "mcsnoopctl profile del " "iptv guest"
+check "mcsnoopctl profile add " "iptv guest"
+check "mcsnoopctl profile add iptv " "permit deny default"
+check "mcsnoopctl profile add iptv default " "permit deny"
+check "mcsnoopctl profile add iptv default deny " "permit deny"
+check "mcsnoopctl profile add iptv permit " ""
+check "mcsnoopctl profile add iptv permit 239.1.0.0/16 " "source permit deny default"
+check "mcsnoopctl profile add iptv permit 239.1.0.0/16 source " ""
+check "mcsnoopctl profile add iptv permit 239.1.0.0/16 source 10.0.0.0/24 " "permit deny default"
+check "mcsnoopctl profile add iptv default permit deny ff0e::1 " "source permit deny"
 check "mcsnoopctl stats show " "br0 br1 port"
 check "mcsnoopctl stats show port " "p1 p2 veth3"
 check "mcsnoopctl querier show " "br0 br1"

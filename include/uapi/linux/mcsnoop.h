@@ -39,6 +39,17 @@ enum mcsnoop_limit_action {
 };
 
 /**
+ * enum mcsnoop_profile_action - What a filtering profile's rule (or its
+ *   default) does.
+ * @MCSNOOP_PROFILE_ACTION_DENY: the membership is refused (reports: counted as
+ *   denied, event member-denied; static entries: the request fails)
+ */
+enum mcsnoop_profile_action {
+	MCSNOOP_PROFILE_ACTION_DENY,
+	MCSNOOP_PROFILE_ACTION_PERMIT,
+};
+
+/**
  * enum mcsnoop_router_via - Why a port (or the bridge's host) is a multicast
  *   router now, per protocol; mc-forwarding: the host only, a routing daemon
  *   raised the bridge device's mc_forwarding.
@@ -143,6 +154,9 @@ enum mcsnoop_vlan_setting {
  *   other one, mac), or, IPv4, the MAC of 224.0.0.0/24, which switches flood
  *   (addr: that 224.0.0.x, named first); one event per group added, however
  *   many it aliases
+ * @MCSNOOP_EVENT_MEMBER_DENIED: a filtering profile of the port or of the VLAN
+ *   denied a report's group, or some of its sources (reason filter; addr: the
+ *   first source denied, if a source was)
  */
 enum mcsnoop_event_type {
 	MCSNOOP_EVENT_UNSPEC,
@@ -159,6 +173,7 @@ enum mcsnoop_event_type {
 	MCSNOOP_EVENT_QUERIER_BOGUS,
 	MCSNOOP_EVENT_QUERIER_PROXY_ONLY,
 	MCSNOOP_EVENT_MAC_ALIAS,
+	MCSNOOP_EVENT_MEMBER_DENIED,
 };
 
 /**
@@ -175,6 +190,8 @@ enum mcsnoop_event_type {
  *   VLAN
  * @MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT: table-full: 64 groups of the bridge
  *   and VLAN have the group's Ethernet MAC already
+ * @MCSNOOP_EVENT_REASON_FILTER: member-denied, and member-del of the learnt
+ *   memberships a profile attached or changed denies
  */
 enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_NONE,
@@ -201,6 +218,7 @@ enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_BRIDGE_SNOOPING,
 	MCSNOOP_EVENT_REASON_VLAN_LIMIT,
 	MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT,
+	MCSNOOP_EVENT_REASON_FILTER,
 };
 
 /**
@@ -310,6 +328,7 @@ enum mcsnoop_stats_attr {
 	MCSNOOP_A_STATS_TABLE_FULL,
 	MCSNOOP_A_STATS_EVENTS_DROPPED,
 	MCSNOOP_A_STATS_MAC_ALIAS,
+	MCSNOOP_A_STATS_DENIED,
 
 	__MCSNOOP_A_STATS_LAST
 };
@@ -342,6 +361,7 @@ enum mcsnoop_port_attr {
 	MCSNOOP_A_PORT_VLAN_ROUTERS_STATIC,
 	MCSNOOP_A_PORT_VLAN_ROUTERS_OFF,
 	MCSNOOP_A_PORT_LIMIT_ACTION,
+	MCSNOOP_A_PORT_PROFILE,
 
 	__MCSNOOP_A_PORT_LAST
 };
@@ -373,6 +393,7 @@ enum mcsnoop_vlan_attr {
 	MCSNOOP_A_VLAN_INHERIT,
 	MCSNOOP_A_VLAN_FLOOD_UNKNOWN,
 	MCSNOOP_A_VLAN_MAX_GROUPS,
+	MCSNOOP_A_VLAN_PROFILE,
 
 	__MCSNOOP_A_VLAN_LAST
 };
@@ -504,6 +525,30 @@ enum mcsnoop_event_attrs {
 };
 #define MCSNOOP_A_EVENT_MAX (__MCSNOOP_A_EVENT_LAST - 1)
 
+enum mcsnoop_profile_attr {
+	MCSNOOP_A_PROFILE_UNSPEC,
+	MCSNOOP_A_PROFILE_NAME,
+	MCSNOOP_A_PROFILE_DEFAULT,
+	MCSNOOP_A_PROFILE_RULES,
+	MCSNOOP_A_PROFILE_USERS,
+
+	__MCSNOOP_A_PROFILE_LAST
+};
+#define MCSNOOP_A_PROFILE_MAX (__MCSNOOP_A_PROFILE_LAST - 1)
+
+enum mcsnoop_profile_rule_attr {
+	MCSNOOP_A_PROFILE_RULE_UNSPEC,
+	MCSNOOP_A_PROFILE_RULE_ENTRY,
+	MCSNOOP_A_PROFILE_RULE_GROUP_MIN,
+	MCSNOOP_A_PROFILE_RULE_GROUP_MAX,
+	MCSNOOP_A_PROFILE_RULE_SOURCE_MIN,
+	MCSNOOP_A_PROFILE_RULE_SOURCE_MAX,
+	MCSNOOP_A_PROFILE_RULE_ACTION,
+
+	__MCSNOOP_A_PROFILE_RULE_LAST
+};
+#define MCSNOOP_A_PROFILE_RULE_MAX (__MCSNOOP_A_PROFILE_RULE_LAST - 1)
+
 enum mcsnoop_cmd {
 	MCSNOOP_CMD_BRIDGE_GET = 1,
 	MCSNOOP_CMD_BRIDGE_ENABLE,
@@ -522,6 +567,9 @@ enum mcsnoop_cmd {
 	MCSNOOP_CMD_PORT_TEMPLATE_GET,
 	MCSNOOP_CMD_PORT_TEMPLATE_ADD,
 	MCSNOOP_CMD_PORT_TEMPLATE_DEL,
+	MCSNOOP_CMD_PROFILE_GET,
+	MCSNOOP_CMD_PROFILE_ADD,
+	MCSNOOP_CMD_PROFILE_DEL,
 
 	__MCSNOOP_CMD_LAST
 };
