@@ -143,10 +143,11 @@ bool mcs_nl_range(struct netlink_ext_ack *extack, const struct nlattr *attr,
  * (mcs_port_setting_attrs), whether the values given are in range, and
  * applying those given (port-set, templates).
  */
-#define MCS_PORT_SETTINGS 7
+#define MCS_PORT_SETTINGS 8
 extern const int mcs_port_setting_attrs[MCS_PORT_SETTINGS];
-bool mcs_nl_port_settings_valid(struct nlattr **a,
-				struct netlink_ext_ack *extack);
+/* 0, or an error after the message (a profile must exist in net). */
+int mcs_nl_port_settings_valid(struct net *net, struct nlattr **a,
+			       struct netlink_ext_ack *extack);
 void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a);
 
 /*

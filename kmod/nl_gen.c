@@ -203,7 +203,7 @@ const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPL
 };
 
 /* MCSNOOP_CMD_PORT_TEMPLATE_ADD - do */
-const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION + 1] = {
+const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_PROFILE + 1] = {
 	[MCSNOOP_A_PORT_BRIDGE_IFINDEX] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_BRIDGE_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_TEMPLATE] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -214,6 +214,7 @@ const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_LIMIT
 	[MCSNOOP_A_PORT_MAX_GROUPS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_MAX_HOSTS] = { .type = NLA_U32, },
 	[MCSNOOP_A_PORT_LIMIT_ACTION] = NLA_POLICY_MAX(NLA_U8, 2),
+	[MCSNOOP_A_PORT_PROFILE] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MCSNOOP_A_PORT_GROUPS] = NLA_POLICY_NESTED(mcsnoop_static_group_nl_policy),
 };
 
@@ -345,7 +346,7 @@ const struct genl_ops mcsnoop_nl_ops[19] = {
 		.cmd		= MCSNOOP_CMD_PORT_TEMPLATE_ADD,
 		.doit		= mcsnoop_nl_port_template_add_doit,
 		.policy		= mcsnoop_port_template_add_nl_policy,
-		.maxattr	= MCSNOOP_A_PORT_LIMIT_ACTION,
+		.maxattr	= MCSNOOP_A_PORT_PROFILE,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

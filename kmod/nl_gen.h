@@ -43,7 +43,7 @@ extern const struct nla_policy mcsnoop_querier_get_nl_policy[MCSNOOP_A_QUERIER_F
 
 extern const struct nla_policy mcsnoop_port_template_get_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
 
-extern const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_LIMIT_ACTION + 1];
+extern const struct nla_policy mcsnoop_port_template_add_nl_policy[MCSNOOP_A_PORT_PROFILE + 1];
 
 extern const struct nla_policy mcsnoop_port_template_del_nl_policy[MCSNOOP_A_PORT_TEMPLATE + 1];
 

@@ -194,16 +194,41 @@ const int mcs_port_setting_attrs[MCS_PORT_SETTINGS] = {
 	MCSNOOP_A_PORT_MAX_GROUPS,
 	MCSNOOP_A_PORT_MAX_HOSTS,
 	MCSNOOP_A_PORT_LIMIT_ACTION,
+	MCSNOOP_A_PORT_PROFILE,
 };
 
-bool mcs_nl_port_settings_valid(struct nlattr **a,
-				struct netlink_ext_ack *extack)
+int mcs_nl_port_settings_valid(struct net *net, struct nlattr **a,
+			       struct netlink_ext_ack *extack)
 {
-	return mcs_nl_range(extack, a[MCSNOOP_A_PORT_MAX_GROUPS], 1, 1048576,
-			    "max_groups: out of range (1-1048576)") &&
-	       mcs_nl_range(extack, a[MCSNOOP_A_PORT_MAX_HOSTS], 0,
-			    MCS_PORT_MAX_HOSTS_LIMIT,
-			    "max_hosts: out of range (0-65535)");
+	struct mcs_profile *p;
+
+	if (!mcs_nl_range(extack, a[MCSNOOP_A_PORT_MAX_GROUPS], 1, 1048576,
+			  "max_groups: out of range (1-1048576)") ||
+	    !mcs_nl_range(extack, a[MCSNOOP_A_PORT_MAX_HOSTS], 0,
+			  MCS_PORT_MAX_HOSTS_LIMIT,
+			  "max_hosts: out of range (0-65535)"))
+		return -ERANGE;
+	return a[MCSNOOP_A_PORT_PROFILE] ?
+	       mcs_nl_profile_ref(net, a[MCSNOOP_A_PORT_PROFILE], &p, extack) :
+	       0;
+}
+
+/*
+ * The profile named by attr (RTNL). A template's may have been deleted
+ * since it was added: the port then gets none, and the log says so.
+ */
+static void mcs_nl_port_profile_set(struct mcs_port *port,
+				    const struct nlattr *attr)
+{
+	const char *name = nla_data(attr);
+	struct mcs_profile *p = NULL;
+
+	if (*name) {
+		p = mcs_profile_find(mcs_net(dev_net(port->dev)), name);
+		if (!p)
+			netdev_warn(port->dev, "mcsnoop: no profile %s\n", name);
+	}
+	mcs_port_profile_set(port, p);
 }
 
 void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a)
@@ -243,6 +268,8 @@ void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a)
 			   nla_get_u32(a[MCSNOOP_A_PORT_MAX_GROUPS]));
 		mcs_table_evict(port->mb, port);
 	}
+	if (a[MCSNOOP_A_PORT_PROFILE])
+		mcs_nl_port_profile_set(port, a[MCSNOOP_A_PORT_PROFILE]);
 }
 
 /* port-set with vid: the port's router mode on that VLAN only. */
@@ -265,11 +292,6 @@ static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
 				   "vid: only router is set per VLAN");
 			return -EINVAL;
 		}
-	if (a[MCSNOOP_A_PORT_PROFILE]) {
-		mcs_nl_err(extack, a[MCSNOOP_A_PORT_PROFILE],
-			   "vid: only router is set per VLAN (a VLAN's profile: vlan-set)");
-		return -EINVAL;
-	}
 	if (!a[MCSNOOP_A_PORT_ROUTER]) {
 		mcs_nl_err(extack, vid, "vid: router is missing");
 		return -EINVAL;
@@ -281,7 +303,6 @@ static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
 
 int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct mcs_profile *profile = NULL;
 	struct nlattr **a = info->attrs;
 	struct mcs_port *port;
 	int err = 0;
@@ -301,24 +322,14 @@ int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = -EINVAL;
 		goto out;
 	}
-	if (!mcs_nl_port_settings_valid(a, info->extack)) {
-		err = -ERANGE;
+	err = mcs_nl_port_settings_valid(genl_info_net(info), a, info->extack);
+	if (err)
 		goto out;
-	}
 	if (a[MCSNOOP_A_PORT_VID]) {
 		err = mcs_nl_port_vlan_router_set(port, a, info->extack);
 		goto out;
 	}
-	if (a[MCSNOOP_A_PORT_PROFILE]) {
-		err = mcs_nl_profile_ref(genl_info_net(info),
-					 a[MCSNOOP_A_PORT_PROFILE], &profile,
-					 info->extack);
-		if (err)
-			goto out;
-	}
 	mcs_nl_port_settings_set(port, a);
-	if (a[MCSNOOP_A_PORT_PROFILE])
-		mcs_port_profile_set(port, profile);
 out:
 	rtnl_unlock();
 	return err;

@@ -262,10 +262,10 @@ int mcsnoop_nl_port_template_add_doit(struct sk_buff *skb,
 		err = PTR_ERR(mb);
 		goto out;
 	}
-	if (!mcs_nl_port_settings_valid(info->attrs, info->extack)) {
-		err = -ERANGE;
+	err = mcs_nl_port_settings_valid(genl_info_net(info), info->attrs,
+					 info->extack);
+	if (err)
 		goto out;
-	}
 	err = mcs_nl_template_groups_valid(mb, info->attrs[MCSNOOP_A_PORT_GROUPS],
 					   info->extack);
 	if (err)

@@ -26,11 +26,16 @@
 #  - profile_vlan: on a VLAN-filtering bridge, a profile on VLAN 1 (the
 #    hosts' PVID) denies h2's 239.2.2.2 though p-h2 has none; vlan show
 #    says it; none detaches it and h2's next join is learnt.
+#  - profile_template: a template 'tap*' gives profile iptv: tap101i0 has
+#    it as it joins and again once re-created (a VM restart), its VM's
+#    denied join is not learnt, template show says it; with the profile
+#    deleted, a re-created tap101i0 joins without one.
 
 ALL_TESTS=(
 	profile_ports
 	profile_sources
 	profile_vlan
+	profile_template
 )
 
 # shellcheck source=lib.sh
@@ -175,6 +180,49 @@ profile_vlan()
 	joined h2 239.2.2.2
 	check_ports br0 239.2.2.2 p-h2 "239.2.2.2 once VLAN 1 has no profile" 1
 	bg_stop_all
+}
+
+# tap_port: tap101i0 in br0 of sw, its peer eth0 (10.0.0.101) in vm101.
+tap_port()
+{
+	if [ ! -e "/run/netns/$NS_PREFIX-vm101" ]; then
+		ns_create vm101 noipv6 || return 1
+	fi
+	ipn sw -b - <<-EOF || return 1
+		link add tap101i0 type veth peer name eth0 netns $NS_PREFIX-vm101
+		link set tap101i0 master br0 up
+	EOF
+	ipn vm101 -b - <<-EOF
+		link set eth0 up
+		addr add 10.0.0.101/24 dev eth0
+	EOF
+}
+
+profile_template()
+{
+	star 1 v4 snoop || { check_err 1 "setup"; return; }
+	mcs sw profile add iptv permit 239.1.0.0/16
+	mcs sw port template add br0 'tap*' profile iptv
+	check_err $? "port template add br0 tap* profile iptv"
+	check_match "$(mcs sw port template show br0)" "template tap\* .*profile iptv" \
+		"port template show"
+	tap_port || { check_err 1 "tap101i0"; return; }
+	check_port tap101i0 profile iptv "tap101i0 as it joined"
+	ipn sw link del tap101i0
+	tap_port || { check_err 1 "tap101i0 again"; return; }
+	check_port tap101i0 profile iptv "tap101i0 re-created"
+	joined vm101 239.2.2.2
+	wait_secs 15 pstat_ge tap101i0 denied 1
+	check_err $? "denied of tap101i0 is '$(pstat tap101i0 denied)'"
+	check_eq "$(group_ports br0 239.2.2.2)" "" "the group iptv denies"
+	bg_stop_all
+
+	mcs sw port set tap101i0 profile none
+	mcs sw profile del iptv
+	check_err $? "profile del iptv"
+	ipn sw link del tap101i0
+	tap_port || { check_err 1 "tap101i0 once more"; return; }
+	check_port tap101i0 profile null "tap101i0 after the profile went"
 }
 
 mcs_require

@@ -54,10 +54,8 @@ struct mcs_params {
 /* The keywords of bridge set and vlan set (the unit tests parse with them). */
 extern const struct mcs_params mcs_bridge_params;
 extern const struct mcs_params mcs_vlan_params;
-/* Of port template add, and port set's but profile (port.c). */
+/* Of port set and port template add (port.c). */
 extern const struct mcs_params mcs_port_params;
-/* Of port set: mcs_port_params' and profile. */
-extern const struct mcs_params mcs_port_set_params;
 
 /* The longest name of a profile (IFNAMSIZ - 1, as the kernel's). */
 #define MCS_PROFILE_NAME_MAX 15

@@ -273,23 +273,13 @@ static const struct mcs_param port_own_params[] = {
 	{ .name = "limit-action", .attr = MCSNOOP_A_PORT_LIMIT_ACTION,
 	  .type = MCS_PARAM_WORD, .words = mcs_limit_action_words,
 	  .help = "flood, deny or replace" },
-	{ .name = NULL },
-};
-
-const struct mcs_params mcs_port_params = { .own = port_own_params };
-
-/* Not a template's: a template gives no profile. */
-static const struct mcs_param port_set_params[] = {
 	{ .name = "profile", .attr = MCSNOOP_A_PORT_PROFILE,
 	  .type = MCS_PARAM_NAME,
 	  .help = "a profile's name of 1-15 characters, or none" },
 	{ .name = NULL },
 };
 
-const struct mcs_params mcs_port_set_params = {
-	.own = port_own_params,
-	.extra = port_set_params,
-};
+const struct mcs_params mcs_port_params = { .own = port_own_params };
 
 /*
  * port set DEV vid VID router MODE: the router mode on one VLAN. Returns
@@ -335,7 +325,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 	/* The settings: after DEV, and after "vid VID" when given. */
 	words = argv + (vid ? 3 : 1);
 	n = argc - (vid ? 3 : 1);
-	count = mcs_params_put(NULL, &mcs_port_set_params, mcs_port_usage, n,
+	count = mcs_params_put(NULL, &mcs_port_params, mcs_port_usage, n,
 			       words);
 	if (count < 0)
 		return 1;
@@ -350,7 +340,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
 	if (vid)
 		mnl_attr_put_u16(nlh, MCSNOOP_A_PORT_VID, vid);
-	mcs_params_put(nlh, &mcs_port_set_params, mcs_port_usage, n, words);
+	mcs_params_put(nlh, &mcs_port_params, mcs_port_usage, n, words);
 	return mcs_do(nl, nlh);
 }
 
