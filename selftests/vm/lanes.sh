@@ -36,7 +36,8 @@
 # subnet; a LAN of three bridges; not the tests that
 # check the same paths again for other versions and the wire format), and
 # leave, fast leave, their group-specific queries and the events through
-# the monitor's tests, and host compatibility (the filter state machine's
+# the monitor's tests, filtering profiles (attached, changed, detached
+# with the memberships they end), and host compatibility (the filter state machine's
 # older-host rules, with real v1/v2 stacks) (mcsnoop_fastleave.sh times data frames with a
 # sniffer that a debug guest cannot run at stream rates).
 
@@ -61,6 +62,7 @@ DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_templates.sh:template_boot_config:template_static_groups:template_errors
 	mcsnoop_host_tracking.sh:max_hosts:template_max_hosts
 	mcsnoop_limits.sh:max_groups_actions
+	mcsnoop_profiles.sh:profile_ports:profile_vlan
 	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
 	mcsnoop_malformed.sh
 	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored
