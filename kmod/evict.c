@@ -7,6 +7,7 @@
 
 #include "events.h"
 #include "overflow.h"
+#include "port_vlan.h"
 #include "table.h"
 
 /*
@@ -21,6 +22,7 @@
 struct mcs_evict {
 	struct mcs_bridge *mb;
 	struct mcs_port *port;		/* NULL: the bridge's limit */
+	int vid;			/* >= 0: the port's limit on it */
 	unsigned long now;
 };
 
@@ -32,6 +34,8 @@ static bool mcs_evict_delta(const struct mcs_evict *ev,
 	unsigned long e = ev->now;
 	bool found = false;
 
+	if (ev->vid >= 0 && grp->key.vid != ev->vid)
+		return false;
 	if (!ev->port && grp->overflow && time_after(grp->overflow_expires, e))
 		e = grp->overflow_expires;
 	/* A port's memberships of grp: its hosts' (hosts.c), or the port's. */
@@ -93,9 +97,10 @@ static void mcs_evict_one(const struct mcs_evict *ev, struct mcs_group *grp)
 		mcs_group_free(ev->mb, grp);
 }
 
-void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port)
+static void mcs_evict(struct mcs_bridge *mb, struct mcs_port *port, int vid)
 {
-	struct mcs_evict ev = { .mb = mb, .port = port };
+	struct mcs_evict ev = { .mb = mb, .port = port, .vid = vid };
+	struct mcs_port_vlan *pv = NULL;
 	unsigned long lo, hi, mid, longest, delta;
 	unsigned int count, limit, excess, n, at_hi;
 	struct mcs_group *grp, *gtmp;
@@ -105,8 +110,14 @@ void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port)
 	ev.now = jiffies;
 	/* What expired goes as such, not for the limit. */
 	mcs_table_expire(mb, ev.now);
-	count = port ? port->group_count : mb->group_count;
-	limit = port ? READ_ONCE(port->max_groups) :
+	if (vid >= 0) {
+		pv = mcs_port_vlan(port, vid);
+		if (!pv || !pv->max_groups)
+			goto out;
+	}
+	count = pv ? pv->group_count : port ? port->group_count :
+		mb->group_count;
+	limit = pv ? pv->max_groups : port ? READ_ONCE(port->max_groups) :
 		READ_ONCE(mb->cfg.max_groups);
 	if (count <= limit)
 		goto out;
@@ -138,4 +149,15 @@ void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port)
 out:
 	rcu_read_unlock();
 	spin_unlock_bh(&mb->lock);
+}
+
+void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port)
+{
+	mcs_evict(mb, port, -1);
+}
+
+void mcs_table_evict_vlan(struct mcs_bridge *mb, struct mcs_port *port,
+			  u16 vid)
+{
+	mcs_evict(mb, port, vid);
 }

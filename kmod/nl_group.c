@@ -456,6 +456,13 @@ int mcsnoop_nl_group_add_doit(struct sk_buff *skb, struct genl_info *info)
 	else if (err == -EDQUOT)
 		mcs_nl_msgf(info->extack, "addr: max-groups of VLAN %u reached",
 			    e.vid);
+	else if (err == -EXFULL)
+		mcs_nl_msgf(info->extack,
+			    "addr: max-groups of port %s on VLAN %u reached",
+			    e.port->dev->name, e.vid);
+	/* The limit that refused it is in the message; the errno is one. */
+	if (err == -EXFULL)
+		err = -ENOSPC;
 	else if (err == -EMLINK)
 		mcs_nl_msgf(info->extack,
 			    "addr: %u groups of VLAN %u have its MAC already",

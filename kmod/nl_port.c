@@ -13,6 +13,7 @@
 #include "hosts.h"
 #include "netlink.h"
 #include "profile.h"
+#include "port_vlan.h"
 #include "table.h"
 
 /* A VID bitmap as 512 bytes, bit VID in byte VID / 8 (LSB first). */
@@ -47,6 +48,53 @@ static int mcs_nl_put_vlan_routers(struct sk_buff *skb,
 	return mcs_nl_put_vids(skb, MCSNOOP_A_PORT_VLAN_ROUTERS_STATIC,
 			       vr->on) ?:
 	       mcs_nl_put_vids(skb, MCSNOOP_A_PORT_VLAN_ROUTERS_OFF, vr->off);
+}
+
+static int mcs_nl_put_vlan_limit(struct sk_buff *skb, unsigned long vid,
+				 const struct mcs_port_vlan *pv)
+{
+	struct nlattr *nest = nla_nest_start(skb, MCSNOOP_A_VLAN_LIMIT_ENTRY);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u16(skb, MCSNOOP_A_VLAN_LIMIT_VID, vid) ||
+	    nla_put_u32(skb, MCSNOOP_A_VLAN_LIMIT_MAX_GROUPS,
+			READ_ONCE(pv->max_groups)) ||
+	    nla_put_u32(skb, MCSNOOP_A_VLAN_LIMIT_GROUP_COUNT,
+			READ_ONCE(pv->group_count)) ||
+	    nla_put_u64_64bit(skb, MCSNOOP_A_VLAN_LIMIT_TABLE_FULL,
+			      READ_ONCE(pv->table_full),
+			      MCSNOOP_A_VLAN_LIMIT_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* The port's limits per VLAN (RCU or RTNL), absent when it has none. */
+static int mcs_nl_put_vlan_limits(struct sk_buff *skb, struct mcs_port *port)
+{
+	struct mcs_port_vlan *pv;
+	struct nlattr *nest;
+	unsigned long vid;
+
+	if (xa_empty(&port->vlan_limits))
+		return 0;
+	nest = nla_nest_start(skb, MCSNOOP_A_PORT_VLAN_LIMITS);
+	if (!nest)
+		return -EMSGSIZE;
+	xa_for_each(&port->vlan_limits, vid, pv) {
+		/* Not counted yet (port_vlan.c): no limit yet either. */
+		if (!READ_ONCE(pv->max_groups))
+			continue;
+		if (mcs_nl_put_vlan_limit(skb, vid, pv)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
+	}
+	nla_nest_end(skb, nest);
+	return 0;
 }
 
 static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
@@ -92,6 +140,7 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 	    nla_put_u32(skb, MCSNOOP_A_PORT_HOST_COUNT,
 			READ_ONCE(port->host_count)) ||
 	    mcs_nl_put_vlan_routers(skb, port) ||
+	    mcs_nl_put_vlan_limits(skb, port) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_ROUTER_IPV4,
 		       mcs_port_router_via(port, MCS_IPV4)) ||
 	    nla_put_u8(skb, MCSNOOP_A_PORT_ROUTER_IPV6,
@@ -116,7 +165,9 @@ int mcsnoop_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	int err;
 
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	/* Room for the VLAN limits too, at most 48 bytes each. */
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE + MCS_PORT_VLAN_LIMITS_MAX * 48,
+			  GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	rtnl_lock();
@@ -272,13 +323,13 @@ void mcs_nl_port_settings_set(struct mcs_port *port, struct nlattr **a)
 		mcs_nl_port_profile_set(port, a[MCSNOOP_A_PORT_PROFILE]);
 }
 
-/* port-set with vid: the port's router mode on that VLAN only. */
-static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
-				       struct nlattr **a,
-				       struct netlink_ext_ack *extack)
+/* port-set with vid: the port's router mode or limit on that VLAN only. */
+static int mcs_nl_port_vlan_set(struct mcs_port *port, struct nlattr **a,
+				struct netlink_ext_ack *extack)
 {
+	struct nlattr *max_groups = a[MCSNOOP_A_PORT_MAX_GROUPS];
 	struct nlattr *vid = a[MCSNOOP_A_PORT_VID];
-	int i;
+	int i, err;
 
 	if (!br_vlan_enabled(port->mb->dev)) {
 		mcs_nl_err(extack, vid,
@@ -287,16 +338,31 @@ static int mcs_nl_port_vlan_router_set(struct mcs_port *port,
 	}
 	for (i = 0; i < MCS_PORT_SETTINGS; i++)
 		if (a[mcs_port_setting_attrs[i]] &&
-		    mcs_port_setting_attrs[i] != MCSNOOP_A_PORT_ROUTER) {
+		    mcs_port_setting_attrs[i] != MCSNOOP_A_PORT_ROUTER &&
+		    mcs_port_setting_attrs[i] != MCSNOOP_A_PORT_MAX_GROUPS) {
 			mcs_nl_err(extack, a[mcs_port_setting_attrs[i]],
-				   "vid: only router is set per VLAN");
+				   "vid: only router and max_groups are set per VLAN");
 			return -EINVAL;
 		}
-	if (!a[MCSNOOP_A_PORT_ROUTER]) {
-		mcs_nl_err(extack, vid, "vid: router is missing");
+	if (!a[MCSNOOP_A_PORT_ROUTER] && !max_groups) {
+		mcs_nl_err(extack, vid, "vid: router or max_groups is missing");
 		return -EINVAL;
 	}
+	if (!mcs_nl_range(extack, max_groups, 0, 1048576,
+			  "max_groups: out of range (0-1048576)"))
+		return -ERANGE;
 	/* A VLAN the port is not in yet is fine: the setting waits for it. */
+	if (max_groups) {
+		err = mcs_port_vlan_set_max(port, nla_get_u16(vid),
+					    nla_get_u32(max_groups));
+		if (err == -ENOSPC)
+			mcs_nl_err(extack, vid,
+				   "vid: the port has a max_groups on 64 VLANs already");
+		if (err)
+			return err;
+	}
+	if (!a[MCSNOOP_A_PORT_ROUTER])
+		return 0;
 	return mcs_port_set_vlan_router(port, nla_get_u16(vid),
 					nla_get_u8(a[MCSNOOP_A_PORT_ROUTER]));
 }
@@ -322,13 +388,13 @@ int mcsnoop_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = -EINVAL;
 		goto out;
 	}
+	if (a[MCSNOOP_A_PORT_VID]) {
+		err = mcs_nl_port_vlan_set(port, a, info->extack);
+		goto out;
+	}
 	err = mcs_nl_port_settings_valid(genl_info_net(info), a, info->extack);
 	if (err)
 		goto out;
-	if (a[MCSNOOP_A_PORT_VID]) {
-		err = mcs_nl_port_vlan_router_set(port, a, info->extack);
-		goto out;
-	}
 	mcs_nl_port_settings_set(port, a);
 out:
 	rtnl_unlock();

@@ -20,6 +20,7 @@
 #include "mst.h"
 #include "port.h"
 #include "profile.h"
+#include "port_vlan.h"
 #include "querier.h"
 #include "table.h"
 #include "template.h"
@@ -67,6 +68,7 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 	port->flood_unknown = -1;
 	port->max_groups = MCS_PORT_MAX_GROUPS_DEFAULT;
 	port->max_hosts = MCS_PORT_MAX_HOSTS_DEFAULT;
+	xa_init(&port->vlan_limits);
 	port->stp_state = br_port_get_stp_state(dev);
 	port->oper_up = netif_oper_up(dev);
 	/* A port the admin kept from unknown multicast stays so. */
@@ -100,6 +102,7 @@ static void mcs_port_free_rcu(struct rcu_head *head)
 	mcs_mst_port_free(port);
 	/* After a grace period: nobody reads it any more. */
 	kfree(rcu_dereference_protected(port->vlan_routers, true));
+	mcs_port_vlans_free(port);
 	kfree(port);
 }
 

@@ -7,6 +7,7 @@
 #include <linux/if_ether.h>
 #include <linux/if_vlan.h>
 #include <linux/jiffies.h>
+#include <linux/xarray.h>
 #include <linux/mcsnoop.h>
 
 #include "bridge.h"
@@ -123,6 +124,9 @@ struct mcs_port {
 		unsigned long stamp;	/* jiffies */
 	} src_seen[MCS_SRC_SEEN_N];
 
+	/* max-groups per VLAN (port_vlan.h): struct mcs_port_vlan by VID. */
+	struct xarray vlan_limits;
+	unsigned int vlan_limit_count;	/* RTNL */
 	/* Router mode per VLAN, or NULL: none differs (RTNL writer). */
 	struct mcs_vlan_routers __rcu *vlan_routers;
 	/* Learnt router port, per protocol: until when and why. */

@@ -19,6 +19,7 @@
 #include "hosts.h"
 #include "mac_alias.h"
 #include "profile.h"
+#include "port_vlan.h"
 #include "table.h"
 #include "querier.h"
 
@@ -130,6 +131,38 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 	kfree_rcu(grp, rcu);
 }
 
+/* The port is in a group more, or one less: its counts. */
+static void mcs_port_group_added(struct mcs_port *port, u16 vid)
+{
+	struct mcs_port_vlan *pv = mcs_port_vlan(port, vid);
+
+	WRITE_ONCE(port->group_count, port->group_count + 1);
+	if (pv)
+		WRITE_ONCE(pv->group_count, pv->group_count + 1);
+}
+
+static void mcs_port_group_gone(struct mcs_port *port, u16 vid)
+{
+	struct mcs_port_vlan *pv = mcs_port_vlan(port, vid);
+
+	WRITE_ONCE(port->group_count, port->group_count - 1);
+	if (pv)
+		WRITE_ONCE(pv->group_count, pv->group_count - 1);
+}
+
+unsigned int mcs_table_port_groups(struct mcs_bridge *mb,
+				   struct mcs_port *port, u16 vid)
+{
+	struct mcs_group *grp;
+	unsigned int n = 0;
+
+	lockdep_assert_held(&mb->lock);
+	list_for_each_entry(grp, &mb->group_list, list)
+		if (grp->key.vid == vid && mcs_member_of(grp, port))
+			n++;
+	return n;
+}
+
 bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
 		     struct mcs_member *m)
 {
@@ -139,7 +172,7 @@ bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
 	mcs_sources_free(m, false);
 	hlist_del_rcu(&m->node);
 	if (port && !mcs_member_of(grp, port))
-		WRITE_ONCE(port->group_count, port->group_count - 1);
+		mcs_port_group_gone(port, grp->key.vid);
 	if (port)
 		port->member_count--;
 	if (port && !is_zero_ether_addr(m->host))
@@ -244,8 +277,9 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 }
 
 /*
- * -ENOSPC: the port's max-groups is reached; a group counts once however
- * many of the port's hosts are in it.
+ * -ENOSPC: the port's max-groups is reached, -EXFULL: its max-groups on
+ * the group's VLAN; a group counts once however many of the port's hosts
+ * are in it.
  */
 static struct mcs_member *mcs_member_new(struct mcs_group *grp,
 					 struct mcs_port *port, const u8 *host,
@@ -256,6 +290,8 @@ static struct mcs_member *mcs_member_new(struct mcs_group *grp,
 
 	if (first && port->group_count >= READ_ONCE(port->max_groups))
 		return ERR_PTR(-ENOSPC);
+	if (first && mcs_port_vlan_full(mcs_port_vlan(port, grp->key.vid)))
+		return ERR_PTR(-EXFULL);
 	m = kzalloc(sizeof(*m), gfp);
 	if (!m)
 		return ERR_PTR(-ENOMEM);
@@ -269,7 +305,7 @@ static struct mcs_member *mcs_member_new(struct mcs_group *grp,
 	m->mode = MCSNOOP_FILTER_INCLUDE;
 	INIT_HLIST_HEAD(&m->sources);
 	if (first)
-		WRITE_ONCE(port->group_count, port->group_count + 1);
+		mcs_port_group_added(port, grp->key.vid);
 	if (port)
 		port->member_count++;
 	hlist_add_head_rcu(&m->node, &grp->members);
@@ -318,7 +354,9 @@ static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 	net_warn_ratelimited("%s: %s%s%s, group %pI6c vid %u %s\n",
 			     mb->dev->name,
 			     reason == MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT ?
-			     "64 groups share its MAC" : "max-groups reached",
+			     "64 groups share its MAC" :
+			     reason == MCSNOOP_EVENT_REASON_PORT_VLAN_LIMIT ?
+			     "max-groups of the VLAN reached" : "max-groups reached",
 			     port ? " on port " : "",
 			     port ? port->dev->name : "", grp, vid,
 			     floods ? "floods" : "refused (limit-action deny)");
@@ -326,11 +364,13 @@ static void mcs_table_full(struct mcs_bridge *mb, struct mcs_port *port,
 
 /*
  * limit-action replace: the learnt membership of port, in a group other
- * than grp, that expires first goes. A walk of the table, so at most
+ * than grp (on grp's VLAN when that VLAN's limit is what is reached:
+ * same_vlan), that expires first goes. A walk of the table, so at most
  * MCS_REPLACE_PER_SEC a second and port; false: none went.
  */
 static bool mcs_port_replace(struct mcs_bridge *mb, struct mcs_port *port,
-			     const struct mcs_group *grp, unsigned long now)
+			     const struct mcs_group *grp, bool same_vlan,
+			     unsigned long now)
 {
 	struct mcs_group *g, *victim = NULL;
 	unsigned long first = 0, e;
@@ -343,7 +383,7 @@ static bool mcs_port_replace(struct mcs_bridge *mb, struct mcs_port *port,
 	if (port->replaced >= MCS_REPLACE_PER_SEC)
 		return false;
 	list_for_each_entry(g, &mb->group_list, list) {
-		if (g == grp)
+		if (g == grp || (same_vlan && g->key.vid != grp->key.vid))
 			continue;
 		hlist_for_each_entry(m, &g->members, node) {
 			if (m->port != port || m->is_static)
@@ -381,18 +421,26 @@ static void mcs_group_refused(struct mcs_bridge *mb, struct mcs_port *port,
 }
 
 /*
- * No membership of port in grp for want of memory, or (-ENOSPC) of room
- * in its max-groups: deny refuses it, flood (and replace that found
- * nothing to replace) floods the group rather than lose a member.
+ * No membership of port in grp for want of memory, or (-ENOSPC, -EXFULL)
+ * of room in its max-groups or in that on grp's VLAN: deny refuses it,
+ * flood (and replace that found nothing to replace) floods the group
+ * rather than lose a member.
  */
 static void mcs_port_full(struct mcs_bridge *mb, struct mcs_port *port,
 			  struct mcs_group *grp, int err, unsigned long until)
 {
 	bool deny = READ_ONCE(port->limit_action) == MCSNOOP_LIMIT_ACTION_DENY;
+	struct mcs_port_vlan *pv;
 
-	if (err == -ENOSPC) {
+	if (err == -EXFULL) {
+		pv = mcs_port_vlan(port, grp->key.vid);
+		if (pv)
+			WRITE_ONCE(pv->table_full, pv->table_full + 1);
+	}
+	if (err == -ENOSPC || err == -EXFULL) {
 		mcs_table_full(mb, port, &grp->key.addr, grp->key.vid,
-			       MCSNOOP_EVENT_REASON_PORT_LIMIT, !deny);
+			       err == -ENOSPC ? MCSNOOP_EVENT_REASON_PORT_LIMIT :
+			       MCSNOOP_EVENT_REASON_PORT_VLAN_LIMIT, !deny);
 		if (!deny) {
 			grp->overflow = true;
 			grp->overflow_expires = until;
@@ -469,6 +517,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	struct mcs_group *grp;
 	struct mcs_member *m;
 	bool created = false, port_new = false;
+	int err;
 
 	lockdep_assert_held(&mb->lock);
 	if (!mcs_record_learnable(rec, ipv6))
@@ -518,10 +567,13 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		}
 		port_new = !mcs_member_of(grp, port);
 		m = mcs_member_new(grp, port, host, GFP_ATOMIC);
-		if (PTR_ERR_OR_ZERO(m) == -ENOSPC &&
+		err = PTR_ERR_OR_ZERO(m);
+		if ((err == -ENOSPC || err == -EXFULL) &&
 		    READ_ONCE(port->limit_action) ==
 		    MCSNOOP_LIMIT_ACTION_REPLACE &&
-		    mcs_port_replace(mb, port, grp, jiffies))
+		    mcs_port_replace(mb, port, grp,
+				     mcs_port_vlan_full(mcs_port_vlan(port, vid)),
+				     jiffies))
 			m = mcs_member_new(grp, port, host, GFP_ATOMIC);
 		if (!IS_ERR(m) && !host && reporter)
 			ether_addr_copy(m->reporter, reporter);

@@ -102,6 +102,12 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
  * reason LIMIT). Static entries stay, even over the limit. RTNL.
  */
 void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port);
+/* The same for the port's max-groups on VLAN vid (port_vlan.h). */
+void mcs_table_evict_vlan(struct mcs_bridge *mb, struct mcs_port *port,
+			  u16 vid);
+/* The bridge lock held: how many groups of VLAN vid port is in. */
+unsigned int mcs_table_port_groups(struct mcs_bridge *mb,
+				   struct mcs_port *port, u16 vid);
 
 unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid);
 

@@ -16,6 +16,14 @@
 #    replace makes the second take the place of the first (a removal of
 #    reason limit, the second reaches h2, the first no longer); port show
 #    says limit-action (text, JSON); flood is the default.
+#  - vlan_max_groups: a port's max-groups on one VLAN (port set DEV vid
+#    VID max-groups N, the bridge's per port-VLAN mcast_max_groups): h2's
+#    stack joins groups on eth0.10 and eth0.20 of trunk port p-h2. Set
+#    where a group exists, the limit counts it; deny refuses the group
+#    beyond it (counted on the port and the VLAN, h2 gets none of it);
+#    VLAN 20 of the same port is not limited; flood lets the next one
+#    reach h2 (and h3, as it floods); lowered below the count, learnt
+#    groups of that VLAN go; 0 removes the limit; text and JSON.
 
 ALL_TESTS=(
 	static_entries
@@ -25,6 +33,7 @@ ALL_TESTS=(
 	max_groups_actions
 	port_down_and_removal
 	removal_during_traffic
+	vlan_max_groups
 )
 
 # shellcheck source=lib.sh
@@ -275,6 +284,119 @@ removal_during_traffic()
 	mcs sw bridge enable br1 >/dev/null
 	check_err $? "enable a new bridge"
 	bg_stop_all
+}
+
+# vlan_trunk HOST N: HOST on a tagged port of VLANs 10 and 20, its stack
+# on eth0.10 (10.10.0.N) and eth0.20 (10.20.0.N), IGMPv2 reports repeated
+# within 0.1 s of a join and not after (no querier).
+vlan_trunk()
+{
+	local h=$1 n=$2 v
+
+	host_add sw br0 "$h" "" noipv6 || return 1
+	bridge -n "$NS_PREFIX-sw" -b - <<-EOF || return 1
+		vlan del dev p-$h vid 1
+		vlan add dev p-$h vid 10
+		vlan add dev p-$h vid 20
+	EOF
+	ipn "$h" -b - <<-EOF || return 1
+		link add link eth0 name eth0.10 up type vlan id 10
+		link add link eth0 name eth0.20 up type vlan id 20
+		addr add 10.10.0.$n/24 dev eth0.10
+		addr add 10.20.0.$n/24 dev eth0.20
+	EOF
+	for v in 10 20; do
+		in_ns "$h" sysctl -qw "net.ipv4.conf.eth0/$v.force_igmp_version=2" \
+			"net.ipv4.conf.eth0/$v.igmpv2_unsolicited_report_interval=100" ||
+			return 1
+	done
+}
+
+# vlan_limit DEV VID KEY: KEY of VID's object in DEV's vlan_limits.
+vlan_limit()
+{
+	mcsj sw port show "$1" |
+		jq -r ".[0].vlan_limits[] | select(.vid == $2) | .$3"
+}
+
+vlan_limit_ge()
+{
+	[ "$(vlan_limit "$1" "$2" "$3")" -ge "$4" ] 2>/dev/null
+}
+
+vlan_max_groups()
+{
+	local out tf
+
+	star 0 vlan && vlan_trunk h1 1 && vlan_trunk h2 2 &&
+		host_add sw br0 h3 10.10.0.3/24 noipv6 &&
+		bridge -n "$NS_PREFIX-sw" -b - <<-EOF &&
+			vlan del dev p-h3 vid 1
+			vlan add dev p-h3 vid 10 pvid untagged
+		EOF
+		mcs sw bridge enable br0 >/dev/null && snoop_timers &&
+		mcs sw bridge set br0 flood-unknown off ||
+		{ check_err 1 "setup"; return; }
+	check_eq "$(mcsj sw port show p-h2 | jq -c '.[0].vlan_limits')" "[]" \
+		"vlan_limits before any is set"
+	# Set where h2 is in a group already: that one counts.
+	bg_mcast h2 join eth0.10 239.1.1.1
+	check_ports br0 239.1.1.1 "p-h2" "h2's first group in VLAN 10" 10
+	mcs sw port set p-h2 vid 10 max-groups 1
+	check_err $? "port set p-h2 vid 10 max-groups 1"
+	mcs sw port set p-h2 limit-action deny
+	check_eq "$(mcsj sw port show p-h2 | jq -c '.[0].vlan_limits')" \
+		'[{"vid":10,"max_groups":1,"group_count":1,"table_full":0}]' \
+		"vlan_limits of p-h2, counted when set"
+	check_eq "$(port_get p-h2 max_groups)" 16384 "the port's own max_groups"
+
+	# deny: the second group of VLAN 10 is refused.
+	bg_mcast h2 join eth0.10 239.1.1.2
+	wait_secs 30 vlan_limit_ge p-h2 10 table_full 1
+	check_err $? "the VLAN 10 limit did not count the denied group"
+	check_ge "$(pstat p-h2 table_full)" 1 "table_full of p-h2"
+	check_eq "$(group_ports br0 239.1.1.2 10)" "" "the denied group in VLAN 10"
+	deliver h1 239.1.1.2 "$NDATA" eth0.10
+	check_deliv "" "h2 h3" "the denied group in VLAN 10"
+	deliver h1 239.1.1.1 "$NDATA" eth0.10
+	check_deliv "h2" "h3" "h2's first group in VLAN 10"
+
+	# VLAN 20 of the same port has no limit.
+	bg_mcast h2 join eth0.20 239.1.1.2
+	bg_mcast h2 join eth0.20 239.1.1.3
+	check_ports br0 239.1.1.2 "p-h2" "h2's first group in VLAN 20" 20
+	check_ports br0 239.1.1.3 "p-h2" "h2's second group in VLAN 20" 20
+	check_eq "$(port_get p-h2 group_count)" 3 "group_count of p-h2"
+	deliver h1 239.1.1.3 "$NDATA" eth0.20
+	check_deliv "h2" "h3" "h2's second group in VLAN 20"
+
+	# flood: the next group of VLAN 10 floods, h2 gets it.
+	nap 1	# the denied group's last repeat
+	tf=$(vlan_limit p-h2 10 table_full)
+	mcs sw port set p-h2 limit-action flood
+	bg_mcast h2 join eth0.10 239.1.1.4
+	wait_secs 30 vlan_limit_ge p-h2 10 table_full $((tf + 1))
+	check_err $? "the VLAN 10 limit did not count the flooded group"
+	check_eq "$(group_ports br0 239.1.1.4 10)" "" "the flooded group in VLAN 10"
+	deliver h1 239.1.1.4 "$NDATA" eth0.10
+	check_deliv "h2 h3" "" "the flooded group in VLAN 10"
+	check_match "$(mcs sw port show p-h2)" \
+		"vid 10 max-groups 1 groups 1 table-full [0-9]+" "port show text"
+
+	# Lowered below the count: learnt groups of that VLAN go until it fits.
+	mcs sw port set p-h2 vid 20 max-groups 1
+	check_err $? "port set p-h2 vid 20 max-groups 1"
+	check_eq "$(vlan_limit p-h2 20 group_count)" 1 "group_count of VLAN 20 at 1"
+	check_eq "$(port_get p-h2 group_count)" 2 "group_count of p-h2 after the eviction"
+	check_ports br0 239.1.1.1 "p-h2" "the group of VLAN 10 after VLAN 20's eviction" 10
+	# 0: no limit of its own any more.
+	mcs sw port set p-h2 vid 10 max-groups 0
+	check_err $? "port set p-h2 vid 10 max-groups 0"
+	check_eq "$(mcsj sw port show p-h2 | jq -c '[.[0].vlan_limits[].vid]')" "[20]" \
+		"vlan_limits after vid 10 max-groups 0"
+	out=$(mcs sw port set p-h2 vid 10 max-groups 1048577 2>&1)
+	check_fail $? "vid 10 max-groups 1048577 accepted"
+	check_match "$out" "^Error: max_groups: out of range" "the error of max-groups 1048577"
 }
 
 mcs_require

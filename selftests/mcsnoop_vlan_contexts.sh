@@ -267,7 +267,8 @@ vlan_router_ports()
 	check_match "$out" "vid" "the error of vid 4095"
 	out=$(mcs sw port set p-h3 vid 10 fast-leave on 2>&1)
 	check_fail $? "fast-leave per VLAN accepted"
-	check_match "$out" "only .router MODE. is set per VLAN" "the error of fast-leave per VLAN"
+	check_match "$out" "only .router MODE. and .max-groups N. are set per VLAN" \
+		"the error of fast-leave per VLAN"
 	out=$(mcs sw port set p-h3 vid 10 router 2>&1)
 	check_fail $? "vid 10 router without a mode accepted"
 	check_match "$out" "missing value for .router." "the error of a missing mode"

@@ -67,6 +67,7 @@ static const char *const reason_words[] = {
 	[MCSNOOP_EVENT_REASON_VLAN_LIMIT] = "vlan-limit",
 	[MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT] = "mac-alias-limit",
 	[MCSNOOP_EVENT_REASON_FILTER] = "filter",
+	[MCSNOOP_EVENT_REASON_PORT_VLAN_LIMIT] = "port-vlan-limit",
 };
 
 static volatile sig_atomic_t monitor_stop;

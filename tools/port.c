@@ -24,7 +24,8 @@ void mcs_port_usage(void)
 		"               [ flood-unknown on|off ] [ flood-reports on|off ]\n"
 		"               [ fast-leave on|off ] [ max-groups N ] [ max-hosts N ]\n"
 		"               [ limit-action flood|deny|replace ] [ profile NAME|none ]\n"
-		"       mcsnoopctl port set DEV vid VID router auto|static|off\n"
+		"       mcsnoopctl port set DEV vid VID [ router auto|static|off ]\n"
+		"               [ max-groups N ]\n"
 		"       mcsnoopctl [-s] [-j [-p]] port show [ DEV | bridge BRIDGE ]\n"
 		"       mcsnoopctl port template add BRIDGE PATTERN [ SETTING ... ]\n"
 		"               [ group GROUP [ vid VID ] [ source SRC ] ] ...\n"
@@ -32,7 +33,8 @@ void mcs_port_usage(void)
 		"       mcsnoopctl [-j [-p]] port template show [ BRIDGE ]\n"
 		"\n"
 		"flood-unknown follows the bridge's setting until it is set on the port.\n"
-		"vid VID: the router mode on that VLAN only; auto follows the port's.\n"
+		"vid VID: the router mode or max-groups on that VLAN only; router auto\n"
+		"follows the port's, max-groups 0 is no limit of the VLAN's own.\n"
 		"limit-action: a group beyond max-groups floods, is refused, or replaces\n"
 		"the membership that would expire first.\n"
 		"profile: the filtering profile of the port's reports and static entries\n"
@@ -151,6 +153,37 @@ static void print_vlan_routers(const struct nlattr *on, const struct nlattr *off
 	out_close_array();
 }
 
+/*
+ * The port's max-groups per VLAN: JSON one object per VLAN (an empty
+ * array when none), text one line each.
+ */
+static void print_vlan_limits(const struct nlattr *limits)
+{
+	const struct nlattr *tb[MCSNOOP_A_VLAN_LIMIT_MAX + 1];
+	const struct nlattr *entry;
+
+	out_open_array("vlan_limits");
+	if (limits) {
+		mnl_attr_for_each_nested(entry, limits) {
+			if (mnl_attr_get_type(entry) != MCSNOOP_A_VLAN_LIMIT_ENTRY)
+				continue;
+			nl_nested(entry, tb, MCSNOOP_A_VLAN_LIMIT_MAX);
+			out_open_object(NULL);
+			print_u64(PRINT_ANY, "vid", "    vid %llu",
+				  nl_u16(tb[MCSNOOP_A_VLAN_LIMIT_VID]));
+			print_u64(PRINT_ANY, "max_groups", " max-groups %llu",
+				  nl_u32(tb[MCSNOOP_A_VLAN_LIMIT_MAX_GROUPS]));
+			print_u64(PRINT_ANY, "group_count", " groups %llu",
+				  nl_u32(tb[MCSNOOP_A_VLAN_LIMIT_GROUP_COUNT]));
+			print_u64(PRINT_ANY, "table_full", " table-full %llu",
+				  nl_u64(tb[MCSNOOP_A_VLAN_LIMIT_TABLE_FULL]));
+			print_nl();
+			out_close_object();
+		}
+	}
+	out_close_array();
+}
+
 int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MCSNOOP_A_PORT_MAX + 1];
@@ -203,6 +236,7 @@ int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data)
 		  nl_u32(tb[MCSNOOP_A_PORT_HOST_COUNT]));
 	mcs_print_profile(tb[MCSNOOP_A_PORT_PROFILE]);
 	print_nl();
+	print_vlan_limits(tb[MCSNOOP_A_PORT_VLAN_LIMITS]);
 	if (ctx->stats && tb[MCSNOOP_A_PORT_STATS]) {
 		struct mcs_stats stats;
 
@@ -281,13 +315,29 @@ static const struct mcs_param port_own_params[] = {
 
 const struct mcs_params mcs_port_params = { .own = port_own_params };
 
+/* What port set DEV vid VID sets. */
+static const struct mcs_param port_vlan_own_params[] = {
+	{ .name = "router", .attr = MCSNOOP_A_PORT_ROUTER,
+	  .type = MCS_PARAM_WORD, .words = mcs_router_words,
+	  .help = "auto, static or off" },
+	{ .name = "max-groups", .attr = MCSNOOP_A_PORT_MAX_GROUPS,
+	  .type = MCS_PARAM_U32, .help = "a number" },
+	{ .name = NULL },
+};
+
+static const struct mcs_params port_vlan_params = {
+	.own = port_vlan_own_params
+};
+
 /*
- * port set DEV vid VID router MODE: the router mode on one VLAN. Returns
- * the VID, 0 when the words do not start with vid, or -1 after an error.
+ * port set DEV vid VID SETTING...: the router mode or max-groups on one
+ * VLAN. Returns the VID, 0 when the words do not start with vid, or -1
+ * after an error.
  */
 static int port_set_vid(int argc, char **argv)
 {
 	uint32_t vid;
+	int i;
 
 	if (argc < 1 || !mcs_matches(argv[0], "vid"))
 		return 0;
@@ -297,15 +347,14 @@ static int port_set_vid(int argc, char **argv)
 				argc < 2 ? "" : argv[1]);
 		return -1;
 	}
-	if (argc < 3 || !mcs_matches(argv[2], "router") || argc > 4) {
-		mcs_usage_error(mcs_port_usage,
-				"only \"router MODE\" is set per VLAN");
-		return -1;
-	}
-	if (argc < 4) {
-		mcs_usage_error(mcs_port_usage, "missing value for \"router\"");
-		return -1;
-	}
+	/* Keywords at 2, 4, ...: their values are checked when put. */
+	for (i = 2; i < argc; i += 2)
+		if (!mcs_matches(argv[i], "router") &&
+		    !mcs_matches(argv[i], "max-groups")) {
+			mcs_usage_error(mcs_port_usage,
+					"only \"router MODE\" and \"max-groups N\" are set per VLAN");
+			return -1;
+		}
 	return vid;
 }
 
@@ -314,6 +363,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 	struct nlmsghdr *nlh;
 	struct nl_sock *nl;
 	uint32_t ifindex;
+	const struct mcs_params *params;
 	int count, vid, n;
 	char **words;
 
@@ -325,8 +375,8 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 	/* The settings: after DEV, and after "vid VID" when given. */
 	words = argv + (vid ? 3 : 1);
 	n = argc - (vid ? 3 : 1);
-	count = mcs_params_put(NULL, &mcs_port_params, mcs_port_usage, n,
-			       words);
+	params = vid ? &port_vlan_params : &mcs_port_params;
+	count = mcs_params_put(NULL, params, mcs_port_usage, n, words);
 	if (count < 0)
 		return 1;
 	if (!count)
@@ -340,7 +390,7 @@ static int port_set(struct mcs_ctx *ctx, int argc, char **argv)
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_IFINDEX, ifindex);
 	if (vid)
 		mnl_attr_put_u16(nlh, MCSNOOP_A_PORT_VID, vid);
-	mcs_params_put(nlh, &mcs_port_params, mcs_port_usage, n, words);
+	mcs_params_put(nlh, params, mcs_port_usage, n, words);
 	return mcs_do(nl, nlh);
 }
 

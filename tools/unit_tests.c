@@ -925,10 +925,23 @@ static void template_reply(void)
 	out_close_array();
 }
 
-/* Whether port_reply has router modes per VLAN. */
-static bool port_vlan_routers;
+/* Whether port_reply has router modes, limits per VLAN. */
+static bool port_vlan_routers, port_vlan_limits;
 /* The profile attribute of port_reply and vlan_reply (NULL: none). */
 static const char *reply_profile;
+
+static void put_vlan_limit(struct nlmsghdr *nlh, uint16_t vid, uint32_t max,
+			   uint32_t count, uint64_t table_full)
+{
+	struct nlattr *entry;
+
+	entry = mnl_attr_nest_start(nlh, MCSNOOP_A_VLAN_LIMIT_ENTRY);
+	mnl_attr_put_u16(nlh, MCSNOOP_A_VLAN_LIMIT_VID, vid);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_LIMIT_MAX_GROUPS, max);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_VLAN_LIMIT_GROUP_COUNT, count);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_VLAN_LIMIT_TABLE_FULL, table_full);
+	mnl_attr_nest_end(nlh, entry);
+}
 
 static void port_reply(void)
 {
@@ -959,6 +972,14 @@ static void port_reply(void)
 	}
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_MAX_HOSTS, 512);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_PORT_HOST_COUNT, 1);
+	if (port_vlan_limits) {
+		struct nlattr *nest;
+
+		nest = mnl_attr_nest_start(nlh, MCSNOOP_A_PORT_VLAN_LIMITS);
+		put_vlan_limit(nlh, 10, 2, 2, 3);
+		put_vlan_limit(nlh, 20, 100, 0, 0);
+		mnl_attr_nest_end(nlh, nest);
+	}
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_ROUTER_IPV4,
 			MCSNOOP_ROUTER_VIA_QUERY);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_PORT_ROUTER_IPV6,
@@ -1427,7 +1448,7 @@ static void profile_tests(void)
 	       "found" : "missing", "found");
 	expect("port show profile json",
 	       strstr(render(port_reply, 1, 0),
-		      "\"host_count\":1,\"profile\":\"iptv\"}]") ?
+		      "\"host_count\":1,\"profile\":\"iptv\",") ?
 	       "found" : "missing", "found");
 	expect("vlan show profile text",
 	       strstr(render(vlan_reply, 0, 0),
@@ -1443,7 +1464,7 @@ static void profile_tests(void)
 	       strstr(render(port_reply, 0, 0), "profile") ?
 	       "found" : "missing", "missing");
 	expect("port show empty profile json",
-	       strstr(render(port_reply, 1, 0), "\"profile\":null}]") ?
+	       strstr(render(port_reply, 1, 0), "\"profile\":null,") ?
 	       "found" : "missing", "found");
 	expect("vlan show empty profile json",
 	       strstr(render(vlan_reply, 1, 0), "\"profile\":null,") ?
@@ -1558,7 +1579,7 @@ static void printer_tests(void)
 	       "\"router_ipv6_timer\":0,\"flood_unknown\":true,"
 	       "\"flood_reports\":false,\"fast_leave\":true,"
 	       "\"max_groups\":10,\"limit_action\":\"flood\",\"group_count\":2,\"max_hosts\":512,"
-	       "\"host_count\":1,\"profile\":null}]\n");
+	       "\"host_count\":1,\"profile\":null,\"vlan_limits\":[]}]\n");
 	expect("port show text", render(port_reply, 0, 0),
 	       "veth1: ifindex 7 bridge br0 router auto\n"
 	       "    router-ipv4 query timer 250.3 router-ipv6 none\n"
@@ -1615,6 +1636,21 @@ static void printer_tests(void)
 		      "\"router\":\"static\"},{\"vid\":30,\"router\":\"off\"}],") ?
 	       "found" : "missing", "found");
 	port_vlan_routers = false;
+	port_vlan_limits = true;
+	expect("port show vlan limits text", render(port_reply, 0, 0),
+	       "veth1: ifindex 7 bridge br0 router auto\n"
+	       "    router-ipv4 query timer 250.3 router-ipv6 none\n"
+	       "    flood-unknown on flood-reports off fast-leave on max-groups 10 limit-action flood groups 2"
+	       " max-hosts 512 hosts 1\n"
+	       "    vid 10 max-groups 2 groups 2 table-full 3\n"
+	       "    vid 20 max-groups 100 groups 0 table-full 0\n");
+	expect("port show vlan limits json",
+	       strstr(render(port_reply, 1, 0),
+		      "\"host_count\":1,\"profile\":null,\"vlan_limits\":[{\"vid\":10,"
+		      "\"max_groups\":2,\"group_count\":2,\"table_full\":3},"
+		      "{\"vid\":20,\"max_groups\":100,\"group_count\":0,"
+		      "\"table_full\":0}]}]") ? "found" : "missing", "found");
+	port_vlan_limits = false;
 	expect("port show json no removals",
 	       strstr(render(port_reply, 1, 0), "removals") ?
 	       "found" : "missing", "missing");

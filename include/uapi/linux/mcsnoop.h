@@ -22,8 +22,9 @@ enum mcsnoop_router {
 };
 
 /**
- * enum mcsnoop_limit_action - What a port does with a group its max-groups
- *   leaves no room for (port-set, port-get).
+ * enum mcsnoop_limit_action - What a port does with a group its max-groups, or
+ *   its max-groups on the group's VLAN, leaves no room for (port-set,
+ *   port-get).
  * @MCSNOOP_LIMIT_ACTION_FLOOD: the group floods to every port (table-full,
  *   port-limit): nothing is lost; the default
  * @MCSNOOP_LIMIT_ACTION_DENY: the membership is refused (table-full,
@@ -192,6 +193,8 @@ enum mcsnoop_event_type {
  *   and VLAN have the group's Ethernet MAC already
  * @MCSNOOP_EVENT_REASON_FILTER: member-denied, and member-del of the learnt
  *   memberships a profile attached or changed denies
+ * @MCSNOOP_EVENT_REASON_PORT_VLAN_LIMIT: table-full: the max-groups of the
+ *   port on the group's VLAN (port-set with vid)
  */
 enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_NONE,
@@ -219,6 +222,7 @@ enum mcsnoop_event_reason {
 	MCSNOOP_EVENT_REASON_VLAN_LIMIT,
 	MCSNOOP_EVENT_REASON_MAC_ALIAS_LIMIT,
 	MCSNOOP_EVENT_REASON_FILTER,
+	MCSNOOP_EVENT_REASON_PORT_VLAN_LIMIT,
 };
 
 /**
@@ -362,6 +366,7 @@ enum mcsnoop_port_attr {
 	MCSNOOP_A_PORT_VLAN_ROUTERS_OFF,
 	MCSNOOP_A_PORT_LIMIT_ACTION,
 	MCSNOOP_A_PORT_PROFILE,
+	MCSNOOP_A_PORT_VLAN_LIMITS,
 
 	__MCSNOOP_A_PORT_LAST
 };
@@ -460,6 +465,19 @@ enum mcsnoop_static_group_attr {
 	__MCSNOOP_A_STATIC_GROUP_LAST
 };
 #define MCSNOOP_A_STATIC_GROUP_MAX (__MCSNOOP_A_STATIC_GROUP_LAST - 1)
+
+enum mcsnoop_vlan_limit_attr {
+	MCSNOOP_A_VLAN_LIMIT_UNSPEC,
+	MCSNOOP_A_VLAN_LIMIT_ENTRY,
+	MCSNOOP_A_VLAN_LIMIT_VID,
+	MCSNOOP_A_VLAN_LIMIT_MAX_GROUPS,
+	MCSNOOP_A_VLAN_LIMIT_GROUP_COUNT,
+	MCSNOOP_A_VLAN_LIMIT_TABLE_FULL,
+	MCSNOOP_A_VLAN_LIMIT_PAD,
+
+	__MCSNOOP_A_VLAN_LIMIT_LAST
+};
+#define MCSNOOP_A_VLAN_LIMIT_MAX (__MCSNOOP_A_VLAN_LIMIT_LAST - 1)
 
 enum mcsnoop_removal_attr {
 	MCSNOOP_A_REMOVAL_UNSPEC,
