@@ -171,6 +171,10 @@ static void mcs_learn_permitted(struct mcs_bridge *mb, struct mcs_port *port,
 	struct mcs_record permitted;
 	u8 *buf;
 
+	if (!mcs_profiles_apply(mb, port)) {
+		mcs_learn_record(mb, port, vid, ipv6, rec, host, src_mac);
+		return;
+	}
 	use = mcs_profile_filter(mb, port, vid, ipv6, rec, &permitted, &buf);
 	if (use)
 		mcs_learn_record(mb, port, vid, ipv6, use, host, src_mac);

@@ -25,7 +25,9 @@ struct mcs_port_vlan {
 static inline struct mcs_port_vlan *mcs_port_vlan(struct mcs_port *port,
 						  u16 vid)
 {
-	return vid ? xa_load(&port->vlan_limits, vid) : NULL;
+	/* Most ports have no limit per VLAN: no lookup then. */
+	return vid && !xa_empty(&port->vlan_limits) ?
+	       xa_load(&port->vlan_limits, vid) : NULL;
 }
 
 /* Bridge lock: whether a new group of port on vid is over its limit. */

@@ -46,7 +46,8 @@ static bool mcs_profile_permits(const struct mcs_profile *p,
 
 struct mcs_profile *mcs_vlan_profile(struct mcs_bridge *mb, u16 vid)
 {
-	return xa_load(&mb->vlan_profiles, vid);
+	return xa_empty(&mb->vlan_profiles) ? NULL :
+	       xa_load(&mb->vlan_profiles, vid);
 }
 
 const struct mcs_profile *mcs_profile_denier(struct mcs_bridge *mb,
@@ -113,8 +114,7 @@ const struct mcs_record *mcs_profile_filter(struct mcs_bridge *mb,
 
 	*buf = NULL;
 	/* What is never learnt is not the profile's to deny. */
-	if (!port || !mcs_record_learnable(rec, ipv6) || !mcs_record_asks(rec) ||
-	    (!rcu_access_pointer(port->profile) && !mcs_vlan_profile(mb, vid)))
+	if (!mcs_record_learnable(rec, ipv6) || !mcs_record_asks(rec))
 		return rec;
 	/* EXCLUDE mode asks for every source but those listed. */
 	if (rec->type == MCS_REC_IS_EX || rec->type == MCS_REC_TO_EX) {

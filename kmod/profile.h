@@ -7,10 +7,12 @@
 #include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/types.h>
+#include <linux/xarray.h>
 
-struct mcs_bridge;
+#include "bridge.h"
+#include "port.h"
+
 struct mcs_net;
-struct mcs_port;
 struct mcs_record;
 
 /*
@@ -68,6 +70,18 @@ void mcs_profile_free(struct mcs_profile *p);
 void mcs_profiles_free(struct mcs_net *mn);
 
 /*
+ * Learning, per record: whether any profile may apply to port's reports
+ * (its own, or a VLAN's of the bridge). Two loads, so that bridges
+ * without profiles learn as fast as before there were any.
+ */
+static inline bool mcs_profiles_apply(const struct mcs_bridge *mb,
+				      const struct mcs_port *port)
+{
+	return port && (rcu_access_pointer(port->profile) ||
+			!xa_empty(&mb->vlan_profiles));
+}
+
+/*
  * RCU: the profile (the port's, else the VLAN's) that denies group,
  * from src (NULL: any source), on port and vid, or NULL when both
  * permit. Not for the bridge's own host (port NULL).
@@ -79,10 +93,10 @@ const struct mcs_profile *mcs_profile_denier(struct mcs_bridge *mb,
 					     const struct in6_addr *src);
 
 /*
- * Learning (bridge lock, RCU): rec as the port's and VLAN's profiles let
- * it through. Returns rec, or out made of its permitted sources in buf
- * (freed by the caller with kfree), or NULL when nothing of it is left;
- * counts and announces what was denied.
+ * Learning (bridge lock, RCU), where mcs_profiles_apply(): rec as the
+ * port's and VLAN's profiles let it through. Returns rec, or out made of
+ * its permitted sources in buf (freed by the caller with kfree), or NULL
+ * when nothing of it is left; counts and announces what was denied.
  */
 const struct mcs_record *mcs_profile_filter(struct mcs_bridge *mb,
 					    struct mcs_port *port, u16 vid,

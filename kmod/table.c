@@ -528,7 +528,8 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	 * Where a profile denies the group from any source, sources beyond
 	 * those a member can list are dropped rather than make it EXCLUDE {}.
 	 */
-	t.keep_include = mcs_profile_denier(mb, port, vid, addr, NULL);
+	t.keep_include = mcs_profiles_apply(mb, port) &&
+			 mcs_profile_denier(mb, port, vid, addr, NULL);
 	grp = mcs_group_lookup(mb, addr, vid);
 	m = grp ? mcs_member_of_host(grp, port, host) : NULL;
 	/*
