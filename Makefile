@@ -24,6 +24,8 @@ MANDIR ?= $(PREFIX)/share/man
 UNITDIR ?= /lib/systemd/system
 SYSCONFDIR ?= /etc
 BASHCOMPDIR ?= /usr/share/bash-completion/completions
+# ifupdown's hook directories (if-up.d, if-down.d).
+IFUPDOWNDIR ?= $(SYSCONFDIR)/network
 DESTDIR ?=
 
 # The kernel to build against: the running one, or the newest one with
@@ -195,6 +197,15 @@ install-tool: tool
 	$(SUBST) packaging/systemd/mcsnoop.service \
 		>$(DESTDIR)$(UNITDIR)/mcsnoop.service
 	chmod 0644 $(DESTDIR)$(UNITDIR)/mcsnoop.service
+	$(SUBST) packaging/systemd/mcsnoop-metrics.service \
+		>$(DESTDIR)$(UNITDIR)/mcsnoop-metrics.service
+	install -m 0644 packaging/systemd/mcsnoop-metrics.timer \
+		$(DESTDIR)$(UNITDIR)/mcsnoop-metrics.timer
+	chmod 0644 $(DESTDIR)$(UNITDIR)/mcsnoop-metrics.service
+	install -d $(DESTDIR)$(IFUPDOWNDIR)/if-up.d $(DESTDIR)$(IFUPDOWNDIR)/if-down.d
+	$(SUBST) packaging/ifupdown/mcsnoop >$(DESTDIR)$(IFUPDOWNDIR)/if-up.d/mcsnoop
+	chmod 0755 $(DESTDIR)$(IFUPDOWNDIR)/if-up.d/mcsnoop
+	ln -sf ../if-up.d/mcsnoop $(DESTDIR)$(IFUPDOWNDIR)/if-down.d/mcsnoop
 	test -e $(CONF) || install -D -m 0644 packaging/mcsnoop.conf $(CONF)
 	@set -e; for m in $(MAN_PAGES); do \
 		if [ -e $${m%%:*} ]; then \
@@ -214,6 +225,10 @@ uninstall-tool:
 	rm -f $(DESTDIR)$(HELPERDIR)/mcsnoop-boot
 	rmdir $(DESTDIR)$(HELPERDIR) 2>/dev/null || true
 	rm -f $(DESTDIR)$(UNITDIR)/mcsnoop.service
+	rm -f $(DESTDIR)$(UNITDIR)/mcsnoop-metrics.service \
+		$(DESTDIR)$(UNITDIR)/mcsnoop-metrics.timer
+	rm -f $(DESTDIR)$(IFUPDOWNDIR)/if-up.d/mcsnoop \
+		$(DESTDIR)$(IFUPDOWNDIR)/if-down.d/mcsnoop
 	! cmp -s packaging/mcsnoop.conf $(CONF) || rm -f $(CONF)
 	rm -f $(foreach m,$(MAN_PAGES),$(DESTDIR)$(lastword $(subst :, ,$(m))))
 	$(if $(DESTDIR),,-[ ! -d /run/systemd/system ] || systemctl daemon-reload)

@@ -26,7 +26,7 @@ vm_pkgs="qemu-system-x86 busybox-static kmod cpio xz-utils zstd gzip
 	linux-image-amd64 linux-image-6.12-amd64 iproute2 jq python3 python3-scapy
 	util-linux procps socat tcpdump tshark netsniff-ng iperf ndisc6 ethtool
 	nftables python3-yaml python3-jsonschema frr smcroute
-	igmpproxy"
+	igmpproxy ifupdown prometheus"
 debug_pkgs="linux-source-6.12 gcc make libc6-dev bc flex bison libelf-dev
 	libssl-dev dwarves rsync xz-utils cpio kmod"
 dkms_pkgs="dkms kmod gcc make linux-headers-amd64 linux-headers-6.12-amd64"

@@ -146,12 +146,13 @@ uint32_t mcs_qsetting_bits(const char *word, size_t len)
 }
 
 /* enum mcsnoop_querier_role, by value. */
-static const char *const role_words[] = {
+const char *const mcs_querier_role_words[] = {
 	[MCSNOOP_QUERIER_ROLE_OFF] = "off",
 	[MCSNOOP_QUERIER_ROLE_QUERIER] = "querier",
 	[MCSNOOP_QUERIER_ROLE_PROXY] = "proxy",
 	[MCSNOOP_QUERIER_ROLE_OTHER] = "other",
 	[MCSNOOP_QUERIER_ROLE_IDLE] = "idle",
+	NULL,
 };
 
 
@@ -313,7 +314,7 @@ int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data)
 		  word_of_list(mcs_querier_mode_words,
 			       nl_u8(tb[MCSNOOP_A_QUERIER_MODE])));
 	print_str(PRINT_ANY, "role", " role %s",
-		  word_of(role_words, N_WORDS(role_words), role));
+		  word_of_list(mcs_querier_role_words, role));
 	print_str_or_null(PRINT_JSON, "own_address", NULL,
 			  addr_str(tb[MCSNOOP_A_QUERIER_OWN_ADDR], false, own,
 				   sizeof(own)));

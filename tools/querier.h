@@ -14,6 +14,8 @@
 
 /* enum mcsnoop_querier_mode by value, NULL-terminated (MCS_PARAM_WORD). */
 extern const char *const mcs_querier_mode_words[];
+/* enum mcsnoop_querier_role by value, NULL-terminated. */
+extern const char *const mcs_querier_role_words[];
 
 /* A querier setting's attribute of the bridge or of a VLAN. */
 struct mcs_qattr {

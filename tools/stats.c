@@ -7,6 +7,7 @@
 #include <net/if.h>
 #include <linux/genetlink.h>
 
+#include "export.h"
 #include "mcsnoopctl.h"
 #include "output.h"
 #include "stats.h"
@@ -137,6 +138,7 @@ void mcs_stats_usage(void)
 {
 	fprintf(stderr,
 		"Usage: mcsnoopctl [-j [-p]] stats show [ BRIDGE | port DEV ]\n"
+		"       mcsnoopctl stats export [ FILE ]\n"
 		"\n"
 		"Counters since the bridge was enabled. On a port: control messages\n"
 		"received on it, data copies let out of (data_forwarded) or kept from\n"
@@ -144,7 +146,10 @@ void mcs_stats_usage(void)
 		"some of their sources) a filtering profile denied (denied). On a\n"
 		"bridge also: events not sent, over the rate limit (events_dropped),\n"
 		"groups added with the Ethernet MAC of another group of their VLAN\n"
-		"(mac_alias).\n");
+		"(mac_alias).\n"
+		"export writes every bridge's, port's, VLAN's and querier's counters\n"
+		"as Prometheus metrics (mcsnoop_*) to FILE (through a temporary file\n"
+		"renamed over it) or to standard output.\n");
 }
 
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data)
@@ -228,6 +233,7 @@ int mcs_stats_main(struct mcs_ctx *ctx, int argc, char **argv)
 	static const struct mcs_cmd cmds[] = {
 		{ "show", stats_show },
 		{ "list", stats_show },
+		{ "export", mcs_stats_export },
 		{ NULL, NULL },
 	};
 

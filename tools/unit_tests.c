@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include <arpa/inet.h>
@@ -16,6 +17,7 @@
 #include <linux/mcsnoop.h>
 
 #include "batch.h"
+#include "export.h"
 #include "mcsnoopctl.h"
 #include "output.h"
 #include "params.h"
@@ -2096,6 +2098,251 @@ static void monitor_tests(void)
 	expect("monitor ignores other commands", render_event(nlh, 0, true), "");
 }
 
+/* ------------------------------------------------------- stats export */
+
+static char *render_export(const struct mcs_export *ex)
+{
+	static char *buf;
+	size_t len;
+	FILE *f;
+
+	free(buf);
+	f = open_memstream(&buf, &len);
+	if (!f)
+		abort();
+	mcs_export_write(f, ex);
+	fclose(f);
+	return buf;
+}
+
+static bool metric_name_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	if (!len || strncmp(s, "mcsnoop_", 8))
+		return false;
+	for (i = 0; i < len; i++)
+		if (!(s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= '0' && s[i] <= '9')))
+			return false;
+	return true;
+}
+
+/*
+ * The rules promtool checks, in short: a family's HELP then TYPE, once,
+ * its samples right after them and nowhere else, counters named _total,
+ * label values quoted. "" when they hold, else the first broken line.
+ */
+static const char *export_lint(const char *text)
+{
+	static char bad[256];
+	char family[128] = "", type[16] = "", seen[16384] = " ";
+	const char *line = text, *end;
+
+	for (; *line; line = end + 1) {
+		char name[128];
+		size_t len;
+
+		end = strchrnul(line, '\n');
+		if (!*end)
+			goto fail;	/* the last line has no newline */
+		len = end - line;
+		if (!strncmp(line, "# HELP ", 7)) {
+			const char *n = line + 7;
+			size_t nl = strcspn(n, " \n");
+
+			snprintf(family, sizeof(family), "%.*s", (int)nl, n);
+			snprintf(name, sizeof(name), " %s ", family);
+			if (!metric_name_ok(n, nl) || strstr(seen, name) ||
+			    n[nl] != ' ')
+				goto fail;
+			strncat(seen, name + 1, sizeof(seen) - strlen(seen) - 1);
+			type[0] = 0;
+			continue;
+		}
+		if (!strncmp(line, "# TYPE ", 7)) {
+			if (strncmp(line + 7, family, strlen(family)) ||
+			    line[7 + strlen(family)] != ' ' || type[0])
+				goto fail;
+			snprintf(type, sizeof(type), "%.*s",
+				 (int)(len - 8 - strlen(family)),
+				 line + 8 + strlen(family));
+			if (strcmp(type, "counter") && strcmp(type, "gauge"))
+				goto fail;
+			if (!strcmp(type, "counter") &&
+			    (strlen(family) < 6 ||
+			     strcmp(family + strlen(family) - 6, "_total")))
+				goto fail;
+			continue;
+		}
+		/* A sample: FAMILY{k="v",...} N */
+		len = strcspn(line, "{ \n");
+		if (!type[0] || len != strlen(family) ||
+		    strncmp(line, family, len) || line[len] != '{')
+			goto fail;
+		{
+			const char *p = line + len + 1;
+
+			while (*p != '}') {
+				p += strcspn(p, "=\n");
+				if (p[0] != '=' || p[1] != '"')
+					goto fail;
+				for (p += 2; *p != '"'; p++) {
+					if (*p == '\n' || !*p)
+						goto fail;
+					if (*p == '\\')
+						p++;
+				}
+				p++;
+				if (*p == ',')
+					p++;
+				else if (*p != '}')
+					goto fail;
+			}
+			if (p[1] != ' ' || strspn(p + 2, "0123456789") !=
+			    (size_t)(end - p - 2) || end == p + 2)
+				goto fail;
+		}
+	}
+	return "";
+fail:
+	snprintf(bad, sizeof(bad), "%.*s", (int)strcspn(line, "\n"), line);
+	return bad;
+}
+
+static bool has_line(const char *text, const char *line)
+{
+	const char *p = text;
+	size_t len = strlen(line);
+
+	while ((p = strstr(p, line))) {
+		if ((p == text || p[-1] == '\n') && p[len] == '\n')
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+static void export_tests(void)
+{
+	struct mcs_export_bridge b = { .name = "br0", .groups = 3,
+				       .max_groups = 0 };
+	struct mcs_export_port p[2] = {
+		{ .name = "p1", .bridge = "br0", .groups = 2, .hosts = 1 },
+		{ .name = "p\"2\\", .bridge = "br0", .groups = 1 },
+	};
+	struct mcs_export_vlan v = { .bridge = "br0", .vid = 10, .groups = 2 };
+	struct mcs_export_querier q = { .bridge = "br0", .vid = 0,
+					.family = AF_INET6,
+					.role = MCSNOOP_QUERIER_ROLE_OTHER,
+					.sent = 4, .heard = 18446744073709551615ULL };
+	struct mcs_export ex = { 0 }, empty = { 0 };
+	char dir[] = "/tmp/mcs-unit-XXXXXX", path[64];
+	static char got[65536];
+	const char *text;
+	struct dirent *de;
+	FILE *f;
+	DIR *d;
+	size_t len;
+	int entries = 0;
+
+	b.stats.v[MCSNOOP_A_STATS_IGMP] = 5;
+	b.stats.v[MCSNOOP_A_STATS_EVENTS_DROPPED] = 1;
+	p[0].stats.v[MCSNOOP_A_STATS_DATA_PRUNED] = 7;
+	ex.bridges = &b;
+	ex.n_bridges = 1;
+	ex.ports = p;
+	ex.n_ports = 2;
+	ex.vlans = &v;
+	ex.n_vlans = 1;
+	ex.queriers = &q;
+	ex.n_queriers = 1;
+	text = render_export(&ex);
+	expect("export: promtool's rules", export_lint(text), "");
+	expect("export: starts with the groups per bridge",
+	       strncmp(text,
+		       "# HELP mcsnoop_bridge_groups Groups in the bridge's table, all VLANs.\n"
+		       "# TYPE mcsnoop_bridge_groups gauge\n"
+		       "mcsnoop_bridge_groups{bridge=\"br0\"} 3\n"
+		       "# HELP mcsnoop_bridge_max_groups ", 154) ? text : "",
+	       "");
+	expect("export: vlan groups",
+	       has_line(text, "mcsnoop_vlan_groups{bridge=\"br0\",vid=\"10\"} 2") ?
+	       "" : text, "");
+	expect("export: port groups, label escaped",
+	       has_line(text, "mcsnoop_port_groups{bridge=\"br0\",port=\"p\\\"2\\\\\"} 1") ?
+	       "" : text, "");
+	expect("export: port hosts",
+	       has_line(text, "mcsnoop_port_hosts{bridge=\"br0\",port=\"p1\"} 1") ?
+	       "" : text, "");
+	expect("export: queries sent",
+	       has_line(text, "mcsnoop_querier_queries_sent_total{bridge=\"br0\",vid=\"0\",family=\"inet6\"} 4") ?
+	       "" : text, "");
+	expect("export: queries heard, 64 bits",
+	       has_line(text, "mcsnoop_querier_queries_heard_total{bridge=\"br0\",vid=\"0\",family=\"inet6\"} 18446744073709551615") ?
+	       "" : text, "");
+	expect("export: role other 1",
+	       has_line(text, "mcsnoop_querier_role{bridge=\"br0\",vid=\"0\",family=\"inet6\",role=\"other\"} 1") &&
+	       has_line(text, "mcsnoop_querier_role{bridge=\"br0\",vid=\"0\",family=\"inet6\",role=\"querier\"} 0") ?
+	       "" : text, "");
+	expect("export: bridge counter",
+	       has_line(text, "# TYPE mcsnoop_bridge_igmp_total counter") &&
+	       has_line(text, "mcsnoop_bridge_igmp_total{bridge=\"br0\"} 5") &&
+	       has_line(text, "mcsnoop_bridge_events_dropped_total{bridge=\"br0\"} 1") ?
+	       "" : text, "");
+	expect("export: pruned per port",
+	       has_line(text, "# HELP mcsnoop_port_data_pruned_total Data copies kept back (pruned) (data_pruned), per port.") &&
+	       has_line(text, "mcsnoop_port_data_pruned_total{bridge=\"br0\",port=\"p1\"} 7") &&
+	       has_line(text, "mcsnoop_port_data_pruned_total{bridge=\"br0\",port=\"p\\\"2\\\\\"} 0") ?
+	       "" : text, "");
+	expect("export: no bridge-only counters per port",
+	       strstr(text, "mcsnoop_port_events_dropped") ||
+	       strstr(text, "mcsnoop_port_mac_alias") ? text : "", "");
+	text = render_export(&empty);
+	expect("export: nothing enabled, still well formed",
+	       export_lint(text), "");
+	expect("export: nothing enabled, no samples",
+	       strstr(text, "} ") ? text : "", "");
+	expect("export lint catches a split family",
+	       export_lint("# HELP mcsnoop_a_total x\n# TYPE mcsnoop_a_total counter\n"
+			   "mcsnoop_a_total{bridge=\"b\"} 1\n"
+			   "# HELP mcsnoop_b x\n# TYPE mcsnoop_b gauge\n"
+			   "mcsnoop_a_total{bridge=\"c\"} 1\n"),
+	       "mcsnoop_a_total{bridge=\"c\"} 1");
+	expect("export lint catches a counter without _total",
+	       export_lint("# HELP mcsnoop_a x\n# TYPE mcsnoop_a counter\n"),
+	       "# TYPE mcsnoop_a counter");
+
+	/* The file: written whole, and nothing else left in its directory. */
+	if (!mkdtemp(dir))
+		abort();
+	snprintf(path, sizeof(path), "%s/mcsnoop.prom", dir);
+	expect("export file: written",
+	       mcs_export_file(path, &ex) ? "failed" : "", "");
+	expect("export file: written over",
+	       mcs_export_file(path, &ex) ? "failed" : "", "");
+	f = fopen(path, "r");
+	len = f ? fread(got, 1, sizeof(got) - 1, f) : 0;
+	got[len] = 0;
+	if (f)
+		fclose(f);
+	expect("export file: the text", got, render_export(&ex));
+	d = opendir(dir);
+	while (d && (de = readdir(d)))
+		if (de->d_name[0] != '.')
+			entries++;
+	if (d)
+		closedir(d);
+	expect("export file: no temporary file left",
+	       entries == 1 ? "" : "more files", "");
+	snprintf(path, sizeof(path), "%s/nodir/mcsnoop.prom", dir);
+	expect("export file: a missing directory fails",
+	       mcs_export_file(path, &ex) ? "" : "succeeded", "");
+	snprintf(path, sizeof(path), "%s/mcsnoop.prom", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -2134,6 +2381,7 @@ int main(void)
 	profile_tests();
 	split_line_tests();
 	monitor_tests();
+	export_tests();
 	printf("1..%d\n", n);
 	printf("# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:0 error:0\n",
 	       passed, failed);
