@@ -36,7 +36,7 @@ STATS_KEYS='["igmp","mld","mcast_data","fwd_copies","host_copies",
 "parse_errors","err_truncated","err_bad_ip","err_fragment","err_bad_ttl",
 "err_bad_csum","err_bad_length","err_bad_group","err_bad_source",
 "err_bad_records","data_forwarded","data_pruned","table_full","events_dropped",
-"mac_alias"]'
+"mac_alias","denied"]'
 
 setup_sw()
 {
