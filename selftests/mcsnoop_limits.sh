@@ -22,8 +22,11 @@
 #    where a group exists, the limit counts it; deny refuses the group
 #    beyond it (counted on the port and the VLAN, h2 gets none of it);
 #    VLAN 20 of the same port is not limited; flood lets the next one
-#    reach h2 (and h3, as it floods); lowered below the count, learnt
-#    groups of that VLAN go; 0 removes the limit; text and JSON.
+#    reach h2 (and h3, as it floods); replace makes the next one take
+#    the place of the first (which no longer reaches h2), and a static
+#    group over the limit is refused naming the port and VLAN; lowered
+#    below the count, learnt groups of that VLAN go; 0 removes the limit;
+#    text and JSON.
 
 ALL_TESTS=(
 	static_entries
@@ -383,12 +386,29 @@ vlan_max_groups()
 	check_match "$(mcs sw port show p-h2)" \
 		"vid 10 max-groups 1 groups 1 table-full [0-9]+" "port show text"
 
+	# replace: the next group of VLAN 10 takes the place of the one there.
+	nap 1	# the flooded group's last repeat
+	mcs sw port set p-h2 limit-action replace
+	bg_mcast h2 join eth0.10 239.1.1.5
+	check_ports br0 239.1.1.5 "p-h2" "the replacing group in VLAN 10" 10
+	check_ports br0 239.1.1.1 "" "the replaced group in VLAN 10" 10
+	check_eq "$(vlan_limit p-h2 10 group_count)" 1 "group_count of VLAN 10 after replace"
+	deliver h1 239.1.1.5 "$NDATA" eth0.10
+	check_deliv "h2" "h3" "the replacing group in VLAN 10"
+	deliver h1 239.1.1.1 "$NDATA" eth0.10
+	check_deliv "" "h2 h3" "the replaced group in VLAN 10"
+	# A static entry over it is refused, naming the port and VLAN.
+	out=$(mcs sw group add br0 239.1.1.6 port p-h2 vid 10 2>&1)
+	check_fail $? "a static group over p-h2's limit on VLAN 10"
+	check_match "$out" "max-groups of port p-h2 on VLAN 10 reached" \
+		"the error of the static group: $out"
+
 	# Lowered below the count: learnt groups of that VLAN go until it fits.
 	mcs sw port set p-h2 vid 20 max-groups 1
 	check_err $? "port set p-h2 vid 20 max-groups 1"
 	check_eq "$(vlan_limit p-h2 20 group_count)" 1 "group_count of VLAN 20 at 1"
 	check_eq "$(port_get p-h2 group_count)" 2 "group_count of p-h2 after the eviction"
-	check_ports br0 239.1.1.1 "p-h2" "the group of VLAN 10 after VLAN 20's eviction" 10
+	check_ports br0 239.1.1.5 "p-h2" "the group of VLAN 10 after VLAN 20's eviction" 10
 	# 0: no limit of its own any more.
 	mcs sw port set p-h2 vid 10 max-groups 0
 	check_err $? "port set p-h2 vid 10 max-groups 0"
