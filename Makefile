@@ -6,6 +6,8 @@
 #                        KDIR= for another) and tools/mcsnoopctl
 #   make install         module into /lib/modules/KVER/updates, depmod, tool,
 #                        boot service, example /etc/mcsnoop.conf, man pages
+#   make deb             Debian packages in build/deb/: mcsnoop-dkms (the
+#                        module's sources for DKMS) and mcsnoopctl
 #   make dkms-install    the module through dkms, for every installed kernel
 #   make check           everything below, then the selftests in qemu VMs on
 #                        Debian's 6.1 and 6.12 kernels
@@ -131,7 +133,7 @@ debug-prebuild: deps
 	@echo "debug kernel: building in the background (build/debug-kernel.log)"
 	@nohup nice -n 10 selftests/vm/debug-kernel.sh >build/debug-kernel.log 2>&1 &
 
-check: deps $(CHECK_PREBUILD) ynl-check modules tool style unit dkms-check
+check: deps $(CHECK_PREBUILD) ynl-check modules tool style unit dkms-check deb
 	@rc=0; selftests/vm/check.sh -j $(CHECK_JOBS) $(CHECK_LANES) || rc=$$?; \
 	$(call time_report,make check); exit $$rc
 
@@ -269,11 +271,36 @@ dkms-uninstall:
 dkms-check: deps
 	scripts/dkms-check.sh $(TEST_KERNELS)
 
+# Debian packages, built by dpkg-buildpackage from a copy of the tracked
+# files (git ls-files: what a clean clone has, with uncommitted edits) in
+# build/deb/mcsnoop-VERSION/, with packaging/debian/ as its debian/. The
+# .debs, .buildinfo and .changes are left in build/deb/; lintian must find
+# no error and no warning in them. The selftest mcsnoop_deb.sh installs
+# them in a guest.
+DEB_DIR = build/deb
+DEB_TREE = $(DEB_DIR)/mcsnoop-$(VERSION)
+DEB_VERSION = $(shell dpkg-parsechangelog -l packaging/debian/changelog \
+		-S Version 2>/dev/null)
+
+deb: deps
+	@[ "$(DEB_VERSION)" = "$(VERSION)" ] || { echo "deb: the version of" \
+		"packaging/debian/changelog ($(DEB_VERSION)) is not VERSION" \
+		"($(VERSION)): add a changelog entry (dch -v $(VERSION))" >&2; exit 1; }
+	rm -rf $(DEB_DIR)
+	mkdir -p $(DEB_TREE)
+	git ls-files -z | grep -zv '^packaging/debian/' | \
+		xargs -0 tar -cf - | tar -xf - -C $(DEB_TREE)
+	cp -r packaging/debian $(DEB_TREE)/debian
+	cd $(DEB_TREE) && dpkg-buildpackage -us -uc -b
+	rm -rf $(DEB_TREE)
+	lintian --fail-on error,warning --info $(DEB_DIR)/*.changes
+	@ls -1 $(DEB_DIR)/*.deb
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null
 	$(MAKE) -C tools clean
 	$(MAKE) -C kmod/test clean
 	rm -rf build
 
-.PHONY: all module modules tool deps style ynl ynl-check unit check check-debug debug-prebuild demo bench install \
+.PHONY: all module modules tool deps style ynl ynl-check unit check deb check-debug debug-prebuild demo bench install \
 	install-tool uninstall uninstall-tool dkms-src dkms-install dkms-uninstall dkms-check clean

@@ -3,7 +3,7 @@
 #
 # Install the Debian packages mcsnoop needs (Debian 12 or newer).
 #
-# Usage: scripts/install-deps.sh [build|vm|debug|dkms|all]...   (default: all)
+# Usage: scripts/install-deps.sh [build|vm|debug|dkms|deb|all]...   (default: all)
 #
 #   build   compile the module against the Debian 6.1 and 6.12 headers,
 #           the tool against libmnl, run sparse and checkpatch, and check
@@ -13,6 +13,10 @@
 #   debug   build the debug 6.12 kernel (selftests/vm/debug-kernel.sh)
 #   dkms    build the module through dkms for every installed kernel
 #           (scripts/dkms-check.sh)
+#   deb     build the Debian packages (make deb: dpkg-buildpackage,
+#           debhelper, dh-dkms, lintian) and what installing them needs
+#           (dkms, libmnl0), so that the VM test's offline apt-get install
+#           finds every dependency on the host root
 #
 # Installs only what is missing (apt-get update once first, no recommends,
 # non-interactive) and prints nothing when everything is already there.
@@ -30,6 +34,8 @@ vm_pkgs="qemu-system-x86 busybox-static kmod cpio xz-utils zstd gzip
 debug_pkgs="linux-source-6.12 gcc make libc6-dev bc flex bison libelf-dev
 	libssl-dev dwarves rsync xz-utils cpio kmod"
 dkms_pkgs="dkms kmod gcc make linux-headers-amd64 linux-headers-6.12-amd64"
+deb_pkgs="dpkg-dev debhelper dh-dkms fakeroot lintian libmnl-dev pkg-config
+	gcc make libc6-dev dkms kmod libmnl0"
 
 wanted=
 [ $# -gt 0 ] || set -- all
@@ -39,9 +45,10 @@ for group in "$@"; do
 	vm) wanted="$wanted $vm_pkgs" ;;
 	debug) wanted="$wanted $debug_pkgs" ;;
 	dkms) wanted="$wanted $dkms_pkgs" ;;
-	all) wanted="$wanted $build_pkgs $vm_pkgs $debug_pkgs $dkms_pkgs" ;;
+	deb) wanted="$wanted $deb_pkgs" ;;
+	all) wanted="$wanted $build_pkgs $vm_pkgs $debug_pkgs $dkms_pkgs $deb_pkgs" ;;
 	-h|--help) sed -n '/^# Usage:/,/^# Installs/s/^# \{0,1\}//p' "$0"; exit 0 ;;
-	*) echo "install-deps.sh: unknown group '$group' (build|vm|debug|dkms|all)" >&2; exit 2 ;;
+	*) echo "install-deps.sh: unknown group '$group' (build|vm|debug|dkms|deb|all)" >&2; exit 2 ;;
 	esac
 done
 

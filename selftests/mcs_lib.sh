@@ -596,3 +596,65 @@ deliver_check()
 	deliver "$1" "$2"
 	check_deliv "$3" "$4" "$5: $2 from $1"
 }
+
+# ------------------------------------------------------ installing it
+# The tests that install the module (make install, the Debian packages)
+# run on the newest kernel only, in a trimmed module tree: depmod reads
+# every module, and over Debian's 4000 compressed ones it takes more than
+# a minute under TCG.
+
+MODDIR=/lib/modules/$(uname -r)
+TRIMMED=
+SAVED=
+
+# trim_module_tree: in the VM, kernel/ of the module tree shows only the
+# bridge and its dependencies (a tmpfs with copies over it), and the
+# module index is saved for untrim_module_tree.
+trim_module_tree()
+{
+	local f deps
+
+	[ "${MCSNOOP_VM:-0}" = 1 ] || return 0
+	deps=$(modprobe --show-depends bridge | sed -n 's/^insmod \([^ ]*\).*/\1/p')
+	mkdir -p "$MCS_TMP/index" "$MCS_TMP/kernel"
+	cp "$MODDIR"/modules.* "$MCS_TMP/index/" &&
+		mount -t tmpfs tmpfs "$MCS_TMP/kernel" || return 1
+	for f in $deps; do
+		[[ $f == "$MODDIR/kernel/"* ]] || continue
+		mkdir -p "$MCS_TMP/kernel/$(dirname "${f#"$MODDIR/kernel/"}")" &&
+			cp "$f" "$MCS_TMP/kernel/${f#"$MODDIR/kernel/"}" || return 1
+	done
+	mount --bind "$MCS_TMP/kernel" "$MODDIR/kernel" || return 1
+	TRIMMED=1
+}
+
+untrim_module_tree()
+{
+	[ -n "$TRIMMED" ] || return 0
+	umount "$MODDIR/kernel" && umount "$MCS_TMP/kernel" &&
+		cp "$MCS_TMP/index"/modules.* "$MODDIR/"
+}
+
+# restore_harness_module: put back the module the VM harness installed
+# (the test saved it as $SAVED), for the tests that follow.
+restore_harness_module()
+{
+	mkdir -p "$MODDIR/updates"
+	cp "$SAVED" "$MODDIR/updates/" || return
+	if [ -n "$TRIMMED" ]; then
+		untrim_module_tree
+	else
+		depmod -a
+	fi
+}
+
+# The newest Debian kernel with headers: the one these tests run on.
+newest_kernel()
+{
+	local k
+
+	for k in $(ls -1v /lib/modules); do
+		[ -e "/boot/vmlinuz-$k" ] && [ -e "/lib/modules/$k/build" ] &&
+			echo "$k"
+	done | tail -n 1
+}

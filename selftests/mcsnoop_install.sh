@@ -165,60 +165,6 @@ uninstall_removes_both()
 	fi
 }
 
-MODDIR=/lib/modules/$KREL
-TRIMMED=
-
-# trim_module_tree: in the VM, kernel/ of the module tree shows only the
-# bridge and its dependencies (a tmpfs with copies over it), and the
-# module index is saved for untrim_module_tree.
-trim_module_tree()
-{
-	local f deps
-
-	[ "${MCSNOOP_VM:-0}" = 1 ] || return 0
-	deps=$(modprobe --show-depends bridge | sed -n 's/^insmod \([^ ]*\).*/\1/p')
-	mkdir -p "$MCS_TMP/index" "$MCS_TMP/kernel"
-	cp "$MODDIR"/modules.* "$MCS_TMP/index/" &&
-		mount -t tmpfs tmpfs "$MCS_TMP/kernel" || return 1
-	for f in $deps; do
-		[[ $f == "$MODDIR/kernel/"* ]] || continue
-		mkdir -p "$MCS_TMP/kernel/$(dirname "${f#"$MODDIR/kernel/"}")" &&
-			cp "$f" "$MCS_TMP/kernel/${f#"$MODDIR/kernel/"}" || return 1
-	done
-	mount --bind "$MCS_TMP/kernel" "$MODDIR/kernel" || return 1
-	TRIMMED=1
-}
-
-untrim_module_tree()
-{
-	[ -n "$TRIMMED" ] || return 0
-	umount "$MODDIR/kernel" && umount "$MCS_TMP/kernel" &&
-		cp "$MCS_TMP/index"/modules.* "$MODDIR/"
-}
-
-# Put back what the VM harness installed, for the tests that follow.
-restore_harness_module()
-{
-	mkdir -p "$MODDIR/updates"
-	cp "$SAVED" "$MODDIR/updates/" || return
-	if [ -n "$TRIMMED" ]; then
-		untrim_module_tree
-	else
-		depmod -a
-	fi
-}
-
-# The newest Debian kernel with headers: the one this test runs on.
-newest_kernel()
-{
-	local k
-
-	for k in $(ls -1v /lib/modules); do
-		[ -e "/boot/vmlinuz-$k" ] && [ -e "/lib/modules/$k/build" ] &&
-			echo "$k"
-	done | tail -n 1
-}
-
 [ "$(id -u)" -eq 0 ] || mcs_skip_all "must be run as root"
 [ "$(newest_kernel)" = "$KREL" ] ||
 	mcs_skip_all "install is tested on $(newest_kernel) only (depmod over 9p is slow)"
