@@ -17,6 +17,7 @@
 #include "fallback.h"
 #include "hooks.h"
 #include "mst.h"
+#include "objects.h"
 #include "port.h"
 #include "profile.h"
 #include "querier.h"
@@ -81,6 +82,7 @@ static void mcs_bridge_free(struct mcs_bridge *mb)
 	bitmap_free(mb->vlan_snooping_off);
 	mcs_stats_free(mb->stats);
 	kfree(mb);
+	mcs_object_gone(MCS_OBJ_BRIDGE);
 }
 
 int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
@@ -93,6 +95,7 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	mb = kzalloc(sizeof(*mb), GFP_KERNEL);
 	if (!mb)
 		return -ENOMEM;
+	mcs_object_new(MCS_OBJ_BRIDGE);
 	mb->dev = dev;
 	mb->saved_mcast_snooping = saved_mcast_snooping;
 	mb->cfg = mcs_config_defaults;

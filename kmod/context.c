@@ -15,6 +15,7 @@
 
 #include "context.h"
 #include "filter.h"
+#include "objects.h"
 
 static void mcs_ctx_work(struct work_struct *work);
 
@@ -68,6 +69,7 @@ static struct mcs_ctx *mcs_ctx_create(struct mcs_bridge *mb, u16 vid,
 		kfree(ctx);
 		return ERR_PTR(err);
 	}
+	mcs_object_new(MCS_OBJ_CONTEXT);
 	return ctx;
 nomem:
 	kfree(s);
@@ -84,6 +86,7 @@ static void mcs_ctx_free(struct mcs_bridge *mb, struct mcs_ctx *ctx)
 	xa_erase(&mb->ctx.xa, ctx->vid);
 	kfree_rcu(s, rcu);
 	kfree_rcu(ctx, rcu);
+	mcs_object_gone(MCS_OBJ_CONTEXT);
 }
 
 int mcs_ctx_init(struct mcs_bridge *mb)

@@ -11,12 +11,14 @@
 #endif
 
 #include "filter.h"
+#include "objects.h"
 
 void mcs_source_free(struct mcs_member *m, struct mcs_source *s)
 {
 	hlist_del_rcu(&s->node);
 	m->nsrc--;
 	kfree_rcu(s, rcu);
+	mcs_object_gone(MCS_OBJ_SOURCE);
 }
 
 void mcs_sources_free(struct mcs_member *m, bool blocked_only)
@@ -40,6 +42,7 @@ struct mcs_source *mcs_source_new(struct mcs_member *m,
 	s = kzalloc(sizeof(*s), GFP_ATOMIC);
 	if (!s)
 		return NULL;
+	mcs_object_new(MCS_OBJ_SOURCE);
 	s->addr = *addr;
 	s->expires = expires;
 	s->blocked = blocked;

@@ -10,6 +10,7 @@
 #include <net/ipv6.h>
 
 #include "hosts.h"
+#include "objects.h"
 
 static struct mcs_host *mcs_host_find(const struct mcs_port *port,
 				      const u8 *mac)
@@ -48,6 +49,7 @@ int mcs_host_ref(struct mcs_port *port, const u8 *mac)
 		h = kzalloc(sizeof(*h), GFP_ATOMIC);
 		if (!h)
 			return -ENOMEM;
+		mcs_object_new(MCS_OBJ_HOST);
 		ether_addr_copy(h->mac, mac);
 		hlist_add_head_rcu(&h->node, &port->hosts);
 		WRITE_ONCE(port->host_count, port->host_count + 1);
@@ -67,6 +69,7 @@ void mcs_host_unref(struct mcs_port *port, const u8 *mac)
 	hlist_del_rcu(&h->node);
 	WRITE_ONCE(port->host_count, port->host_count - 1);
 	kfree_rcu(h, rcu);
+	mcs_object_gone(MCS_OBJ_HOST);
 }
 
 void mcs_host_heard(struct mcs_port *port, const u8 *mac,

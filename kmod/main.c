@@ -13,6 +13,7 @@
 #include "netns.h"
 #include "netlink.h"
 #include "notifier.h"
+#include "objects.h"
 
 static int __init mcs_init(void)
 {
@@ -33,6 +34,7 @@ static int __init mcs_init(void)
 	err = mcs_genl_init();
 	if (err)
 		goto err_notifier;
+	mcs_objects_init();
 	pr_info("loaded, generic netlink family %s version %d\n",
 		MCSNOOP_GENL_NAME, MCSNOOP_GENL_VERSION);
 	return 0;
@@ -55,6 +57,7 @@ static void __exit mcs_exit(void)
 	mcs_netns_uninit();
 	/* Bridges are freed by RCU callbacks that live in this module. */
 	rcu_barrier();
+	mcs_objects_uninit();
 	mcs_fdb_uninit();
 	mcs_hooks_uninit();
 	pr_info("unloaded\n");

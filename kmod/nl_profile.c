@@ -13,6 +13,7 @@
 #include <linux/mcsnoop.h>
 
 #include "netlink.h"
+#include "objects.h"
 #include "profile.h"
 #include "table.h"
 
@@ -356,6 +357,7 @@ int mcsnoop_nl_profile_add_doit(struct sk_buff *skb, struct genl_info *info)
 		err = -ENOMEM;
 		goto err_free;
 	}
+	mcs_object_new(MCS_OBJ_PROFILE);
 	strscpy(p->name, name, sizeof(p->name));
 	RCU_INIT_POINTER(p->rules, r);
 	list_add_tail(&p->node, &mn->profiles);

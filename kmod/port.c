@@ -18,6 +18,7 @@
 #include "fallback.h"
 #include "hosts.h"
 #include "mst.h"
+#include "objects.h"
 #include "port.h"
 #include "profile.h"
 #include "port_vlan.h"
@@ -62,6 +63,7 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 		kfree(port);
 		return -ENOMEM;
 	}
+	mcs_object_new(MCS_OBJ_PORT);
 	port->mb = mb;
 	port->dev = dev;
 	port->router_mode = MCSNOOP_ROUTER_AUTO;
@@ -104,6 +106,7 @@ static void mcs_port_free_rcu(struct rcu_head *head)
 	kfree(rcu_dereference_protected(port->vlan_routers, true));
 	mcs_port_vlans_free(port);
 	kfree(port);
+	mcs_object_gone(MCS_OBJ_PORT);
 }
 
 void mcs_port_del(struct mcs_port *port, bool restore)

@@ -5,6 +5,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
+#include "objects.h"
 #include "port_vlan.h"
 #include "table.h"
 
@@ -25,6 +26,7 @@ static int mcs_port_vlan_add(struct mcs_port *port, u16 vid, u32 max)
 		kfree(pv);
 		return err;
 	}
+	mcs_object_new(MCS_OBJ_PORT_VLAN);
 	port->vlan_limit_count++;
 	/*
 	 * Learning counts from the insert on; the groups it had by then are
@@ -50,6 +52,7 @@ int mcs_port_vlan_set_max(struct mcs_port *port, u16 vid, u32 max)
 			xa_erase(&port->vlan_limits, vid);
 			port->vlan_limit_count--;
 			kfree_rcu(pv, rcu);
+			mcs_object_gone(MCS_OBJ_PORT_VLAN);
 		}
 		return 0;
 	}
@@ -69,7 +72,9 @@ void mcs_port_vlans_free(struct mcs_port *port)
 	struct mcs_port_vlan *pv;
 	unsigned long vid;
 
-	xa_for_each(&port->vlan_limits, vid, pv)
+	xa_for_each(&port->vlan_limits, vid, pv) {
 		kfree(pv);
+		mcs_object_gone(MCS_OBJ_PORT_VLAN);
+	}
 	xa_destroy(&port->vlan_limits);
 }

@@ -12,6 +12,7 @@
 
 #include "events.h"
 #include "netns.h"
+#include "objects.h"
 #include "profile.h"
 #include "table.h"
 
@@ -302,6 +303,7 @@ static void mcs_profile_free_rcu(struct rcu_head *head)
 
 	kfree(rcu_dereference_protected(p->rules, true));
 	kfree(p);
+	mcs_object_gone(MCS_OBJ_PROFILE);
 }
 
 void mcs_profile_free(struct mcs_profile *p)

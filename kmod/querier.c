@@ -25,6 +25,7 @@
 #include "context.h"
 #include "events.h"
 #include "hooks.h"
+#include "objects.h"
 #include "querier.h"
 #include "query.h"
 
@@ -716,6 +717,7 @@ done:
 		list_del(&g->list);
 		mb->querier.gsq_count--;
 		kfree(g);
+		mcs_object_gone(MCS_OBJ_QUERY);
 	}
 	return next;
 }
@@ -761,6 +763,7 @@ void mcs_querier_leave(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	g = kzalloc(struct_size(g, sources, nsrc), GFP_ATOMIC);
 	if (!g)
 		return;
+	mcs_object_new(MCS_OBJ_QUERY);
 	g->group = *group;
 	g->vid = vid;
 	g->proto = q->proto;
@@ -880,6 +883,7 @@ void mcs_querier_stop(struct mcs_bridge *mb)
 	list_for_each_entry_safe(g, gtmp, &mb->querier.gsqs, list) {
 		list_del(&g->list);
 		kfree(g);
+		mcs_object_gone(MCS_OBJ_QUERY);
 	}
 	mb->querier.gsq_count = 0;
 	spin_unlock_bh(&mb->lock);

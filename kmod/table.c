@@ -18,6 +18,7 @@
 #include "forward.h"
 #include "hosts.h"
 #include "mac_alias.h"
+#include "objects.h"
 #include "profile.h"
 #include "port_vlan.h"
 #include "table.h"
@@ -129,6 +130,7 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 	WRITE_ONCE(mb->table_gen, mb->table_gen + 1);
 	mcs_traffic_keep(mb, grp, jiffies);
 	kfree_rcu(grp, rcu);
+	mcs_object_gone(MCS_OBJ_GROUP);
 }
 
 /* The port is in a group more, or one less: its counts. */
@@ -178,6 +180,7 @@ bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
 	if (port && !is_zero_ether_addr(m->host))
 		mcs_host_unref(port, m->host);
 	kfree_rcu(m, rcu);
+	mcs_object_gone(MCS_OBJ_MEMBER);
 	if (!hlist_empty(&grp->members) || grp->overflow)
 		return false;
 	mcs_group_free(mb, grp);
@@ -266,6 +269,7 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
 		kfree(grp);
 		return ERR_PTR(-ENOMEM);
 	}
+	mcs_object_new(MCS_OBJ_GROUP);
 	mcs_traffic_restore(mb, grp);
 	/* Under the lock, so sharer cannot have gone. */
 	mcs_mac_alias_added(mb, grp, sharer);
@@ -299,6 +303,7 @@ static struct mcs_member *mcs_member_new(struct mcs_group *grp,
 		kfree(m);
 		return ERR_PTR(-ENOMEM);
 	}
+	mcs_object_new(MCS_OBJ_MEMBER);
 	m->port = port;
 	if (host)
 		ether_addr_copy(m->host, host);
@@ -468,6 +473,7 @@ static struct mcs_member *mcs_member_give_to_reporter(struct mcs_member *m)
 		kfree(n);
 		return NULL;
 	}
+	mcs_object_new(MCS_OBJ_MEMBER);
 	n->port = m->port;
 	ether_addr_copy(n->host, m->reporter);
 	n->mode = m->mode;
@@ -481,6 +487,7 @@ static struct mcs_member *mcs_member_give_to_reporter(struct mcs_member *m)
 		n->sources.first->pprev = &n->sources.first;
 	hlist_replace_rcu(&m->node, &n->node);
 	kfree_rcu(m, rcu);
+	mcs_object_gone(MCS_OBJ_MEMBER);
 	return n;
 }
 

@@ -14,6 +14,7 @@
 #include <linux/string.h>
 
 #include "netlink.h"
+#include "objects.h"
 #include "table.h"
 #include "template.h"
 
@@ -166,6 +167,7 @@ int mcs_template_add(struct mcs_bridge *mb, const char *pattern,
 	t = kzalloc(struct_size(t, settings, len), GFP_KERNEL);
 	if (!t)
 		return -ENOMEM;
+	mcs_object_new(MCS_OBJ_TEMPLATE);
 	strscpy(t->pattern, pattern, sizeof(t->pattern));
 	t->literals = mcs_template_literals(pattern);
 	t->len = len;
@@ -198,14 +200,17 @@ void mcs_template_del(struct mcs_bridge *mb, struct mcs_port_template *t)
 	list_del(&t->list);
 	mb->template_count--;
 	kfree(t);
+	mcs_object_gone(MCS_OBJ_TEMPLATE);
 }
 
 void mcs_templates_free(struct mcs_bridge *mb)
 {
 	struct mcs_port_template *t, *tmp;
 
-	list_for_each_entry_safe(t, tmp, &mb->templates, list)
+	list_for_each_entry_safe(t, tmp, &mb->templates, list) {
 		kfree(t);
+		mcs_object_gone(MCS_OBJ_TEMPLATE);
+	}
 	INIT_LIST_HEAD(&mb->templates);
 	mb->template_count = 0;
 }

@@ -8,6 +8,7 @@
 #include <linux/slab.h>
 
 #include "context.h"
+#include "objects.h"
 #include "table.h"
 #include "traffic.h"
 
@@ -39,6 +40,7 @@ static void mcs_traffic_forget(struct mcs_traffic_past *past,
 	list_del(&k->age);
 	past->count--;
 	kfree(k);
+	mcs_object_gone(MCS_OBJ_TRAFFIC_PAST);
 }
 
 void mcs_traffic_keep(struct mcs_bridge *mb, const struct mcs_group *grp,
@@ -55,6 +57,7 @@ void mcs_traffic_keep(struct mcs_bridge *mb, const struct mcs_group *grp,
 	k = kmalloc(sizeof(*k), GFP_ATOMIC | __GFP_NOWARN);
 	if (!k)
 		return;
+	mcs_object_new(MCS_OBJ_TRAFFIC_PAST);
 	if (past->count >= MCS_TRAFFIC_PAST_MAX)
 		mcs_traffic_forget(past, list_first_entry(&past->by_age,
 							  struct mcs_traffic_kept,
