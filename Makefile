@@ -147,6 +147,18 @@ check-debug: deps tool
 	$(call time_report,make check-debug); exit $$rc
 endif
 
+# The stress campaigns at full size on the debug kernel (hours; not CI:
+# their short versions run in check-debug). Fails on any failed check,
+# splat or leak; prints the campaigns' figures.
+SOAK_LOG_DIR ?= build/vm-logs
+soak: deps tool
+	@mkdir -p $(SOAK_LOG_DIR)
+	@{ VM_TIMEOUT=$${VM_TIMEOUT:-43200} MCSNOOP_LOG_DIR=$(SOAK_LOG_DIR) \
+		selftests/vm/check.sh -j 1 $$(selftests/vm/lanes.sh soak) 2>&1; \
+		echo $$? >$(SOAK_LOG_DIR)/soak.rc; } | tee $(SOAK_LOG_DIR)/soak.log
+	@selftests/vm/soak-report.sh $(SOAK_LOG_DIR)/soak.log \
+		$(SOAK_LOG_DIR)/soak/output.log; exit $$(cat $(SOAK_LOG_DIR)/soak.rc)
+
 demo: deps modules tool
 	@k=$(lastword $(TEST_KERNELS)); \
 	selftests/vm/run-vm.sh --kernel /boot/vmlinuz-$$k \
@@ -302,5 +314,5 @@ clean:
 	$(MAKE) -C kmod/test clean
 	rm -rf build
 
-.PHONY: all module modules tool deps style ynl ynl-check unit check deb check-debug debug-prebuild demo bench install \
+.PHONY: all module modules tool deps style ynl ynl-check unit check deb check-debug debug-prebuild soak demo bench install \
 	install-tool uninstall uninstall-tool dkms-src dkms-install dkms-uninstall dkms-check clean

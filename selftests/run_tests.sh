@@ -106,6 +106,8 @@ main()
 	TIMEOUT=${TIMEOUT:-300}
 	# A slower guest (lib.sh) gets more time.
 	TIMEOUT=$((TIMEOUT * ${MCS_SLOW:-1}))
+	# The full stress campaigns (make soak) run for hours.
+	[ "${MCS_STRESS:-}" = soak ] && TIMEOUT=$((TIMEOUT * 8))
 	tmp=$(mktemp -d)
 	echo "TAP version 13"
 	echo "1..${#tests[@]}"

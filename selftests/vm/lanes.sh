@@ -6,6 +6,7 @@
 #
 # Usage: selftests/vm/lanes.sh check [BUILD_DIR]
 #        selftests/vm/lanes.sh debug
+#        selftests/vm/lanes.sh soak
 #
 # Prints check.sh's arguments, one a line: the lane options (check.sh),
 # then NAME:IMAGE:KO@FILES per guest. check.sh starts the guests in this
@@ -51,6 +52,9 @@ OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
 	mcsnoop_data.sh mcsnoop_snoop_igmp.sh mcsnoop_differential_fallback.sh
 	mcsnoop_differential_issue.sh mcsnoop_differential_l2.sh
 	mcsnoop_vlan_contexts.sh mcsnoop_diagnostics.sh mcsnoop_templates.sh"
+# The stress campaigns: their short versions in the debug lane, the full
+# ones (MCS_STRESS=soak) in make soak's guest, one file at a time.
+STRESS_TESTS="mcsnoop_stress_teardown.sh"
 # seed_scenario waits out protocol timers for minutes: it starts first and
 # the rest run beside it.
 DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
@@ -67,7 +71,8 @@ DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_malformed.sh
 	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored
 	mcsnoop_differential_issue.sh:diff_locked:diff_mst:diff_qinq:diff_table_full
-	mcsnoop_differential_fallback.sh:diff_switchdev:late_locked:late_mcast_to_unicast:late_bridge_snooping"
+	mcsnoop_differential_fallback.sh:diff_switchdev:late_locked:late_mcast_to_unicast:late_bridge_snooping
+	$STRESS_TESTS"
 
 # list WORDS: comma-separated.
 list() {
@@ -94,8 +99,14 @@ debug)
 		--prepare "$here/debug-module.sh"
 	echo "debug:$IMAGE:build/debug/kmod/mcsnoop.ko@$(list "$DEBUG_TESTS")"
 	;;
+soak)
+	eval "$("$here/debug-kernel.sh" --paths)"
+	printf '%s\n' --kmemleak --env MCS_SLOW=3 --env MCS_STRESS=soak \
+		--guest-jobs 1 --prepare "$here/debug-module.sh"
+	echo "soak:$IMAGE:build/debug/kmod/mcsnoop.ko@$(list "$STRESS_TESTS")"
+	;;
 *)
-	sed -n '/^# Usage:/,/^# *selftests.vm.lanes.sh debug/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	sed -n '/^# Usage:/,/^# *selftests.vm.lanes.sh soak/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
 	exit 2
 	;;
 esac
