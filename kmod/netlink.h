@@ -58,6 +58,13 @@ extern const struct mcs_nl_names mcs_nl_names_port;
 __printf(2, 3)
 void mcs_nl_msgf(struct netlink_ext_ack *extack, const char *fmt, ...);
 /*
+ * An address attribute, 4 or 16 bytes, as v4-mapped or IPv6; -EINVAL
+ * after a message naming it name.
+ */
+int mcs_nl_addr_read(struct netlink_ext_ack *extack,
+		     const struct nlattr *attr, struct in6_addr *addr,
+		     const char *name);
+/*
  * A group (group true) or source address attribute, 4 or 16 bytes, as
  * v4-mapped or IPv6; -EINVAL after a message naming addr or source.
  */

@@ -152,33 +152,40 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/* A group or source address from the request: 4 or 16 bytes. */
-int mcs_nl_addr(struct netlink_ext_ack *extack, const struct nlattr *attr,
-		struct in6_addr *addr, bool group)
+int mcs_nl_addr_read(struct netlink_ext_ack *extack,
+		     const struct nlattr *attr, struct in6_addr *addr,
+		     const char *name)
 {
 	switch (nla_len(attr)) {
 	case sizeof(__be32):
 		ipv6_addr_set_v4mapped(nla_get_in_addr(attr), addr);
-		break;
+		return 0;
 	case sizeof(struct in6_addr):
 		*addr = nla_get_in6_addr(attr);
-		break;
-	default:
-		mcs_nl_err(extack, attr, group ?
-			   "addr: an IPv4 or IPv6 address (4 or 16 bytes)" :
-			   "source: an IPv4 or IPv6 address (4 or 16 bytes)");
-		return -EINVAL;
+		return 0;
 	}
-	if (group && !(mcs_addr_is_v4(addr) ?
-		       ipv4_is_multicast(addr->s6_addr32[3]) :
-		       ipv6_addr_is_multicast(addr))) {
+	NL_SET_BAD_ATTR(extack, attr);
+	mcs_nl_msgf(extack, "%s: an IPv4 or IPv6 address (4 or 16 bytes)",
+		    name);
+	return -EINVAL;
+}
+
+/* A group or source address from the request: 4 or 16 bytes. */
+int mcs_nl_addr(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		struct in6_addr *addr, bool group)
+{
+	int err = mcs_nl_addr_read(extack, attr, addr,
+				   group ? "addr" : "source");
+
+	if (err)
+		return err;
+	if (group && !mcs_addr_is_multicast(addr)) {
 		mcs_nl_err(extack, attr, "addr: not a multicast address");
 		return -EINVAL;
 	}
-	if (!group && (mcs_addr_is_v4(addr) ?
-		       ipv4_is_multicast(addr->s6_addr32[3]) ||
-		       !addr->s6_addr32[3] :
-		       ipv6_addr_is_multicast(addr) || ipv6_addr_any(addr))) {
+	if (!group && (mcs_addr_is_multicast(addr) ||
+		       (mcs_addr_is_v4(addr) ? !addr->s6_addr32[3] :
+		       ipv6_addr_any(addr)))) {
 		mcs_nl_err(extack, attr, "source: not a unicast address");
 		return -EINVAL;
 	}

@@ -172,22 +172,11 @@ static int mcs_nl_rule_addr(struct netlink_ext_ack *extack,
 			    const struct nlattr *attr, struct in6_addr *addr,
 			    const char *name, bool group)
 {
-	switch (nla_len(attr)) {
-	case sizeof(__be32):
-		ipv6_addr_set_v4mapped(nla_get_in_addr(attr), addr);
-		break;
-	case sizeof(struct in6_addr):
-		*addr = nla_get_in6_addr(attr);
-		break;
-	default:
-		NL_SET_BAD_ATTR(extack, attr);
-		mcs_nl_msgf(extack, "%s: an IPv4 or IPv6 address (4 or 16 bytes)",
-			    name);
-		return -EINVAL;
-	}
-	if (group && !(mcs_addr_is_v4(addr) ?
-		       ipv4_is_multicast(addr->s6_addr32[3]) :
-		       ipv6_addr_is_multicast(addr))) {
+	int err = mcs_nl_addr_read(extack, attr, addr, name);
+
+	if (err)
+		return err;
+	if (group && !mcs_addr_is_multicast(addr)) {
 		NL_SET_BAD_ATTR(extack, attr);
 		mcs_nl_msgf(extack, "%s: not a multicast address", name);
 		return -EINVAL;

@@ -42,6 +42,12 @@ bool mcs_addr_is_v4(const struct in6_addr *a)
 	return ipv6_addr_v4mapped(a);
 }
 
+bool mcs_addr_is_multicast(const struct in6_addr *a)
+{
+	return mcs_addr_is_v4(a) ? ipv4_is_multicast(a->s6_addr32[3]) :
+				   ipv6_addr_is_multicast(a);
+}
+
 static void mcs_key_init(struct mcs_group_key *key,
 			 const struct in6_addr *addr, u16 vid)
 {

@@ -126,5 +126,7 @@ bool mcs_member_remove(struct mcs_bridge *mb, struct mcs_group *grp,
 void mcs_table_expire(struct mcs_bridge *mb, unsigned long now);
 
 bool mcs_addr_is_v4(const struct in6_addr *a);
+/* A v4-mapped or IPv6 address: a multicast one of its family. */
+bool mcs_addr_is_multicast(const struct in6_addr *a);
 
 #endif /* _MCS_TABLE_H */
