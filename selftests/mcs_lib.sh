@@ -477,6 +477,34 @@ snoop_timers()
 		membership-timeout 600 router-timeout 600
 }
 
+# trunk_host HOST N [igmpv2]: HOST on a tagged port of br0's VLANs 10
+# and 20 (not 1), its stack on eth0.10 (10.10.0.N) and eth0.20
+# (10.20.0.N); igmpv2: its reports there are IGMPv2, repeated within
+# 0.1 s of a join and not after (for tests without a querier).
+trunk_host()
+{
+	local h=$1 n=$2 v
+
+	host_add sw br0 "$h" "" noipv6 || return 1
+	bridge -n "$NS_PREFIX-sw" -b - <<-EOF || return 1
+		vlan del dev p-$h vid 1
+		vlan add dev p-$h vid 10
+		vlan add dev p-$h vid 20
+	EOF
+	ipn "$h" -b - <<-EOF || return 1
+		link add link eth0 name eth0.10 up type vlan id 10
+		link add link eth0 name eth0.20 up type vlan id 20
+		addr add 10.10.0.$n/24 dev eth0.10
+		addr add 10.20.0.$n/24 dev eth0.20
+	EOF
+	[ "${3:-}" = igmpv2 ] || return 0
+	for v in 10 20; do
+		in_ns "$h" sysctl -qw "net.ipv4.conf.eth0/$v.force_igmp_version=2" \
+			"net.ipv4.conf.eth0/$v.igmpv2_unsolicited_report_interval=100" ||
+			return 1
+	done
+}
+
 # setup_error_targets: sw with br0 (own snooping off, can be enabled),
 # brs (own snooping on), dummy0 and a veth pair: one of each kind of
 # device a request can wrongly name.

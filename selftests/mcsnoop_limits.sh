@@ -289,32 +289,6 @@ removal_during_traffic()
 	bg_stop_all
 }
 
-# vlan_trunk HOST N: HOST on a tagged port of VLANs 10 and 20, its stack
-# on eth0.10 (10.10.0.N) and eth0.20 (10.20.0.N), IGMPv2 reports repeated
-# within 0.1 s of a join and not after (no querier).
-vlan_trunk()
-{
-	local h=$1 n=$2 v
-
-	host_add sw br0 "$h" "" noipv6 || return 1
-	bridge -n "$NS_PREFIX-sw" -b - <<-EOF || return 1
-		vlan del dev p-$h vid 1
-		vlan add dev p-$h vid 10
-		vlan add dev p-$h vid 20
-	EOF
-	ipn "$h" -b - <<-EOF || return 1
-		link add link eth0 name eth0.10 up type vlan id 10
-		link add link eth0 name eth0.20 up type vlan id 20
-		addr add 10.10.0.$n/24 dev eth0.10
-		addr add 10.20.0.$n/24 dev eth0.20
-	EOF
-	for v in 10 20; do
-		in_ns "$h" sysctl -qw "net.ipv4.conf.eth0/$v.force_igmp_version=2" \
-			"net.ipv4.conf.eth0/$v.igmpv2_unsolicited_report_interval=100" ||
-			return 1
-	done
-}
-
 # vlan_limit DEV VID KEY: KEY of VID's object in DEV's vlan_limits.
 vlan_limit()
 {
@@ -331,7 +305,7 @@ vlan_max_groups()
 {
 	local out tf
 
-	star 0 vlan && vlan_trunk h1 1 && vlan_trunk h2 2 &&
+	star 0 vlan && trunk_host h1 1 igmpv2 && trunk_host h2 2 igmpv2 &&
 		host_add sw br0 h3 10.10.0.3/24 noipv6 &&
 		bridge -n "$NS_PREFIX-sw" -b - <<-EOF &&
 			vlan del dev p-h3 vid 1

@@ -32,24 +32,6 @@ G=239.1.2.3
 # Timers that must fit between two checks, stretched on a slow guest.
 S=$MCS_SLOW
 
-trunk()
-{
-	local h=$1 n=$2
-
-	host_add sw br0 "$h" "" noipv6 || return 1
-	bridge -n "$NS_PREFIX-sw" -b - <<-EOF || return 1
-		vlan del dev p-$h vid 1
-		vlan add dev p-$h vid 10
-		vlan add dev p-$h vid 20
-	EOF
-	ipn "$h" -b - <<-EOF
-		link add link eth0 name eth0.10 up type vlan id 10
-		link add link eth0 name eth0.20 up type vlan id 20
-		addr add 10.10.0.$n/24 dev eth0.10
-		addr add 10.20.0.$n/24 dev eth0.20
-	EOF
-}
-
 access()
 {
 	local h=$1 n=$2 vid=$3
@@ -63,8 +45,8 @@ access()
 
 vlan_setup()
 {
-	star 0 vlan && trunk h1 1 && access h2 2 10 && access h3 3 20 &&
-		trunk h4 4 && access h5 5 10 || return 1
+	star 0 vlan && trunk_host h1 1 && access h2 2 10 && access h3 3 20 &&
+		trunk_host h4 4 && access h5 5 10 || return 1
 	mcs sw bridge enable br0 >/dev/null && snoop_timers &&
 		mcs sw bridge set br0 flood-unknown off
 }
@@ -164,7 +146,7 @@ check_q()
 # eth0.20), br0 enabled with ARGS.
 timers_setup()
 {
-	star 0 vlan && trunk h1 1 && mcs sw bridge enable br0 "$@" >/dev/null
+	star 0 vlan && trunk_host h1 1 && mcs sw bridge enable br0 "$@" >/dev/null
 }
 
 # The bridge queries every 300 s, VLAN 10 at its own 2 s: proxy queries
@@ -173,7 +155,7 @@ vlan_query_interval()
 {
 	local c20 n1 t1 t2 q='eth0.10.rx.gq'
 
-	star 0 vlan && trunk h1 1 && sniff h1 &&
+	star 0 vlan && trunk_host h1 1 && sniff h1 &&
 		mcs sw bridge enable br0 querier proxy query-interval 300 \
 			startup-query-count 1 >/dev/null ||
 		{ check_err 1 "setup"; return; }
