@@ -147,6 +147,7 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *max_groups = info->attrs[MCSNOOP_A_VLAN_MAX_GROUPS];
 	struct nlattr *profile = info->attrs[MCSNOOP_A_VLAN_PROFILE];
 	struct mcs_profile *p = NULL;
+	bool reserved = false;
 	struct mcs_bridge *mb;
 	u16 vid = 0;
 	int err = 0;
@@ -174,6 +175,7 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = xa_reserve(&mb->vlan_profiles, vid, GFP_KERNEL);
 		if (err)
 			goto out;
+		reserved = true;
 	}
 	if (snooping) {
 		if (nla_get_u8(snooping))
@@ -193,8 +195,11 @@ int mcsnoop_nl_vlan_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (profile)
 		WARN_ON_ONCE(mcs_vlan_profile_set(mb, vid, p));
 out:
-	/* A slot reserved and not used (an error, or no profile) goes. */
-	if (profile)
+	/*
+	 * A slot reserved and not used (an error, or no profile) goes; there
+	 * is none when the request failed before (mb may be an error).
+	 */
+	if (reserved)
 		xa_release(&mb->vlan_profiles, vid);
 	rtnl_unlock();
 	return err;

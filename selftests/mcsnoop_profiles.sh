@@ -180,6 +180,14 @@ profile_vlan()
 	joined h2 239.2.2.2
 	check_ports br0 239.2.2.2 p-h2 "239.2.2.2 once VLAN 1 has no profile" 1
 	bg_stop_all
+	# A bridge mcsnoop is not enabled on: refused, named (the netlink
+	# stress campaign found this request oopsing, holding RTNL).
+	br_create sw br1 0 vlan_filtering 1
+	out=$(mcs sw vlan set br1 vid 1 profile iptv 2>&1)
+	check_fail $? "vlan set on a bridge not enabled"
+	check_match "$out" "br1|not enabled|bridge" "its message: $out"
+	mcs sw bridge show br0 >/dev/null
+	check_err $? "mcsnoopctl answers after it"
 }
 
 # tap_port: tap101i0 in br0 of sw, its peer eth0 (10.0.0.101) in vm101.
