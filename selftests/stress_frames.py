@@ -16,7 +16,7 @@ usage:
       COUNT frames, as fast as it can, spread over the IFACEs (AF_PACKET):
       first every corpus frame as it is, then seeded byte-level mutations
       of them. Prints KEY=VALUE words (sent, seconds, per interface, ...).
-  stress_frames.py reference [-n NETNS] CORPUS IFACE PREFIX
+  stress_frames.py reference [-n NETNS] CORPUS IFACE PREFIX[,PREFIX...]
       every corpus frame named PREFIX.COUNTER.WHAT once ("valid": the
       valid, untagged messages; "rfc4286": MRD solicitations and
       terminations of 4 bytes); prints the counters of `mcsnoopctl
@@ -193,10 +193,16 @@ def set_lengths(f, lay):
 def corpus(seed, path, mac):
     """Build the corpus with scapy (the only part that needs it)."""
     rng = random.Random("corpus/%s" % seed)
-    # Scapy loads its cryptography support (TLS, IPsec) when it can:
-    # not needed here, and many seconds of imports under TCG.
+    # Scapy loads its cryptography support (TLS, IPsec) when it can, and
+    # Wireshark's database of MAC vendors (2 MB): neither is needed here,
+    # and they are seconds of an import under TCG.
     sys.modules.setdefault("cryptography", None)
-    from scapy.layers.l2 import Ether, Dot1Q, Dot1AD
+    exists = os.path.exists
+    os.path.exists = lambda p: not p.endswith("/manuf") and exists(p)
+    try:
+        from scapy.layers.l2 import Ether
+    finally:
+        os.path.exists = exists
     from scapy.layers.inet import IP, IPOption_Router_Alert, fragment
     from scapy.contrib.igmp import IGMP
     from scapy.contrib.igmpv3 import (IGMPv3, IGMPv3gr, IGMPv3mq,
@@ -253,19 +259,18 @@ def corpus(seed, path, mac):
             return "01:00:5e:%02x:%02x:%02x" % (a[1] & 0x7f, a[2], a[3])
         return "01:00:5e:00:00:01"
 
+    built = {}
+
     def add(name, l3, tags=(), fix=False, eth=None, ipopt=None):
-        """One entry: l3 in Ethernet (tags: (TPID, VID) outside in), with
-        the IPv4 options ipopt inserted (checksums fixed then)."""
-        pkt = Ether(src=mac, dst=mac_of(l3))
-        for tpid, vid in tags:
-            pkt = pkt / (Dot1AD(vlan=vid) if tpid == 0x88a8 else
-                         Dot1Q(vlan=vid))
-        frame = bytearray(bytes(pkt / l3))
-        # The TPIDs scapy has no layer for (0x9100), and a stack in order.
-        off = 12
-        for tpid, _ in tags:
-            frame[off:off + 2] = struct.pack("!H", tpid)
-            off += 4
+        """One entry: l3 in Ethernet with VLAN tags ((TPID, VID), outside
+        in: scapy has no layer for 0x9100 and would reorder a stack), the
+        IPv4 options ipopt inserted (checksums fixed then). Each message
+        is built once, whatever it is dressed in."""
+        if id(l3) not in built:
+            built[id(l3)] = (l3, bytes(Ether(src=mac, dst=mac_of(l3)) / l3))
+        frame = bytearray(built[id(l3)][1])
+        frame[12:12] = b"".join(struct.pack("!HH", t, v) for t, v in tags)
+        off = 12 + 4 * len(tags)
         if eth is not None:
             frame[off:off + 2] = struct.pack("!H", eth)
         if ipopt is not None:
@@ -840,9 +845,10 @@ def send(argv):
 
 
 def reference(argv):
-    """Every untagged frame named PREFIX.COUNTER.* once, plainly; the
-    counters it moves."""
-    entries = [e for e in load(argv[0]) if e[0].startswith(argv[2] + ".")]
+    """Every frame named PREFIX.COUNTER.* once, plainly; the counters
+    they move."""
+    prefixes = tuple(w + "." for w in argv[2].split(","))
+    entries = [e for e in load(argv[0]) if e[0].startswith(prefixes)]
     port = Port(argv[1])
     want = {}
     for name, frame in entries:
