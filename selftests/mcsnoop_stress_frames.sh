@@ -149,7 +149,10 @@ set_mtu()
 snapshot()
 {
 	local -n _snap=$1
-	local line key re='^mcsnoop_(bridge|port)_([a-z0-9_]+)[{]bridge="([^"]*)"(,port="([^"]*)")?[}] ([0-9]+)$'
+	local line key
+	local re='^mcsnoop_(bridge|port)_([a-z0-9_]+)[{]bridge="([^"]*)"'
+
+	re+='(,port="([^"]*)")?[}] ([0-9]+)$'
 
 	_snap=()
 	while IFS= read -r line; do
@@ -393,7 +396,8 @@ stress_frames()
 	v=$(cat "$MCS_TMP/ctl")
 	figure ctl_answers "$(word "$v" ok)" answers
 	figure ctl_max_ms "$(word "$v" max_ms)" ms
-	check_eq "$(word "$v" fail)" 0 "mcsnoopctl failures: $(cat "$MCS_TMP/ctl.err" 2>/dev/null)"
+	check_eq "$(word "$v" fail)" 0 \
+		"mcsnoopctl failures: $(cat "$MCS_TMP/ctl.err" 2>/dev/null)"
 	check_ge "$(word "$v" ok)" 8 "mcsnoopctl answers during the run"
 
 	# The counters: what the bridges and the hostile ports saw.

@@ -15,7 +15,10 @@ usage:
   stress_frames.py send [-n NETNS] CORPUS SEED COUNT IFACE[,IFACE...]
       COUNT frames, as fast as it can, spread over the IFACEs (AF_PACKET):
       first every corpus frame as it is, then seeded byte-level mutations
-      of them. Prints KEY=VALUE words (sent, seconds, per interface, ...).
+      of them. Prints KEY=VALUE words that add up over runs: sent, ms,
+      jumbo, nonlinear, oversize (left out), retries, rejected, and per
+      interface sent.IFACE, ring.IFACE and short.IFACE (frames the
+      kernel drops before the bridge: a VLAN tag and nothing behind).
   stress_frames.py reference [-n NETNS] CORPUS IFACE PREFIX[,PREFIX...]
       every corpus frame named PREFIX.COUNTER.WHAT once ("valid": the
       valid, untagged messages; "rfc4286": MRD solicitations and
@@ -30,8 +33,9 @@ usage:
       most consecutive numbers missing, ooo out of order, maxgap_ms the
       longest time without a datagram).
 
-The same SEED, COUNT and MTUs give the same frames, in the same order,
-on the same interfaces: a failure replays with its seed. Frames longer
+The same SEED, COUNT and MTUs give the same frames (the corpus too),
+in the same order, on the same interfaces: a failure replays with its
+seed. Frames longer
 than an interface's MTU allows are left out (the test raises the MTU to
 9000 for part of the run, so the jumbo ones go then).
 
@@ -57,8 +61,8 @@ import time
 
 SRC4 = "10.0.0.77"
 SRC6 = "fe80::77"
-# The groups of the corpus: never the test's own (239.1.x.x), so that no
-# valid hostile frame can touch the member's group.
+# The corpus' groups are 239.77.0-2.x and ff0e::77:1xx: never the test's
+# own (225.100.200.x), so that no hostile frame touches the member's.
 NGROUPS = 48
 PORT = 5002
 MAGIC = b"MCSF"
@@ -97,6 +101,9 @@ class Layout:
 
 
 def dissect(f):
+    """The Layout of frame f, and in lay.fields the offsets of the bytes
+    worth mutating: IP header fields, message type and code, counts,
+    record headers."""
     n = len(f)
     lay = Layout()
     off = 12
@@ -208,7 +215,8 @@ def corpus(seed, path, mac):
     from scapy.contrib.igmpv3 import (IGMPv3, IGMPv3gr, IGMPv3mq,
                                       IGMPv3mr, IGMPv3mra)
     from scapy.layers.inet6 import (
-        IPv6, IPv6ExtHdrDestOpt, HBHOptUnknown, PadN, IPv6ExtHdrFragment, IPv6ExtHdrHopByHop,
+        IPv6, IPv6ExtHdrDestOpt, HBHOptUnknown, PadN, IPv6ExtHdrFragment,
+        IPv6ExtHdrHopByHop,
         IPv6ExtHdrRouting, RouterAlert, ICMPv6MLQuery, ICMPv6MLReport,
         ICMPv6MLDone, ICMPv6MLQuery2, ICMPv6MLReport2, ICMPv6MLDMultAddrRec,
         ICMPv6MRD_Advertisement, ICMPv6MRD_Solicitation,
@@ -613,6 +621,7 @@ def patch_aux(frame, aux):
 
 
 def load(path):
+    """The corpus: (NAME, FRAME) pairs."""
     out = []
     with open(path) as fh:
         for line in fh:
@@ -708,7 +717,6 @@ def mutate(frame, rng):
 SOL_PACKET = 263
 PACKET_VERSION = 10
 PACKET_TX_RING = 13
-PACKET_LOSS = 14
 TPACKET_V2 = 1
 TP_STATUS_SEND_REQUEST = 1
 RING_FRAME = 1 << 14            # a jumbo frame and the header fit
