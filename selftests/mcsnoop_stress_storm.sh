@@ -36,8 +36,9 @@
 # events received and dropped, the stream's losses and gaps.
 #
 # MCS_STRESS=soak (make soak): 2,500,000 groups against max-groups
-# 524,288 (150 MB on the stock kernel); otherwise 90,000 against 16,384,
-# the default max-groups (about 10 s on the stock 6.12 guest).
+# 524,288 (a table of 126 MB, about a minute on the stock 6.12 guest);
+# otherwise 90,000 against 16,384, the default max-groups (10 to 20 s
+# there, as busy as the host is).
 
 ALL_TESTS=(
 	storm
@@ -240,8 +241,9 @@ storm()
 	WAIT_NAP=0.5 wait_secs 60 probe
 	check_err $? "the monitor heard no probe: $(cat "$f.err")"
 
-	stats_of b0 && stats_of p0 port p-h3 && B0_REPORTS=$((b0[igmp] + b0[mld])) ||
+	stats_of b0 && stats_of p0 port p-h3 ||
 		{ check_err 1 "stats show before the storm"; return; }
+	B0_REPORTS=$((b0[igmp] + b0[mld]))
 	mem0=$(mem_kb)
 	nap 0	# opens nap's fifo here, for the sampler too
 	: >"$samples"
@@ -274,7 +276,7 @@ storm()
 	WAIT_NAP=0.1 wait_secs "$STORM_SECS" held 2
 	check_err $? "the storm did not reach $RAISE_AT groups: $(<"$MCS_TMP/progress")"
 	wait_secs 10 count_is "$LOW"
-	check_err $? "the storm did not fill the lowered table: $(br_count) groups of $LOW"
+	check_err $? "the lowered table: $(br_count) groups of $LOW"
 	t_low1=${EPOCHREALTIME/./}
 	: >"$MCS_TMP/progress.go2"
 	mcs sw bridge set br0 max-groups "$LIMIT"
