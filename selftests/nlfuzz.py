@@ -42,11 +42,18 @@ run: the phases, in order, each with its share of the N requests:
                 naming this namespace's ifindexes and names too
   own-netns     root of a new user namespace in a new network namespace
                 it owns (unshare -Urn), with bridges of its own
-After the root phase and after the others, the configuration of this
-namespace (every dump, without counters and timers) must be the same.
-Output: "seed S", "figure NAME VALUE UNIT" lines, "FAIL ..." lines; the
-log (--log) lists every distinct (command, errno, message) triple and
-every failure with its request. Exit status 0 when nothing failed.
+The root phase ends as it starts, with tables at their limits (a group
+with 64 sources on each port, 64 VLAN limits on a port, 32 rules, 32
+template groups) and a get of each. After it, and after the others, the
+configuration of this namespace (every dump, without counters, timers
+and learnt memberships) must be the same; and dumps on a new socket
+(whose first part the kernel makes one page) must list what dumps on a
+used one do. A request not answered in the timeout ends the run.
+Output: "seed S", "phase ..." and "figure NAME VALUE UNIT" lines, "FAIL"
+lines; the log (--log) lists every distinct (command, errno, message)
+triple and every failure with its request. Exit status 0 when nothing
+failed. NLFUZZ_SEED sets the seed too; MCS_NETLINK_AVOID=NAME,... makes
+no request of a known kernel bug (KNOWN_BUGS), to get past it.
 """
 
 import ctypes
@@ -124,13 +131,15 @@ class Attr:
         self.type = spec.get("type", "unused")
         self.checks = spec.get("checks", {})
         self.nested = spec.get("nested-attributes")
-        self.multi = spec.get("multi-attr", False)
         self.enum = spec.get("enum")
         self.doc = spec.get("doc", "") or ""
         # Numbers of the doc text ("1000-3600000 ms, default 125000"):
         # the boundaries worth trying, each and one beside.
         self.doc_nums = sorted({int(n) for n in re.findall(r"\d+", self.doc)
                                 if len(n) < 11})
+        self.ranges = [(int(a), int(b)) for a, b in
+                       re.findall(r"(\d+) ?- ?(\d+)", self.doc)
+                       if int(a) <= int(b)]
 
     def __repr__(self):
         return "%s.%s" % (self.set, self.name)
@@ -294,10 +303,6 @@ class Topo:
         self.devs = devs
         self.bridges = [d for d in devs if d[2] == "bridge"]
         self.ports = [d for d in devs if d[3]]
-        self.others = [d for d in devs if d[2] != "bridge" and not d[3]]
-
-    def to_json(self):
-        return self.devs
 
     def ports_of(self, br):
         return [d for d in self.ports if d[3] == br[0]]
@@ -396,6 +401,8 @@ class Gen:
         self.all_attrs = {o.name: [a for a in spec.sets[o.set].values()
                                    if a.type != "unused"] for o in self.ops}
         self.maxattr = {o.name: spec.policy_max(o) for o in self.ops}
+        self.settings = {o: [a for a in attrs if not a.name.endswith(
+            ("ifindex", "ifname"))] for o, attrs in self.req_attrs.items()}
         self.burst = None
         self.groups = []            # the attributes of group-adds applied
 
@@ -625,36 +632,94 @@ class Gen:
         return req
 
     def attrs(self, op, well_formed):
+        """The attributes of a request of op: a well-formed one names
+        each device once (ifindex, ifname or both, of the same device)
+        and has a few settings, mostly in range; the others have any of
+        the op's attributes, with any values."""
         r = self.rng
         reqs = self.req_attrs[op.name]
         out = []
-        uncovered = [a for a in reqs if (op.name, a.name) not in self.covered]
-        for a in reqs:
-            p = 0.3
-            if a.name in ("ifindex", "ifname", "bridge-ifindex",
-                          "bridge-ifname", "port-ifindex", "port-ifname"):
-                # One of each pair, mostly.
-                p = 0.55 if well_formed else 0.35
-                if a.name.endswith("ifname") and any(
-                        n.attr and n.attr.name == a.name.replace("ifname",
-                                                                 "ifindex")
-                        for n in out):
-                    p = 0.15
-            elif a.name in ("addr", "template", "name", "vid", "family"):
-                p = 0.8
-            if r.random() < p or (uncovered and a is uncovered[0]):
-                out.append(self.value(a))
         if well_formed:
+            for prefix in ("", "bridge-", "port-"):
+                pair = [a for a in reqs if a.name in (prefix + "ifindex",
+                                                      prefix + "ifname")]
+                if not pair or r.random() < 0.08:
+                    continue
+                want = "bridge" if prefix == "bridge-" or (
+                    not prefix and op.set == "bridge") else "port"
+                dev = self.pick_dev(want)
+                x = r.random()
+                for a in pair:
+                    if (a.name.endswith("ifindex") and x < 0.7) or \
+                            (a.name.endswith("ifname") and x > 0.5):
+                        out.append(self.dev_attr(a, dev))
+            others = self.settings[op.name]
+            k = r.choice((0, 1, 1, 1, 2, 2, 3, 5))
+            chosen = r.sample(others, min(k, len(others)))
+            for a in others:
+                if a.name in ("addr", "template", "name", "vid", "family") \
+                        and a not in chosen and r.random() < 0.85:
+                    chosen.append(a)
+            for a in chosen:
+                out.append(self.good(a) if r.random() < 0.85 else
+                           self.value(a))
             self.fix_up(op, out)
             if op.name in ("group-get", "group-del", "group-add") and \
                     self.groups and r.random() < 0.5:
                 # A membership added before: found, deleted, added again.
                 want = {a.name for a in reqs}
                 out = [n for n in r.choice(self.groups) if n.attr.name in want]
+        else:
+            uncovered = [a for a in reqs
+                         if (op.name, a.name) not in self.covered]
+            for a in reqs:
+                p = 0.3
+                if a.name in ("addr", "template", "name", "vid", "family"):
+                    p = 0.8
+                if r.random() < p or (uncovered and a is uncovered[0]):
+                    out.append(self.value(a))
         for n in out:
             self.covered.add((op.name, n.attr.name))
         r.shuffle(out)
         return out
+
+    def good(self, attr):
+        """A value of attr that its checks and its doc allow, mostly."""
+        r = self.rng
+        t = attr.type
+        if t not in ("u8", "u16", "u32", "u64") or attr.name in (
+                "vid", "family"):
+            if attr.name == "vid":
+                return N(attr.num, struct.pack("=H", r.choice((1, 10, 20))),
+                         attr=attr)
+            if attr.name == "family":
+                return N(attr.num, bytes([r.choice((2, 10))]), attr=attr)
+            if t == "string" and attr.name in ("profile", "name"):
+                s = r.choice(("p0", "p1", "iptv", "big", ""))
+                return N(attr.num, s.encode() + b"\0", attr=attr)
+            return self.value(attr)
+        d = self.spec.defs.get(attr.enum) if attr.enum else None
+        ranges = attr.ranges
+        if d and d["type"] == "flags":
+            v = r.randrange(1 << len(d["entries"]))
+        elif d:
+            v = d.get("value-start", 0) + r.randrange(len(d["entries"]))
+        elif "max" in attr.checks or "min" in attr.checks:
+            v = r.randint(attr.checks.get("min", 0),
+                          attr.checks.get("max", 1))
+        elif ranges and r.random() < 0.8:
+            lo, hi = r.choice(ranges)
+            # Round values, as an admin types them, and the ends.
+            v = r.choice((lo, hi, r.randint(lo, hi),
+                          min(hi, lo + r.randrange(10) * 1000)))
+        elif attr.doc_nums:
+            v = r.choice(attr.doc_nums)
+        else:
+            v = r.randrange(4)
+        bits = int(t[1:])
+        fmt = {8: "=B", 16: "=H", 32: "=I", 64: "=Q"}[bits]
+        return N(attr.num, struct.pack(fmt, v & ((1 << bits) - 1)),
+                 attr=attr)
 
     def fix_up(self, op, out):
         """Make a well-formed request likely to pass: a group-add names a
