@@ -53,8 +53,13 @@ OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
 	mcsnoop_differential_issue.sh mcsnoop_differential_l2.sh
 	mcsnoop_vlan_contexts.sh mcsnoop_diagnostics.sh mcsnoop_templates.sh"
 # The stress campaigns: their short versions in the debug lane, the full
-# ones (MCS_STRESS=soak) in make soak's guest, one file at a time.
-STRESS_TESTS="mcsnoop_stress_teardown.sh"
+# ones (MCS_STRESS=soak) in make soak's guest, one file at a time. Not
+# yet in the debug lane: the netlink campaign, which finds two bugs not
+# fixed yet (a group larger than a page: group get, and the first part of
+# a dump), and the frames campaign, whose reference counts differ on the
+# debug kernel (4-byte MRD messages) and which takes 210 s there.
+STRESS_TESTS="mcsnoop_stress_teardown.sh mcsnoop_stress_storm.sh"
+SOAK_TESTS="$STRESS_TESTS mcsnoop_stress_frames.sh mcsnoop_stress_netlink.sh"
 # seed_scenario waits out protocol timers for minutes: it starts first and
 # the rest run beside it.
 DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
@@ -103,7 +108,7 @@ soak)
 	eval "$("$here/debug-kernel.sh" --paths)"
 	printf '%s\n' --kmemleak --env MCS_SLOW=3 --env MCS_STRESS=soak \
 		--guest-jobs 1 --prepare "$here/debug-module.sh"
-	echo "soak:$IMAGE:build/debug/kmod/mcsnoop.ko@$(list "$STRESS_TESTS")"
+	echo "soak:$IMAGE:build/debug/kmod/mcsnoop.ko@$(list "$SOAK_TESTS")"
 	;;
 *)
 	sed -n '/^# Usage:/,/^# *selftests.vm.lanes.sh soak/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
