@@ -188,7 +188,19 @@ static enum mcs_parse_result check_records(const u8 *p, unsigned int len,
 	return MCS_PARSE_OK;
 }
 
-/* MRD (RFC 4286) has one layout over IGMP and ICMPv6; len >= 8 here. */
+/*
+ * RFC 4286 6 and 7: an MRD solicitation or termination is 4 bytes (type,
+ * reserved, checksum); every other message is at least 8.
+ */
+static unsigned int mcs_min_len(u8 type, u8 sol, u8 term)
+{
+	return type == sol || type == term ? 4 : 8;
+}
+
+/*
+ * MRD (RFC 4286) has one layout over IGMP and ICMPv6; len >= 8 here for
+ * an advertisement, >= 4 for the others (which carry nothing more).
+ */
 static enum mcs_parse_result parse_mrd(const u8 *p, enum mcs_msg_kind kind,
 				       struct mcs_msg *msg)
 {
@@ -232,12 +244,13 @@ static enum mcs_parse_result parse_igmp_query(const u8 *p, unsigned int len,
 static enum mcs_parse_result parse_igmp(const u8 *p, unsigned int len,
 					struct mcs_msg *msg)
 {
-	if (len < 8)
+	if (len < 4 || len < mcs_min_len(p[0], IGMP_MRD_SOL, IGMP_MRD_TERM))
 		return MCS_PARSE_TRUNCATED;
 	if (!csum_ok(csum_add(0, p, len)))
 		return MCS_PARSE_BAD_CSUM;
 	msg->type = p[0];
-	addr_from_ipv4(&msg->group, p + 4);
+	if (len >= 8)
+		addr_from_ipv4(&msg->group, p + 4);
 	switch (p[0]) {
 	case IGMP_QUERY:
 		return parse_igmp_query(p, len, msg);
@@ -412,7 +425,7 @@ static enum mcs_parse_result parse_icmpv6(const u8 *ip6h, const u8 *p,
 	if (!ipv6_is_link_local(ip6h + 8) &&
 	    !(unspec_ok && ipv6_is_zero(ip6h + 8)))
 		return MCS_PARSE_BAD_SOURCE;
-	if (len < 8)
+	if (len < 4 || len < mcs_min_len(p[0], MLD_MRD_SOL, MLD_MRD_TERM))
 		return MCS_PARSE_TRUNCATED;
 	if (!csum_ok(csum_add(csum_ipv6_pseudo(ip6h, len, PROTO_ICMPV6),
 			      p, len)))

@@ -332,6 +332,8 @@ static void test_mrd_pim_data(void)
 {
 	u8 adv[8] = { 0x30, 20, 0, 0, 0, 125, 0, 2 };
 	u8 adv6[8] = { 151, 20, 0, 0, 0, 125, 0, 2 };
+	u8 sol[4] = { 0x31, 0, 0, 0 };
+	u8 term6[4] = { 153, 0, 0, 0 };
 	u8 hello[8] = { 0x20, 0, 0, 0, 0, 1, 0, 2 };
 	/* Generation ID (20, 4 bytes), then Holdtime (1, 2 bytes): 35 s. */
 	u8 hello_opts[18] = { 0x20, 0, 0, 0, 0, 20, 0, 4, 1, 2, 3, 4,
@@ -347,6 +349,15 @@ static void test_mrd_pim_data(void)
 	len = ipv6("fe80::1", "ff02::6a", 1, 58, adv6, 8, 2);
 	CHECK(parse6(len, &m) == MCS_PARSE_OK && m.kind == MCS_MSG_MRD_ADV,
 	      "mld mrd advertisement");
+	len = ipv4("10.0.0.1", "224.0.0.106", 1, 2, sol, 4, 2);
+	CHECK(parse4(len, &m) == MCS_PARSE_OK && m.kind == MCS_MSG_MRD_SOL,
+	      "igmp mrd solicitation of 4 bytes (RFC 4286 6)");
+	len = ipv6("fe80::1", "ff02::6a", 1, 58, term6, 4, 2);
+	CHECK(parse6(len, &m) == MCS_PARSE_OK && m.kind == MCS_MSG_MRD_TERM,
+	      "mld mrd termination of 4 bytes (RFC 4286 7)");
+	len = ipv4("10.0.0.1", "224.0.0.106", 1, 2, sol, 3, -1);
+	CHECK(parse4(len, &m) == MCS_PARSE_TRUNCATED,
+	      "igmp mrd solicitation shorter than 4");
 	len = ipv4("10.0.0.1", "224.0.0.13", 1, 103, hello, 8, 2);
 	CHECK(parse4(len, &m) == MCS_PARSE_OK && m.kind == MCS_MSG_PIM_HELLO,
 	      "pim hello");
