@@ -133,7 +133,8 @@ debug-prebuild: deps
 	@echo "debug kernel: building in the background (build/debug-kernel.log)"
 	@nohup nice -n 10 selftests/vm/debug-kernel.sh >build/debug-kernel.log 2>&1 &
 
-check: deps $(CHECK_PREBUILD) ynl-check modules tool style unit dkms-check deb
+check: deps $(CHECK_PREBUILD) ynl-check modules tool style unit dkms-check \
+		deb-binaries
 	@rc=0; selftests/vm/check.sh -j $(CHECK_JOBS) $(CHECK_LANES) || rc=$$?; \
 	$(call time_report,make check); exit $$rc
 
@@ -308,11 +309,18 @@ deb: deps
 	lintian --fail-on error,warning --info $(DEB_DIR)/*.changes
 	@ls -1 $(DEB_DIR)/*.deb
 
+# The packages, and the module built by dkms from mcsnoop-dkms's own
+# sources for the newest test kernel, packed as the binaries-only tarball
+# its postinst can load (build/deb/dkms/): mcsnoop_deb.sh installs the
+# packages with it instead of compiling under TCG.
+deb-binaries: deb
+	scripts/deb-binaries.sh $(lastword $(TEST_KERNELS))
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null
 	$(MAKE) -C tools clean
 	$(MAKE) -C kmod/test clean
 	rm -rf build
 
-.PHONY: all module modules tool deps style ynl ynl-check unit check deb check-debug debug-prebuild soak demo bench install \
+.PHONY: all module modules tool deps style ynl ynl-check unit check deb deb-binaries check-debug debug-prebuild soak demo bench install \
 	install-tool uninstall uninstall-tool dkms-src dkms-install dkms-uninstall dkms-check clean

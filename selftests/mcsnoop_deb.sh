@@ -3,7 +3,7 @@
 #
 # The Debian packages of `make deb` (build/deb/, built on the host by
 # `make check` before the guests boot): `apt-get install ./*.deb` has DKMS
-# build the module for the running kernel (updates/dkms), modprobe finds
+# put the module in place for the running kernel (updates/dkms), modprobe finds
 # it, the installed mcsnoopctl enables mcsnoop on a bridge, and the boot
 # service, its helper, the man pages, the completion and /etc/mcsnoop.conf
 # (a conffile) are in place, the service enabled. `apt-get remove` takes
@@ -12,9 +12,16 @@
 # /etc/mcsnoop.conf; `apt-get purge` removes that too, and the service's
 # enable link. Offline: the packages' dependencies are on the host root
 # (scripts/install-deps.sh deb). Runs in the VM, where the root
-# filesystem is a throwaway overlay, on the newest kernel only (DKMS
-# compiles the module in the guest, under TCG) and skips elsewhere; the
-# module the VM harness installed is restored afterwards.
+# filesystem is a throwaway overlay, on the newest kernel only and skips
+# elsewhere; the module the VM harness installed is restored afterwards.
+#
+# The compile: when `make check` has built the module from the package's
+# own sources on the host (scripts/deb-binaries.sh, the binaries-only DKMS
+# tarball build/deb/dkms/), the test puts that tarball where the package's
+# postinst looks for one (/usr/share/mcsnoop-dkms/), and DKMS loads it
+# (dkms ldtarball) and installs the module instead of compiling it; that
+# compile took ten minutes under TCG. Without the tarball (the test run on
+# its own), DKMS compiles in the guest as on a fresh host.
 #
 # selftest: exclusive (installs, removes and unloads the module: run_tests.sh -j runs it alone)
 
@@ -36,6 +43,8 @@ UNIT=/lib/systemd/system/mcsnoop.service
 UNIT_LINK=/etc/systemd/system/multi-user.target.wants/mcsnoop.service
 CONF=/etc/mcsnoop.conf
 VERSION=
+PREBUILT=
+PREBUILT_DIR=/usr/share/mcsnoop-dkms
 # The tests follow each other: each one needs what the one before did.
 # After the module test, nothing may load the harness's module again.
 TEST_PREPARE=
@@ -72,15 +81,37 @@ module_files()
 	find "/lib/modules/$KREL" -name 'mcsnoop.ko*' 2>/dev/null
 }
 
+# prebuilt_remove: the tarball is not the package's: take it away as soon
+# as the postinst has read it, so that remove and purge see what an
+# install without it leaves.
+prebuilt_remove()
+{
+	[ -n "$PREBUILT" ] || return 0
+	rm -f "$PREBUILT_DIR/${PREBUILT##*/}"
+	rmdir "$PREBUILT_DIR" 2>/dev/null
+	return 0
+}
+
 deb_install()
 {
-	local start=$SECONDS path
+	local start=$SECONDS path how="DKMS build included"
 
+	if [ -n "$PREBUILT" ]; then
+		mkdir -p "$PREBUILT_DIR" && cp "$PREBUILT" "$PREBUILT_DIR/"
+		check_err $? "copying $PREBUILT to $PREBUILT_DIR"
+		how="DKMS loads the module built on the host"
+	fi
 	apt install "${DEBS[@]}"
 	check_err $? "apt-get install ${DEBS[*]##*/}"
-	log_info "apt-get install (DKMS build included): $((SECONDS - start)) s"
+	prebuilt_remove
+	log_info "apt-get install ($how): $((SECONDS - start)) s"
+	if [ -n "$PREBUILT" ]; then
+		grep -q "Loading tarball for mcsnoop-$VERSION" "$MCS_TMP/apt.log" &&
+			! grep -q 'Building initial module' "$MCS_TMP/apt.log"
+		check_err $? "the postinst did not load ${PREBUILT##*/} (dkms ldtarball)"
+	fi
 	# Where the time goes: the package steps and DKMS's.
-	grep -E 'Unpacking|Setting up|Building|Signing|Installing|Running|Processing' \
+	grep -E 'Unpacking|Setting up|Loading|Building|Signing|Installing|Running|Processing' \
 		"$MCS_TMP/apt.log" | sed 's/^/#   /'
 	grep -h 'elapsed' "/var/lib/dkms/mcsnoop/$VERSION/build/make.log" \
 		2>/dev/null | sed 's/^/#   make.log: /'
@@ -178,6 +209,7 @@ cleanup()
 	DEBIAN_FRONTEND=noninteractive dpkg --purge mcsnoopctl mcsnoop-dkms \
 		>/dev/null 2>&1
 	mcs_unload 2>/dev/null
+	prebuilt_remove
 	[ -z "$MANDB_OFF" ] || touch /var/lib/man-db/auto-update
 	restore_harness_module
 	mcs_exit_cleanup
@@ -196,6 +228,12 @@ require_cmd apt-get dpkg-query dpkg-deb dkms modinfo modprobe depmod
 [ "$(pkg_state mcsnoopctl)$(pkg_state mcsnoop-dkms)" = "" ] ||
 	mcs_skip_all "mcsnoop packages already installed here"
 VERSION=$(dpkg-deb -f "${DEBS[0]}" Version)
+PREBUILT=$REPO/build/deb/dkms/mcsnoop-$VERSION.dkms.tar.gz
+if ! tar -tzf "$PREBUILT" 2>/dev/null | grep -q "^\./dkms_main_tree/$KREL/"; then
+	log_info "no module for $KREL in $PREBUILT (make deb-binaries): DKMS compiles it here"
+	PREBUILT=
+fi
+[ ! -e "$PREBUILT_DIR" ] || mcs_skip_all "$PREBUILT_DIR exists already"
 mcs_require
 SAVED=$MCS_TMP/$(basename "$(modinfo -n mcsnoop)")
 cp "$(modinfo -n mcsnoop)" "$SAVED" || mcs_skip_all "no installed module to save"
