@@ -6,7 +6,8 @@
 #
 # Usage: selftests/vm/check.sh [-j JOBS] [LANE_OPTION]... NAME:KERNEL_IMAGE:MODULE_KO[@TESTS] [[LANE_OPTION]... NAME:...]...
 #
-# LANE_OPTIONs: [--kmemleak] [--guest-jobs N] [--env VAR=VALUE]... [--prepare CMD]
+# LANE_OPTIONs: [--kmemleak] [--guest-jobs N] [--smp N] [--env VAR=VALUE]...
+#               [--prepare CMD]
 # apply to the guests named after them (so that one run can boot the
 # guests of make check and, beside them, the debug guest with its own).
 # For each kernel: boots KERNEL_IMAGE with run-vm.sh, installs MODULE_KO,
@@ -17,11 +18,14 @@
 # tests, and finally one line "N passed, N failed, N skipped" counting the
 # sub-test results of all kernels. Exit status 0 when nothing failed.
 #
-# -j JOBS boots up to JOBS guests at once (default 1), in the order given:
-# a guest keeps about one host CPU busy, whatever its vCPUs, so two guests
-# on two CPUs take half the time. A kernel may appear several times under
-# different NAMEs, each with its share of the test files. --guest-jobs N
-# runs up to N test files at once inside each guest (run_tests.sh -j).
+# -j JOBS boots up to JOBS guests at once (default 1), in the order given.
+# A kernel may appear several times under different NAMEs, each with its
+# share of the test files. --guest-jobs N runs up to N test files at once
+# inside each guest (run_tests.sh -j). --smp N gives each guest N vCPUs
+# (run-vm.sh --smp, default 2): with as many guests as host CPUs, 1 is
+# faster (a vCPU's thread waits on host CPU time for the other vCPU's,
+# in every IPI and contended spinlock: the 6.1 guest's files took 25 %
+# longer with 2 vCPUs than with 1, two such guests side by side).
 # --env sets a variable for the tests in every guest (run-vm.sh --env).
 # --prepare CMD runs CMD (a program, no arguments) when the next guest's
 # turn comes, before it boots, and the guest fails if CMD does (the debug
@@ -43,13 +47,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 cd "$repo" || exit 1
 
-kmemleak= jobs=1 envs=() guest_jobs=(-j 1) prepare=
+kmemleak= jobs=1 envs=() guest_jobs=(-j 1) prepare= smp=()
 # lane_option ARG VALUE: sets one option for the guests that follow; its
 # status is the number of arguments it used (0: not an option).
 lane_option() {
 	case $1 in
 	--kmemleak) kmemleak=--kmemleak; return 1 ;;
 	--guest-jobs) guest_jobs=(-j "$2"); return 2 ;;
+	--smp) smp=(--smp "$2"); return 2 ;;
 	--env) envs+=(--env "$2"); return 2 ;;
 	--prepare) prepare=$2; return 2 ;;
 	esac
@@ -171,7 +176,7 @@ run_kernel() {
 		fi
 	done
 	[ -x "$tool" ] && extra=(--tool "$tool")
-	extra+=(${envs[@]+"${envs[@]}"})
+	extra+=(${envs[@]+"${envs[@]}"} ${smp[@]+"${smp[@]}"})
 
 	if [ "${V:-0}" = 1 ]; then
 		"$here/run-vm.sh" --kernel "$image" --module "$ko" "${extra[@]}" \

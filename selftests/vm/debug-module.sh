@@ -15,4 +15,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here/../.."
 
 eval "$("$here/debug-kernel.sh")"
+# The debug lane's guests each run this before they boot: one make at a
+# time in build/debug.
+mkdir -p build
+exec 9>build/debug-module.lock
+flock 9
 make --no-print-directory module KDIR="$KDIR" OUT=build/debug -j"$(nproc)"

@@ -11,16 +11,17 @@
 # Prints check.sh's arguments, one a line: the lane options (check.sh),
 # then NAME:IMAGE:KO@FILES per guest. check.sh starts the guests in this
 # order, two at once: `make check check-debug` (CI) gives it the lanes of
-# check, longest first, then the debug lane, which boots when the shorter
-# 6.1 guest is done, beside the 6.12 one. The kernels are those of
-# kernels.sh (Debian's 6.1 and 6.12; BUILD_DIR holds their modules,
-# default build); the debug lane's module is built just before it boots
-# (debug-module.sh), once the debug kernel is.
+# check, longest first, then the debug lane's two guests, the first when
+# the shorter 6.1 guest is done, the second when the 6.12 one is, so that
+# no CPU is left idle at the end. The kernels are those of kernels.sh
+# (Debian's 6.1 and 6.12; BUILD_DIR holds their modules, default build);
+# the debug lane's module is built just before it boots (debug-module.sh),
+# once the debug kernel is.
 #
 # Under TCG a guest spends most of its time starting processes, which keeps
 # a host CPU busy, while the protocol timers the tests wait for keep none;
 # so a guest runs several files at once and two guests share the two CPUs
-# of the machines CI runs on. The newest kernel runs every file. The older
+# of the machines CI runs on, one vCPU each (check.sh --smp). The newest kernel runs every file. The older
 # one runs the files whose kernel interfaces differ between 6.1 and 6.12
 # (generic netlink, module loading, bridge port events, the bridge's VLAN
 # events that the multicast contexts follow, the generated ops and
@@ -60,24 +61,25 @@ OLDER_TESTS="mcsnoop_load.sh mcsnoop_cli.sh mcsnoop_errors.sh
 STRESS_TESTS="mcsnoop_stress_teardown.sh mcsnoop_stress_frames.sh
 	mcsnoop_stress_storm.sh"
 SOAK_TESTS="$STRESS_TESTS mcsnoop_stress_netlink.sh"
+# The debug lane, in two guests of about the same length. In the first,
 # seed_scenario waits out protocol timers for minutes: it starts first and
 # the rest run beside it.
-DEBUG_TESTS="mcsnoop_querier.sh:seed_scenario
+DEBUG_TESTS_1="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_querier.sh:election_they_win:election_they_win_mld:vlan_queriers:topology_change_query:settings_restart_startup:bogus_querier_rp_filter
-	mcsnoop_vlan_contexts.sh:vlan_querier_follows_vlans:vlan_router_ports
-	mcsnoop_chain.sh:chain_querier
-	mcsnoop_monitor.sh:events_members:events_rate_limit
+	mcsnoop_differential_fallback.sh:diff_switchdev:late_locked:late_mcast_to_unicast:late_bridge_snooping
 	mcsnoop_diagnostics.sh:mac_alias_v4:mac_alias_limit:removals_reasons
+	mcsnoop_monitor.sh:events_members:events_rate_limit
+	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored
+	mcsnoop_netns.sh mcsnoop_data.sh mcsnoop_malformed.sh"
+DEBUG_TESTS_2="$STRESS_TESTS
+	mcsnoop_differential_issue.sh:diff_locked:diff_mst:diff_qinq:diff_table_full
 	mcsnoop_templates.sh:template_boot_config:template_static_groups:template_errors
+	mcsnoop_profiles.sh:profile_ports:profile_vlan
+	mcsnoop_lifecycle.sh
 	mcsnoop_host_tracking.sh:max_hosts:template_max_hosts
 	mcsnoop_limits.sh:max_groups_actions
-	mcsnoop_profiles.sh:profile_ports:profile_vlan
-	mcsnoop_netns.sh mcsnoop_lifecycle.sh mcsnoop_data.sh
-	mcsnoop_malformed.sh
-	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored
-	mcsnoop_differential_issue.sh:diff_locked:diff_mst:diff_qinq:diff_table_full
-	mcsnoop_differential_fallback.sh:diff_switchdev:late_locked:late_mcast_to_unicast:late_bridge_snooping
-	$STRESS_TESTS"
+	mcsnoop_chain.sh:chain_querier
+	mcsnoop_vlan_contexts.sh:vlan_querier_follows_vlans:vlan_router_ports"
 
 # list WORDS: comma-separated.
 list() {
@@ -90,8 +92,7 @@ check)
 	mapfile -t kernels < <("$here/kernels.sh" --releases)
 	[ "${#kernels[@]}" -gt 0 ] || exit 1
 	newest=${kernels[-1]}
-	echo "--guest-jobs"
-	echo 3
+	printf '%s\n' --guest-jobs 3 --smp 1
 	echo "$newest:/boot/vmlinuz-$newest:$build/$newest/kmod/mcsnoop.ko@$(list "$("$selftests/run_tests.sh" --list)")"
 	for k in "${kernels[@]}"; do
 		[ "$k" = "$newest" ] && continue
@@ -100,9 +101,10 @@ check)
 	;;
 debug)
 	eval "$("$here/debug-kernel.sh" --paths)"
-	printf '%s\n' --kmemleak --env MCS_SLOW=3 --guest-jobs 2 \
+	printf '%s\n' --kmemleak --env MCS_SLOW=3 --guest-jobs 2 --smp 1 \
 		--prepare "$here/debug-module.sh"
-	echo "debug:$IMAGE:build/debug/kmod/mcsnoop.ko@$(list "$DEBUG_TESTS")"
+	echo "debug:$IMAGE:build/debug/kmod/mcsnoop.ko@$(list "$DEBUG_TESTS_1")"
+	echo "debug2:$IMAGE:build/debug/kmod/mcsnoop.ko@$(list "$DEBUG_TESTS_2")"
 	;;
 soak)
 	eval "$("$here/debug-kernel.sh" --paths)"
