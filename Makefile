@@ -120,12 +120,14 @@ time_report = t=$$(( $$(date +%s) - $(MAKE_START) )); \
 # that the builds and guests of check leave. check runs the debug guests
 # too, as soon as its own are done (the 6.1 one first): debug-module.sh
 # waits for the kernel (debug-kernel.sh holds a lock while it builds).
-# check-debug alone runs only the debug guests.
+# check-debug alone runs only the debug guests. With both, the 6.12
+# guest leaves to the debug guests the test functions they run.
 CHECK_LANES = $$(selftests/vm/lanes.sh check)
 ifneq ($(filter check,$(MAKECMDGOALS)),)
 ifneq ($(filter check-debug,$(MAKECMDGOALS)),)
 CHECK_PREBUILD = debug-prebuild
-CHECK_LANES += $$(selftests/vm/lanes.sh debug)
+CHECK_LANES = $$(selftests/vm/lanes.sh check build --with-debug) \
+	$$(selftests/vm/lanes.sh debug)
 CHECK_DEBUG_DONE = 1
 endif
 endif

@@ -22,10 +22,8 @@
 # A kernel may appear several times under different NAMEs, each with its
 # share of the test files. --guest-jobs N runs up to N test files at once
 # inside each guest (run_tests.sh -j). --smp N gives each guest N vCPUs
-# (run-vm.sh --smp, default 2): with as many guests as host CPUs, 1 is
-# faster (a vCPU's thread waits on host CPU time for the other vCPU's,
-# in every IPI and contended spinlock: the 6.1 guest's files took 25 %
-# longer with 2 vCPUs than with 1, two such guests side by side).
+# (run-vm.sh --smp, default 2; lanes.sh says which lane has one, and
+# why).
 # --env sets a variable for the tests in every guest (run-vm.sh --env).
 # --prepare CMD runs CMD (a program, no arguments) when the next guest's
 # turn comes, before it boots, and the guest fails if CMD does (the debug
