@@ -113,13 +113,25 @@ static int mcs_nl_put_traffic(struct sk_buff *skb,
 				 MCSNOOP_A_GROUP_PAD);
 }
 
+/*
+ * One GROUP_GET message: the group's attributes and its members from the
+ * *next'th on. A do (next NULL) needs them all in skb. A dump puts as many
+ * as fit and, when members are left, ends the message there and sets *next
+ * to the first one left: the next message carries the group's attributes
+ * again with the members that follow, as the bridge's MDB dumps split a
+ * group's ports. Returns 0 when the last member is in, 1 when some are
+ * left, -EMSGSIZE (nothing put) when not even one member fits.
+ */
 static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
 			     struct mcs_group *grp, u32 portid, u32 seq,
-			     int flags, struct netlink_callback *cb)
+			     int flags, struct netlink_callback *cb,
+			     long *next)
 {
+	long first = next ? *next : 0, idx = 0;
 	unsigned long now = jiffies;
 	const struct mcs_member *m;
 	struct nlattr *members;
+	bool more = false;
 	void *hdr;
 
 	hdr = genlmsg_put(skb, portid, seq, &mcs_genl_family, flags,
@@ -140,16 +152,56 @@ static int mcs_nl_fill_group(struct sk_buff *skb, struct mcs_bridge *mb,
 	members = nla_nest_start(skb, MCSNOOP_A_GROUP_MEMBERS);
 	if (!members)
 		goto cancel;
-	hlist_for_each_entry_rcu(m, &grp->members, node)
-		if (mcs_nl_put_member(skb, mb, m, grp->ipv6, now))
+	hlist_for_each_entry_rcu(m, &grp->members, node) {
+		void *mark = skb_tail_pointer(skb);
+
+		if (idx++ < first)
+			continue;
+		if (!mcs_nl_put_member(skb, mb, m, grp->ipv6, now))
+			continue;
+		/* A do, or not even one member here: nothing to send. */
+		if (!next || idx - 1 == first)
 			goto cancel;
+		nlmsg_trim(skb, mark);
+		*next = idx - 1;
+		more = true;
+		break;
+	}
 	nla_nest_end(skb, members);
 	genlmsg_end(skb, hdr);
-	return 0;
+	return more;
 
 cancel:
 	genlmsg_cancel(skb, hdr);
 	return -EMSGSIZE;
+}
+
+/* Room for GROUP_GET's message of grp, all members and sources counted. */
+static size_t mcs_nl_group_size(const struct mcs_group *grp,
+				size_t *members_size)
+{
+	const size_t addr = nla_total_size(grp->ipv6 ? 16 : 4);
+	const size_t source = nla_total_size(0) + addr + nla_total_size(4) +
+			      2 * nla_total_size(1);
+	const size_t member = nla_total_size(0) + nla_total_size(4) +
+			      nla_total_size(IFNAMSIZ) + 3 * nla_total_size(1) +
+			      nla_total_size(4) + nla_total_size(ETH_ALEN) +
+			      addr + nla_total_size(0);
+	const struct mcs_member *m;
+	const struct mcs_source *s;
+	size_t size = 0;
+
+	hlist_for_each_entry_rcu(m, &grp->members, node) {
+		size += member;
+		hlist_for_each_entry_rcu(s, &m->sources, node)
+			size += source;
+	}
+	*members_size = nla_total_size(size);
+	return nlmsg_total_size(GENL_HDRLEN + nla_total_size(4) +
+				nla_total_size(IFNAMSIZ) + nla_total_size(2) +
+				addr + nla_total_size(ETH_ALEN) +
+				nla_total_size(4) +
+				4 * nla_total_size_64bit(8) + *members_size);
 }
 
 int mcs_nl_addr_read(struct netlink_ext_ack *extack,
@@ -230,18 +282,22 @@ static int mcs_nl_check_vid(struct mcs_bridge *mb, struct nlattr **attrs,
 	return 0;
 }
 
+/*
+ * GROUP_GET do: the reply is sized from the group (members and sources
+ * counted under RCU), then filled; a group that grew in between is
+ * counted again. The members' nest must fit its 16-bit length: a group
+ * beyond that is refused with a message, and a dump shows it.
+ */
 int mcsnoop_nl_group_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *addr_attr = info->attrs[MCSNOOP_A_GROUP_ADDR];
+	size_t size = NLMSG_GOODSIZE, members_size;
+	struct sk_buff *msg = NULL;
 	struct mcs_group *grp;
 	struct mcs_bridge *mb;
 	struct in6_addr addr;
-	struct sk_buff *msg;
-	int err;
+	int err, tries = 0;
 
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
 	rtnl_lock();
 	mb = mcs_nl_bridge(genl_info_net(info), info->attrs,
 			   MCSNOOP_A_GROUP_BRIDGE_IFINDEX,
@@ -260,16 +316,34 @@ int mcsnoop_nl_group_get_doit(struct sk_buff *skb, struct genl_info *info)
 	      mcs_nl_addr(info->extack, addr_attr, &addr, true);
 	if (err)
 		goto out;
-	rcu_read_lock();
-	grp = mcs_group_lookup(mb, &addr, mcs_nl_vid(info->attrs));
-	if (grp)
-		err = mcs_nl_fill_group(msg, mb, grp, info->snd_portid,
-					info->snd_seq, 0, NULL);
-	rcu_read_unlock();
+	do {
+		nlmsg_free(msg);
+		msg = genlmsg_new(size, GFP_KERNEL);
+		if (!msg) {
+			err = -ENOMEM;
+			goto out;
+		}
+		rcu_read_lock();
+		grp = mcs_group_lookup(mb, &addr, mcs_nl_vid(info->attrs));
+		if (grp) {
+			size = mcs_nl_group_size(grp, &members_size);
+			err = members_size > U16_MAX ? -E2BIG :
+			      mcs_nl_fill_group(msg, mb, grp, info->snd_portid,
+						info->snd_seq, 0, NULL, NULL);
+		}
+		rcu_read_unlock();
+	} while (grp && err == -EMSGSIZE && ++tries < 4);
 	if (!grp) {
 		mcs_nl_err(info->extack, addr_attr,
 			   "addr: no such group in the table");
 		err = -ENOENT;
+	} else if (err == -E2BIG) {
+		mcs_nl_err(info->extack, addr_attr,
+			   "addr: the group's members do not fit in one message: dump it (group show)");
+		err = -EMSGSIZE;
+	} else if (err == -EMSGSIZE) {
+		NL_SET_ERR_MSG(info->extack,
+			       "the group grew while its reply was built: ask again");
 	}
 out:
 	rtnl_unlock();
@@ -287,6 +361,7 @@ out:
 struct mcs_nl_group_dump {
 	long bridge;
 	long group;
+	long member;		/* the first one of the next message */
 	int filter;		/* as mcs_nl_dump_filter() leaves it */
 	bool by_vid;
 	u16 vid;
@@ -346,19 +421,28 @@ int mcsnoop_nl_group_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb
 			if ((cur->by_vid && grp->key.vid != cur->vid) ||
 			    (want && !ipv6_addr_equal(want, &grp->key.addr)))
 				continue;
-			if (mcs_nl_fill_group(skb, mb, grp,
-					      NETLINK_CB(cb->skb).portid,
-					      cb->nlh->nlmsg_seq, NLM_F_MULTI,
-					      cb)) {
+			err = mcs_nl_fill_group(skb, mb, grp,
+						NETLINK_CB(cb->skb).portid,
+						cb->nlh->nlmsg_seq,
+						NLM_F_MULTI, cb, &cur->member);
+			if (err) {
 				cur->group = gidx - 1;
 				goto out;
 			}
+			cur->member = 0;
 		}
 		cur->bridge = bidx;
 		cur->group = 0;
 	}
+	err = 0;
 out:
 	rcu_read_unlock();
+	/* One member larger than a whole part: cannot happen (64 sources). */
+	if (err < 0 && !skb->len) {
+		NL_SET_ERR_MSG(cb->extack,
+			       "a group's member does not fit in a dump message");
+		return err;
+	}
 	return skb->len;
 }
 

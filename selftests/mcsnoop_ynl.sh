@@ -13,6 +13,10 @@
 #    querier-get as a do (and its refusal of an unknown family).
 #  - ynl_dump: group-get with the members nest of a host's real join,
 #    port-get filtered by bridge, querier-get of both families.
+#  - ynl_big_groups: a group larger than a page and one whose members
+#    fill more than a netlink attribute's 64 KiB: a dump splits a group
+#    between messages at its members, and the tool prints one group; a
+#    do answers the first and refuses the second with a message.
 #  - ynl_notify: --subscribe events sees member-add (report, static) and
 #    member-del (static) events decoded by their enum names.
 #
@@ -22,6 +26,7 @@
 ALL_TESTS=(
 	ynl_do
 	ynl_dump
+	ynl_big_groups
 	ynl_notify
 )
 
@@ -147,6 +152,65 @@ ynl_dump()
 	check_err $? "querier-get dump: $out $(ynl_err)"
 	check_eq "$(jq -r '[.[] | "\(.vid)/\(.family)/\(.mode)"] | sort |
 		join(",")' <<<"$out")" "0/10/off,0/2/off" "queriers in the dump"
+}
+
+# big_group_check GROUP MEMBERS: the tool's JSON shows GROUP once on br0,
+# with MEMBERS members of 64 sources each.
+big_group_check()
+{
+	local out
+
+	out=$(mcsj sw group show br0)
+	check_err $? "group show: $out"
+	check_eq "$(jq -r --arg g "$1" '[.[] | select(.group == $g) |
+		"\(.members | length)x\([.members[].sources | length] | unique |
+		join(","))"] | join(" ")' <<<"$out")" "${2}x64" \
+		"$1 in group show (members x sources)"
+}
+
+ynl_big_groups()
+{
+	local i j out batch=$MCS_TMP/big.batch
+	local G1=239.9.0.1 G2=239.9.0.2
+
+	ynl_setup || { check_err 1 "setup"; return; }
+	for i in $(seq 1 30); do
+		echo "link add d$i type dummy"
+		echo "link set d$i master br0 up"
+	done | ipn sw -b -
+	check_err $? "30 dummy ports"
+	# G1 on 3 ports (7 KiB), G2 on 30 (70 KiB), 64 sources each.
+	for i in $(seq 1 30); do
+		for j in $(seq 1 64); do
+			[ "$i" -gt 3 ] ||
+				echo "group add br0 $G1 port d$i source 10.9.$i.$j"
+			echo "group add br0 $G2 port d$i source 10.9.$i.$j"
+		done
+	done >"$batch"
+	mcs sw -b "$batch"
+	check_err $? "mcsnoopctl -b: $(wc -l <"$batch") static sources"
+	big_group_check "$G1" 3
+	big_group_check "$G2" 30
+
+	# A dump's first part on a socket that has not read yet is a page.
+	out=$(ynl sw --no-schema --dump group-get \
+		--json '{"bridge-ifname": "br0"}')
+	check_err $? "group-get dump: $out $(ynl_err)"
+	check_eq "$(jq -r '[.[] | select(.addr == "ef090001") |
+		.members.member[]."port-ifname"] | length' <<<"$out")" 3 \
+		"members of $G1 in a dump of cli.py"
+
+	out=$(ynl sw --no-schema --do group-get \
+		--json '{"bridge-ifname": "br0", "addr": "ef090001"}')
+	check_err $? "group-get do of $G1: $out $(ynl_err)"
+	check_eq "$(jq -r '[.members.member[] | .sources.source | length] |
+		join(",")' <<<"$out")" "64,64,64" "sources of $G1's members (do)"
+
+	out=$(ynl sw --no-schema --do group-get \
+		--json '{"bridge-ifname": "br0", "addr": "ef090002"}')
+	check_fail $? "group-get do of $G2 (70 KiB) answered: ${out:0:200}"
+	out+=$(ynl_err)
+	check_match "$out" "do not fit in one message" "extack of the do of $G2"
 }
 
 # A static membership added and removed, and a report from h1, every

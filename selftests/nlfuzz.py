@@ -1528,6 +1528,28 @@ def static_only(group):
     return keep
 
 
+def merge_split_groups(items):
+    """A group whose members do not fit in one dump message comes in
+    consecutive messages, each with the group's attributes and the
+    members that follow: one group again, as mcsnoopctl prints it."""
+    def key(item):
+        return [v for k, v in item if k in ("bridge-ifindex", "vid", "addr")]
+
+    def members(item):
+        return next((v for k, v in item if k == "members"), [])
+
+    out = []
+    for item in items:
+        if out and key(out[-1]) == key(item):
+            prev = out[-1]
+            merged = members(prev) + members(item)
+            prev[:] = [[k, v] for k, v in prev if k != "members"]
+            prev.append(["members", merged])
+        else:
+            out.append(item)
+    return out
+
+
 def dump_items(conn, spec, fid, op, attrs):
     """The decoded replies of one dump, or the error that ended it."""
     conn.sock.send(struct.pack("=IHHII", HDR + len(attrs), fid,
@@ -1538,16 +1560,16 @@ def dump_items(conn, spec, fid, op, attrs):
         data = conn.sock.recv(1 << 16)
         for mtype, _, _, body in split_msgs(data):
             if mtype == fid:
-                item = decode(spec, op.set, body[4:])
-                if op.name == "group-get":
-                    item = static_only(item)
-                if item is not None:
-                    items.append(item)
+                items.append(decode(spec, op.set, body[4:]))
             elif mtype in (NLMSG_DONE, NLMSG_ERROR):
                 (err,) = struct.unpack_from("=i", body)
                 if err:
                     return [errname(-err)]
-                return items
+                if op.name != "group-get":
+                    return items
+                return [g for g in map(static_only,
+                                       merge_split_groups(items))
+                        if g is not None]
 
 
 def snapshot(spec, fid, timeout, bridges, fresh=False):

@@ -301,7 +301,8 @@ static void overview_print_fallback(const struct overview *ov)
 /* A dump of the bridge's cmd objects, printed by cb into JSON array key. */
 static int overview_dump(struct nl_sock *nl, const char *bridge, uint8_t cmd,
 			 uint16_t bridge_attr, const char *key,
-			 const char *title, mnl_cb_t cb, void *data)
+			 const char *title, mnl_cb_t cb, void *data,
+			 void (*end)(void *data))
 {
 	struct nlmsghdr *nlh;
 	struct nl_error err;
@@ -316,6 +317,8 @@ static int overview_dump(struct nl_sock *nl, const char *bridge, uint8_t cmd,
 	if (key)
 		out_open_array(key);
 	ret = nl_talk(nl, nlh, cb, data, &err);
+	if (end)
+		end(data);
 	if (key)
 		out_close_array();
 	out_text_indent(NULL);
@@ -324,8 +327,14 @@ static int overview_dump(struct nl_sock *nl, const char *bridge, uint8_t cmd,
 	return ret;
 }
 
+static void group_print_end(void *data)
+{
+	mcs_group_print_end(data);
+}
+
 static int bridge_overview(struct mcs_ctx *ctx, const char *name)
 {
+	struct mcs_group_print gp = { 0 };
 	struct overview ov = { .ctx = ctx };
 	struct nlmsghdr *nlh;
 	struct nl_error err;
@@ -347,7 +356,7 @@ static int bridge_overview(struct mcs_ctx *ctx, const char *name)
 	}
 	ret = overview_dump(nl, name, MCSNOOP_CMD_PORT_GET,
 			    MCSNOOP_A_PORT_BRIDGE_IFNAME, NULL, NULL,
-			    overview_port_cb, &ov);
+			    overview_port_cb, &ov, NULL);
 	if (!ret) {
 		overview_print_port_list(&ov, "fast_leave_ports",
 					 "    fast-leave ports:", false);
@@ -358,12 +367,13 @@ static int bridge_overview(struct mcs_ctx *ctx, const char *name)
 		ret = overview_dump(nl, name, MCSNOOP_CMD_QUERIER_GET,
 				    MCSNOOP_A_QUERIER_BRIDGE_IFNAME,
 				    "queriers", "    queriers:",
-				    mcs_querier_print_cb, NULL);
+				    mcs_querier_print_cb, NULL, NULL);
 	}
 	if (!ret)
 		ret = overview_dump(nl, name, MCSNOOP_CMD_GROUP_GET,
 				    MCSNOOP_A_GROUP_BRIDGE_IFNAME, "groups",
-				    "    groups:", mcs_group_print_cb, NULL);
+				    "    groups:", mcs_group_print_cb, &gp,
+				    group_print_end);
 	if (!ret)
 		bridge_print_groups_line(ov.group_count, ov.max_groups);
 	free(ov.ports);

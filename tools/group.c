@@ -186,22 +186,72 @@ static void print_member(const struct nlattr *nest, bool group_ipv6)
 	out_close_object();
 }
 
+void mcs_group_print_end(struct mcs_group_print *gp)
+{
+	if (!gp->open)
+		return;
+	out_close_array();
+	out_close_object();
+	gp->open = false;
+}
+
+/* Is the group of tb the one gp keeps open? Makes it the one if not. */
+static bool group_continues(struct mcs_group_print *gp,
+			    const struct nlattr **tb)
+{
+	const struct nlattr *addr = tb[MCSNOOP_A_GROUP_ADDR];
+	uint16_t len = addr ? mnl_attr_get_payload_len(addr) : 0;
+	uint32_t bridge = nl_u32(tb[MCSNOOP_A_GROUP_BRIDGE_IFINDEX]);
+	uint16_t vid = nl_u16(tb[MCSNOOP_A_GROUP_VID]);
+
+	if (len > sizeof(gp->addr))
+		len = 0;
+	if (gp->open && gp->bridge == bridge && gp->vid == vid &&
+	    gp->addr_len == len && len &&
+	    !memcmp(gp->addr, mnl_attr_get_payload(addr), len))
+		return true;
+	mcs_group_print_end(gp);
+	gp->bridge = bridge;
+	gp->vid = vid;
+	gp->addr_len = len;
+	if (len)
+		memcpy(gp->addr, mnl_attr_get_payload(addr), len);
+	return false;
+}
+
+static void print_members(const struct nlattr *members, bool group_ipv6)
+{
+	const struct nlattr *member;
+
+	if (!members)
+		return;
+	mnl_attr_for_each_nested(member, members)
+		if (mnl_attr_get_type(member) == MCSNOOP_A_GROUP_MEMBER)
+			print_member(member, group_ipv6);
+}
+
 int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlattr *tb[MCSNOOP_A_GROUP_MAX + 1];
-	const struct nlattr *addr, *mac, *member;
+	const struct nlattr *addr, *mac;
 	char name[IF_NAMESIZE], group[INET6_ADDRSTRLEN], macbuf[MAC_STR_LEN];
-	const bool stats = data && *(const bool *)data;
+	struct mcs_group_print *gp = data;
 	bool group_ipv6 = false;
 	const char *bridge;
 	uint32_t alias;
+	bool stats;
 
 	nl_attrs(nlh, sizeof(struct genlmsghdr), tb, MCSNOOP_A_GROUP_MAX);
-	bridge = mcs_ifname(tb[MCSNOOP_A_GROUP_BRIDGE_IFNAME],
-			    tb[MCSNOOP_A_GROUP_BRIDGE_IFINDEX], name);
 	addr = tb[MCSNOOP_A_GROUP_ADDR];
 	if (addr)
 		group_ipv6 = mnl_attr_get_payload_len(addr) == 16;
+	if (group_continues(gp, tb)) {
+		print_members(tb[MCSNOOP_A_GROUP_MEMBERS], group_ipv6);
+		return MNL_CB_OK;
+	}
+	stats = gp->stats;
+	bridge = mcs_ifname(tb[MCSNOOP_A_GROUP_BRIDGE_IFNAME],
+			    tb[MCSNOOP_A_GROUP_BRIDGE_IFINDEX], name);
 	if (addr)
 		mcs_format_addr(mnl_attr_get_payload(addr),
 				mnl_attr_get_payload_len(addr), group,
@@ -240,12 +290,9 @@ int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data)
 	if (stats)
 		print_nl();
 	out_open_array("members");
-	if (tb[MCSNOOP_A_GROUP_MEMBERS])
-		mnl_attr_for_each_nested(member, tb[MCSNOOP_A_GROUP_MEMBERS])
-			if (mnl_attr_get_type(member) == MCSNOOP_A_GROUP_MEMBER)
-				print_member(member, group_ipv6);
-	out_close_array();
-	out_close_object();
+	print_members(tb[MCSNOOP_A_GROUP_MEMBERS], group_ipv6);
+	/* Closed by the next group, or by mcs_group_print_end(). */
+	gp->open = true;
 	return MNL_CB_OK;
 }
 
@@ -302,18 +349,35 @@ static int group_show_with_removals(struct nl_sock *nl, struct nlmsghdr *nlh,
 		.vid = ga->vid,
 		.group = ga->has_group ? &ga->group : NULL,
 	};
-	bool stats = true;
+	struct mcs_group_print gp = { .stats = true };
 	struct nl_error err;
 	int ret;
 
 	out_open_array(NULL);
-	ret = nl_talk(nl, nlh, mcs_group_print_cb, &stats, &err);
+	ret = nl_talk(nl, nlh, mcs_group_print_cb, &gp, &err);
+	mcs_group_print_end(&gp);
 	if (ret < 0)
 		nl_perror(&err, NULL);
 	else
 		ret = mcs_removals_show(nl, ga->bridge, &f);
 	out_close_array();
 	out_finish();
+	return ret < 0;
+}
+
+static int group_show_plain(struct nl_sock *nl, struct nlmsghdr *nlh)
+{
+	struct mcs_group_print gp = { 0 };
+	struct nl_error err;
+	int ret;
+
+	out_open_array(NULL);
+	ret = nl_talk(nl, nlh, mcs_group_print_cb, &gp, &err);
+	mcs_group_print_end(&gp);
+	out_close_array();
+	out_finish();
+	if (ret < 0)
+		nl_perror(&err, NULL);
 	return ret < 0;
 }
 
@@ -334,7 +398,7 @@ static int group_show(struct mcs_ctx *ctx, int argc, char **argv)
 	if (!nlh)
 		return 1;
 	if (!ctx->stats)
-		return mcs_show(nl, nlh, mcs_group_print_cb, NULL);
+		return group_show_plain(nl, nlh);
 	return group_show_with_removals(nl, nlh, &ga);
 }
 

@@ -68,7 +68,23 @@ void mcs_profile_usage(void);
 int mcs_bridge_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_port_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_vlan_print_cb(const struct nlmsghdr *nlh, void *data);
+/*
+ * GROUP_GET's printer keeps the last group open: the kernel sends a group
+ * whose members do not fit in one message in consecutive messages, the
+ * next ones with the members that follow, and they print as one group.
+ * data: a struct mcs_group_print, zeroed before the dump and given to
+ * mcs_group_print_end() after it.
+ */
+struct mcs_group_print {
+	bool stats;			/* -s: the traffic out */
+	bool open;			/* key's group printed, not closed */
+	uint32_t bridge;
+	uint16_t vid;
+	uint16_t addr_len;
+	uint8_t addr[16];
+};
 int mcs_group_print_cb(const struct nlmsghdr *nlh, void *data);
+void mcs_group_print_end(struct mcs_group_print *gp);
 int mcs_stats_bridge_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_stats_port_print_cb(const struct nlmsghdr *nlh, void *data);
 int mcs_querier_print_cb(const struct nlmsghdr *nlh, void *data);

@@ -1089,6 +1089,7 @@ static void group_reply(void)
 {
 	static const uint8_t mac[6] = { 1, 0, 0x5e, 1, 1, 1 };
 	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_GROUP_GET);
+	struct mcs_group_print gp = { .stats = group_stats };
 	struct nlattr *members;
 	struct in_addr g;
 
@@ -1120,7 +1121,40 @@ static void group_reply(void)
 	}
 	mnl_attr_nest_end(nlh, members);
 	out_open_array(NULL);
-	mcs_group_print_cb(nlh, &group_stats);
+	mcs_group_print_cb(nlh, &gp);
+	mcs_group_print_end(&gp);
+	out_close_array();
+}
+
+/* One group message of a dump: br0, GROUP, one member on PORT. */
+static void group_part(struct mcs_group_print *gp, const char *group,
+		       const char *port)
+{
+	struct nlmsghdr *nlh = reply(MCSNOOP_CMD_GROUP_GET);
+	struct nlattr *members;
+	struct in_addr g;
+
+	inet_pton(AF_INET, group, &g);
+	mnl_attr_put_u32(nlh, MCSNOOP_A_GROUP_BRIDGE_IFINDEX, 5);
+	mnl_attr_put_strz(nlh, MCSNOOP_A_GROUP_BRIDGE_IFNAME, "br0");
+	mnl_attr_put_u16(nlh, MCSNOOP_A_GROUP_VID, 0);
+	mnl_attr_put(nlh, MCSNOOP_A_GROUP_ADDR, 4, &g);
+	members = mnl_attr_nest_start(nlh, MCSNOOP_A_GROUP_MEMBERS);
+	put_member(nlh, port, MCSNOOP_FILTER_INCLUDE, 1, 0, NULL);
+	mnl_attr_nest_end(nlh, members);
+	mcs_group_print_cb(nlh, gp);
+}
+
+/* A group split over two messages, then another group: two groups. */
+static void group_reply_split(void)
+{
+	struct mcs_group_print gp = { 0 };
+
+	out_open_array(NULL);
+	group_part(&gp, "239.1.1.1", "veth1");
+	group_part(&gp, "239.1.1.1", "veth2");
+	group_part(&gp, "239.1.1.2", "veth3");
+	mcs_group_print_end(&gp);
 	out_close_array();
 }
 
@@ -1741,6 +1775,20 @@ static void printer_tests(void)
 	       "    port veth2 include timer 0\n"
 	       "        source 10.0.0.1 timer 200.1\n"
 	       "    port br0 exclude static timer 0\n");
+	expect("group show split text", render(group_reply_split, 0, 0),
+	       "br0 vid 0 239.1.1.1 mac ? packets 0 bytes 0\n"
+	       "    port veth1 include static timer 0\n"
+	       "    port veth2 include static timer 0\n"
+	       "br0 vid 0 239.1.1.2 mac ? packets 0 bytes 0\n"
+	       "    port veth3 include static timer 0\n");
+	expect("group show split json",
+	       strstr(render(group_reply_split, 1, 0),
+		      "\"members\":[{\"port\":\"veth1\",") &&
+	       strstr(render(group_reply_split, 1, 0),
+		      "\"sources\":[]},{\"port\":\"veth2\",") &&
+	       strstr(render(group_reply_split, 1, 0),
+		      "\"sources\":[]}]},{\"bridge\":\"br0\",") ?
+	       "found" : "missing", "found");
 	group_stats = true;
 	expect("group show -s text",
 	       strstr(render(group_reply, 0, 0),
