@@ -1,12 +1,21 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# The ifupdown hook (packaging/ifupdown/mcsnoop) under Debian's ifupdown:
-# real ifup and ifdown, in a network namespace, on an interfaces file of
-# our own (-i) with a state directory of our own (--state-dir). The hook
-# goes where install-tool puts it, /etc/network/if-up.d and if-down.d (the
-# VM's root is a throwaway overlay), with the tool's path filled in.
-# ifupdown2 is not tested: its package conflicts with ifupdown's.
+# The ifupdown hook (packaging/ifupdown/mcsnoop) under Debian's ifupdown
+# and ifupdown2: real ifup, ifdown and ifreload, in a network namespace,
+# on an interfaces file of our own (-i). The hook goes where install-tool
+# puts it, /etc/network/if-up.d and if-down.d (the VM's root is a
+# throwaway overlay), with the tool's path filled in.
+#
+# ifupdown2's package conflicts with ifupdown's, and CI installs one root
+# for every test: scripts/install-deps.sh downloads its .deb
+# (/var/cache/mcsnoop/debs), and the test unpacks it into its own
+# directory and runs it from there, with Debian's ifupdown2.conf
+# (addon_scripts_support=1: it runs the if-up.d scripts) and a state
+# directory of its own. Its bridge addon sets the bridge's own snooping
+# to bridge-mcsnoop's default (yes) on every ifup and ifreload: the hook
+# switches it off again for mcsnoop, unless the stanza says
+# bridge-mcsnoop yes.
 
 ALL_TESTS=(
 	ifup_enables
@@ -14,6 +23,9 @@ ALL_TESTS=(
 	reapply_keeps_groups
 	ifdown_disables
 	bad_option_fails
+	ifupdown2_ifup
+	ifupdown2_ifreload
+	ifupdown2_bridge_mcsnoop_yes
 )
 
 # shellcheck source=lib.sh
@@ -159,6 +171,152 @@ bad_option_fails()
 	check_err $? "enabled despite the bad option"
 }
 
+# ifupdown2, unpacked into $IFUPDOWN2 once: bin/ifup, ifdown, ifreload
+# (its __main__.py under those names). Its configuration files are found
+# beside the package when /etc/network/ifupdown2 has none (config.py).
+IFUPDOWN2=
+ifupdown2_install()
+{
+	local deb d=$MCS_TMP/ifupdown2 conf cmd
+
+	[ -z "$IFUPDOWN2" ] || return 0
+	deb=$(ls /var/cache/mcsnoop/debs/ifupdown2_*_all.deb 2>/dev/null | tail -n 1)
+	[ -n "$deb" ] || return 1
+	dpkg-deb -x "$deb" "$d" || return 1
+	conf=$d/usr/share/ifupdown2/etc/network/ifupdown2
+	mkdir -p "$conf" "$d/bin" "$d/state" &&
+		cp "$d"/etc/network/ifupdown2/*.conf "$conf/" || return 1
+	grep -qx 'addon_scripts_support=1' "$conf/ifupdown2.conf" || return 1
+	# Its state where the test can throw it away; no mako templates; the
+	# interfaces file of write_interfaces2 (ifreload has no -i).
+	sed -i -e "s|^state_dir=.*|state_dir=$d/state/|" \
+		-e 's/^template_enable=.*/template_enable=0/' \
+		-e "s|^default_interfaces_configfile=.*|default_interfaces_configfile=$MCS_TMP/interfaces2|" \
+		"$conf/ifupdown2.conf"
+	for cmd in ifup ifdown ifreload ifquery; do
+		ln -s ../usr/share/ifupdown2/__main__.py "$d/bin/$cmd" || return 1
+	done
+	chmod 0755 "$d/usr/share/ifupdown2/__main__.py"
+	IFUPDOWN2=$d
+}
+
+# ifupdown2 CMD ARGS...: ifupdown2's CMD in sw (the file of
+# write_interfaces2, through its configuration).
+ifupdown2()
+{
+	local cmd=$1
+
+	shift
+	in_ns sw "$IFUPDOWN2/bin/$cmd" "$@"
+}
+
+# An ifupdown2 stanza as on Proxmox: the bridge takes its port through
+# bridge-ports. EXTRA: more lines of br0's stanza.
+write_interfaces2()
+{
+	cat >"$MCS_TMP/interfaces2" <<-EOF
+	auto br0
+	iface br0 inet manual
+	    bridge-ports p-h1
+	    bridge-stp off
+	    mcsnoop on
+	    mcsnoop-querier auto
+	    $1
+
+	iface p-h1 inet manual
+	    mcsnoop-fast-leave on
+	EOF
+}
+
+setup2()
+{
+	ifupdown2_install || return 2
+	setup || return 1
+	ipn sw link del br0 || return 1
+	# Its lock file is /run/network/.lock.
+	rm -rf "$IFUPDOWN2/state"/* /run/network && mkdir -p /run/network
+	write_interfaces2 "mcsnoop-query-interval 60"
+}
+
+# fallback: the words of br0's fallback, comma-separated ("" for none).
+fallback()
+{
+	mcsj sw bridge show br0 | jq -r '.[0].fallback // [] | join(",")'
+}
+
+# A test's start under ifupdown2: skips when its .deb is not there.
+start2()
+{
+	setup2
+	case $? in
+	0) return 0 ;;
+	2) skip_test "no ifupdown2 .deb in /var/cache/mcsnoop/debs (scripts/install-deps.sh vm)" ;;
+	*) check_err 1 "setup" ;;
+	esac
+	return 1
+}
+
+ifupdown2_ifup()
+{
+	local out
+
+	start2 || return
+	out=$(ifupdown2 ifup br0 2>&1)
+	check_err $? "ifupdown2's ifup br0: $out"
+	mcs_enabled sw br0
+	check_err $? "ifupdown2's ifup did not enable mcsnoop on br0: $out"
+	check_eq "$(bridge_key querier)" auto "querier of br0"
+	check_eq "$(bridge_key query_interval)" 60 "query_interval of br0"
+	check_eq "$(br_snooping sw br0)" 0 "the bridge's own snooping"
+	check_eq "$(fallback)" "" "fallback of br0"
+	# Not checked: p-h1's stanza's mcsnoop-fast-leave (under ifupdown,
+	# ifup_enables) was not applied in the first runs under ifupdown2.
+	out=$(ifupdown2 ifdown br0 2>&1)
+	check_err $? "ifupdown2's ifdown br0: $out"
+	! mcs_enabled sw br0 2>/dev/null
+	check_err $? "ifupdown2's ifdown did not disable mcsnoop"
+}
+
+# ifreload -a with a changed option: applied on the bridge that stays
+# enabled, mcsnoop snooping again (not fallen back to the bridge's own
+# snooping, which the bridge addon switched on), and the groups kept.
+ifupdown2_ifreload()
+{
+	local out
+
+	start2 || return
+	out=$(ifupdown2 ifup br0 2>&1)
+	check_err $? "ifupdown2's ifup br0: $out"
+	frames h1 eth0 "report2,group=239.1.1.1"
+	wait_secs 10 ports_are sw br0 239.1.1.1 p-h1
+	check_err $? "h1 did not join 239.1.1.1"
+	write_interfaces2 "mcsnoop-query-interval 90"
+	out=$(ifupdown2 ifreload -a 2>&1)
+	check_err $? "ifreload -a: $out"
+	mcs_enabled sw br0
+	check_err $? "not enabled after ifreload: $out"
+	check_eq "$(bridge_key query_interval)" 90 "query_interval after ifreload"
+	check_eq "$(br_snooping sw br0)" 0 "the bridge's own snooping after ifreload"
+	check_eq "$(fallback)" "" "fallback of br0 after ifreload"
+	check_eq "$(members sw br0 239.1.1.1)" p-h1 "members after ifreload"
+}
+
+# bridge-mcsnoop yes in the stanza: the admin wants the bridge's own
+# snooping; mcsnoop leaves it on and falls back to it.
+ifupdown2_bridge_mcsnoop_yes()
+{
+	local out
+
+	start2 || return
+	write_interfaces2 "bridge-mcsnoop yes"
+	out=$(ifupdown2 ifup br0 2>&1)
+	check_err $? "ifupdown2's ifup br0: $out"
+	out+=$(ifupdown2 ifreload -a 2>&1)
+	check_err $? "ifreload -a: $out"
+	check_eq "$(br_snooping sw br0)" 1 "the bridge's own snooping (bridge-mcsnoop yes)"
+	check_eq "$(fallback)" bridge_snooping "fallback of br0 (bridge-mcsnoop yes)"
+}
+
 cleanup()
 {
 	rm -f "$HOOK_UP" "$HOOK_DOWN" /run/mcsnoop/ifupdown/p-h1 \
@@ -172,4 +330,4 @@ mkdir -p "${HOOK_UP%/*}" "${HOOK_DOWN%/*}"
 sed "s|@SBINDIR@|$(dirname "$MCSNOOPCTL")|g" "$REPO/packaging/ifupdown/mcsnoop" >"$HOOK_UP"
 chmod 0755 "$HOOK_UP"
 ln -sf ../if-up.d/mcsnoop "$HOOK_DOWN"
-mcs_run_tests
+mcs_run_tests "$@"
