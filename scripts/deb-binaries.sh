@@ -56,15 +56,19 @@ dpkg-deb -x "$deb" "$TMP/root" || fail "dpkg-deb -x $deb"
 	fail "$deb has no /usr/src/mcsnoop-$version"
 dkms add -m mcsnoop -v "$version" "${FLAGS[@]}" >"$TMP/log" 2>&1 ||
 	fail "dkms add"
-kargs=()
+# One tarball a kernel, merged: dkms 3.0.10's mktarball packs the first
+# kernel's module again for each further -k (a readonly local in its loop).
+mkdir -p "$TMP/merged"
 for k in "$@"; do
 	dkms build -m mcsnoop -v "$version" -k "$k" "${FLAGS[@]}" \
 		>"$TMP/log" 2>&1 || fail "dkms build for $k"
-	kargs+=(-k "$k")
+	dkms mktarball -m mcsnoop -v "$version" -k "$k" --binaries-only \
+		--archive "$TMP/$k.tar.gz" "${FLAGS[@]}" >"$TMP/log" 2>&1 ||
+		fail "dkms mktarball for $k"
+	tar -xzf "$TMP/$k.tar.gz" -C "$TMP/merged" || fail "tar -x $k.tar.gz"
+	[ -d "$TMP/merged/dkms_main_tree/$k" ] || fail "no $k in dkms mktarball's tarball"
 done
 mkdir -p "${out%/*}"
 rm -f "$out"
-dkms mktarball -m mcsnoop -v "$version" "${kargs[@]}" --binaries-only \
-	--archive "$PWD/$out" "${FLAGS[@]}" >"$TMP/log" 2>&1 ||
-	fail "dkms mktarball"
+tar -czf "$out" -C "$TMP/merged" . || fail "tar -c $out"
 echo "$out: mcsnoop $version for $*"

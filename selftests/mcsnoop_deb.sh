@@ -229,7 +229,9 @@ require_cmd apt-get dpkg-query dpkg-deb dkms modinfo modprobe depmod
 	mcs_skip_all "mcsnoop packages already installed here"
 VERSION=$(dpkg-deb -f "${DEBS[0]}" Version)
 PREBUILT=$REPO/build/deb/dkms/mcsnoop-$VERSION.dkms.tar.gz
-if ! tar -tzf "$PREBUILT" 2>/dev/null | grep -q "^\./dkms_main_tree/$KREL/"; then
+# The listing first: grep -q would end tar early (SIGPIPE, and pipefail).
+listing=$(tar -tzf "$PREBUILT" 2>/dev/null)
+if ! grep -q "^\./dkms_main_tree/$KREL/" <<<"$listing"; then
 	log_info "no module for $KREL in $PREBUILT (make deb-binaries): DKMS compiles it here"
 	PREBUILT=
 fi
