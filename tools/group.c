@@ -340,16 +340,16 @@ static struct nlmsghdr *group_request(struct mcs_ctx *ctx, uint8_t cmd,
 	return nlh;
 }
 
-/* group show -s: the groups, then the removals of the groups shown. */
-static int group_show_with_removals(struct nl_sock *nl, struct nlmsghdr *nlh,
-				    const struct group_args *ga)
+/* group show: the groups; with -s, then the removals of the groups shown. */
+static int group_show_dump(struct nl_sock *nl, struct nlmsghdr *nlh,
+			   const struct group_args *ga, bool stats)
 {
 	struct mcs_removal_filter f = {
 		.has_vid = ga->has_vid,
 		.vid = ga->vid,
 		.group = ga->has_group ? &ga->group : NULL,
 	};
-	struct mcs_group_print gp = { .stats = true };
+	struct mcs_group_print gp = { .stats = stats };
 	struct nl_error err;
 	int ret;
 
@@ -358,26 +358,10 @@ static int group_show_with_removals(struct nl_sock *nl, struct nlmsghdr *nlh,
 	mcs_group_print_end(&gp);
 	if (ret < 0)
 		nl_perror(&err, NULL);
-	else
+	else if (stats)
 		ret = mcs_removals_show(nl, ga->bridge, &f);
 	out_close_array();
 	out_finish();
-	return ret < 0;
-}
-
-static int group_show_plain(struct nl_sock *nl, struct nlmsghdr *nlh)
-{
-	struct mcs_group_print gp = { 0 };
-	struct nl_error err;
-	int ret;
-
-	out_open_array(NULL);
-	ret = nl_talk(nl, nlh, mcs_group_print_cb, &gp, &err);
-	mcs_group_print_end(&gp);
-	out_close_array();
-	out_finish();
-	if (ret < 0)
-		nl_perror(&err, NULL);
 	return ret < 0;
 }
 
@@ -397,9 +381,7 @@ static int group_show(struct mcs_ctx *ctx, int argc, char **argv)
 	nlh = group_request(ctx, MCSNOOP_CMD_GROUP_GET, NLM_F_DUMP, &ga, &nl);
 	if (!nlh)
 		return 1;
-	if (!ctx->stats)
-		return group_show_plain(nl, nlh);
-	return group_show_with_removals(nl, nlh, &ga);
+	return group_show_dump(nl, nlh, &ga, ctx->stats);
 }
 
 /* group add|del BRIDGE GROUP port DEV [vid VID] [source SRC] */
