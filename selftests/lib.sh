@@ -652,19 +652,26 @@ stream()
 	BG_PIDS+=("$!")
 }
 
-# cnt NS KEY: a counter (or timestamp) of sniff NS, 0 when never seen.
+# cnt NS KEY...: counters (or timestamps) of sniff NS, 0 when never seen,
+# on one line. The keys come from one reading of the file: a count and
+# the time of its last frame read apart could straddle a new frame.
 cnt()
 {
-	local line kv
+	local line kv key val ns=$1 out=()
 
-	read -r line <"$MCS_TMP/$1.cnt" 2>/dev/null
-	for kv in $line; do
-		if [ "${kv%%=*}" = "$2" ]; then
-			echo "${kv#*=}"
-			return
-		fi
+	shift
+	read -r line <"$MCS_TMP/$ns.cnt" 2>/dev/null
+	for key; do
+		val=0
+		for kv in $line; do
+			if [ "${kv%%=*}" = "$key" ]; then
+				val=${kv#*=}
+				break
+			fi
+		done
+		out+=("$val")
 	done
-	echo 0
+	echo "${out[*]}"
 }
 
 # cnt_ge NS KEY MIN: for wait_secs.

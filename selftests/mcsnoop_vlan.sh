@@ -174,7 +174,7 @@ vlan_query_interval()
 	wait_secs $((30 * S)) cnt_ge h1 "$q" 2
 	check_err $? "VLAN 10: no query at its own interval"
 	sniff_sync h1
-	n1=$(cnt h1 "$q") t1=$(cnt h1 "t.$q")
+	read -r n1 t1 < <(cnt h1 "$q" "t.$q")
 	wait_secs $((60 * S)) cnt_ge h1 "$q" $((n1 + 3))
 	check_err $? "VLAN 10: $(($(cnt h1 "$q") - n1)) queries in $((60 * S)) s at its interval of $((2 * S)) s, expected 3"
 	sniff_sync h1
