@@ -314,11 +314,11 @@ deb: deps
 	@ls -1 $(DEB_DIR)/*.deb
 
 # The packages, and the module built by dkms from mcsnoop-dkms's own
-# sources for the newest test kernel, packed as the binaries-only tarball
-# its postinst can load (build/deb/dkms/): mcsnoop_deb.sh installs the
-# packages with it instead of compiling under TCG.
+# sources for each test kernel, packed as binaries-only tarballs its
+# postinst can load (build/deb/dkms/, one a kernel): mcsnoop_deb.sh
+# installs the packages with them instead of compiling under TCG.
 deb-binaries: deb
-	scripts/deb-binaries.sh $(lastword $(TEST_KERNELS))
+	scripts/deb-binaries.sh $(TEST_KERNELS)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null

@@ -3,15 +3,22 @@
 #
 # Build the module from the sources that the mcsnoop-dkms package ships
 # (build/deb/mcsnoop-dkms_*.deb, unpacked), with dkms, for the given
-# kernels, and pack the result as a binaries-only DKMS tarball:
-# build/deb/dkms/mcsnoop-VERSION.dkms.tar.gz. The package's postinst
-# (dkms's common.postinst) loads such a tarball from /usr/share/mcsnoop-dkms
-# with `dkms ldtarball` instead of compiling, which is how vendors ship
-# prebuilt modules in DKMS packages. mcsnoop_deb.sh puts it there in the
-# guest, so that the package test does not spend ten minutes compiling
-# under TCG what this script compiles natively in under one; the compile
-# of the package's own sources is tested here, and the install, remove
-# and purge paths in the guest.
+# kernels, and pack each kernel's as a binaries-only DKMS tarball, under
+# the name dkms mktarball gives it:
+# build/deb/dkms/mcsnoop-VERSION-kernelKVER-ARCH.dkms.tar.gz. The package's
+# postinst loads such tarballs from /usr/share/mcsnoop-dkms with `dkms
+# ldtarball` instead of compiling (dkms's common.postinst the one named
+# mcsnoop-VERSION.dkms.tar.gz, our loop the other kernels' by their own
+# names), which is how vendors ship prebuilt modules in DKMS packages.
+# mcsnoop_deb.sh puts them there in the guest, so that the package test
+# does not spend minutes a kernel compiling under TCG what this script
+# compiles natively in under one; the compile of the package's own
+# sources is tested here, and the install, remove and purge paths in the
+# guest.
+#
+# One tarball a kernel: dkms 3.0.10 packs (mktarball) and loads
+# (ldtarball) only the first kernel of a tarball with several (a readonly
+# local in each loop).
 #
 # dkms works in private trees (as in dkms-check.sh): the host's /usr/src,
 # /var/lib/dkms and /lib/modules are left alone.
@@ -31,7 +38,7 @@ deb=$(ls build/deb/mcsnoop-dkms_*_all.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || { echo "deb-binaries: no build/deb/mcsnoop-dkms_*.deb: make deb" >&2; exit 1; }
 version=$(dpkg-deb -f "$deb" Version)
 version=${version%%-*}
-out=build/deb/dkms/mcsnoop-$version.dkms.tar.gz
+outdir=build/deb/dkms
 
 TMP=$(mktemp -d /tmp/mcsnoop-debbin.XXXXXX) || exit 1
 trap 'rm -rf "$TMP"' EXIT
@@ -56,19 +63,13 @@ dpkg-deb -x "$deb" "$TMP/root" || fail "dpkg-deb -x $deb"
 	fail "$deb has no /usr/src/mcsnoop-$version"
 dkms add -m mcsnoop -v "$version" "${FLAGS[@]}" >"$TMP/log" 2>&1 ||
 	fail "dkms add"
-# One tarball a kernel, merged: dkms 3.0.10's mktarball packs the first
-# kernel's module again for each further -k (a readonly local in its loop).
-mkdir -p "$TMP/merged"
+rm -rf "$outdir" && mkdir -p "$outdir" || exit 1
 for k in "$@"; do
+	out=$outdir/mcsnoop-$version-kernel$k-$(uname -m).dkms.tar.gz
 	dkms build -m mcsnoop -v "$version" -k "$k" "${FLAGS[@]}" \
 		>"$TMP/log" 2>&1 || fail "dkms build for $k"
 	dkms mktarball -m mcsnoop -v "$version" -k "$k" --binaries-only \
-		--archive "$TMP/$k.tar.gz" "${FLAGS[@]}" >"$TMP/log" 2>&1 ||
+		--archive "$PWD/$out" "${FLAGS[@]}" >"$TMP/log" 2>&1 ||
 		fail "dkms mktarball for $k"
-	tar -xzf "$TMP/$k.tar.gz" -C "$TMP/merged" || fail "tar -x $k.tar.gz"
-	[ -d "$TMP/merged/dkms_main_tree/$k" ] || fail "no $k in dkms mktarball's tarball"
+	echo "$out"
 done
-mkdir -p "${out%/*}"
-rm -f "$out"
-tar -czf "$out" -C "$TMP/merged" . || fail "tar -c $out"
-echo "$out: mcsnoop $version for $*"

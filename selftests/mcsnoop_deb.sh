@@ -3,9 +3,9 @@
 #
 # The Debian packages of `make deb` (build/deb/, built on the host by
 # `make check` before the guests boot): `apt-get install ./*.deb` has DKMS
-# put the module in place for the running kernel (updates/dkms), modprobe finds
-# it, the installed mcsnoopctl enables mcsnoop on a bridge, and the boot
-# service, its helper, the man pages, the completion and /etc/mcsnoop.conf
+# put the module in place for every kernel with headers (updates/dkms; the
+# guest sees the host's 6.1 and 6.12), modprobe finds it, the installed
+# mcsnoopctl enables mcsnoop on a bridge, and the boot service, its helper, the man pages, the completion and /etc/mcsnoop.conf
 # (a conffile) are in place, the service enabled. `apt-get remove` takes
 # the module out of every kernel and the service away (the module still
 # loaded comes out as an admin takes it out: modprobe -r), and keeps
@@ -16,12 +16,15 @@
 # elsewhere; the module the VM harness installed is restored afterwards.
 #
 # The compile: when `make check` has built the module from the package's
-# own sources on the host (scripts/deb-binaries.sh, the binaries-only DKMS
-# tarball build/deb/dkms/), the test puts that tarball where the package's
-# postinst looks for one (/usr/share/mcsnoop-dkms/), and DKMS loads it
-# (dkms ldtarball) and installs the module instead of compiling it; that
-# compile took ten minutes under TCG. Without the tarball (the test run on
-# its own), DKMS compiles in the guest as on a fresh host.
+# own sources on the host (scripts/deb-binaries.sh, a binaries-only DKMS
+# tarball a kernel in build/deb/dkms/), the test puts the tarballs where
+# the package's postinst looks for them (/usr/share/mcsnoop-dkms/: the
+# running kernel's as mcsnoop-VERSION.dkms.tar.gz for dh_dkms's part, the
+# others' under their own names for the loop), and DKMS loads them (dkms
+# ldtarball) and installs the module instead of compiling it; a compile
+# takes five minutes under TCG. Without a tarball for each kernel with
+# headers (the test run on its own), DKMS compiles in the guest as on a
+# fresh host.
 #
 # selftest: exclusive (installs, removes and unloads the module: run_tests.sh -j runs it alone)
 
@@ -43,7 +46,10 @@ UNIT=/lib/systemd/system/mcsnoop.service
 UNIT_LINK=/etc/systemd/system/multi-user.target.wants/mcsnoop.service
 CONF=/etc/mcsnoop.conf
 VERSION=
-PREBUILT=
+# The prebuilt tarballs, one a kernel with headers, and their names in
+# PREBUILT_DIR (none: DKMS compiles).
+PREBUILT=()
+PREBUILT_NAMES=()
 PREBUILT_DIR=/usr/share/mcsnoop-dkms
 # The tests follow each other: each one needs what the one before did.
 # After the module test, nothing may load the harness's module again.
@@ -78,37 +84,78 @@ pkg_state()
 
 module_files()
 {
-	find "/lib/modules/$KREL" -name 'mcsnoop.ko*' 2>/dev/null
+	find /lib/modules -name 'mcsnoop.ko*' 2>/dev/null
 }
 
-# prebuilt_remove: the tarball is not the package's: take it away as soon
-# as the postinst has read it, so that remove and purge see what an
-# install without it leaves.
+# header_kernels: the kernels with headers, for which the postinst
+# installs the module (the guest sees the host's: 6.1 and 6.12).
+header_kernels()
+{
+	local build k
+
+	for build in /lib/modules/*/build; do
+		[ -e "$build/Makefile" ] || continue
+		k=${build%/build}
+		echo "${k##*/}"
+	done
+}
+
+# prebuilt_find: the tarballs of make deb-binaries, one for each kernel
+# with headers, or none.
+prebuilt_find()
+{
+	local k f
+
+	for k in $(header_kernels); do
+		f=$REPO/build/deb/dkms/mcsnoop-$VERSION-kernel$k-$(uname -m).dkms.tar.gz
+		if [ ! -f "$f" ]; then
+			log_info "no $f (make deb-binaries): DKMS compiles here"
+			PREBUILT=() PREBUILT_NAMES=()
+			return
+		fi
+		PREBUILT+=("$f")
+		# dh_dkms's part loads the one of this name; the loop the others.
+		if [ "$k" = "$KREL" ]; then
+			PREBUILT_NAMES+=("mcsnoop-$VERSION.dkms.tar.gz")
+		else
+			PREBUILT_NAMES+=("${f##*/}")
+		fi
+	done
+}
+
+# prebuilt_remove: the tarballs are not the package's: take them away as
+# soon as the postinst has read them, so that remove and purge see what
+# an install without them leaves.
 prebuilt_remove()
 {
-	[ -n "$PREBUILT" ] || return 0
-	rm -f "$PREBUILT_DIR/${PREBUILT##*/}"
+	local name
+
+	for name in ${PREBUILT_NAMES[@]+"${PREBUILT_NAMES[@]}"}; do
+		rm -f "$PREBUILT_DIR/$name"
+	done
 	rmdir "$PREBUILT_DIR" 2>/dev/null
 	return 0
 }
 
 deb_install()
 {
-	local start=$SECONDS path how="DKMS build included"
+	local start=$SECONDS path k i loads how="DKMS build included"
 
-	if [ -n "$PREBUILT" ]; then
-		mkdir -p "$PREBUILT_DIR" && cp "$PREBUILT" "$PREBUILT_DIR/"
-		check_err $? "copying $PREBUILT to $PREBUILT_DIR"
-		how="DKMS loads the module built on the host"
-	fi
+	for i in "${!PREBUILT[@]}"; do
+		mkdir -p "$PREBUILT_DIR" &&
+			cp "${PREBUILT[i]}" "$PREBUILT_DIR/${PREBUILT_NAMES[i]}"
+		check_err $? "copying ${PREBUILT[i]} to $PREBUILT_DIR"
+		how="DKMS loads the modules built on the host"
+	done
 	apt install "${DEBS[@]}"
 	check_err $? "apt-get install ${DEBS[*]##*/}"
 	prebuilt_remove
 	log_info "apt-get install ($how): $((SECONDS - start)) s"
-	if [ -n "$PREBUILT" ]; then
-		grep -q "Loading tarball for mcsnoop-$VERSION" "$MCS_TMP/apt.log" &&
-			! grep -q 'Building initial module' "$MCS_TMP/apt.log"
-		check_err $? "the postinst did not load ${PREBUILT##*/} (dkms ldtarball)"
+	if [ ${#PREBUILT[@]} -gt 0 ]; then
+		loads=$(grep -c "Loading tarball for mcsnoop-$VERSION" "$MCS_TMP/apt.log")
+		[ "$loads" = ${#PREBUILT[@]} ] &&
+			! grep -qE 'Building (initial )?module' "$MCS_TMP/apt.log"
+		check_err $? "the postinst loaded $loads of ${#PREBUILT[@]} tarballs (dkms ldtarball), or compiled"
 	fi
 	# Where the time goes: the package steps and DKMS's.
 	grep -E 'Unpacking|Setting up|Loading|Building|Signing|Installing|Running|Processing' \
@@ -117,8 +164,11 @@ deb_install()
 		2>/dev/null | sed 's/^/#   make.log: /'
 	check_eq "$(pkg_state mcsnoop-dkms) $(pkg_state mcsnoopctl)" "ii ii" \
 		"dpkg states of mcsnoop-dkms and mcsnoopctl"
-	dkms status -m mcsnoop -v "$VERSION" -k "$KREL" | grep -q ': installed'
-	check_err $? "dkms status: $(dkms status -m mcsnoop 2>&1)"
+	for k in $(header_kernels); do
+		dkms status -m mcsnoop -v "$VERSION" -k "$k" | grep -q ': installed' &&
+			compgen -G "/lib/modules/$k/updates/dkms/mcsnoop.ko*" >/dev/null
+		check_err $? "$k: not installed: dkms status: $(dkms status -m mcsnoop 2>&1)"
+	done
 	path=$(modinfo -n mcsnoop 2>/dev/null)
 	[[ $path == "/lib/modules/$KREL/updates/dkms/mcsnoop.ko"* ]]
 	check_err $? "modinfo -n mcsnoop after install: '$path'"
@@ -203,6 +253,35 @@ deb_purge()
 	check_err $? "module files left after purge: $(module_files)"
 }
 
+# The other kernels' module trees, emptied (a tmpfs over kernel/) while
+# the test runs: the postinst's dkms install runs depmod for each kernel,
+# which would read thousands of modules over 9p under TCG for minutes.
+OTHER_TRIMMED=()
+trim_other_kernels()
+{
+	local k dir
+
+	for k in $(header_kernels); do
+		[ "$k" != "$KREL" ] || continue
+		dir=/lib/modules/$k
+		mkdir -p "$MCS_TMP/index-$k" &&
+			cp "$dir"/modules.* "$MCS_TMP/index-$k/" &&
+			mount -t tmpfs tmpfs "$dir/kernel" || return 1
+		OTHER_TRIMMED+=("$k")
+	done
+}
+
+untrim_other_kernels()
+{
+	local k
+
+	for k in ${OTHER_TRIMMED[@]+"${OTHER_TRIMMED[@]}"}; do
+		umount "/lib/modules/$k/kernel" &&
+			cp "$MCS_TMP/index-$k"/modules.* "/lib/modules/$k/"
+	done
+	OTHER_TRIMMED=()
+}
+
 cleanup()
 {
 	# A test that failed halfway: leave no package for the tests after.
@@ -210,6 +289,7 @@ cleanup()
 		>/dev/null 2>&1
 	mcs_unload 2>/dev/null
 	prebuilt_remove
+	untrim_other_kernels
 	[ -z "$MANDB_OFF" ] || touch /var/lib/man-db/auto-update
 	restore_harness_module
 	mcs_exit_cleanup
@@ -228,13 +308,7 @@ require_cmd apt-get dpkg-query dpkg-deb dkms modinfo modprobe depmod
 [ "$(pkg_state mcsnoopctl)$(pkg_state mcsnoop-dkms)" = "" ] ||
 	mcs_skip_all "mcsnoop packages already installed here"
 VERSION=$(dpkg-deb -f "${DEBS[0]}" Version)
-PREBUILT=$REPO/build/deb/dkms/mcsnoop-$VERSION.dkms.tar.gz
-# The listing first: grep -q would end tar early (SIGPIPE, and pipefail).
-listing=$(tar -tzf "$PREBUILT" 2>/dev/null)
-if ! grep -q "^\./dkms_main_tree/$KREL/" <<<"$listing"; then
-	log_info "no module for $KREL in $PREBUILT (make deb-binaries): DKMS compiles it here"
-	PREBUILT=
-fi
+prebuilt_find
 [ ! -e "$PREBUILT_DIR" ] || mcs_skip_all "$PREBUILT_DIR exists already"
 mcs_require
 SAVED=$MCS_TMP/$(basename "$(modinfo -n mcsnoop)")
@@ -250,6 +324,7 @@ if [ -e /var/lib/man-db/auto-update ]; then
 	rm -f /var/lib/man-db/auto-update && MANDB_OFF=1
 fi
 trim_module_tree || log_info "could not trim the module tree: depmod reads it all"
+trim_other_kernels || log_info "could not trim the other kernels' trees: depmod reads them"
 find "/lib/modules/$KREL/updates" -name 'mcsnoop.ko*' -delete 2>/dev/null
 depmod -a
 mcs_run_tests
