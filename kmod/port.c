@@ -104,7 +104,6 @@ static void mcs_port_free_rcu(struct rcu_head *head)
 	mcs_mst_port_free(port);
 	/* After a grace period: nobody reads it any more. */
 	kfree(rcu_dereference_protected(port->vlan_routers, true));
-	mcs_port_vlans_free(port);
 	kfree(port);
 	mcs_object_gone(MCS_OBJ_PORT);
 }
@@ -126,6 +125,12 @@ void mcs_port_del(struct mcs_port *port, bool restore)
 	if (!restore)
 		mcs_event_routers_gone(port, MCSNOOP_EVENT_REASON_PORT_DOWN);
 	mcs_port_profile_set(port, NULL);
+	/*
+	 * Here, not in the RCU callback: the xarray's lock is taken with
+	 * softirqs on (port set), so never in softirq. Readers find no
+	 * limit until the port is gone; its entries wait a grace period.
+	 */
+	mcs_port_vlans_free(port);
 	hash_del_rcu(&port->hnode);
 	hash_del_rcu(&port->net_hnode);
 	list_del_rcu(&port->list);

@@ -72,9 +72,12 @@ void mcs_port_vlans_free(struct mcs_port *port)
 	struct mcs_port_vlan *pv;
 	unsigned long vid;
 
+	ASSERT_RTNL();
 	xa_for_each(&port->vlan_limits, vid, pv) {
-		kfree(pv);
+		xa_erase(&port->vlan_limits, vid);
+		kfree_rcu(pv, rcu);
 		mcs_object_gone(MCS_OBJ_PORT_VLAN);
 	}
+	port->vlan_limit_count = 0;
 	xa_destroy(&port->vlan_limits);
 }

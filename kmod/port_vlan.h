@@ -45,7 +45,7 @@ static inline bool mcs_port_vlan_full(const struct mcs_port_vlan *pv)
  * MCS_PORT_VLAN_LIMITS_MAX already; -ENOMEM.
  */
 int mcs_port_vlan_set_max(struct mcs_port *port, u16 vid, u32 max);
-/* After a grace period, with the port: frees every limit. */
+/* RTNL, as the port goes: every limit, freed after a grace period. */
 void mcs_port_vlans_free(struct mcs_port *port);
 
 #endif /* _MCS_PORT_VLAN_H */

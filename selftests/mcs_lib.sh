@@ -686,3 +686,23 @@ newest_kernel()
 			echo "$k"
 	done | tail -n 1
 }
+
+# ------------------------------------------------------ the module's objects
+
+# The module's own object counts (debugfs, objects.c): "kind count" lines.
+OBJECTS=/sys/kernel/debug/mcsnoop/objects
+
+# objects_file: whether OBJECTS is there (debugfs mounted if need be).
+objects_file()
+{
+	[ -e "$OBJECTS" ] && return 0
+	mountpoint -q /sys/kernel/debug ||
+		mount -t debugfs none /sys/kernel/debug 2>/dev/null
+	[ -e "$OBJECTS" ]
+}
+
+# objects_none KIND: no object of KIND is left (for wait_secs).
+objects_none()
+{
+	[ "$(awk -v k="$1" '$1 == k { print $2 }' "$OBJECTS")" = 0 ]
+}

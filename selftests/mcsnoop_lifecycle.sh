@@ -11,6 +11,7 @@
 ALL_TESTS=(
 	delete_enabled_bridge
 	delete_port
+	delete_port_vlan_limit
 	delete_netns
 	unload_while_enabled
 	unload_during_traffic
@@ -92,6 +93,39 @@ delete_port()
 	check_eq "$(br_snooping sw br0)" 1 "own snooping restored"
 	check_eq "$(mcs_count sw)" 0 "bridges enabled"
 	reload
+}
+
+# A port with a max-groups of its own on a VLAN, deleted: its per-VLAN
+# limits go with it, and the kernel log stays clean (on the debug kernel,
+# lockdep saw their xarray's lock taken with softirqs on by port set and
+# in softirq by the port's RCU callback: an inconsistent lock state).
+delete_port_vlan_limit()
+{
+	ns_create sw noipv6 &&
+		ipn sw -b - <<-EOF || { check_err 1 "setup"; return; }
+		link add br0 up type bridge mcast_snooping 0 vlan_filtering 1
+		link add d1 type dummy
+		link add d2 type dummy
+		link set d1 master br0 up
+		link set d2 master br0 up
+	EOF
+	mcs sw bridge enable br0 >/dev/null
+	check_err $? "enable br0"
+	mcs sw port set d1 vid 1 max-groups 5 &&
+		mcs sw port set d2 vid 1 max-groups 5 &&
+		mcs sw port set d2 vid 1 max-groups 0
+	check_err $? "port set vid 1 max-groups"
+	ipn sw link del d1
+	check_err $? "ip link del d1"
+	# The port is freed after a grace period: wait for its limits to go.
+	if objects_file; then
+		wait_secs 30 objects_none port_vlans
+		check_err $? "port_vlans left after deleting d1: $(grep port_vlans "$OBJECTS")"
+	else
+		sleep 2
+	fi
+	mcs_enabled sw br0
+	check_err $? "br0 no longer enabled after deleting d1"
 }
 
 delete_netns()

@@ -40,7 +40,6 @@ HOSTS=4
 VIDS=(10 20 30)
 G=239.9.0.1
 G2=239.9.0.2
-OBJECTS=/sys/kernel/debug/mcsnoop/objects
 OPS=(del_bridge del_port nomaster del_netns vlan_add vlan_del stp_state
 	disable enable flush max_groups port_max_groups rmmod)
 STOP=
@@ -48,14 +47,6 @@ STOP=
 WORKER_ERRORS=
 
 # -------------------------------------------------------------- objects
-
-objects_file()
-{
-	[ -e "$OBJECTS" ] && return 0
-	mountpoint -q /sys/kernel/debug ||
-		mount -t debugfs none /sys/kernel/debug 2>/dev/null
-	[ -e "$OBJECTS" ]
-}
 
 # objects_left: the non-zero counts of mcsnoop/objects, "kind N" each.
 objects_left()
