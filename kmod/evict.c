@@ -4,6 +4,8 @@
  * table holds. See mcs_table_evict() in table.h.
  */
 #include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 
 #include "events.h"
 #include "overflow.h"
@@ -15,15 +17,35 @@
  * expires soonest first. The candidates: with a port, its dynamic
  * memberships; for the bridge, the groups without a static member (all
  * their memberships go, and the group with them). Each lasts "delta"
- * more jiffies. Without allocating under the lock, a binary search over
- * delta finds the threshold: everything below it goes, and of what
- * expires exactly then, as much as is still over the limit.
+ * more jiffies.
+ *
+ * A million groups must not keep the bridge lock (and bottom halves) for
+ * long: the table is walked in passes of MCS_EVICT_BATCH groups a lock
+ * hold, the lock dropped in between (RTNL keeps the bridge, the port and
+ * its limits). The first pass removes what expired and finds the longest
+ * delta, the second counts the candidates in MCS_EVICT_BUCKETS buckets of
+ * delta, the third evicts the buckets below the one where the excess is
+ * reached, and of that one as many as are still over the limit. Between
+ * holds a member may refresh its membership and stop being a candidate:
+ * a round that leaves the count over the limit is done again.
  */
+#define MCS_EVICT_BATCH		256
+#define MCS_EVICT_BUCKETS	4096
+#define MCS_EVICT_ROUNDS	4
+
 struct mcs_evict {
 	struct mcs_bridge *mb;
 	struct mcs_port *port;		/* NULL: the bridge's limit */
 	int vid;			/* >= 0: the port's limit on it */
+	struct mcs_port_vlan *pv;	/* its limit (RTNL keeps it) */
 	unsigned long now;
+	/* The passes: the candidates, the longest delta, the buckets... */
+	unsigned int candidates;
+	unsigned long longest;
+	unsigned long width;		/* of a bucket, in jiffies */
+	u32 *buckets;
+	unsigned long threshold;	/* bucket */
+	u32 at_threshold;		/* how many of it may still go */
 };
 
 /* Whether grp holds a candidate, and how long it lasts. */
@@ -51,28 +73,28 @@ static bool mcs_evict_delta(const struct mcs_evict *ev,
 		if (time_after(me, e))
 			e = me;
 	}
-	*delta = e - ev->now;
+	*delta = time_after(e, ev->now) ? e - ev->now : 0;
 	return found || !ev->port;
 }
 
-/* Candidates that last at most max jiffies; *longest: the longest. */
-static unsigned int mcs_evict_count(const struct mcs_evict *ev,
-				    unsigned long max, unsigned long *longest)
+/* The lock held: how far over its limit the table is (0: within). */
+static unsigned int mcs_evict_excess(const struct mcs_evict *ev)
 {
-	const struct mcs_group *grp;
-	unsigned long delta;
-	unsigned int n = 0;
+	const struct mcs_bridge *mb = ev->mb;
+	unsigned int count, limit;
 
-	lockdep_assert_held(&ev->mb->lock);
-	*longest = 0;
-	list_for_each_entry(grp, &ev->mb->group_list, list) {
-		if (!mcs_evict_delta(ev, grp, &delta) || delta > max)
-			continue;
-		n++;
-		if (delta > *longest)
-			*longest = delta;
+	lockdep_assert_held(&mb->lock);
+	if (ev->pv) {
+		count = ev->pv->group_count;
+		limit = READ_ONCE(ev->pv->max_groups);
+	} else if (ev->port) {
+		count = ev->port->group_count;
+		limit = READ_ONCE(ev->port->max_groups);
+	} else {
+		count = mb->group_count;
+		limit = READ_ONCE(mb->cfg.max_groups);
 	}
-	return n;
+	return count > limit ? count - limit : 0;
 }
 
 static void mcs_evict_one(const struct mcs_evict *ev, struct mcs_group *grp)
@@ -97,58 +119,167 @@ static void mcs_evict_one(const struct mcs_evict *ev, struct mcs_group *grp)
 		mcs_group_free(ev->mb, grp);
 }
 
+/*
+ * Walk the table, MCS_EVICT_BATCH groups a lock hold, step() on each (the
+ * lock held; false: the pass is done). The walk sees each
+ * group that stays in the table at least once (a resize may show some
+ * twice); a group removed under it is still there to read (RCU).
+ */
+static void mcs_evict_pass(struct mcs_evict *ev,
+			   bool (*step)(struct mcs_evict *ev,
+					struct mcs_group *grp))
+{
+	struct mcs_bridge *mb = ev->mb;
+	struct rhashtable_iter iter;
+	struct mcs_group *grp;
+	bool more = true;
+	unsigned int n;
+
+	rhltable_walk_enter(&mb->groups, &iter);
+	while (more) {
+		rhashtable_walk_start(&iter);
+		spin_lock_bh(&mb->lock);
+		for (n = 0; n < MCS_EVICT_BATCH; n++) {
+			grp = rhashtable_walk_next(&iter);
+			if (IS_ERR(grp))	/* -EAGAIN: resized, walk on */
+				continue;
+			if (!grp || !step(ev, grp)) {
+				more = false;
+				break;
+			}
+		}
+		spin_unlock_bh(&mb->lock);
+		rhashtable_walk_stop(&iter);
+		cond_resched();
+	}
+	rhashtable_walk_exit(&iter);
+}
+
+/* Pass 1: what expired goes as such, not for the limit; the longest. */
+static bool mcs_evict_step_longest(struct mcs_evict *ev, struct mcs_group *grp)
+{
+	unsigned long delta;
+
+	if (mcs_group_expire(ev->mb, grp, ev->now) ||
+	    !mcs_evict_delta(ev, grp, &delta))
+		return true;
+	ev->candidates++;
+	if (delta > ev->longest)
+		ev->longest = delta;
+	return true;
+}
+
+static unsigned long mcs_evict_bucket(const struct mcs_evict *ev,
+				      unsigned long delta)
+{
+	return min(delta / ev->width, (unsigned long)MCS_EVICT_BUCKETS - 1);
+}
+
+/* Pass 2: the candidates by bucket of delta. */
+static bool mcs_evict_step_count(struct mcs_evict *ev, struct mcs_group *grp)
+{
+	unsigned long delta;
+
+	if (mcs_evict_delta(ev, grp, &delta))
+		ev->buckets[mcs_evict_bucket(ev, delta)]++;
+	return true;
+}
+
+/* Pass 3: below the threshold they go, and some of it. */
+static bool mcs_evict_step_evict(struct mcs_evict *ev, struct mcs_group *grp)
+{
+	unsigned long delta, b;
+
+	if (!mcs_evict_excess(ev))
+		return false;
+	if (!mcs_evict_delta(ev, grp, &delta))
+		return true;
+	b = mcs_evict_bucket(ev, delta);
+	if (b > ev->threshold)
+		return true;
+	if (b == ev->threshold) {
+		if (!ev->at_threshold)
+			return true;
+		ev->at_threshold--;
+	}
+	mcs_evict_one(ev, grp);
+	return true;
+}
+
+/* After pass 2: the bucket where the excess is reached. */
+static void mcs_evict_threshold(struct mcs_evict *ev)
+{
+	unsigned int excess;
+	u32 below = 0;
+	unsigned long b;
+
+	spin_lock_bh(&ev->mb->lock);
+	excess = mcs_evict_excess(ev);
+	spin_unlock_bh(&ev->mb->lock);
+	for (b = 0; b < MCS_EVICT_BUCKETS - 1; b++) {
+		if (below + ev->buckets[b] >= excess)
+			break;
+		below += ev->buckets[b];
+	}
+	ev->threshold = b;
+	ev->at_threshold = excess > below ? excess - below : 0;
+}
+
+static bool mcs_evict_over(struct mcs_evict *ev)
+{
+	bool over;
+
+	spin_lock_bh(&ev->mb->lock);
+	over = mcs_evict_excess(ev) > 0;
+	spin_unlock_bh(&ev->mb->lock);
+	return over;
+}
+
 static void mcs_evict(struct mcs_bridge *mb, struct mcs_port *port, int vid)
 {
 	struct mcs_evict ev = { .mb = mb, .port = port, .vid = vid };
-	struct mcs_port_vlan *pv = NULL;
-	unsigned long lo, hi, mid, longest, delta;
-	unsigned int count, limit, excess, n, at_hi;
-	struct mcs_group *grp, *gtmp;
+	int round;
 
-	spin_lock_bh(&mb->lock);
-	rcu_read_lock();
-	ev.now = jiffies;
-	/* What expired goes as such, not for the limit. */
-	mcs_table_expire(mb, ev.now);
+	ASSERT_RTNL();
 	if (vid >= 0) {
-		pv = mcs_port_vlan(port, vid);
-		if (!pv || !pv->max_groups)
-			goto out;
+		ev.pv = mcs_port_vlan(port, vid);
+		if (!ev.pv || !ev.pv->max_groups)
+			return;
 	}
-	count = pv ? pv->group_count : port ? port->group_count :
-		mb->group_count;
-	limit = pv ? pv->max_groups : port ? READ_ONCE(port->max_groups) :
-		READ_ONCE(mb->cfg.max_groups);
-	if (count <= limit)
-		goto out;
-	excess = count - limit;
-	/* The smallest hi with at least excess candidates lasting <= hi. */
-	n = mcs_evict_count(&ev, ULONG_MAX, &longest);
-	lo = 0;
-	hi = longest;
-	while (n > excess && lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (mcs_evict_count(&ev, mid, &delta) >= excess)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	/* Static ones alone over the limit: the dynamic ones all go. */
-	at_hi = n <= excess ? n :
-		excess - (hi ? mcs_evict_count(&ev, hi - 1, &delta) : 0);
-	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
-		if (!mcs_evict_delta(&ev, grp, &delta) || delta > hi)
-			continue;
-		if (delta == hi) {
-			if (!at_hi)
-				continue;
-			at_hi--;
+	if (!mcs_evict_over(&ev))
+		return;
+	ev.buckets = kvcalloc(MCS_EVICT_BUCKETS, sizeof(*ev.buckets),
+			      GFP_KERNEL);
+	for (round = 0; round < MCS_EVICT_ROUNDS; round++) {
+		ev.now = jiffies;
+		ev.candidates = 0;
+		ev.longest = 0;
+		mcs_evict_pass(&ev, mcs_evict_step_longest);
+		/* Static entries alone over the limit stay. */
+		if (!ev.candidates || !mcs_evict_over(&ev))
+			break;
+		if (ev.buckets) {
+			ev.width = ev.longest / MCS_EVICT_BUCKETS + 1;
+			memset(ev.buckets, 0,
+			       MCS_EVICT_BUCKETS * sizeof(*ev.buckets));
+			mcs_evict_pass(&ev, mcs_evict_step_count);
+			mcs_evict_threshold(&ev);
+		} else {
+			/* No memory for the buckets: in the walk's order. */
+			ev.width = ULONG_MAX;
+			ev.threshold = 0;
+			ev.at_threshold = U32_MAX;
 		}
-		mcs_evict_one(&ev, grp);
+		/* The last round evicts whatever it meets while over. */
+		if (round == MCS_EVICT_ROUNDS - 1) {
+			ev.threshold = MCS_EVICT_BUCKETS - 1;
+			ev.at_threshold = U32_MAX;
+		}
+		mcs_evict_pass(&ev, mcs_evict_step_evict);
+		if (!mcs_evict_over(&ev))
+			break;
 	}
-out:
-	rcu_read_unlock();
-	spin_unlock_bh(&mb->lock);
+	kvfree(ev.buckets);
 }
 
 void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port)

@@ -781,34 +781,39 @@ unsigned int mcs_table_vlan_count(struct mcs_bridge *mb, u16 vid)
 	return READ_ONCE(mb->vlan_groups[vid].count);
 }
 
+bool mcs_group_expire(struct mcs_bridge *mb, struct mcs_group *grp,
+		      unsigned long now)
+{
+	struct mcs_member *m;
+	struct hlist_node *tmp;
+
+	lockdep_assert_held(&mb->lock);
+	hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
+		if (mcs_member_settle(m, now))
+			continue;
+		if (mcs_member_remove(mb, grp, m, m->leave_lowered ?
+				      MCSNOOP_EVENT_REASON_LEAVE :
+				      MCSNOOP_EVENT_REASON_TIMEOUT))
+			return true;
+	}
+	/* An overflow mark lasts one membership interval. */
+	if (grp->overflow && !mcs_live(grp->overflow_expires, now)) {
+		grp->overflow = false;
+		if (hlist_empty(&grp->members)) {
+			mcs_group_free(mb, grp);
+			return true;
+		}
+	}
+	return false;
+}
+
 void mcs_table_expire(struct mcs_bridge *mb, unsigned long now)
 {
 	struct mcs_group *grp, *gtmp;
-	struct mcs_member *m;
-	struct hlist_node *tmp;
-	bool gone;
 
 	lockdep_assert_held(&mb->lock);
-	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
-		gone = false;
-		hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
-			if (mcs_member_settle(m, now))
-				continue;
-			gone = mcs_member_remove(mb, grp, m,
-						 m->leave_lowered ?
-						 MCSNOOP_EVENT_REASON_LEAVE :
-						 MCSNOOP_EVENT_REASON_TIMEOUT);
-			if (gone)
-				break;
-		}
-		/* An overflow mark lasts one membership interval. */
-		if (!gone && grp->overflow &&
-		    !mcs_live(grp->overflow_expires, now)) {
-			grp->overflow = false;
-			if (hlist_empty(&grp->members))
-				mcs_group_free(mb, grp);
-		}
-	}
+	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list)
+		mcs_group_expire(mb, grp, now);
 }
 
 /* The collector: removes what expired, once a second. */

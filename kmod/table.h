@@ -99,7 +99,8 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 /*
  * Max-groups of port (NULL: the bridge) was lowered: evict learnt state,
  * the soonest to expire first, until the count fits (MEMBER_DEL
- * reason LIMIT). Static entries stay, even over the limit. RTNL.
+ * reason LIMIT). Static entries stay, even over the limit. RTNL; takes
+ * the bridge lock for a few hundred groups at a time, and may sleep.
  */
 void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port);
 /* The same for the port's max-groups on VLAN vid (port_vlan.h). */
@@ -124,6 +125,9 @@ bool mcs_member_remove(struct mcs_bridge *mb, struct mcs_group *grp,
 		       struct mcs_member *m, u8 reason);
 /* Remove the memberships and overflow marks that expired. */
 void mcs_table_expire(struct mcs_bridge *mb, unsigned long now);
+/* The same for one group: true when the group went (freed after RCU). */
+bool mcs_group_expire(struct mcs_bridge *mb, struct mcs_group *grp,
+		      unsigned long now);
 
 bool mcs_addr_is_v4(const struct in6_addr *a);
 /* A v4-mapped or IPv6 address: a multicast one of its family. */

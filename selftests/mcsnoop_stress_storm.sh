@@ -37,10 +37,10 @@
 #
 # MCS_STRESS=soak (make soak): 2,500,000 groups against max-groups
 # 524,288 (a table of 126 MB, about a minute on the stock 6.12 guest);
-# otherwise 30,000 against 4,096 (lowering max-groups holds the bridge
-# lock for the eviction's passes over the table: from 16,384, 11 s on
-# the debug kernel under TCG, too near its 21 s RCU-stall warning in a
-# busy CI guest).
+# otherwise 30,000 against 4,096 (before the eviction took the bridge
+# lock for 256 groups at a time, lowering max-groups from 16,384 held it
+# for 11 s on the debug kernel under TCG, too near its 21 s RCU-stall
+# warning in a busy CI guest).
 
 ALL_TESTS=(
 	storm
