@@ -65,15 +65,17 @@ SOAK_TESTS="$STRESS_TESTS $STRESS_NETLINK"
 # The debug lane, in two guests of about the same length. In the first,
 # seed_scenario waits out protocol timers for minutes: it starts first and
 # the rest run beside it. The first has time to spare (the 6.1 guest
-# before it is the shorter): the netlink campaign (two minutes) runs there.
+# before it is the shorter, by some 900 s): the netlink and frames
+# campaigns run there, off the critical path (6.12, then debug2).
 DEBUG_TESTS_1="mcsnoop_querier.sh:seed_scenario
 	mcsnoop_querier.sh:election_they_win:election_they_win_mld:vlan_queriers:topology_change_query:settings_restart_startup:bogus_querier_rp_filter
 	mcsnoop_differential_fallback.sh:diff_switchdev:late_locked:late_mcast_to_unicast:late_bridge_snooping
 	mcsnoop_diagnostics.sh:mac_alias_v4:mac_alias_limit:removals_reasons
 	mcsnoop_monitor.sh:events_members:events_rate_limit
 	mcsnoop_host_compat.sh:igmpv2_host_block_ignored:igmpv1_host_leave_ignored
-	mcsnoop_netns.sh mcsnoop_data.sh mcsnoop_malformed.sh $STRESS_NETLINK"
-DEBUG_TESTS_2="$STRESS_TESTS
+	mcsnoop_netns.sh mcsnoop_data.sh mcsnoop_malformed.sh $STRESS_NETLINK
+	mcsnoop_stress_frames.sh"
+DEBUG_TESTS_2="mcsnoop_stress_teardown.sh mcsnoop_stress_storm.sh
 	mcsnoop_differential_issue.sh:diff_locked:diff_mst:diff_qinq:diff_table_full
 	mcsnoop_templates.sh:template_boot_config:template_static_groups:template_errors
 	mcsnoop_profiles.sh:profile_ports:profile_vlan
