@@ -20,21 +20,21 @@
  * more jiffies.
  *
  * A million groups must not keep the bridge lock (and bottom halves) for
- * long: the table is walked in passes of MCS_EVICT_BATCH groups a lock
- * hold, the lock dropped in between (RTNL keeps the bridge, the port and
- * its limits). The first pass removes what expired and finds the longest
- * delta, the second counts the candidates in MCS_EVICT_BUCKETS buckets of
- * delta, the third evicts the buckets below the one where the excess is
- * reached, and of that one as many as are still over the limit. Between
- * holds a member may refresh its membership and stop being a candidate:
- * a round that leaves the count over the limit is done again.
+ * long: the table is walked in passes of a few hundred groups a lock
+ * hold (mcs_table_walk()), the lock dropped in between (RTNL keeps the
+ * bridge, the port and its limits). The first pass removes what expired
+ * and finds the longest delta, the second counts the candidates in
+ * MCS_EVICT_BUCKETS buckets of delta, the third evicts the buckets below
+ * the one where the excess is reached, and of that one as many as are
+ * still over the limit. Between holds a member may refresh its
+ * membership and stop being a candidate: a round that leaves the count
+ * over the limit is done again.
  */
-#define MCS_EVICT_BATCH		256
 #define MCS_EVICT_BUCKETS	4096
 #define MCS_EVICT_ROUNDS	4
 
 struct mcs_evict {
-	struct mcs_bridge *mb;
+	struct mcs_table_walk walk;	/* the bridge, the pass */
 	struct mcs_port *port;		/* NULL: the bridge's limit */
 	int vid;			/* >= 0: the port's limit on it */
 	struct mcs_port_vlan *pv;	/* its limit (RTNL keeps it) */
@@ -80,7 +80,7 @@ static bool mcs_evict_delta(const struct mcs_evict *ev,
 /* The lock held: how far over its limit the table is (0: within). */
 static unsigned int mcs_evict_excess(const struct mcs_evict *ev)
 {
-	const struct mcs_bridge *mb = ev->mb;
+	const struct mcs_bridge *mb = ev->walk.mb;
 	unsigned int count, limit;
 
 	lockdep_assert_held(&mb->lock);
@@ -97,70 +97,56 @@ static unsigned int mcs_evict_excess(const struct mcs_evict *ev)
 	return count > limit ? count - limit : 0;
 }
 
+/* The same, taking the lock. */
+static unsigned int mcs_evict_excess_now(const struct mcs_evict *ev)
+{
+	unsigned int excess;
+
+	spin_lock_bh(&ev->walk.mb->lock);
+	excess = mcs_evict_excess(ev);
+	spin_unlock_bh(&ev->walk.mb->lock);
+	return excess;
+}
+
 static void mcs_evict_one(const struct mcs_evict *ev, struct mcs_group *grp)
 {
+	struct mcs_bridge *mb = ev->walk.mb;
 	struct mcs_member *m;
 	struct hlist_node *tmp;
 
-	lockdep_assert_held(&ev->mb->lock);
+	lockdep_assert_held(&mb->lock);
 	if (!ev->port) {
 		grp->overflow = false;
 		/* Out of the table, the group floods (overflow.c). */
-		mcs_overflow_mark(ev->mb, &grp->key.addr, grp->key.vid);
+		mcs_overflow_mark(mb, &grp->key.addr, grp->key.vid);
 	}
 	hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
 		if (ev->port && m->port != ev->port)
 			continue;
-		if (mcs_member_remove(ev->mb, grp, m, MCSNOOP_EVENT_REASON_LIMIT))
+		if (mcs_member_remove(mb, grp, m, MCSNOOP_EVENT_REASON_LIMIT))
 			return;
 	}
 	/* An overflow mark without members. */
 	if (hlist_empty(&grp->members) && !grp->overflow)
-		mcs_group_free(ev->mb, grp);
+		mcs_group_free(mb, grp);
 }
 
-/*
- * Walk the table, MCS_EVICT_BATCH groups a lock hold, step() on each (the
- * lock held; false: the pass is done). The walk sees each
- * group that stays in the table at least once (a resize may show some
- * twice); a group removed under it is still there to read (RCU).
- */
 static void mcs_evict_pass(struct mcs_evict *ev,
-			   bool (*step)(struct mcs_evict *ev,
+			   bool (*step)(struct mcs_table_walk *walk,
 					struct mcs_group *grp))
 {
-	struct mcs_bridge *mb = ev->mb;
-	struct rhashtable_iter iter;
-	struct mcs_group *grp;
-	bool more = true;
-	unsigned int n;
-
-	rhltable_walk_enter(&mb->groups, &iter);
-	while (more) {
-		rhashtable_walk_start(&iter);
-		spin_lock_bh(&mb->lock);
-		for (n = 0; n < MCS_EVICT_BATCH; n++) {
-			grp = rhashtable_walk_next(&iter);
-			if (IS_ERR(grp))	/* -EAGAIN: resized, walk on */
-				continue;
-			if (!grp || !step(ev, grp)) {
-				more = false;
-				break;
-			}
-		}
-		spin_unlock_bh(&mb->lock);
-		rhashtable_walk_stop(&iter);
-		cond_resched();
-	}
-	rhashtable_walk_exit(&iter);
+	ev->walk.step = step;
+	mcs_table_walk(&ev->walk);
 }
 
 /* Pass 1: what expired goes as such, not for the limit; the longest. */
-static bool mcs_evict_step_longest(struct mcs_evict *ev, struct mcs_group *grp)
+static bool mcs_evict_step_longest(struct mcs_table_walk *walk,
+				   struct mcs_group *grp)
 {
+	struct mcs_evict *ev = container_of(walk, struct mcs_evict, walk);
 	unsigned long delta;
 
-	if (mcs_group_expire(ev->mb, grp, ev->now) ||
+	if (mcs_group_expire(ev->walk.mb, grp, ev->now) ||
 	    !mcs_evict_delta(ev, grp, &delta))
 		return true;
 	ev->candidates++;
@@ -176,8 +162,10 @@ static unsigned long mcs_evict_bucket(const struct mcs_evict *ev,
 }
 
 /* Pass 2: the candidates by bucket of delta. */
-static bool mcs_evict_step_count(struct mcs_evict *ev, struct mcs_group *grp)
+static bool mcs_evict_step_count(struct mcs_table_walk *walk,
+				 struct mcs_group *grp)
 {
+	struct mcs_evict *ev = container_of(walk, struct mcs_evict, walk);
 	unsigned long delta;
 
 	if (mcs_evict_delta(ev, grp, &delta))
@@ -186,8 +174,10 @@ static bool mcs_evict_step_count(struct mcs_evict *ev, struct mcs_group *grp)
 }
 
 /* Pass 3: below the threshold they go, and some of it. */
-static bool mcs_evict_step_evict(struct mcs_evict *ev, struct mcs_group *grp)
+static bool mcs_evict_step_evict(struct mcs_table_walk *walk,
+				 struct mcs_group *grp)
 {
+	struct mcs_evict *ev = container_of(walk, struct mcs_evict, walk);
 	unsigned long delta, b;
 
 	if (!mcs_evict_excess(ev))
@@ -209,13 +199,10 @@ static bool mcs_evict_step_evict(struct mcs_evict *ev, struct mcs_group *grp)
 /* After pass 2: the bucket where the excess is reached. */
 static void mcs_evict_threshold(struct mcs_evict *ev)
 {
-	unsigned int excess;
+	unsigned int excess = mcs_evict_excess_now(ev);
 	u32 below = 0;
 	unsigned long b;
 
-	spin_lock_bh(&ev->mb->lock);
-	excess = mcs_evict_excess(ev);
-	spin_unlock_bh(&ev->mb->lock);
 	for (b = 0; b < MCS_EVICT_BUCKETS - 1; b++) {
 		if (below + ev->buckets[b] >= excess)
 			break;
@@ -225,19 +212,11 @@ static void mcs_evict_threshold(struct mcs_evict *ev)
 	ev->at_threshold = excess > below ? excess - below : 0;
 }
 
-static bool mcs_evict_over(struct mcs_evict *ev)
-{
-	bool over;
-
-	spin_lock_bh(&ev->mb->lock);
-	over = mcs_evict_excess(ev) > 0;
-	spin_unlock_bh(&ev->mb->lock);
-	return over;
-}
-
 static void mcs_evict(struct mcs_bridge *mb, struct mcs_port *port, int vid)
 {
-	struct mcs_evict ev = { .mb = mb, .port = port, .vid = vid };
+	struct mcs_evict ev = {
+		.walk.mb = mb, .port = port, .vid = vid,
+	};
 	int round;
 
 	ASSERT_RTNL();
@@ -246,7 +225,7 @@ static void mcs_evict(struct mcs_bridge *mb, struct mcs_port *port, int vid)
 		if (!ev.pv || !ev.pv->max_groups)
 			return;
 	}
-	if (!mcs_evict_over(&ev))
+	if (!mcs_evict_excess_now(&ev))
 		return;
 	ev.buckets = kvcalloc(MCS_EVICT_BUCKETS, sizeof(*ev.buckets),
 			      GFP_KERNEL);
@@ -256,7 +235,7 @@ static void mcs_evict(struct mcs_bridge *mb, struct mcs_port *port, int vid)
 		ev.longest = 0;
 		mcs_evict_pass(&ev, mcs_evict_step_longest);
 		/* Static entries alone over the limit stay. */
-		if (!ev.candidates || !mcs_evict_over(&ev))
+		if (!ev.candidates || !mcs_evict_excess_now(&ev))
 			break;
 		if (ev.buckets) {
 			ev.width = ev.longest / MCS_EVICT_BUCKETS + 1;
@@ -276,7 +255,7 @@ static void mcs_evict(struct mcs_bridge *mb, struct mcs_port *port, int vid)
 			ev.at_threshold = U32_MAX;
 		}
 		mcs_evict_pass(&ev, mcs_evict_step_evict);
-		if (!mcs_evict_over(&ev))
+		if (!mcs_evict_excess_now(&ev))
 			break;
 	}
 	kvfree(ev.buckets);

@@ -129,6 +129,7 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 {
 	lockdep_assert_held(&mb->lock);
 	rhltable_remove(&mb->groups, &grp->rnode, mcs_group_params);
+	grp->gone = true;
 	list_del_rcu(&grp->list);
 	WRITE_ONCE(mb->group_count, mb->group_count - 1);
 	WRITE_ONCE(mb->vlan_groups[grp->key.vid].count,

@@ -35,6 +35,8 @@ struct mcs_group {
 	bool ipv6;
 	/* A member did not fit its port's max-groups: flood the group. */
 	bool overflow;
+	/* Out of the table; a walk may still meet it (mcs_table_walk()). */
+	bool gone;
 	struct mcs_mac_key mac_key;
 	struct list_head list;		/* mb->group_list */
 	struct hlist_head members;	/* struct mcs_member, RCU */
@@ -95,6 +97,21 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
  */
 void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 		     bool dynamic_only, u8 reason);
+
+/*
+ * A walk of the whole table under RTNL, which may sleep: step() is called
+ * on each group with the bridge lock held, MCS_WALK_BATCH groups a hold
+ * (false: the walk is done). It meets each group that stays in the table
+ * at least once, a group more than once when the table is resized, and
+ * maybe not a group added or moved meanwhile. A group step() frees stays
+ * readable until the walk moves on (RCU).
+ */
+struct mcs_table_walk {
+	struct mcs_bridge *mb;
+	bool (*step)(struct mcs_table_walk *walk, struct mcs_group *grp);
+};
+
+void mcs_table_walk(struct mcs_table_walk *walk);
 
 /*
  * Max-groups of port (NULL: the bridge) was lowered: evict learnt state,
