@@ -115,8 +115,12 @@ void mcs_port_del(struct mcs_port *port, bool restore)
 		netdev_warn(port->dev, "mcsnoop: could not give mcast_flood its value of before enable back\n");
 	/*
 	 * No membership may point to the port once it is gone. A port that
-	 * leaves is announced; one whose bridge is disabled is not.
+	 * leaves is announced; one whose bridge is disabled is not. The
+	 * flush drops the lock at times: learning stops first.
 	 */
+	spin_lock_bh(&port->mb->lock);
+	port->closing = true;
+	spin_unlock_bh(&port->mb->lock);
 	mcs_table_flush(port->mb, port, -1, false,
 			restore ? MCSNOOP_EVENT_REASON_NONE :
 			MCSNOOP_EVENT_REASON_PORT_DOWN);

@@ -73,6 +73,8 @@ struct mcs_port {
 	u8 replaced;
 	unsigned long replace_window;
 	unsigned int group_count;	/* groups it is in; bridge lock */
+	/* Going: it learns nothing more (bridge lock, RTNL writer). */
+	bool closing;
 	/* Its memberships, a host's each (hosts.h); bridge lock. */
 	unsigned int member_count;
 	/* Hosts tracked (hosts.h): struct mcs_host, RCU; bridge lock. */

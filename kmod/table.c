@@ -534,6 +534,9 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	int err;
 
 	lockdep_assert_held(&mb->lock);
+	/* Its memberships are being flushed (mcs_port_del()). */
+	if (port && port->closing)
+		return;
 	if (!mcs_record_learnable(rec, ipv6))
 		return;
 	mcs_ctx_learn_times(mb, vid, proto, port && READ_ONCE(port->fast_leave),
@@ -727,33 +730,64 @@ out:
 	return err;
 }
 
+struct mcs_flush {
+	struct mcs_table_walk walk;
+	struct mcs_port *port;
+	int vid;
+	bool dynamic_only;
+	u8 reason;
+};
+
+static bool mcs_flush_step(struct mcs_table_walk *walk, struct mcs_group *grp)
+{
+	struct mcs_flush *fl = container_of(walk, struct mcs_flush, walk);
+	struct mcs_member *m;
+	struct hlist_node *tmp;
+
+	if (fl->vid >= 0 && grp->key.vid != fl->vid)
+		return true;
+	if (!fl->port && !fl->dynamic_only)
+		grp->overflow = false;
+	hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
+		if ((fl->port && m->port != fl->port) ||
+		    (fl->dynamic_only && m->is_static))
+			continue;
+		if (mcs_member_remove(walk->mb, grp, m, fl->reason))
+			return true;
+	}
+	if (hlist_empty(&grp->members) && !grp->overflow)
+		mcs_group_free(walk->mb, grp);
+	return true;
+}
+
+/*
+ * When nothing learns any more: the walk may have missed a group that
+ * moved in the table meanwhile, so what is left goes in one lock hold.
+ */
+static void mcs_flush_rest(struct mcs_flush *fl)
+{
+	struct mcs_bridge *mb = fl->walk.mb;
+	struct mcs_group *grp, *gtmp;
+
+	spin_lock_bh(&mb->lock);
+	if (fl->port ? fl->port->member_count : mb->group_count)
+		list_for_each_entry_safe(grp, gtmp, &mb->group_list, list)
+			mcs_flush_step(&fl->walk, grp);
+	spin_unlock_bh(&mb->lock);
+}
+
 void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 		     bool dynamic_only, u8 reason)
 {
-	struct mcs_group *grp, *gtmp;
-	struct mcs_member *m;
-	struct hlist_node *tmp;
-	bool gone;
+	struct mcs_flush fl = {
+		.walk = { .mb = mb, .step = mcs_flush_step },
+		.port = port, .vid = vid, .dynamic_only = dynamic_only,
+		.reason = reason,
+	};
 
-	spin_lock_bh(&mb->lock);
-	list_for_each_entry_safe(grp, gtmp, &mb->group_list, list) {
-		if (vid >= 0 && grp->key.vid != vid)
-			continue;
-		if (!port && !dynamic_only)
-			grp->overflow = false;
-		gone = false;
-		hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
-			if ((port && m->port != port) ||
-			    (dynamic_only && m->is_static))
-				continue;
-			gone = mcs_member_remove(mb, grp, m, reason);
-			if (gone)
-				break;
-		}
-		if (!gone && hlist_empty(&grp->members) && !grp->overflow)
-			mcs_group_free(mb, grp);
-	}
-	spin_unlock_bh(&mb->lock);
+	mcs_table_walk(&fl.walk);
+	if (port && port->closing && vid < 0 && !dynamic_only)
+		mcs_flush_rest(&fl);
 }
 
 /*
@@ -865,10 +899,17 @@ void mcs_table_start(struct mcs_bridge *mb)
 
 void mcs_table_destroy(struct mcs_bridge *mb)
 {
+	struct mcs_flush fl = {
+		.walk = { .mb = mb, .step = mcs_flush_step },
+		.vid = -1, .reason = MCSNOOP_EVENT_REASON_NONE,
+	};
+
 	cancel_delayed_work_sync(&mb->gc_work);
 	mcs_routers_stop(mb);
 	mcs_traffic_past_close(mb);
-	mcs_table_flush(mb, NULL, -1, false, MCSNOOP_EVENT_REASON_NONE);
+	/* Nothing learns any more: everything goes. */
+	mcs_table_walk(&fl.walk);
+	mcs_flush_rest(&fl);
 	mcs_traffic_past_free(mb);
 	rhltable_destroy(&mb->groups);
 	kvfree(mb->vlan_groups);

@@ -93,7 +93,10 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		   const struct in6_addr *grp, const struct in6_addr *src);
 /*
  * Remove memberships: of port (NULL: all ports), of vid (-1: all), with
- * a MEMBER_DEL event of reason each (REASON_NONE: silently).
+ * a MEMBER_DEL event of reason each (REASON_NONE: silently). RTNL; takes
+ * the bridge lock a few hundred groups at a time, and may sleep. What is
+ * learnt meanwhile may stay, but for a closing port (port.h), which
+ * learns nothing, nothing of it stays.
  */
 void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 		     bool dynamic_only, u8 reason);
