@@ -88,6 +88,9 @@ struct mcs_bridge {
 	struct rhltable groups;
 	struct list_head group_list;
 	unsigned int group_count;
+	/* Its memberships and their sources: what it takes (table.h). */
+	unsigned int member_count;
+	unsigned int source_count;
 	/* Per VID: its max-groups (0: none of its own) and its groups. */
 	struct mcs_vlan_groups {
 		u32 max;		/* RTNL writer */

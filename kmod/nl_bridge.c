@@ -27,6 +27,8 @@ static int mcs_nl_put_config(struct sk_buff *skb, struct mcs_bridge *mb)
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_MAX_GROUPS, c->max_groups) ||
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_GROUP_COUNT,
 			READ_ONCE(mb->group_count)) ||
+	    nla_put_u64_64bit(skb, MCSNOOP_A_BRIDGE_TABLE_BYTES,
+			      mcs_table_bytes(mb), MCSNOOP_A_BRIDGE_PAD) ||
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT,
 			c->router_timeout) ||
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_ROUTER_TIMEOUT_ACTIVE,

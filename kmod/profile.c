@@ -175,6 +175,7 @@ static bool mcs_profile_enforce_member(struct mcs_bridge *mb,
 			if (mcs_profile_denier(mb, m->port, grp->key.vid,
 					       group, &s->addr)) {
 				mcs_source_free(m, s);
+				mcs_sources_counted(mb, m, m->nsrc + 1);
 				freed = true;
 			}
 		if (!freed || m->nsrc)

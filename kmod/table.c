@@ -140,6 +140,38 @@ void mcs_group_free(struct mcs_bridge *mb, struct mcs_group *grp)
 	mcs_object_gone(MCS_OBJ_GROUP);
 }
 
+void mcs_sources_counted(struct mcs_bridge *mb, const struct mcs_member *m,
+			 unsigned int before)
+{
+	lockdep_assert_held(&mb->lock);
+	WRITE_ONCE(mb->source_count, mb->source_count + m->nsrc - before);
+}
+
+u64 mcs_table_bytes(struct mcs_bridge *mb)
+{
+	const struct bucket_table *tbl;
+	const struct mcs_port *port;
+	u64 bytes, hosts = 0;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(port, &mb->port_list, list)
+		hosts += READ_ONCE(port->host_count);
+	bytes = (u64)READ_ONCE(mb->group_count) *
+		kmalloc_size_roundup(sizeof(struct mcs_group)) +
+		(u64)READ_ONCE(mb->member_count) *
+		kmalloc_size_roundup(sizeof(struct mcs_member)) +
+		(u64)READ_ONCE(mb->source_count) *
+		kmalloc_size_roundup(sizeof(struct mcs_source)) +
+		hosts * kmalloc_size_roundup(sizeof(struct mcs_host)) +
+		mcs_traffic_past_bytes(&mb->traffic_past);
+	/* And the next one while it grows or shrinks. */
+	for (tbl = rcu_dereference(mb->groups.ht.tbl); tbl;
+	     tbl = rcu_dereference(tbl->future_tbl))
+		bytes += struct_size(tbl, buckets, tbl->size);
+	rcu_read_unlock();
+	return bytes;
+}
+
 /* The port is in a group more, or one less: its counts. */
 static void mcs_port_group_added(struct mcs_port *port, u16 vid)
 {
@@ -176,10 +208,13 @@ bool mcs_member_free(struct mcs_bridge *mb, struct mcs_group *grp,
 		     struct mcs_member *m)
 {
 	struct mcs_port *port = m->port;
+	unsigned int nsrc = m->nsrc;
 
 	lockdep_assert_held(&mb->lock);
 	mcs_sources_free(m, false);
+	mcs_sources_counted(mb, m, nsrc);
 	hlist_del_rcu(&m->node);
+	WRITE_ONCE(mb->member_count, mb->member_count - 1);
 	if (port && !mcs_member_of(grp, port))
 		mcs_port_group_gone(port, grp->key.vid);
 	if (port)
@@ -292,7 +327,8 @@ static struct mcs_group *mcs_group_new(struct mcs_bridge *mb,
  * the group's VLAN; a group counts once however many of the port's hosts
  * are in it.
  */
-static struct mcs_member *mcs_member_new(struct mcs_group *grp,
+static struct mcs_member *mcs_member_new(struct mcs_bridge *mb,
+					 struct mcs_group *grp,
 					 struct mcs_port *port, const u8 *host,
 					 gfp_t gfp)
 {
@@ -320,6 +356,7 @@ static struct mcs_member *mcs_member_new(struct mcs_group *grp,
 		mcs_port_group_added(port, grp->key.vid);
 	if (port)
 		port->member_count++;
+	WRITE_ONCE(mb->member_count, mb->member_count + 1);
 	hlist_add_head_rcu(&m->node, &grp->members);
 	return m;
 }
@@ -531,6 +568,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	struct mcs_group *grp;
 	struct mcs_member *m;
 	bool created = false, port_new = false;
+	unsigned int nsrc;
 	int err;
 
 	lockdep_assert_held(&mb->lock);
@@ -584,7 +622,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 			}
 		}
 		port_new = !mcs_member_of(grp, port);
-		m = mcs_member_new(grp, port, host, GFP_ATOMIC);
+		m = mcs_member_new(mb, grp, port, host, GFP_ATOMIC);
 		err = PTR_ERR_OR_ZERO(m);
 		if ((err == -ENOSPC || err == -EXFULL) &&
 		    READ_ONCE(port->limit_action) ==
@@ -592,7 +630,7 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		    mcs_port_replace(mb, port, grp,
 				     mcs_port_vlan_full(mcs_port_vlan(port, vid)),
 				     jiffies))
-			m = mcs_member_new(grp, port, host, GFP_ATOMIC);
+			m = mcs_member_new(mb, grp, port, host, GFP_ATOMIC);
 		if (!IS_ERR(m) && !host && reporter)
 			ether_addr_copy(m->reporter, reporter);
 		if (IS_ERR(m)) {
@@ -603,7 +641,9 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	}
 	if (m->is_static)
 		return;
+	nsrc = m->nsrc;
 	mcs_filter_apply(m, ipv6, rec, &t, &res);
+	mcs_sources_counted(mb, m, nsrc);
 	if (res.ignored)
 		return;
 	if (!res.wants) {
@@ -632,6 +672,7 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	struct mcs_member *m;
 	struct mcs_source *s;
 	bool created = false, port_new = false;
+	unsigned int nsrc;
 	int err = 0;
 
 	/* RTNL: the profiles cannot change meanwhile. */
@@ -651,7 +692,7 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	m = mcs_member_of_host(grp, port, NULL);
 	if (!m) {
 		port_new = !mcs_member_of(grp, port);
-		m = mcs_member_new(grp, port, NULL, GFP_ATOMIC);
+		m = mcs_member_new(mb, grp, port, NULL, GFP_ATOMIC);
 		if (IS_ERR(m)) {
 			err = PTR_ERR(m);
 			if (hlist_empty(&grp->members) && !grp->overflow)
@@ -662,7 +703,9 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	}
 	if (!m->is_static) {
 		/* Static replaces what was learnt. */
+		nsrc = m->nsrc;
 		mcs_sources_free(m, false);
+		mcs_sources_counted(mb, m, nsrc);
 		WRITE_ONCE(m->mode, MCSNOOP_FILTER_INCLUDE);
 		WRITE_ONCE(m->is_static, true);
 	}
@@ -673,7 +716,9 @@ int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 	s = mcs_source_find(m, src);
 	if (s)
 		goto out;
+	nsrc = m->nsrc;
 	s = mcs_source_new(m, src, 0, false);
+	mcs_sources_counted(mb, m, nsrc);
 	if (!s) {
 		err = m->nsrc >= MCS_MAX_SOURCES ? -ENOSPC : -ENOMEM;
 		if (!m->static_any && !m->nsrc)
@@ -716,6 +761,7 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		if (!s)
 			goto out;
 		mcs_source_free(m, s);
+		mcs_sources_counted(mb, m, m->nsrc + 1);
 	} else {
 		if (!m->static_any)
 			goto out;
@@ -824,7 +870,11 @@ bool mcs_group_expire(struct mcs_bridge *mb, struct mcs_group *grp,
 
 	lockdep_assert_held(&mb->lock);
 	hlist_for_each_entry_safe(m, tmp, &grp->members, node) {
-		if (mcs_member_settle(m, now))
+		unsigned int nsrc = m->nsrc;
+		bool keep = mcs_member_settle(m, now);
+
+		mcs_sources_counted(mb, m, nsrc);
+		if (keep)
 			continue;
 		if (mcs_member_remove(mb, grp, m, m->leave_lowered ?
 				      MCSNOOP_EVENT_REASON_LEAVE :
@@ -910,6 +960,8 @@ void mcs_table_destroy(struct mcs_bridge *mb)
 	/* Nothing learns any more: everything goes. */
 	mcs_table_walk(&fl.walk);
 	mcs_flush_rest(&fl);
+	/* What table memory counts (mcs_table_bytes()) is gone. */
+	WARN_ON_ONCE(mb->group_count || mb->member_count || mb->source_count);
 	mcs_traffic_past_free(mb);
 	rhltable_destroy(&mb->groups);
 	kvfree(mb->vlan_groups);

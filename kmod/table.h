@@ -85,6 +85,19 @@ void mcs_learn_record(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
  */
 void mcs_table_split_by_host(struct mcs_bridge *mb, struct mcs_port *port);
 
+/*
+ * The bridge lock held: m had before sources and has m->nsrc now (a
+ * caller of filter.h, which knows no bridge, tells the count).
+ */
+void mcs_sources_counted(struct mcs_bridge *mb, const struct mcs_member *m,
+			 unsigned int before);
+/*
+ * The bytes the table takes, counted by object at kmalloc's sizes:
+ * groups, memberships, sources, tracked hosts, the hash table's buckets
+ * and the counters kept of groups that went.
+ */
+u64 mcs_table_bytes(struct mcs_bridge *mb);
+
 /* Static entries and flushes, under RTNL. */
 int mcs_static_add(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 		   const struct in6_addr *grp, const struct in6_addr *src,

@@ -33,12 +33,18 @@ void mcs_traffic_past_init(struct mcs_traffic_past *past)
 	past->count = 0;
 }
 
+size_t mcs_traffic_past_bytes(const struct mcs_traffic_past *past)
+{
+	return READ_ONCE(past->count) *
+	       kmalloc_size_roundup(sizeof(struct mcs_traffic_kept));
+}
+
 static void mcs_traffic_forget(struct mcs_traffic_past *past,
 			       struct mcs_traffic_kept *k)
 {
 	hash_del(&k->hnode);
 	list_del(&k->age);
-	past->count--;
+	WRITE_ONCE(past->count, past->count - 1);
 	kfree(k);
 	mcs_object_gone(MCS_OBJ_TRAFFIC_PAST);
 }
@@ -72,7 +78,7 @@ void mcs_traffic_keep(struct mcs_bridge *mb, const struct mcs_group *grp,
 	k->out_bytes = atomic64_read(&t->out_bytes);
 	hash_add(past->by_key, &k->hnode, mcs_traffic_hash(&k->key));
 	list_add_tail(&k->age, &past->by_age);
-	past->count++;
+	WRITE_ONCE(past->count, past->count + 1);
 }
 
 void mcs_traffic_restore(struct mcs_bridge *mb, struct mcs_group *grp)

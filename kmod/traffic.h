@@ -55,6 +55,8 @@ static inline void mcs_traffic_out(struct mcs_traffic *t, unsigned int copies,
 
 /* With the bridge lock held. */
 void mcs_traffic_past_init(struct mcs_traffic_past *past);
+/* What the kept counters take (table memory). */
+size_t mcs_traffic_past_bytes(const struct mcs_traffic_past *past);
 /* grp goes: keep its counters, if it had any traffic. */
 void mcs_traffic_keep(struct mcs_bridge *mb, const struct mcs_group *grp,
 		      unsigned long now);
