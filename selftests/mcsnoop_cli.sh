@@ -147,10 +147,11 @@ show_json()
 			"startup_query_interval_auto","startup_query_count",
 			"startup_query_count_auto","igmp_version",
 			"mld_version","host_router","host_router_ipv4",
-			"host_router_ipv6","querier_proxy_only"] | sort))
+			"host_router_ipv6","querier_proxy_only","table_bytes"] | sort))
 		and (.ifindex | type == "number") and (.ifname | type == "string")
 		and (.mcast_snooping | type == "boolean")
 		and (.saved_mcast_snooping | type == "boolean")
+		and (.table_bytes | type == "number")
 		and .fallback == [])' <<<"$out" >/dev/null
 	check_err $? "show -j keys or types: $out"
 	idx=$(ifindex_of sw br0)

@@ -5,8 +5,8 @@
 # keys mcsnoopctl(8) documents for it, read from the man page itself so
 # that the tool and its documentation cannot drift apart; and bridge show
 # BRIDGE, the overview, lists fast-leave, router and flooded ports, the
-# querier, the groups with their MACs and "N groups, max M", in text and
-# JSON.
+# querier, the groups with their MACs and "N groups, max M, table memory
+# SIZE", in text and JSON.
 
 ALL_TESTS=(
 	json_keys
@@ -222,10 +222,11 @@ overview()
 	check_match "$out" "^            port p-h2 [a-z]+ static timer [0-9.]+\$" \
 		"static member"
 	n=$(mcsj sw group show br0 | jq length)
-	check_match "$out" "^    $n groups, max 16384\$" "N groups, max M"
+	check_match "$out" "^    $n groups, max 16384, table memory [0-9.]+ (bytes|KiB|MiB)\$" \
+		"N groups, max M, table memory SIZE"
 	out=$(mcs sw bridge show)
-	[[ $'\n'$out$'\n' == *$'\n'"    $n groups, max 16384"$'\n'* ]]
-	check_err $? "bridge show without a name lacks '$n groups, max 16384'"
+	[[ $'\n'$out$'\n' == *$'\n'"    $n groups, max 16384, table memory "* ]]
+	check_err $? "bridge show without a name lacks '$n groups, max 16384, table memory'"
 
 	out=$(mcsj sw bridge show br0)
 	check_err $? "bridge show -j br0"

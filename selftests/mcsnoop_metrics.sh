@@ -76,6 +76,8 @@ export_values()
 	check_err $? "stats export"
 	check_eq "$(metric mcsnoop_bridge_groups 'bridge="br0"')" \
 		"$(json_value "$(mcsj sw bridge show)" group_count)" "groups of br0"
+	check_eq "$(metric mcsnoop_bridge_table_bytes 'bridge="br0"')" \
+		"$(json_value "$(mcsj sw bridge show)" table_bytes)" "table bytes of br0"
 	sent=$(metric mcsnoop_querier_queries_sent_total 'bridge="br0",vid="0",family="inet"')
 	heard=$(metric mcsnoop_querier_queries_heard_total 'bridge="br0",vid="0",family="inet"')
 	[ "$sent" != none ] && [ "$sent" -ge 1 ]

@@ -111,6 +111,9 @@ static void bridge_print_config(const struct bridge_info *bi)
 		  nl_u32(tb[MCSNOOP_A_BRIDGE_MAX_GROUPS]));
 	print_u64(PRINT_ANY, "group_count", " groups %llu",
 		  nl_u32(tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]));
+	if (tb[MCSNOOP_A_BRIDGE_TABLE_BYTES])
+		print_u64(PRINT_JSON, "table_bytes", NULL,
+			  nl_u64(tb[MCSNOOP_A_BRIDGE_TABLE_BYTES]));
 	print_nl();
 	mcs_querier_print_settings(tb, MCS_QBRIDGE);
 	print_text("   ");
@@ -134,12 +137,39 @@ static void bridge_print_config(const struct bridge_info *bi)
 	bridge_print_proxy_only(nl_u32(tb[MCSNOOP_A_BRIDGE_QUERIER_PROXY_ONLY]));
 }
 
-/* Text "N groups, max M": the table's size against its limit. */
-static void bridge_print_groups_line(uint32_t count, uint32_t max)
+/* The table's memory as ip -h prints sizes, or "" without the attribute. */
+static void bridge_format_bytes(char *buf, size_t len,
+				const struct nlattr *attr)
 {
-	char line[64];
+	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+	double v;
+	unsigned int u;
 
-	snprintf(line, sizeof(line), "    %u groups, max %u", count, max);
+	if (!attr) {
+		buf[0] = '\0';
+		return;
+	}
+	v = nl_u64(attr);
+	if (v < 1024) {
+		snprintf(buf, len, ", table memory %.0f bytes", v);
+		return;
+	}
+	for (u = 0, v /= 1024; v >= 1024 && u + 1 < 4; u++)
+		v /= 1024;
+	snprintf(buf, len, ", table memory %.1f %s", v, units[u]);
+}
+
+/*
+ * Text "N groups, max M, table memory X": the table's size against its
+ * limit, and what it takes (bytes: "" when the kernel does not say).
+ */
+static void bridge_print_groups_line(uint32_t count, uint32_t max,
+				     const char *bytes)
+{
+	char line[128];
+
+	snprintf(line, sizeof(line), "    %u groups, max %u%s", count, max,
+		 bytes);
 	print_text(line);
 	print_nl();
 }
@@ -165,11 +195,15 @@ static void bridge_print_head(struct mcs_ctx *ctx, const struct bridge_info *bi)
 int mcs_bridge_print_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct bridge_info bi;
+	char bytes[48];
 
 	bridge_parse(nlh, &bi);
+	bridge_format_bytes(bytes, sizeof(bytes),
+			    bi.tb[MCSNOOP_A_BRIDGE_TABLE_BYTES]);
 	bridge_print_head(data, &bi);
 	bridge_print_groups_line(nl_u32(bi.tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]),
-				 nl_u32(bi.tb[MCSNOOP_A_BRIDGE_MAX_GROUPS]));
+				 nl_u32(bi.tb[MCSNOOP_A_BRIDGE_MAX_GROUPS]),
+				 bytes);
 	out_close_object();
 	return MNL_CB_OK;
 }
@@ -184,6 +218,7 @@ struct overview {
 	unsigned int n_ports;
 	uint32_t group_count;
 	uint32_t max_groups;
+	char table_bytes[48];		/* bridge_format_bytes() */
 };
 
 static int overview_bridge_cb(const struct nlmsghdr *nlh, void *data)
@@ -194,6 +229,8 @@ static int overview_bridge_cb(const struct nlmsghdr *nlh, void *data)
 	bridge_parse(nlh, &bi);
 	ov->group_count = nl_u32(bi.tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]);
 	ov->max_groups = nl_u32(bi.tb[MCSNOOP_A_BRIDGE_MAX_GROUPS]);
+	bridge_format_bytes(ov->table_bytes, sizeof(ov->table_bytes),
+			    bi.tb[MCSNOOP_A_BRIDGE_TABLE_BYTES]);
 	bridge_print_head(ov->ctx, &bi);
 	return MNL_CB_OK;
 }
@@ -375,7 +412,8 @@ static int bridge_overview(struct mcs_ctx *ctx, const char *name)
 				    "    groups:", mcs_group_print_cb, &gp,
 				    group_print_end);
 	if (!ret)
-		bridge_print_groups_line(ov.group_count, ov.max_groups);
+		bridge_print_groups_line(ov.group_count, ov.max_groups,
+					 ov.table_bytes);
 	free(ov.ports);
 	out_close_object();
 	out_close_array();

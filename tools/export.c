@@ -92,6 +92,7 @@ int mcs_export_bridge_cb(const struct nlmsghdr *nlh, void *data)
 	copy_name(b->name, nl_str(tb[MCSNOOP_A_BRIDGE_IFNAME]));
 	b->groups = nl_u32(tb[MCSNOOP_A_BRIDGE_GROUP_COUNT]);
 	b->max_groups = nl_u32(tb[MCSNOOP_A_BRIDGE_MAX_GROUPS]);
+	b->table_bytes = nl_u64(tb[MCSNOOP_A_BRIDGE_TABLE_BYTES]);
 	mcs_stats_parse(tb[MCSNOOP_A_BRIDGE_STATS], &b->stats);
 	return MNL_CB_OK;
 }
@@ -254,6 +255,13 @@ static void write_tables(FILE *f, const struct mcs_export *ex)
 		sample_start(f, "mcsnoop_bridge_max_groups", ex->bridges[i].name,
 			     NULL);
 		sample_end(f, ex->bridges[i].max_groups);
+	}
+	family_head(f, "mcsnoop_bridge_table_bytes", "gauge",
+		    "Bytes the bridge's table takes (bridge show).");
+	for (i = 0; i < ex->n_bridges; i++) {
+		sample_start(f, "mcsnoop_bridge_table_bytes", ex->bridges[i].name,
+			     NULL);
+		sample_end(f, ex->bridges[i].table_bytes);
 	}
 	family_head(f, "mcsnoop_vlan_groups", "gauge",
 		    "Groups in the table, per VLAN (the VLANs of vlan show).");

@@ -19,6 +19,7 @@ struct mcs_export_bridge {
 	char name[IF_NAMESIZE];
 	uint32_t groups;
 	uint32_t max_groups;
+	uint64_t table_bytes;
 	struct mcs_stats stats;
 };
 

@@ -812,6 +812,7 @@ static void bridge_reply(void)
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_FLOOD_AMBIGUOUS, 0);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_MAX_GROUPS, 16384);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_GROUP_COUNT, 3);
+	mnl_attr_put_u64(nlh, MCSNOOP_A_BRIDGE_TABLE_BYTES, 1572864);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_QUERY_INTERVAL, 125000);
 	mnl_attr_put_u32(nlh, MCSNOOP_A_BRIDGE_QUERY_RESPONSE_INTERVAL, 10000);
 	mnl_attr_put_u8(nlh, MCSNOOP_A_BRIDGE_ROBUSTNESS, 2);
@@ -1550,7 +1551,7 @@ static void printer_tests(void)
 	       "\"fallback\":[],"
 	       "\"snooping\":true,\"flood_unknown\":true,"
 	       "\"flood_ambiguous\":false,\"max_groups\":16384,"
-	       "\"group_count\":3,"
+	       "\"group_count\":3,\"table_bytes\":1572864,"
 	       "\"querier\":\"auto\",\"querier_address\":null,"
 	       "\"querier_address6\":null,\"proxy_query\":true,"
 	       "\"igmp_version\":3,\"mld_version\":2,"
@@ -1571,7 +1572,7 @@ static void printer_tests(void)
 	       "    startup-query-interval auto (31.25) startup-query-count auto (2)\n"
 	       "    last-member-interval 0.5 last-member-count 2\n"
 	       "    router-timeout auto (255) membership-timeout 300\n"
-	       "    3 groups, max 16384\n");
+	       "    3 groups, max 16384, table memory 1.5 MiB\n");
 	bridge_querier_set = true;
 	expect("bridge show querier set json",
 	       strstr(render(bridge_reply, 1, 0),
@@ -2274,7 +2275,8 @@ static bool has_line(const char *text, const char *line)
 static void export_tests(void)
 {
 	struct mcs_export_bridge b = { .name = "br0", .groups = 3,
-				       .max_groups = 0 };
+				       .max_groups = 0,
+				       .table_bytes = 5000000000ULL };
 	struct mcs_export_port p[2] = {
 		{ .name = "p1", .bridge = "br0", .groups = 2, .hosts = 1 },
 		{ .name = "p\"2\\", .bridge = "br0", .groups = 1 },
@@ -2314,6 +2316,9 @@ static void export_tests(void)
 		       "mcsnoop_bridge_groups{bridge=\"br0\"} 3\n"
 		       "# HELP mcsnoop_bridge_max_groups ", 154) ? text : "",
 	       "");
+	expect("export: table bytes, 64 bits",
+	       has_line(text, "mcsnoop_bridge_table_bytes{bridge=\"br0\"} 5000000000") ?
+	       "" : text, "");
 	expect("export: vlan groups",
 	       has_line(text, "mcsnoop_vlan_groups{bridge=\"br0\",vid=\"10\"} 2") ?
 	       "" : text, "");
