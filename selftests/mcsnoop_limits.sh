@@ -27,9 +27,17 @@
 #    group over the limit is refused naming the port and VLAN; lowered
 #    below the count, learnt groups of that VLAN go; 0 removes the limit;
 #    text and JSON.
+#  - table_memory: what bridge show says the table takes (table_bytes,
+#    the issue "scale"): it grows with groups, memberships and sources
+#    (h2's stack joins G for three sources, p-h3 has static entries), and
+#    after every way they go (h2 leaves: its sources time out; group del
+#    of a source; group flush) it is what it was before, to the byte: the
+#    second time round, as the first may shrink the hash table, and the
+#    same groups take the same bytes both times.
 
 ALL_TESTS=(
 	static_entries
+	table_memory
 	static_flush_vid
 	max_groups_bridge
 	max_groups_port
@@ -84,6 +92,63 @@ static_entries()
 	mcs sw group flush br0
 	check_ports br0 "$G" "" "after group flush" "" 10
 	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" 0 "group_count after flush"
+}
+
+table_bytes()
+{
+	mcsj sw bridge show br0 | jq -r '.[0].table_bytes'
+}
+
+table_empty()
+{
+	[ "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" = 0 ]
+}
+
+# memory_cycle: fill the table and empty it again; TABLE_FULL gets the
+# table_bytes of the full table.
+memory_cycle()
+{
+	local pid
+
+	bg_mcast h2 sjoin eth0 "$G" 10.0.0.7/10.0.0.8/10.0.0.9
+	pid=${BG_PIDS[-1]}
+	mcs sw group add br0 "$G2" port p-h3 source 10.0.0.1 &&
+		mcs sw group add br0 "$G2" port p-h3 source 10.0.0.2 &&
+		mcs sw group add br0 239.1.2.5 port p-h3
+	check_err $? "group add"
+	check_ports br0 "$G" "p-h2" "h2 joined for three sources"
+	wait_secs 10 eval '[ "$(member_get br0 "$G" p-h2 ".sources | length")" = 3 ]'
+	check_err $? "h2's sources: $(member_get br0 "$G" p-h2 '.sources')"
+	TABLE_FULL=$(table_bytes)
+	# h2 leaves (BLOCK of its sources): they time out, so does G.
+	stop_pids "$pid"
+	check_ports br0 "$G" "" "after h2 left" "" 30
+	mcs sw group del br0 "$G2" port p-h3 source 10.0.0.1
+	check_err $? "group del of one source"
+	mcs sw group flush br0
+	check_err $? "group flush"
+	wait_secs 10 table_empty
+	check_err $? "groups left after the flush"
+}
+
+table_memory()
+{
+	local b0 b1 full
+
+	star 3 v4 snoop || { check_err 1 "setup"; return; }
+	b0=$(table_bytes)
+	check_ge "$b0" 1 "table_bytes of an empty table (its hash buckets)"
+	memory_cycle
+	full=$TABLE_FULL
+	check_ge "$full" $((b0 + 1)) "table_bytes with 3 groups, 3 memberships, 5 sources ($b0 empty)"
+	# The hash table may have shrunk meanwhile (it does so in a worker).
+	wait_steady 10 1 table_bytes >/dev/null
+	b1=$(table_bytes)
+	memory_cycle
+	check_eq $((TABLE_FULL - b1)) $((full - b0)) "what the same groups take, the second time"
+	wait_secs 10 eval '[ "$(table_bytes)" = "$b1" ]'
+	check_err $? "table_bytes after the second cycle: $(table_bytes), after the first $b1"
+	log_info "figure: table_bytes empty $b0, with 3 groups $full, empty again $b1"
 }
 
 static_flush_vid()
