@@ -26,7 +26,8 @@
 #   2 unicast frames/s through the bridge, mcsnoop enabled vs not loaded
 #   3 mcsnoop multicast frames/s with 10, 1000 and N groups in the table
 #   4 seconds to learn N groups from IGMPv3 reports, mcsnoop vs the bridge
-#   5 memory per membership (Slab + VmallocUsed delta / memberships)
+#   5 memory per membership (Slab + VmallocUsed delta / memberships), and
+#     what bridge show counts (table_bytes delta / memberships)
 #   6 frames a receiver still gets after its leave, fast leave vs normal
 #   7 querier takeover time after the elected querier falls silent, against
 #     the configured other querier present interval
@@ -133,6 +134,11 @@ mcs_count() {
 	ip netns exec "$1" "$ctl" -j bridge show br0 | jq '.[0].group_count'
 }
 br_count() { bridge -n "$1" mdb show dev br0 | grep -c ' grp '; }
+# What bridge show says br0's table takes (without a name: no group dump).
+mcs_table_bytes() {
+	ip netns exec "$1" "$ctl" -j bridge show |
+		jq '.[] | select(.ifname == "br0") | .table_bytes'
+}
 memkb() { awk '/^Slab:|^VmallocUsed:/ { s += $2 } END { print s }' /proc/meminfo; }
 
 kver=$(uname -r)
@@ -217,6 +223,7 @@ if want learn; then
 			fi
 			sleep 1
 			sync
+			[ $impl = mcsnoop ] && tb0=$(mcs_table_bytes $ns)
 			m0=$(memkb)
 			out=$(ip netns exec $ns $py "$here/learn.py" h2 h7 239.2.0.1 "$groups")
 			sleep 2
@@ -230,6 +237,8 @@ if want learn; then
 			log "learn round $r $impl: $groups groups in ${secs}s ($out), $n in the table, memory +$((m1 - m0)) kB"
 			echo "learn $impl $r $secs $n $groups" >> "$res"
 			echo "mem $impl $r $((m1 - m0)) $n" >> "$res"
+			[ $impl = mcsnoop ] &&
+				echo "counted mcsnoop $r $(($(mcs_table_bytes $ns) - tb0)) $n" >> "$res"
 			if [ $impl = mcsnoop ] && [ $r = "$learn_rounds" ]; then
 				big=$ns
 			else

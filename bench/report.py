@@ -25,6 +25,7 @@ def main():
     sc = defaultdict(dict)      # groups -> round -> (rate, leak)
     learn = defaultdict(dict)   # impl -> round -> (secs, learnt, wanted)
     mem = defaultdict(dict)     # impl -> round -> (kB, memberships)
+    counted = {}                # round -> (table_bytes, memberships)
     leave = defaultdict(dict)   # mode -> round -> (frames, rate, lmqt s)
     takeover = {}               # round -> (secs, configured secs)
     shared = defaultdict(dict)  # mode -> round -> (lost, sent, stream s,
@@ -50,6 +51,8 @@ def main():
                     learn[w[1]][w[2]] = (secs, int(w[4]), int(w[5]))
                 elif w[0] == 'mem':
                     mem[w[1]][w[2]] = (int(w[3]), int(w[4]))
+                elif w[0] == 'counted':
+                    counted[w[2]] = (int(w[3]), int(w[4]))
                 elif w[0] == 'leave':
                     leave[w[1]][w[2]] = (int(w[3]), float(w[4]),
                                          float(w[5]))
@@ -201,6 +204,10 @@ def main():
             vals = [v[0] * 1024 / v[1] for v in mem[impl].values() if v[1]]
             per[impl] = med(vals)
             out('   %-28s %8.0f bytes' % (name, per[impl]))
+        if counted:
+            vals = [v[0] / v[1] for v in counted.values() if v[1]]
+            out('   %-28s %8.0f bytes' % ("mcsnoop, bridge show's count",
+                                          med(vals)))
         if len(per) == 2 and per['bridge'] > 0:
             out('   mcsnoop vs the bridge: %.2fx (no target)' %
                 (per['mcsnoop'] / per['bridge']))
