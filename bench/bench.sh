@@ -17,8 +17,8 @@
 #   --learn-rounds N  rounds of the learning race (default 3)
 #   --quick           --rounds 2 --duration 1 --groups 20000 --learn-rounds 1
 #   --only LIST       comma-separated subset of: mcast,unicast,scale,learn,
-#                     leave,sharedleave,takeover (scale needs learn; memory
-#                     comes with learn)
+#                     evict,leave,sharedleave,takeover,ports (scale and
+#                     evict need learn; memory comes with learn)
 #
 # Figures (see Documentation/benchmarks.rst):
 #   1 multicast frames/s reaching the one member port of an 8-port bridge:
@@ -34,12 +34,16 @@
 #   8 frames a host behind a shared fast-leave port loses when another host
 #     behind it leaves: mcsnoop (host tracking) vs the bridge's own snooping
 #     (fast leave; its explicit host tracking with IGMPv3), IGMPv3 and v2
+#   9 multicast frames/s reaching the one member of a 64-port bridge:
+#     mcsnoop vs the bridge's own snooping, and mcsnoop's 64 ports vs 8
+#  10 the longest hold of the bridge lock while max-groups is lowered from
+#     the learnt table to 1000
 
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 rounds=4 duration=2 groups=100000 learn_rounds=3
-only=mcast,unicast,scale,learn,leave,sharedleave,takeover
+only=mcast,unicast,scale,learn,evict,leave,sharedleave,takeover,ports
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--rounds) rounds=$2; shift 2 ;;
@@ -85,6 +89,7 @@ sysctl -qw net.core.netdev_max_backlog=100000
 # An 8-port bridge br0 in namespace NS: ports p0..p7, their veth peers h0..h7
 # in the same namespace (the hosts: no addresses, no IPv6). pktgen sends on
 # h0; h1 is the member port's host. Extra arguments go to "type bridge".
+# PORTS=N mkbridge ...: N ports instead of 8.
 mkbridge() {
 	local ns=$1 i; shift
 	ip netns add "$ns" || die "ip netns add $ns"
@@ -94,7 +99,7 @@ mkbridge() {
 	{
 		echo "link set lo up"
 		echo "link add br0 type bridge $*"
-		for i in 0 1 2 3 4 5 6 7; do
+		for ((i = 0; i < ${PORTS:-8}; i++)); do
 			echo "link add p$i type veth peer name h$i"
 			echo "link set p$i master br0"
 			echo "link set p$i up"
@@ -281,6 +286,25 @@ if want scale; then
 		echo "scale $n $r $rate $leak" >> "$res"
 	done
 fi
+
+# --- 10: lowering max-groups, the longest hold of the bridge lock ------------
+# The eviction says it with dynamic debug (evict.c): the big table of
+# learn, lowered to 1000 groups.
+if want evict && [ -n "$big" ]; then
+	dd=/sys/kernel/debug/dynamic_debug/control
+	[ -e $dd ] || mount -t debugfs none /sys/kernel/debug
+	echo 'module mcsnoop +p' > $dd || die "dynamic debug"
+	n=$(mcs_count $big)
+	t0=$(date +%s.%N)
+	ip netns exec $big "$ctl" bridge set br0 max-groups 1000 ||
+		die "bridge set max-groups 1000"
+	t1=$(date +%s.%N)
+	echo 'module mcsnoop -p' > $dd
+	hold=$(dmesg | sed -n 's/.*max-groups lowered: the bridge lock held \([0-9]*\) us at most/\1/p' |
+		tail -n 1)
+	log "evict: $n groups to $(mcs_count $big) in $(echo "$t1 - $t0" | bc) s, lock held ${hold:-?} us at most"
+	echo "evict $n $(mcs_count $big) ${hold:-nan} $(echo "$t1 - $t0" | bc)" >> "$res"
+fi
 # The big table's collector walks it every second: measure the rest in a
 # quiet guest.
 cleanup
@@ -305,6 +329,34 @@ if want mcast; then
 		log "multicast round $r $mode: $rate frames/s at the member, $leak at a non-member"
 		echo "mc $mode $r $rate $leak" >> "$res"
 	done
+fi
+
+# --- 9: 64 ports, one member -------------------------------------------------
+# As 1 with 64 ports: mcsnoop (m64) vs the bridge's own snooping (b64), and
+# mcsnoop with 8 ports (m8): the cost of the 63 ports that get nothing.
+if want ports; then
+	cleanup
+	log "ports: setting up"
+	PORTS=64 mkbridge b64 mcast_snooping 1 mcast_querier 1 \
+		mcast_query_interval 1000
+	bridge -n b64 mdb add dev br0 port p1 grp 239.1.1.1 permanent ||
+		die "bridge mdb add"
+	for ns in m64 m8; do
+		if [ $ns = m64 ]; then PORTS=64 mkbridge $ns mcast_snooping 0
+		else mkbridge $ns mcast_snooping 0; fi
+		mcs_enable $ns
+		ip netns exec $ns "$ctl" group add br0 239.1.1.1 port p1 ||
+			die "mcsnoopctl group add"
+	done
+	for ns in m64 b64 m8; do
+		pgsetup $ns 239.1.1.1 01:00:5e:01:01:01
+	done
+	sleep 12	# the bridge trusts its querier
+	samples m64 b64 m8 | while read -r mode r rate leak; do
+		log "ports round $r $mode: $rate frames/s at the member, $leak at a non-member"
+		echo "ports $mode $r $rate $leak" >> "$res"
+	done
+	cleanup
 fi
 
 # --- 6: leave latency, fast leave vs normal ----------------------------------

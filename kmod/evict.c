@@ -259,6 +259,10 @@ static void mcs_evict(struct mcs_bridge *mb, struct mcs_port *port, int vid)
 			break;
 	}
 	kvfree(ev.buckets);
+	/* What a lock hold cost (dynamic debug: benchmarks.rst measures it). */
+	netdev_dbg(port ? port->dev : mb->dev,
+		   "mcsnoop: max-groups lowered: the bridge lock held %llu us at most\n",
+		   div_u64(ev.walk.longest_hold, NSEC_PER_USEC));
 }
 
 void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port)

@@ -125,6 +125,8 @@ void mcs_table_flush(struct mcs_bridge *mb, struct mcs_port *port, int vid,
 struct mcs_table_walk {
 	struct mcs_bridge *mb;
 	bool (*step)(struct mcs_table_walk *walk, struct mcs_group *grp);
+	/* Out: the longest lock hold so far (ns), kept across walks. */
+	u64 longest_hold;
 };
 
 void mcs_table_walk(struct mcs_table_walk *walk);

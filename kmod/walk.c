@@ -4,6 +4,7 @@
  * mcs_table_walk() in table.h.
  */
 #include <linux/sched.h>
+#include <linux/timekeeping.h>
 
 #include "bridge.h"
 #include "table.h"
@@ -21,6 +22,7 @@ void mcs_table_walk(struct mcs_table_walk *walk)
 	struct mcs_group *grp;
 	bool more = true;
 	unsigned int n;
+	u64 held;
 
 	ASSERT_RTNL();
 	might_sleep();
@@ -34,6 +36,7 @@ void mcs_table_walk(struct mcs_table_walk *walk)
 		 */
 		rhashtable_walk_start(&iter);
 		spin_lock_bh(&mb->lock);
+		held = ktime_get_ns();
 		for (n = 0; n < MCS_WALK_BATCH; n++) {
 			grp = rhashtable_walk_next(&iter);
 			if (IS_ERR(grp) || (grp && grp->gone))
@@ -43,7 +46,9 @@ void mcs_table_walk(struct mcs_table_walk *walk)
 				break;
 			}
 		}
+		held = ktime_get_ns() - held;
 		spin_unlock_bh(&mb->lock);
+		walk->longest_hold = max(walk->longest_hold, held);
 		rhashtable_walk_stop(&iter);
 		cond_resched();
 	}
