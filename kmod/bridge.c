@@ -81,6 +81,7 @@ static void mcs_bridge_free(struct mcs_bridge *mb)
 	mcs_templates_free(mb);
 	bitmap_free(mb->vlan_snooping_off);
 	mcs_stats_free(mb->stats);
+	mcs_pruned_free(mb->pruned);
 	kfree(mb);
 	mcs_object_gone(MCS_OBJ_BRIDGE);
 }
@@ -111,8 +112,9 @@ int mcs_bridge_enable(struct mcs_net *mn, struct net_device *dev,
 	if (err)
 		goto err_free;
 	mb->stats = mcs_stats_alloc();
+	mb->pruned = mcs_pruned_alloc();
 	mb->vlan_snooping_off = bitmap_zalloc(MCS_VLAN_N, GFP_KERNEL);
-	if (!mb->stats || !mb->vlan_snooping_off) {
+	if (!mb->stats || !mb->pruned || !mb->vlan_snooping_off) {
 		err = -ENOMEM;
 		goto err_free;
 	}

@@ -14,6 +14,7 @@
 
 #include "netns.h"
 #include "overflow.h"
+#include "pruned.h"
 #include "removals.h"
 #include "stats.h"
 #include "traffic.h"
@@ -73,6 +74,16 @@ struct mcs_bridge {
 	struct list_head port_list;
 	/* Bits of struct mcs_port.bit in use (RTNL). */
 	unsigned long port_bits;
+	/*
+	 * The data path's way to the ports by bit, when each has one
+	 * (replicate.c): the port of each bit (RCU), those with mcast_flood
+	 * on (their br_flags), how many have no bit, and the copies pruned
+	 * per bit (pruned.h). RTNL writers.
+	 */
+	struct mcs_port __rcu *port_by_bit[BITS_PER_LONG];
+	unsigned long flood_bits;
+	unsigned int ports_without_bit;
+	struct mcs_pruned __percpu *pruned;
 	/* Ports that are or were router ports (atomic bit operations). */
 	unsigned long router_bits;
 	/* VLANs' filtering profiles by VID (profile.h): RCU, RTNL writers. */

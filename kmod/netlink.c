@@ -248,7 +248,8 @@ int mcs_nl_dump_filter(struct sk_buff *skb, struct netlink_callback *cb,
 
 /* Counter order in stats.h matches the attribute numbering. */
 int mcs_nl_put_stats(struct sk_buff *skb, int attr,
-		     struct mcs_pcpu_stats __percpu *stats, bool port)
+		     struct mcs_pcpu_stats __percpu *stats,
+		     const struct mcs_port *port)
 {
 	u64 sum[MCS_CNT_MAX];
 	struct nlattr *nest;
@@ -257,6 +258,8 @@ int mcs_nl_put_stats(struct sk_buff *skb, int attr,
 	BUILD_BUG_ON(MCSNOOP_A_STATS_IGMP + MCS_CNT_MAX - 1 !=
 		     MCSNOOP_A_STATS_MAX);
 	mcs_stats_read(stats, sum);
+	if (port)
+		sum[MCS_CNT_DATA_PRUNED] += mcs_port_pruned(port);
 	nest = nla_nest_start(skb, attr);
 	if (!nest)
 		return -EMSGSIZE;

@@ -125,9 +125,10 @@ int mcs_nl_profile_ref(struct net *net, const struct nlattr *attr,
 int mcs_nl_put_profile(struct sk_buff *skb, int attr,
 		       const struct mcs_profile *p);
 
-/* The counters of stats: a bridge's, or (port) a port's. */
+/* The counters of stats: a bridge's (port NULL), or port's. */
 int mcs_nl_put_stats(struct sk_buff *skb, int attr,
-		     struct mcs_pcpu_stats __percpu *stats, bool port);
+		     struct mcs_pcpu_stats __percpu *stats,
+		     const struct mcs_port *port);
 
 /* An address as IPv4 (a v4-mapped one) or IPv6. */
 int mcs_nl_put_addr(struct sk_buff *skb, int attr, const struct in6_addr *addr);

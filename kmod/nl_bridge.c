@@ -66,7 +66,7 @@ static int mcs_nl_fill_bridge(struct sk_buff *skb, struct mcs_bridge *mb,
 	    nla_put_u32(skb, MCSNOOP_A_BRIDGE_FALLBACK,
 			READ_ONCE(mb->fallback.reasons)) ||
 	    mcs_nl_put_config(skb, mb) ||
-	    mcs_nl_put_stats(skb, MCSNOOP_A_BRIDGE_STATS, mb->stats, false) ||
+	    mcs_nl_put_stats(skb, MCSNOOP_A_BRIDGE_STATS, mb->stats, NULL) ||
 	    mcs_nl_put_removals(skb, MCSNOOP_A_BRIDGE_REMOVALS, mb, NULL)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;

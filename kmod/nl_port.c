@@ -150,7 +150,7 @@ static int mcs_nl_fill_port(struct sk_buff *skb, struct mcs_port *port,
 	    nla_put_u32(skb, MCSNOOP_A_PORT_ROUTER_IPV6_TIMER,
 			mcs_port_router_timer_ms(port, MCS_IPV6)) ||
 	    nla_put_u32(skb, MCSNOOP_A_PORT_FALLBACK, READ_ONCE(port->fallback)) ||
-	    mcs_nl_put_stats(skb, MCSNOOP_A_PORT_STATS, port->stats, true) ||
+	    mcs_nl_put_stats(skb, MCSNOOP_A_PORT_STATS, port->stats, port) ||
 	    mcs_nl_put_removals(skb, MCSNOOP_A_PORT_REMOVALS, port->mb, port)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;

@@ -48,6 +48,61 @@ struct mcs_port *mcs_net_port_find(const struct net *net, int ifindex)
 	return NULL;
 }
 
+/* mb->flood_bits follows the port's mcast_flood (RTNL). */
+static void mcs_port_flood_bit_sync(struct mcs_port *port)
+{
+	struct mcs_bridge *mb = port->mb;
+	unsigned long bit;
+
+	if (port->bit == MCS_PORT_NO_BIT)
+		return;
+	bit = BIT(port->bit);
+	WRITE_ONCE(mb->flood_bits, port->br_flags & BR_MCAST_FLOOD ?
+		   mb->flood_bits | bit : mb->flood_bits & ~bit);
+}
+
+/*
+ * The port's bit in per-frame masks, and the data path's way to it by
+ * bit (replicate.c). Its pruned count starts from what the bit counted.
+ */
+static void mcs_port_bit_take(struct mcs_port *port)
+{
+	struct mcs_bridge *mb = port->mb;
+
+	port->bit = MCS_PORT_NO_BIT;
+	if (!~mb->port_bits) {
+		WRITE_ONCE(mb->ports_without_bit, mb->ports_without_bit + 1);
+		return;
+	}
+	port->bit = __ffs(~mb->port_bits);
+	port->pruned_base = mcs_pruned_read(mb->pruned, port->bit);
+	rcu_assign_pointer(mb->port_by_bit[port->bit], port);
+	mcs_port_flood_bit_sync(port);
+	WRITE_ONCE(mb->port_bits, mb->port_bits | BIT(port->bit));
+}
+
+static void mcs_port_bit_give_back(struct mcs_port *port)
+{
+	struct mcs_bridge *mb = port->mb;
+
+	if (port->bit == MCS_PORT_NO_BIT) {
+		WRITE_ONCE(mb->ports_without_bit, mb->ports_without_bit - 1);
+		return;
+	}
+	WRITE_ONCE(mb->port_bits, mb->port_bits & ~BIT(port->bit));
+	WRITE_ONCE(mb->flood_bits, mb->flood_bits & ~BIT(port->bit));
+	RCU_INIT_POINTER(mb->port_by_bit[port->bit], NULL);
+	clear_bit(port->bit, &mb->router_bits);
+}
+
+u64 mcs_port_pruned(const struct mcs_port *port)
+{
+	if (port->bit == MCS_PORT_NO_BIT)
+		return 0;
+	return mcs_pruned_read(port->mb->pruned, port->bit) -
+	       port->pruned_base;
+}
+
 int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 {
 	struct mcs_port *port;
@@ -66,6 +121,7 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 	mcs_object_new(MCS_OBJ_PORT);
 	port->mb = mb;
 	port->dev = dev;
+	port->bit = MCS_PORT_NO_BIT;	/* mcs_port_bit_take() */
 	port->router_mode = MCSNOOP_ROUTER_AUTO;
 	port->flood_unknown = -1;
 	port->max_groups = MCS_PORT_MAX_GROUPS_DEFAULT;
@@ -81,11 +137,7 @@ int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev)
 	mcs_port_refresh_flags(port);
 	/* mcsnoop takes its mcast_flood, unless the port falls back. */
 	mcs_fallback_check_port(port, true);
-	port->bit = MCS_PORT_NO_BIT;
-	if (~mb->port_bits) {
-		port->bit = __ffs(~mb->port_bits);
-		mb->port_bits |= BIT(port->bit);
-	}
+	mcs_port_bit_take(port);
 	hash_add_rcu(mb->ports, &port->hnode, dev->ifindex);
 	hash_add_rcu(mcs_net(dev_net(dev))->ports, &port->net_hnode,
 		     dev->ifindex);
@@ -138,10 +190,7 @@ void mcs_port_del(struct mcs_port *port, bool restore)
 	hash_del_rcu(&port->hnode);
 	hash_del_rcu(&port->net_hnode);
 	list_del_rcu(&port->list);
-	if (port->bit != MCS_PORT_NO_BIT) {
-		port->mb->port_bits &= ~BIT(port->bit);
-		clear_bit(port->bit, &port->mb->router_bits);
-	}
+	mcs_port_bit_give_back(port);
 	call_rcu(&port->rcu, mcs_port_free_rcu);
 }
 
@@ -363,6 +412,7 @@ void mcs_port_refresh_flags(struct mcs_port *port)
 		if (br_port_flag_is_set(port->dev, kept[i]))
 			flags |= kept[i];
 	WRITE_ONCE(port->br_flags, flags);
+	mcs_port_flood_bit_sync(port);
 	/*
 	 * mcast_to_unicast on keys memberships by host: what was learnt
 	 * becomes its reporter's (the others behind the port report at the

@@ -114,6 +114,8 @@ struct mcs_port {
 	bool flags_known;		/* br_flags read once */
 	/* Its bit in per-frame port masks, or MCS_PORT_NO_BIT. */
 	u8 bit;
+	/* Its bit's pruned count (pruned.h) when it took the bit. */
+	u64 pruned_base;
 
 	/*
 	 * Source MACs whose frames this port recently passed to the bridge,
@@ -189,6 +191,8 @@ struct mcs_port *mcs_port_find(const struct mcs_bridge *mb, int ifindex);
 /* Packet path: a port of any enabled bridge of the namespace. */
 struct mcs_port *mcs_net_port_find(const struct net *net, int ifindex);
 int mcs_port_add(struct mcs_bridge *mb, struct net_device *dev);
+/* Copies of registered groups' data the port did not get (pruned.h). */
+u64 mcs_port_pruned(const struct mcs_port *port);
 /* restore: give the port its mcast_flood flag back (it stays a port). */
 void mcs_port_del(struct mcs_port *port, bool restore);
 int mcs_ports_add_all(struct mcs_bridge *mb);

@@ -6,9 +6,15 @@
 # sends raise host_copies by N per port; broadcast and unicast count
 # nothing. IPv6 is off in every namespace (no ND/MLD noise), so the
 # counts are exact.
+#  - pruned_exact: a registered group's data_pruned is exact per port:
+#    each port without a member counts every frame it did not get, the
+#    member's port and the sender's none, the bridge their sum; a port
+#    that joins later (taking the bit of one that left: replicate.c
+#    counts pruned copies per port bit) starts from 0.
 
 ALL_TESTS=(
 	ipv4_data_exact
+	pruned_exact
 	non_ip_multicast_exact
 	fwd_copies_follow_ports
 	host_copies_exact
@@ -33,6 +39,53 @@ ipv4_data_exact()
 	stats_read a
 	# Each datagram enters once and leaves through the 2 other ports.
 	check_delta b a "0 0 $N $((2 * N)) 0" "$N IPv4 datagrams from h1"
+}
+
+# pruned_of DEV...: the data_pruned of each port DEV, and the bridge's.
+pruned_of()
+{
+	local d
+
+	for d in "$@"; do
+		printf '%s ' "$(pstat "$d" data_pruned)"
+	done
+	bstat br0 data_pruned
+}
+
+# send_counted N: h1 sends N datagrams to G, all processed.
+send_counted()
+{
+	local b
+
+	b=$(mcs_stat sw br0 mcast_data)
+	mcast h1 send eth0 "$GROUP" "$1"
+	wait_secs 15 stat_ge sw br0 mcast_data $((b + $1))
+	sleep 0.3
+}
+
+pruned_exact()
+{
+	local b a
+
+	star 4 v4 enable || { check_err 1 "setup"; return; }
+	bg_mcast h2 join eth0 "$GROUP"
+	check_ports br0 "$GROUP" "p-h2" "h2 joined"
+	read -r -a b <<<"$(pruned_of p-h1 p-h2 p-h3 p-h4)"
+	send_counted "$N"
+	read -r -a a <<<"$(pruned_of p-h1 p-h2 p-h3 p-h4)"
+	check_eq "$((a[0] - b[0])) $((a[1] - b[1])) $((a[2] - b[2])) $((a[3] - b[3])) $((a[4] - b[4]))" \
+		"0 0 $N $N $((2 * N))" "data_pruned of p-h1..4 and br0 after $N datagrams to h2's group"
+	# p-h4 leaves, p-h5 comes: it takes p-h4's bit, and starts from 0.
+	ipn sw link del p-h4
+	star_host sw br0 5
+	wait_secs 15 port_state_is sw p-h5 forwarding
+	check_eq "$(pstat p-h5 data_pruned)" 0 "data_pruned of a new port"
+	read -r -a b <<<"$(pruned_of p-h2 p-h3 p-h5)"
+	send_counted "$N"
+	read -r -a a <<<"$(pruned_of p-h2 p-h3 p-h5)"
+	check_eq "$((a[0] - b[0])) $((a[1] - b[1])) $((a[2] - b[2])) $((a[3] - b[3]))" \
+		"0 $N $N $((2 * N))" "data_pruned of p-h2, p-h3, p-h5 and br0 after $N more"
+	check_eq "$(pstat p-h5 data_pruned)" "$N" "data_pruned of the new port"
 }
 
 non_ip_multicast_exact()
