@@ -99,6 +99,7 @@ u64 mcs_port_pruned(const struct mcs_port *port)
 {
 	if (port->bit == MCS_PORT_NO_BIT)
 		return 0;
+	/* Each CPU's count only grows (pruned.c): never below the base. */
 	return mcs_pruned_read(port->mb->pruned, port->bit) -
 	       port->pruned_base;
 }

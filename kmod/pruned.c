@@ -25,18 +25,21 @@ void mcs_pruned_free(struct mcs_pruned __percpu *pruned)
 u64 mcs_pruned_read(struct mcs_pruned __percpu *pruned, unsigned int bit)
 {
 	unsigned int start;
-	u64 sum = 0, v;
+	u64 sum = 0;
 	int cpu;
 
 	for_each_possible_cpu(cpu) {
 		const struct mcs_pruned *p = per_cpu_ptr(pruned, cpu);
+		u64 frames, spared;
 
+		/* On 64 bits there is no seqcount: spared is read first. */
 		do {
 			start = u64_stats_fetch_begin(&p->syncp);
-			v = u64_stats_read(&p->frames) -
-			    u64_stats_read(&p->spared[bit]);
+			spared = u64_stats_read(&p->spared[bit]);
+			smp_rmb();	/* frames is never behind spared */
+			frames = u64_stats_read(&p->frames);
 		} while (u64_stats_fetch_retry(&p->syncp, start));
-		sum += v;
+		sum += frames - spared;
 	}
 	return sum;
 }

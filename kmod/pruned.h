@@ -34,6 +34,7 @@ static inline void mcs_pruned_count(struct mcs_pruned __percpu *pruned,
 
 	u64_stats_update_begin(&p->syncp);
 	u64_stats_inc(&p->frames);
+	smp_wmb();	/* a reader sees frames no later than spared */
 	for (; spared; spared &= spared - 1)
 		u64_stats_inc(&p->spared[__ffs(spared)]);
 	u64_stats_update_end(&p->syncp);
