@@ -185,6 +185,9 @@ def main():
         verdicts.append(('flat from %d to %d groups' % (sizes[0], sizes[-1]),
                          'within 10 %', '%.1f %%' % (worst * 100),
                          worst <= 0.10))
+        if sizes[-1] >= 1000000:
+            scale.append(('forwarding while 1M age', 'within 10 %',
+                          '%.1f %%' % (worst * 100), worst <= 0.10))
 
     if learn:
         out('')
@@ -203,10 +206,20 @@ def main():
                  min(v[1] for v in vals), vals[0][2]))
         if len(times) == 2 and times['mcsnoop'] > 0:
             speed = times['bridge'] / times['mcsnoop']
+            # The bridge stops snooping at mcast_hash_max: a million is
+            # mcsnoop's alone (bench.sh --groups 1000000).
             out('   mcsnoop speed vs the bridge: %.2fx (time ratio '
                 'bridge/mcsnoop)' % speed)
             scale.append(('learning vs the bridge', '>= 3x',
                           '%.2fx' % speed, speed >= 3.0))
+
+    if 'mcsnoop' in learn:
+        vals = list(learn['mcsnoop'].values())
+        wanted = max(v[2] for v in vals)
+        if wanted >= 1000000:
+            got = min(v[1] for v in vals)
+            scale.append(('1,000,000 memberships learnt', 'all',
+                          '%d' % got, got >= wanted))
 
     if mem:
         out('')
@@ -333,7 +346,8 @@ def main():
             ('1,000,000 memberships learnt', 'all'),
             ('forwarding while 1M age', 'within 10 %'),
             ('expiry without a periodic walk', 'no walk')):
-        scale.append((what, target, '-', None))
+        if not any(t[0] == what for t in scale):
+            scale.append((what, target, '-', None))
     out('')
     out('Targets (issue 3)')
     for what, target, got, ok in verdicts:
