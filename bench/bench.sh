@@ -128,15 +128,19 @@ order() {
 	if [ $((r % 2)) = 1 ]; then echo "$@"; else echo "$@" | tr ' ' '\n' | tac | tr '\n' ' '; fi
 }
 
+# Room for twice the groups learnt, within max-groups' range.
+max_groups=$((groups * 2 > 1048576 ? 1048576 : groups * 2))
 mcs_enable() {	# NS
 	ip netns exec "$1" "$ctl" bridge enable br0 >/dev/null &&
-	ip netns exec "$1" "$ctl" bridge set br0 max-groups $((groups * 2)) \
+	ip netns exec "$1" "$ctl" bridge set br0 max-groups $max_groups \
 		membership-timeout 7200 >/dev/null &&
-	ip netns exec "$1" "$ctl" port set p2 max-groups $((groups * 2)) \
+	ip netns exec "$1" "$ctl" port set p2 max-groups $max_groups \
 		>/dev/null || die "configuring mcsnoop in $1"
 }
+# Without a name bridge show does not dump the whole table.
 mcs_count() {
-	ip netns exec "$1" "$ctl" -j bridge show br0 | jq '.[0].group_count'
+	ip netns exec "$1" "$ctl" -j bridge show |
+		jq '.[] | select(.ifname == "br0") | .group_count'
 }
 br_count() { bridge -n "$1" mdb show dev br0 | grep -c ' grp '; }
 # What bridge show says br0's table takes (without a name: no group dump).
