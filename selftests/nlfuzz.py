@@ -1480,7 +1480,7 @@ VOLATILE = {
     "bridge": {"stats", "group-count", "removals", "router-timeout-active",
                "membership-timeout-active", "host-router-ipv4",
                "host-router-ipv6", "querier-proxy-only", "fallback",
-               "mcast-snooping"},
+               "mcast-snooping", "table-bytes"},
     "port": {"group-count", "host-count", "router-ipv4", "router-ipv6",
              "router-ipv4-timer", "router-ipv6-timer", "stats", "removals",
              "fallback"},
