@@ -20,7 +20,7 @@
  * more jiffies.
  *
  * A million groups must not keep the bridge lock (and bottom halves) for
- * long: the table is walked in passes of a few hundred groups a lock
+ * long: the table is walked in passes of a few dozen groups a lock
  * hold (mcs_table_walk()), the lock dropped in between (RTNL keeps the
  * bridge, the port and its limits). The first pass removes what expired
  * and finds the longest delta, the second counts the candidates in

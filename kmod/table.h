@@ -107,7 +107,7 @@ int mcs_static_del(struct mcs_bridge *mb, struct mcs_port *port, u16 vid,
 /*
  * Remove memberships: of port (NULL: all ports), of vid (-1: all), with
  * a MEMBER_DEL event of reason each (REASON_NONE: silently). RTNL; takes
- * the bridge lock a few hundred groups at a time, and may sleep. What is
+ * the bridge lock a few dozen groups at a time, and may sleep. What is
  * learnt meanwhile may stay, but for a closing port (port.h), which
  * learns nothing, nothing of it stays.
  */
@@ -135,7 +135,7 @@ void mcs_table_walk(struct mcs_table_walk *walk);
  * Max-groups of port (NULL: the bridge) was lowered: evict learnt state,
  * the soonest to expire first, until the count fits (MEMBER_DEL
  * reason LIMIT). Static entries stay, even over the limit. RTNL; takes
- * the bridge lock for a few hundred groups at a time, and may sleep.
+ * the bridge lock for a few dozen groups at a time, and may sleep.
  */
 void mcs_table_evict(struct mcs_bridge *mb, struct mcs_port *port);
 /* The same for the port's max-groups on VLAN vid (port_vlan.h). */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Walking the whole table a few hundred groups a lock hold: see
+ * Walking the whole table a few dozen groups a lock hold: see
  * mcs_table_walk() in table.h.
  */
 #include <linux/sched.h>
