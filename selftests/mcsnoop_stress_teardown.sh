@@ -278,6 +278,13 @@ teardown_races()
 		[ "$RET" -ne 0 ] && break
 		t=$((SECONDS - t0))
 		[ "$t" -gt "$slowest" ] && slowest=$t slowest_ops=${ops[*]}
+		# A soak's progress, for whoever watches its hours go by (the
+		# output is kept until the file ends; the console is live).
+		((race % 50)) || {
+			log_info "race $race of $RACES, $((SECONDS - start)) s"
+			echo "mcsnoop teardown: race $race of $RACES," \
+				"$((SECONDS - start)) s" >/dev/kmsg
+		}
 	done
 	log_info "figure: teardown.races $((race - 1)) races"
 	log_info "figure: teardown.seconds $((SECONDS - start)) s"
