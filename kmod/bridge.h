@@ -109,6 +109,8 @@ struct mcs_bridge {
 	} *vlan_groups;
 	/* The traffic counters of groups that went (traffic.c). */
 	struct mcs_traffic_past traffic_past;
+	/* Groups with counters of their own (traffic.c). */
+	atomic_long_t traffic_groups;
 	/* Why the host's own last memberships ended. */
 	struct mcs_removals host_removals;
 	/* Bumped on every group added or removed, for dump consistency. */

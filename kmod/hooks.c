@@ -161,7 +161,7 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 	if (admit != MCS_ADMIT_FORWARD || READ_ONCE(mb->fallback.reasons))
 		return NF_ACCEPT;
 	if (f.grp)
-		mcs_traffic_in(&f.grp->traffic, skb->len);
+		mcs_traffic_in(mb, &f.grp->traffic, skb->len);
 	/*
 	 * Data nobody on the host wants, from a source the bridge has just
 	 * learnt: the bridge has nothing left to do with the frame, so it

@@ -14,14 +14,18 @@
 #include "netlink.h"
 #include "notifier.h"
 #include "objects.h"
+#include "table.h"
 
 static int __init mcs_init(void)
 {
 	int err;
 
-	err = mcs_hooks_init();
+	err = mcs_table_cache_init();
 	if (err)
 		return err;
+	err = mcs_hooks_init();
+	if (err)
+		goto err_table;
 	err = mcs_fdb_init();
 	if (err)
 		goto err_hooks;
@@ -47,6 +51,8 @@ err_fdb:
 	mcs_fdb_uninit();
 err_hooks:
 	mcs_hooks_uninit();
+err_table:
+	mcs_table_cache_uninit();
 	return err;
 }
 
@@ -60,6 +66,7 @@ static void __exit mcs_exit(void)
 	mcs_objects_uninit();
 	mcs_fdb_uninit();
 	mcs_hooks_uninit();
+	mcs_table_cache_uninit();
 	pr_info("unloaded\n");
 }
 

@@ -99,18 +99,17 @@ static int mcs_nl_put_member(struct sk_buff *skb, struct mcs_bridge *mb,
 static int mcs_nl_put_traffic(struct sk_buff *skb,
 			      const struct mcs_traffic *t)
 {
+	struct mcs_traffic_sum sum;
+
+	mcs_traffic_read(t, &sum);
 	return nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_PACKETS,
-				 atomic64_read(&t->in_packets),
-				 MCSNOOP_A_GROUP_PAD) ||
+				 sum.in_packets, MCSNOOP_A_GROUP_PAD) ||
 	       nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_BYTES,
-				 atomic64_read(&t->in_bytes),
-				 MCSNOOP_A_GROUP_PAD) ||
+				 sum.in_bytes, MCSNOOP_A_GROUP_PAD) ||
 	       nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_OUT_PACKETS,
-				 atomic64_read(&t->out_packets),
-				 MCSNOOP_A_GROUP_PAD) ||
+				 sum.out_packets, MCSNOOP_A_GROUP_PAD) ||
 	       nla_put_u64_64bit(skb, MCSNOOP_A_GROUP_OUT_BYTES,
-				 atomic64_read(&t->out_bytes),
-				 MCSNOOP_A_GROUP_PAD);
+				 sum.out_bytes, MCSNOOP_A_GROUP_PAD);
 }
 
 /*

@@ -3,9 +3,12 @@
 #define _MCS_TRAFFIC_H
 
 #include <linux/atomic.h>
+#include <linux/compiler.h>
 #include <linux/hashtable.h>
 #include <linux/list.h>
+#include <linux/percpu.h>
 #include <linux/types.h>
+#include <linux/u64_stats_sync.h>
 
 struct mcs_bridge;
 struct mcs_group;
@@ -13,13 +16,34 @@ struct mcs_group;
 /*
  * A group's data: in, its frames from the ports that mcsnoop forwarded;
  * out, the copies of them it sent (bytes: the packets' length, without
- * the Ethernet header).
+ * the Ethernet header). One CPU's share.
+ */
+struct mcs_traffic_cpu {
+	u64_stats_t in_packets;
+	u64_stats_t in_bytes;
+	u64_stats_t out_packets;
+	u64_stats_t out_bytes;
+	struct u64_stats_sync syncp;
+};
+
+/*
+ * Per CPU, so that senders on several CPUs write no shared line; made on
+ * the group's first frame, as most groups of a large table never see one
+ * (a group takes 8 bytes for them, not 32). MCS_TRAFFIC_GONE once the
+ * group left the table without them: none can be made any more.
  */
 struct mcs_traffic {
-	atomic64_t in_packets;
-	atomic64_t in_bytes;
-	atomic64_t out_packets;
-	atomic64_t out_bytes;
+	struct mcs_traffic_cpu __percpu *cpu;
+};
+
+#define MCS_TRAFFIC_GONE ((struct mcs_traffic_cpu __percpu __force *)1UL)
+
+/* The sums over the CPUs. */
+struct mcs_traffic_sum {
+	u64 in_packets;
+	u64 in_bytes;
+	u64 out_packets;
+	u64 out_bytes;
 };
 
 /*
@@ -39,19 +63,57 @@ struct mcs_traffic_past {
 	bool closed;
 };
 
-/* Packet path. */
-static inline void mcs_traffic_in(struct mcs_traffic *t, unsigned int len)
+/* Packet path: this CPU's counters of t, made if need be; NULL without. */
+struct mcs_traffic_cpu *mcs_traffic_make(struct mcs_bridge *mb,
+					 struct mcs_traffic *t);
+
+static inline struct mcs_traffic_cpu *
+mcs_traffic_this_cpu(struct mcs_bridge *mb, struct mcs_traffic *t)
 {
-	atomic64_inc(&t->in_packets);
-	atomic64_add(len, &t->in_bytes);
+	struct mcs_traffic_cpu __percpu *cpu = READ_ONCE(t->cpu);
+
+	if (unlikely(!cpu || cpu == MCS_TRAFFIC_GONE))
+		return cpu ? NULL : mcs_traffic_make(mb, t);
+	return this_cpu_ptr(cpu);
 }
 
-static inline void mcs_traffic_out(struct mcs_traffic *t, unsigned int copies,
+static inline void mcs_traffic_in(struct mcs_bridge *mb, struct mcs_traffic *t,
+				  unsigned int len)
+{
+	struct mcs_traffic_cpu *c = mcs_traffic_this_cpu(mb, t);
+
+	if (!c)
+		return;
+	u64_stats_update_begin(&c->syncp);
+	u64_stats_inc(&c->in_packets);
+	u64_stats_add(&c->in_bytes, len);
+	u64_stats_update_end(&c->syncp);
+}
+
+static inline void mcs_traffic_out(struct mcs_bridge *mb,
+				   struct mcs_traffic *t, unsigned int copies,
 				   unsigned int len)
 {
-	atomic64_add(copies, &t->out_packets);
-	atomic64_add((u64)copies * len, &t->out_bytes);
+	struct mcs_traffic_cpu *c = mcs_traffic_this_cpu(mb, t);
+
+	if (!c)
+		return;
+	u64_stats_update_begin(&c->syncp);
+	u64_stats_add(&c->out_packets, copies);
+	u64_stats_add(&c->out_bytes, (u64)copies * len);
+	u64_stats_update_end(&c->syncp);
 }
+
+void mcs_traffic_read(const struct mcs_traffic *t, struct mcs_traffic_sum *sum);
+/*
+ * With the bridge lock held: the group leaves the table (no counters can
+ * be made for it any more); the caller frees them with
+ * mcs_traffic_free() after a grace period.
+ */
+void mcs_traffic_close(struct mcs_bridge *mb, struct mcs_traffic *t);
+void mcs_traffic_free(struct mcs_traffic *t);
+/* What the groups' counters take (table memory). */
+size_t mcs_traffic_bytes(const struct mcs_bridge *mb);
 
 /* With the bridge lock held. */
 void mcs_traffic_past_init(struct mcs_traffic_past *past);

@@ -151,6 +151,19 @@ mcs_enabled()
 	[[ $'\n'$out == *$'\n'"$2: ifindex "* ]]
 }
 
+# possible_cpus: how many CPUs the kernel keeps per-CPU memory for (a
+# group's traffic counters take 32 bytes on each: admin-guide, Memory).
+possible_cpus()
+{
+	local range n=0 lo hi
+
+	for range in $(tr , ' ' </sys/devices/system/cpu/possible); do
+		lo=${range%-*} hi=${range#*-}
+		n=$((n + hi - lo + 1))
+	done
+	echo "$n"
+}
+
 # mcs_count NS: how many bridges show lists in NS.
 mcs_count()
 {

@@ -34,10 +34,15 @@
 #    of a source; group flush) it is what it was before, to the byte: the
 #    second time round, as the first may shrink the hash table, and the
 #    same groups take the same bytes both times.
+#  - table_memory_traffic: a group's traffic counters are made with its
+#    first frame, 32 bytes per possible CPU in table_bytes; once the group
+#    went, they are kept for a membership interval (2 s here), and then
+#    table_bytes is what it was before the group.
 
 ALL_TESTS=(
 	static_entries
 	table_memory
+	table_memory_traffic
 	static_flush_vid
 	max_groups_bridge
 	max_groups_port
@@ -149,6 +154,40 @@ table_memory()
 	wait_secs 10 eval '[ "$(table_bytes)" = "$b1" ]'
 	check_err $? "table_bytes after the second cycle: $(table_bytes), after the first $b1"
 	log_info "figure: table_bytes empty $b0, with 3 groups $full, empty again $b1"
+}
+
+group_in_packets()
+{
+	json_value "$(mcsj sw group show br0 group "$1" 2>/dev/null)" packets
+}
+
+table_memory_traffic()
+{
+	local g=239.1.2.5 empty b0 b1 per_cpu=32 cpus
+
+	star 2 v4 snoop || { check_err 1 "setup"; return; }
+	mcs sw bridge set br0 membership-timeout 2
+	# A group without traffic first: its removal shrinks the hash table
+	# to its smallest, which it then keeps.
+	mcs sw group add br0 "$g" port p-h2 && mcs sw group del br0 "$g" port p-h2
+	check_err $? "group add and del of a group without traffic"
+	wait_steady 10 1 table_bytes >/dev/null
+	empty=$(table_bytes)
+	mcs sw group add br0 "$g" port p-h2
+	check_err $? "group add"
+	b0=$(table_bytes)
+	mcast h1 send eth0 "$g" 5
+	wait_secs 15 eval '[ "$(group_in_packets "$g")" = 5 ]'
+	check_err $? "packets in: $(group_in_packets "$g") of 5"
+	b1=$(table_bytes)
+	cpus=$(possible_cpus)
+	check_eq $((b1 - b0)) $((per_cpu * cpus)) \
+		"table_bytes of the group's counters ($cpus possible CPUs)"
+	mcs sw group del br0 "$g" port p-h2
+	check_err $? "group del"
+	wait_secs 15 eval '[ "$(table_bytes)" = "$empty" ]'
+	check_err $? "table_bytes once the kept counters expired: $(table_bytes), before the group $empty"
+	log_info "figure: table_bytes empty $empty, group $b0, with its counters $b1"
 }
 
 static_flush_vid()
