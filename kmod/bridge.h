@@ -116,6 +116,8 @@ struct mcs_bridge {
 	/* Bumped on every group added or removed, for dump consistency. */
 	unsigned int table_gen;
 	struct delayed_work gc_work;
+	/* No timer of the table ends before this: the collector waits. */
+	unsigned long expiry_floor;
 	/* Groups the bridge's max-groups refused: they flood (overflow.c). */
 	struct mcs_overflow overflow;
 

@@ -324,6 +324,20 @@ unsigned long mcs_member_expires(const struct mcs_member *m,
 	return e;
 }
 
+void mcs_member_soonest(const struct mcs_member *m, unsigned long *next)
+{
+	const struct mcs_source *s;
+
+	if (m->is_static)
+		return;
+	if (m->mode == MCSNOOP_FILTER_EXCLUDE &&
+	    time_before(m->group_expires, *next))
+		*next = m->group_expires;
+	hlist_for_each_entry(s, &m->sources, node)
+		if (!s->blocked && time_before(s->expires, *next))
+			*next = s->expires;
+}
+
 void mcs_filter_apply(struct mcs_member *m, bool ipv6,
 		      const struct mcs_record *rec,
 		      const struct mcs_filter_times *t,

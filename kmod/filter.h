@@ -155,6 +155,12 @@ bool mcs_member_settle(struct mcs_member *m, unsigned long now);
 /* The version the membership's hosts are treated as now (compat mode). */
 u8 mcs_member_host_compat(const struct mcs_member *m, bool ipv6,
 			  unsigned long now);
+/*
+ * Lowers *next to the soonest timer of a learnt membership that ends
+ * something (its group timer in EXCLUDE mode, a source's); the older
+ * host present timers end nothing, the packet path reads them.
+ */
+void mcs_member_soonest(const struct mcs_member *m, unsigned long *next);
 /* The last expiry of a settled learnt membership. */
 unsigned long mcs_member_expires(const struct mcs_member *m,
 				 unsigned long now);

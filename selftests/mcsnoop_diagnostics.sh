@@ -69,6 +69,12 @@
 #    2 s, the group gone for 4 s starts from 0 when h2 joins again. A
 #    group of the bridge's own host with traffic, then bridge disable: no
 #    crash (the counters are not kept once the contexts are gone).
+#  - expiry_walks: the collector walks the table only when a timer may
+#    have ended (issue "scale": no periodic walk over all groups). With
+#    dynamic debug on its message, h2's membership learnt for 600 s and
+#    refreshed by every query: no walk in 5 s (one a second before); h2
+#    leaves: its last member query time ends the membership, and a walk
+#    removes it.
 
 ALL_TESTS=(
 	mac_alias_v4
@@ -80,6 +86,7 @@ ALL_TESTS=(
 	removals_timeout_with_querier
 	removals_reasons
 	group_traffic
+	expiry_walks
 )
 
 # shellcheck source=lib.sh
@@ -741,6 +748,40 @@ group_traffic()
 	check_traffic 239.1.5.9 "$N" 0 "$N datagrams to the bridge's host"
 	mcs sw bridge disable br0
 	check_err $? "bridge disable with the host's group"
+}
+
+# walks: the expiry walks of namespace sw in the kernel log so far.
+walks()
+{
+	dmesg | grep -c "mcsnoop: expiry walk in netns $WALKS_NS:"
+}
+
+expiry_walks()
+{
+	local dd=/sys/kernel/debug/dynamic_debug/control g=239.1.6.1 pid w0 w1
+
+	objects_file
+	if ! grep -qs 'mcs_table_expire ' "$dd"; then
+		skip_test "no dynamic debug of mcs_table_expire"
+		return
+	fi
+	star 2 v4 snoop || { check_err 1 "setup"; return; }
+	WALKS_NS=$(stat -L -c %i "/run/netns/$NS_PREFIX-sw")
+	echo 'module mcsnoop func mcs_table_expire +p' >"$dd"
+	bg_mcast h2 join eth0 "$g"
+	pid=${BG_PIDS[-1]}
+	check_ports br0 "$g" p-h2 "join of h2"
+	# What was due at the start (the enable, the join) is walked by now.
+	sleep 2
+	w0=$(walks)
+	sleep 5
+	w1=$(walks)
+	check_eq $((w1 - w0)) 0 "expiry walks in 5 s with no timer due"
+	stop_pids "$pid"
+	check_ports br0 "$g" "" "after h2 left" "" 20
+	check_ge $(($(walks) - w1)) 1 "expiry walks that removed h2's membership"
+	log_info "figure: expiry walks $w0 until the join was walked, $((w1 - w0)) in 5 s, $(($(walks) - w1)) for the leave"
+	echo 'module mcsnoop func mcs_table_expire -p' >"$dd"
 }
 
 mcs_require

@@ -391,6 +391,7 @@ static void test_expiry(void)
 	struct mcs_member *m = member(false, EXC, "1", "2");
 	struct in6_addr a1 = src(false, '1'), a2 = src(false, '2'),
 			a3 = src(false, '3');
+	unsigned long next = NOW + 1000;
 	char buf[16];
 
 	CHECK(mcs_member_accepts(m, &a1, NOW) &&
@@ -401,12 +402,25 @@ static void test_expiry(void)
 	CHECK(mcs_member_accepts(m, &a1, GT0) == false &&
 	      !mcs_member_accepts(m, &a3, GT0),
 	      "accepts_after_gt: nothing after both timers");
+	mcs_member_soonest(m, &next);
+	CHECK(next == T0, "soonest_exclude: the requested source's timer, "
+	      "not the group timer or a blocked source's (%lu)", next - NOW);
+	m->is_static = true;
+	next = NOW + 1000;
+	mcs_member_soonest(m, &next);
+	CHECK(next == NOW + 1000, "soonest_static: no timer (%lu)",
+	      next - NOW);
+	m->is_static = false;
 	CHECK(mcs_member_settle(m, T0 - 1) && m->mode == EXC,
 	      "settle_before: still EXCLUDE");
 	CHECK(mcs_member_settle(m, GT0 - 1) && m->mode == EXC &&
 	      !strcmp(sources(m, true, buf), "12"),
 	      "settle_source: an expired requested source is blocked {%s}",
 	      buf);
+	next = NOW + 1000;
+	mcs_member_soonest(m, &next);
+	CHECK(next == GT0, "soonest_group: the group timer once the source's "
+	      "ran out (%lu)", next - NOW);
 	CHECK(!mcs_member_settle(m, GT0) && m->mode == INC && !m->nsrc,
 	      "settle_gt: EXCLUDE -> INCLUDE({}), nothing wanted");
 	member_free(m);
