@@ -170,6 +170,7 @@ void mcs_frame_classify(struct mcs_bridge *mb, struct sk_buff *skb, u16 vid,
 	f->kind = MCS_FRAME_FLOOD;
 	f->vid = vid;
 	f->grp = NULL;
+	f->traffic = NULL;
 	f->counter = MCS_CNT_MCAST_DATA;
 	f->ctrl = false;
 	f->overflowed = false;

@@ -29,6 +29,8 @@ struct mcs_frame {
 	struct in6_addr group;
 	struct in6_addr src;
 	struct mcs_group *grp;	/* DATA: the registered group, or NULL */
+	/* Forwarded data of grp: this CPU's counters of it, or NULL. */
+	struct mcs_traffic_cpu *traffic;
 	unsigned long now;
 	unsigned long members;	/* DATA with grp: bits of member ports */
 	bool vlans;		/* the bridge filters VLANs */

@@ -160,8 +160,10 @@ mcs_pre_routing_mcast(struct sk_buff *skb, const struct nf_hook_state *state)
 	/* Forwarded by the bridge: not admitted, or mcsnoop stands aside. */
 	if (admit != MCS_ADMIT_FORWARD || READ_ONCE(mb->fallback.reasons))
 		return NF_ACCEPT;
-	if (f.grp)
-		mcs_traffic_in(mb, &f.grp->traffic, skb->len);
+	if (f.grp) {
+		f.traffic = mcs_traffic_this_cpu(mb, &f.grp->traffic);
+		mcs_traffic_in(f.traffic, skb->len);
+	}
 	/*
 	 * Data nobody on the host wants, from a source the bridge has just
 	 * learnt: the bridge has nothing left to do with the frame, so it

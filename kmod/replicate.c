@@ -247,8 +247,8 @@ enum mcs_replicated mcs_replicate(struct mcs_bridge *mb, struct mcs_port *in,
 	}
 sent:
 	mcs_count_copies(mb, &r.n, MCS_CNT_FWD_COPIES);
-	if (f->grp && r.n.copies)
-		mcs_traffic_out(mb, &f->grp->traffic, r.n.copies, skb->len);
+	if (r.n.copies)
+		mcs_traffic_out(f->traffic, r.n.copies, skb->len);
 	if (r.last)
 		mcs_send(skb, r.steal, r.last, r.e.vlans, vid, r.e.vlan_proto,
 			 r.last_untagged, state);

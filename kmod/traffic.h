@@ -77,11 +77,9 @@ mcs_traffic_this_cpu(struct mcs_bridge *mb, struct mcs_traffic *t)
 	return this_cpu_ptr(cpu);
 }
 
-static inline void mcs_traffic_in(struct mcs_bridge *mb, struct mcs_traffic *t,
-				  unsigned int len)
+/* Packet path: c from mcs_traffic_this_cpu(), once a frame (NULL: none). */
+static inline void mcs_traffic_in(struct mcs_traffic_cpu *c, unsigned int len)
 {
-	struct mcs_traffic_cpu *c = mcs_traffic_this_cpu(mb, t);
-
 	if (!c)
 		return;
 	u64_stats_update_begin(&c->syncp);
@@ -90,12 +88,9 @@ static inline void mcs_traffic_in(struct mcs_bridge *mb, struct mcs_traffic *t,
 	u64_stats_update_end(&c->syncp);
 }
 
-static inline void mcs_traffic_out(struct mcs_bridge *mb,
-				   struct mcs_traffic *t, unsigned int copies,
-				   unsigned int len)
+static inline void mcs_traffic_out(struct mcs_traffic_cpu *c,
+				   unsigned int copies, unsigned int len)
 {
-	struct mcs_traffic_cpu *c = mcs_traffic_this_cpu(mb, t);
-
 	if (!c)
 		return;
 	u64_stats_update_begin(&c->syncp);
