@@ -17,8 +17,9 @@
 #   --learn-rounds N  rounds of the learning race (default 3)
 #   --quick           --rounds 2 --duration 1 --groups 20000 --learn-rounds 1
 #   --only LIST       comma-separated subset of: mcast,unicast,scale,learn,
-#                     evict,leave,sharedleave,takeover,ports (scale and
-#                     evict need learn; memory comes with learn)
+#                     evict,leave,sharedleave,takeover,ports,profile,cpus
+#                     (scale and evict need learn; memory comes with learn;
+#                     profile profiles what mcast and unicast measure)
 #
 # Figures (see Documentation/benchmarks.rst):
 #   1 multicast frames/s reaching the one member port of an 8-port bridge:
@@ -38,12 +39,18 @@
 #     mcsnoop vs the bridge's own snooping, and mcsnoop's 64 ports vs 8
 #  10 the longest hold of the bridge lock while max-groups is lowered from
 #     the learnt table to 1000
+#  11 where the time of a frame goes: perf's samples of CPU 0 (where
+#     pktgen sends and the whole bridge path runs) by symbol, while 1's
+#     mcsnoop and bridge and 2's bridge with mcsnoop's hooks send
+#  12 two senders on two CPUs into one group against one sender, mcsnoop
+#     and the bridge's own snooping (only without -icount: with it, qemu
+#     runs the CPUs in turn)
 
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 rounds=4 duration=2 groups=100000 learn_rounds=3
-only=mcast,unicast,scale,learn,evict,leave,sharedleave,takeover,ports
+only=mcast,unicast,scale,learn,evict,leave,sharedleave,takeover,ports,profile,cpus
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--rounds) rounds=$2; shift 2 ;;
@@ -81,6 +88,8 @@ trap 'cleanup; rm -f "$res"' EXIT
 # pktgen's thread and the softirq work it causes run on CPU 0: keep every
 # process of ours (and what it starts) off it.
 [ "$(nproc)" -lt 2 ] || taskset -pc 1-$(( $(nproc) - 1 )) $$ >/dev/null
+# perf sees the kernel's and the module's symbols.
+sysctl -qw kernel.kptr_restrict=0 kernel.perf_event_paranoid=-1
 modprobe pktgen || die "modprobe pktgen failed"
 modprobe veth; modprobe bridge
 command -v "$ctl" >/dev/null || die "mcsnoopctl not found (set MCSNOOPCTL)"
@@ -148,6 +157,28 @@ mcs_table_bytes() {
 	ip netns exec "$1" "$ctl" -j bridge show |
 		jq '.[] | select(.ifname == "br0") | .table_bytes'
 }
+# --- 11: profile NS LABEL: where CPU 0's time goes while NS's pktgen sends
+# (cpu-clock samples; under -icount the clock counts instructions). Lines
+# "prof LABEL PERCENT DSO SYMBOL".
+profile() {
+	local data=/tmp/perf.$2
+	want profile || return 0
+	command -v perf >/dev/null || { log "profile: no perf"; return 0; }
+	perf record -q -o "$data" -C 0 -e cpu-clock -F 997 -- \
+		$py "$here/pktgen.py" run --duration $((duration * 2)) --rounds 1 \
+		"$1" >/dev/null 2>&1 || { log "profile $2: perf record failed"; return 0; }
+	# The module of each symbol from kallsyms: perf finds no module
+	# files in the guest and puts every kernel symbol in one dso.
+	perf report -i "$data" --stdio -q --no-children --sort sym \
+		--percent-limit 0.1 2>/dev/null |
+		awk -v l="$2" 'NR == FNR { m[$3] = $4 == "" ? "kernel" : $4; next }
+			$1 ~ /%$/ { sub(/%/, "", $1); mod = m[$3]
+				gsub(/[][]/, "", mod)
+				print "prof", l, $1, mod == "" ? "other" : mod, $3 }' \
+		/proc/kallsyms - >> "$res"
+	rm -f "$data"
+	log "profile $2: $(grep -c "^prof $2 " "$res") symbols"
+}
 memkb() { awk '/^Slab:|^VmallocUsed:/ { s += $2 } END { print s }' /proc/meminfo; }
 
 kver=$(uname -r)
@@ -207,6 +238,7 @@ if want unicast; then
 		log "unicast (module loaded) round $r $mode: $rate frames/s"
 		echo "ucn $mode $r $rate" >> "$res"
 	done
+	profile uc uc
 	cleanup
 fi
 modprobe mcsnoop || die "modprobe mcsnoop"
@@ -284,11 +316,23 @@ if want scale; then
 		log "scale: $ns holds $(mcs_count $ns) groups"
 		echo "scale_count $ns $(mcs_count $ns)" >> "$res"
 	done
+	# The collector's walks of the big table meanwhile (dynamic debug,
+	# table.c): none while no timer is due.
+	dd=/sys/kernel/debug/dynamic_debug/control
+	[ -e $dd ] || mount -t debugfs none /sys/kernel/debug
+	echo 'module mcsnoop func mcs_table_expire +p' > $dd 2>/dev/null
+	walks() {
+		dmesg | grep -c "mcsnoop: expiry walk in netns $(stat -L -c %i /run/netns/$big):"
+	}
+	w0=$(walks) t0=$(date +%s)
 	samples g10 g1000 $big | while read -r ns r rate leak; do
 		n=$(grep "^scale_count $ns " "$res" | awk '{print $3}')
 		log "scale round $r $n groups: $rate frames/s (non-member $leak)"
 		echo "scale $n $r $rate $leak" >> "$res"
 	done
+	echo 'module mcsnoop func mcs_table_expire -p' > $dd 2>/dev/null
+	log "scale: $(($(walks) - w0)) expiry walks of the big table in $(($(date +%s) - t0)) s"
+	echo "walks $(($(walks) - w0)) $(($(date +%s) - t0)) $(mcs_count $big)" >> "$res"
 fi
 
 # --- 10: lowering max-groups, the longest hold of the bridge lock ------------
@@ -342,6 +386,8 @@ if want mcast; then
 		log "multicast round $r $mode: $rate frames/s at the member, $leak at a non-member"
 		echo "mc $mode $r $rate $leak" >> "$res"
 	done
+	profile mc mc
+	profile br br
 fi
 
 # --- 9: 64 ports, one member -------------------------------------------------
@@ -368,6 +414,37 @@ if want ports; then
 	samples m64 b64 m8 | while read -r mode r rate leak; do
 		log "ports round $r $mode: $rate frames/s at the member, $leak at a non-member"
 		echo "ports $mode $r $rate $leak" >> "$res"
+	done
+	cleanup
+fi
+
+# --- 12: two senders on two CPUs ---------------------------------------------
+# As 1, with a second sender: h3 on CPU 1 (pktgen's thread 1) besides h0 on
+# CPU 0, both to the group. m1/m2: mcsnoop with one sender and with two;
+# b1/b2: the bridge's own snooping alike, for what the machine allows.
+if want cpus && [ "${BENCH_CLOCK:-}" != icount ] && [ "$(nproc --all)" -ge 2 ]; then
+	cleanup
+	log "cpus: setting up"
+	for ns in m1 m2 b1 b2; do
+		if [ "${ns:0:1}" = m ]; then
+			mkbridge $ns mcast_snooping 0
+			mcs_enable $ns
+			ip netns exec $ns "$ctl" group add br0 239.1.1.1 port p1 ||
+				die "mcsnoopctl group add"
+		else
+			mkbridge $ns mcast_snooping 1 mcast_querier 1 \
+				mcast_query_interval 1000
+			bridge -n $ns mdb add dev br0 port p1 grp 239.1.1.1 \
+				permanent || die "bridge mdb add"
+		fi
+		second=; [ "${ns:1}" = 2 ] && second=--second
+		$py "$here/pktgen.py" setup $ns 239.1.1.1 01:00:5e:01:01:01 \
+			$second || die "pktgen setup in $ns"
+	done
+	sleep 12	# the bridge trusts its querier
+	samples m1 m2 b1 b2 | while read -r mode r rate leak; do
+		log "cpus round $r $mode: $rate frames/s at the member, $leak at a non-member"
+		echo "cpus $mode $r $rate $leak" >> "$res"
 	done
 	cleanup
 fi

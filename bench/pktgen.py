@@ -7,8 +7,10 @@ process per reading, so the samples can be short and many).
 Each namespace NS holds a bridge whose port host ends are h0..h7: pktgen
 sends on h0, the member (or unicast destination) is h1, h2 is a non-member.
 
-  pktgen.py setup NS DST_IP DST_MAC
+  pktgen.py setup NS DST_IP DST_MAC [--second]
         pktgen on h0 of NS: 128-byte UDP frames to DST_IP/DST_MAC, no count.
+        --second: and a second sender, h3 on CPU 1 (pktgen's thread 1),
+        the same frames from its own MAC and source address.
   pktgen.py run [--duration SEC] [--rounds N] [--warmup SEC] NS...
         N rounds; each round samples every NS once, in forward order in odd
         rounds and reverse order in even rounds. Per sample prints
@@ -41,16 +43,20 @@ def pg_write(name, cmd):
         f.write(cmd + '\n')
 
 
-def setup(ns, dst, dmac):
+def setup(ns, dst, dmac, second=False):
     setns(ns)
-    pg_write('kpktgend_0', 'rem_device_all')
-    pg_write('kpktgend_0', 'add_device h0')
-    for cmd in ('count 0', 'clone_skb 0', 'pkt_size 128', 'delay 0',
-                'dst ' + dst, 'dst_mac ' + dmac,
-                'src_min 10.255.0.100', 'src_max 10.255.0.100',
-                'udp_src_min 9', 'udp_src_max 9',
-                'udp_dst_min 9', 'udp_dst_max 9'):
-        pg_write('h0', cmd)
+    senders = [('kpktgend_0', 'h0', '10.255.0.100')]
+    if second:
+        senders.append(('kpktgend_1', 'h3', '10.255.0.103'))
+    for thread, dev, src in senders:
+        pg_write(thread, 'rem_device_all')
+        pg_write(thread, 'add_device ' + dev)
+        for cmd in ('count 0', 'clone_skb 0', 'pkt_size 128', 'delay 0',
+                    'dst ' + dst, 'dst_mac ' + dmac,
+                    'src_min ' + src, 'src_max ' + src,
+                    'udp_src_min 9', 'udp_src_max 9',
+                    'udp_dst_min 9', 'udp_dst_max 9'):
+            pg_write(dev, cmd)
 
 
 class Counters:
@@ -107,8 +113,12 @@ def run(args):
 
 
 def main():
-    if len(sys.argv) >= 2 and sys.argv[1] == 'setup' and len(sys.argv) == 5:
-        setup(*sys.argv[2:5])
+    if len(sys.argv) >= 2 and sys.argv[1] == 'setup' and \
+            len(sys.argv) in (5, 6):
+        if len(sys.argv) == 6 and sys.argv[5] != '--second':
+            print(__doc__, file=sys.stderr)
+            return 2
+        setup(*sys.argv[2:5], second=len(sys.argv) == 6)
     elif len(sys.argv) >= 3 and sys.argv[1] == 'run':
         run(sys.argv[2:])
     else:
