@@ -234,7 +234,7 @@ storm()
 {
 	local f=$MCS_TMP/ev.json samples=$MCS_TMP/samples rx0 mem0 mem1 g1 tb1
 	local t_mon0 t_mon1 t_low0 t_low1 t0 t1 c mem peak=0
-	local mempeak=0 nsamples=0 over=0 low_over=0 n_ev d el most
+	local mempeak=0 nsamples=0 over=0 low_over=0 n_ev d el most r
 	local stream_pid recv_pid mon_pid sampler_pid sent w s n span
 	local last_ok=1 rxc out ms final
 	local -A b0 b1 p0 p1 rcv
@@ -409,11 +409,15 @@ storm()
 	figure events_rate $((n_ev * 1000 / (el > 0 ? el : 1))) events/s
 	[ "$n_ev" -le "$most" ]
 	check_err $? "$n_ev events in $el ms, the bucket allows $most"
-	check_ge "$d" 1 "events_dropped during the storm"
 	out=$(<"$f.err")
 	if [ -z "$out" ]; then
-		check_ge $((n_ev + d)) "$((b1[table_full] - b0[table_full]))" \
+		r=$((b1[table_full] - b0[table_full]))
+		check_ge $((n_ev + d)) "$r" \
 			"events received and dropped against the refusals"
+		# Drops are certain when the refusals alone (an event each)
+		# exceed the bucket; a slow machine's storm may stay within.
+		check_ge "$d" $((r - most)) \
+			"events_dropped during the storm ($r refusals, the bucket allows $most)"
 	else
 		log_info "monitor: $out"
 	fi
