@@ -330,12 +330,11 @@ void mcs_member_soonest(const struct mcs_member *m, unsigned long *next)
 
 	if (m->is_static)
 		return;
-	if (m->mode == MCSNOOP_FILTER_EXCLUDE &&
-	    time_before(m->group_expires, *next))
-		*next = m->group_expires;
+	if (m->mode == MCSNOOP_FILTER_EXCLUDE)
+		mcs_soonest(m->group_expires, next);
 	hlist_for_each_entry(s, &m->sources, node)
-		if (!s->blocked && time_before(s->expires, *next))
-			*next = s->expires;
+		if (!s->blocked)
+			mcs_soonest(s->expires, next);
 }
 
 void mcs_filter_apply(struct mcs_member *m, bool ipv6,

@@ -155,6 +155,13 @@ bool mcs_member_settle(struct mcs_member *m, unsigned long now);
 /* The version the membership's hosts are treated as now (compat mode). */
 u8 mcs_member_host_compat(const struct mcs_member *m, bool ipv6,
 			  unsigned long now);
+/* Lowers *next to t if t comes sooner (a walk's next timer). */
+static inline void mcs_soonest(unsigned long t, unsigned long *next)
+{
+	if (time_before(t, *next))
+		*next = t;
+}
+
 /*
  * Lowers *next to the soonest timer of a learnt membership that ends
  * something (its group timer in EXCLUDE mode, a source's); the older

@@ -32,7 +32,6 @@ struct mcs_frame {
 	/* Forwarded data of grp: this CPU's counters of it, or NULL. */
 	struct mcs_traffic_cpu *traffic;
 	unsigned long now;
-	unsigned long members;	/* DATA with grp: bits of member ports */
 	bool vlans;		/* the bridge filters VLANs */
 	u16 vid;		/* its VLAN, 0 without filtering */
 	bool overflowed;	/* DATA, unregistered: refused by max-groups */

@@ -518,8 +518,7 @@ static void mcs_port_full(struct mcs_bridge *mb, struct mcs_port *port,
 		if (!deny) {
 			grp->overflow = true;
 			grp->overflow_expires = until;
-			if (time_before(until, mb->expiry_floor))
-				mb->expiry_floor = until;
+			mcs_soonest(until, &mb->expiry_floor);
 			return;
 		}
 	}
@@ -926,8 +925,8 @@ static void mcs_group_soonest(const struct mcs_group *grp,
 {
 	const struct mcs_member *m;
 
-	if (grp->overflow && time_before(grp->overflow_expires, *next))
-		*next = grp->overflow_expires;
+	if (grp->overflow)
+		mcs_soonest(grp->overflow_expires, next);
 	hlist_for_each_entry(m, &grp->members, node)
 		mcs_member_soonest(m, next);
 }
