@@ -82,6 +82,14 @@ mcsj()
 	mcs "$ns" -j "$@"
 }
 
+# table_bytes [NS [BRIDGE]]: what bridge show says the table takes (sw's
+# br0 by default); without a name, bridge show dumps no group.
+table_bytes()
+{
+	mcsj "${1:-sw}" bridge show |
+		jq -r --arg br "${2:-br0}" '.[] | select(.ifname == $br) | .table_bytes'
+}
+
 # genl_ns NS ARGS...: genl.py in namespace NS (not iproute2's genl).
 genl_ns()
 {

@@ -99,11 +99,6 @@ static_entries()
 	check_eq "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" 0 "group_count after flush"
 }
 
-table_bytes()
-{
-	mcsj sw bridge show br0 | jq -r '.[0].table_bytes'
-}
-
 table_empty()
 {
 	[ "$(mcsj sw bridge show br0 | jq -r '.[0].group_count')" = 0 ]

@@ -94,12 +94,6 @@ mem_kb()
 	echo $((slab + vm))
 }
 
-# table_bytes: what bridge show says br0's table takes.
-table_bytes()
-{
-	mcsj sw bridge show | jq -r '.[] | select(.ifname == "br0") | .table_bytes'
-}
-
 # br_groups: "COUNT MAX" of br0, from the text of bridge show without a
 # name (with one it dumps the whole table too).
 br_groups()
