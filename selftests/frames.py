@@ -30,6 +30,7 @@ import socket
 import struct
 import sys
 import time
+from netns import enter_netns
 
 
 def csum(data):
@@ -243,16 +244,6 @@ def build(spec, iface):
     if "vlan" in opt:
         etype = struct.pack("!HH", 0x8100, int(opt["vlan"])) + etype
     return mac_of(dst, v6), etype, pkt
-
-
-def enter_netns(name):
-    import ctypes
-    fd = os.open(os.path.join("/run/netns", name), os.O_RDONLY)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.setns(fd, 0x40000000) != 0:     # CLONE_NEWNET
-        sys.exit("frames.py: setns %s: %s" %
-                 (name, os.strerror(ctypes.get_errno())))
-    os.close(fd)
 
 
 def main(argv):

@@ -29,6 +29,7 @@ import re
 import socket
 import struct
 import sys
+from netns import enter_netns
 
 NETLINK_GENERIC = 16
 SOL_NETLINK = 270
@@ -347,16 +348,6 @@ def text_bridge(obj):
 
 
 # ---------------------------------------------------------------------- main
-
-def enter_netns(name):
-    import ctypes
-    clone_newnet = 0x40000000
-    fd = os.open(os.path.join("/run/netns", name), os.O_RDONLY)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.setns(fd, clone_newnet) != 0:
-        err = ctypes.get_errno()
-        sys.exit("genl.py: setns %s: %s" % (name, os.strerror(err)))
-    os.close(fd)
 
 
 def print_json(obj):

@@ -15,11 +15,11 @@ usage: mcast.py [-n NETNS] COMMAND ARGS
   raw IFACE DSTMAC COUNT        COUNT Ethernet frames (ethertype 0x88b5)
 """
 
-import os
 import socket
 import struct
 import sys
 import time
+from netns import enter_netns
 
 PORT = 5001
 PAYLOAD = b"mcsnoop-selftest" * 4
@@ -142,16 +142,6 @@ def raw(iface, dstmac, count):
 
 COMMANDS = {"send": send, "blast": blast, "join": join, "sjoin": sjoin,
             "xjoin": xjoin, "bcast": bcast, "raw": raw}
-
-
-def enter_netns(name):
-    import ctypes
-    fd = os.open(os.path.join("/run/netns", name), os.O_RDONLY)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.setns(fd, 0x40000000) != 0:     # CLONE_NEWNET
-        sys.exit("mcast.py: setns %s: %s" %
-                 (name, os.strerror(ctypes.get_errno())))
-    os.close(fd)
 
 
 def main(argv):

@@ -35,10 +35,10 @@ Exit status: 0 done, 1 the kernel refused, 2 usage.
 """
 
 import errno
-import os
 import socket
 import struct
 import sys
+from netns import enter_netns
 
 NETLINK_ROUTE = 0
 SOL_NETLINK = 270
@@ -306,16 +306,6 @@ COMMANDS = {
     "mst-state": cmd_mst_state,
     "vlan-neigh-suppress": cmd_vlan_neigh_suppress,
 }
-
-
-def enter_netns(name):
-    import ctypes
-    fd = os.open(os.path.join("/run/netns", name), os.O_RDONLY)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.setns(fd, 0x40000000) != 0:     # CLONE_NEWNET
-        sys.exit("rtnl.py: setns %s: %s" %
-                 (name, os.strerror(ctypes.get_errno())))
-    os.close(fd)
 
 
 def usage(msg=None):

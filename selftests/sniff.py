@@ -9,12 +9,8 @@
       complete up to this time, in ms; "drops": frames the socket lost)
   sniff.py NETNS stream IFACE GROUP PPS  send PPS datagrams a second to GROUP
 """
-import os, socket, struct, sys, time, ctypes
-def enter(ns):
-    fd = os.open("/run/netns/" + ns, os.O_RDONLY)
-    if ctypes.CDLL(None, use_errno=True).setns(fd, 0x40000000):
-        sys.exit("setns failed")
-    os.close(fd)
+import os, socket, struct, sys, time
+from netns import enter_netns as enter
 def kind(p):
     et = struct.unpack("!H", p[12:14])[0]; o = 14
     if et == 0x8100:

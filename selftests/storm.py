@@ -47,6 +47,7 @@ import socket
 import struct
 import sys
 import time
+from netns import enter_netns
 
 PORT = 5001
 SO_TIMESTAMPNS = 35
@@ -59,16 +60,6 @@ V4_SRC = socket.inet_aton("10.255.0.2")
 V6_SRC = socket.inet_pton(socket.AF_INET6, "fe80::ff:2")
 IGMP_ALL = socket.inet_aton("224.0.0.22")
 MLD_ALL = socket.inet_pton(socket.AF_INET6, "ff02::16")
-
-
-def enter_netns(name):
-    import ctypes
-    fd = os.open(os.path.join("/run/netns", name), os.O_RDONLY)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.setns(fd, 0x40000000) != 0:     # CLONE_NEWNET
-        sys.exit("storm.py: setns %s: %s" %
-                 (name, os.strerror(ctypes.get_errno())))
-    os.close(fd)
 
 
 def csum(data):

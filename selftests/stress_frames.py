@@ -49,7 +49,6 @@ every size (see mcsnoop_stress_frames.sh for how that was verified).
 """
 
 import array
-import ctypes
 import errno
 import mmap
 import os
@@ -58,6 +57,7 @@ import socket
 import struct
 import sys
 import time
+from netns import enter_netns
 
 SRC4 = "10.0.0.77"
 SRC6 = "fe80::77"
@@ -67,15 +67,6 @@ NGROUPS = 48
 PORT = 5002
 MAGIC = b"MCSF"
 TPIDS = (0x8100, 0x88a8, 0x9100)
-
-
-def enter_netns(name):
-    fd = os.open(os.path.join("/run/netns", name), os.O_RDONLY)
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.setns(fd, 0x40000000) != 0:     # CLONE_NEWNET
-        sys.exit("stress_frames.py: setns %s: %s" %
-                 (name, os.strerror(ctypes.get_errno())))
-    os.close(fd)
 
 
 # ------------------------------------------------------------ dissecting
