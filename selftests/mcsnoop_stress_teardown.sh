@@ -18,7 +18,8 @@
 # kernel-log check after every test see the rest. Events are sent as they
 # happen (events.c), so none can stay queued.
 #
-# MCS_STRESS=soak (make soak): 1000 races; otherwise 8 (check-debug).
+# MCS_STRESS=soak (make soak): 1000 races; otherwise 7 (check-debug),
+# every op once. MCS_RACES=N runs N races (to time a soak's races).
 #
 # selftest: exclusive (unloads the module, and the object counts are the
 # whole module's)
@@ -30,7 +31,9 @@ ALL_TESTS=(
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-if [ "${MCS_STRESS:-}" = soak ]; then
+if [ -n "${MCS_RACES:-}" ]; then
+	RACES=$MCS_RACES
+elif [ "${MCS_STRESS:-}" = soak ]; then
 	RACES=1000
 else
 	RACES=0
@@ -150,13 +153,19 @@ tool_run()
 
 # ------------------------------------------------------- the background
 
-# worker NAME CMD...: CMD again and again until the stop file exists.
+# worker PAUSE CMD...: CMD again and again, PAUSE seconds apart, until the
+# stop file exists. The workers are the load, not the test: on the debug
+# kernel each exec costs the races' CPU, so they keep to long-lived
+# processes and a dump round a second.
 worker()
 {
+	local pause=$1
+
+	shift
 	(
 		while [ ! -e "$STOP" ]; do
 			"$@" >/dev/null 2>&1
-			nap 0.1
+			nap "$pause"
 		done
 	) &
 	BG_PIDS+=("$!")
@@ -175,6 +184,8 @@ workers_stop()
 	bg_stop_all
 }
 
+# storm: reports of 40 groups every 25 ms until h1's eth0 goes away (its
+# port was deleted; the worker starts a new sender, with new groups).
 storm()
 {
 	local recs=() k
@@ -183,7 +194,7 @@ storm()
 		recs+=("rec=2:239.8.$((RANDOM % 4)).$k")
 	done
 	ip netns exec "$NS_PREFIX-h1" "$PYTHON" -S "$MCS_DIR/frames.py" \
-		eth0 count=100 gap=0.01 "report3,$(IFS=,; echo "${recs[*]}")"
+		eth0 count=1000000 gap=0.025 "report3,$(IFS=,; echo "${recs[*]}")"
 }
 
 data_stream()
@@ -223,7 +234,8 @@ members_learnt()
 
 teardown_races()
 {
-	local race i n start ops=() pids=() deck=() name left t t0 slowest=0 slowest_ops=
+	local race i n start ops=() pids=() deck=() name left t t0 tr repair_secs=0
+	local slowest=0 slowest_ops=
 	local -A count=()
 
 	objects_file || { skip_test "no debugfs mcsnoop/objects"; return; }
@@ -235,10 +247,10 @@ teardown_races()
 	check_err $? "setup"
 	[ "$RET" -ne 0 ] && return
 	nap 0
-	worker storm
-	worker data_stream
-	worker monitor_run
-	worker dumps
+	worker 0.1 storm
+	worker 0.1 data_stream
+	worker 0.1 monitor_run
+	worker 1 dumps
 	# The short version: every op once, shuffled.
 	if [ "$RACES" -eq 0 ]; then
 		deck=("${OPS[@]}")
@@ -271,12 +283,13 @@ teardown_races()
 		wait_secs 120 pids_gone "${pids[@]}"
 		check_err $? "race $race (${ops[*]}) still running after 120 s"
 		wait "${pids[@]}"
+		tr=$SECONDS
 		repair
 		check_err $? "repair after race $race (${ops[*]})"
 		mcs_enabled sw br0
 		check_err $? "br0 not enabled after race $race (${ops[*]})"
 		[ "$RET" -ne 0 ] && break
-		t=$((SECONDS - t0))
+		t=$((SECONDS - t0)) repair_secs=$((repair_secs + SECONDS - tr))
 		[ "$t" -gt "$slowest" ] && slowest=$t slowest_ops=${ops[*]}
 		# A soak's progress, for whoever watches its hours go by (the
 		# output is kept until the file ends; the console is live).
@@ -289,6 +302,8 @@ teardown_races()
 	log_info "figure: teardown.races $((race - 1)) races"
 	log_info "figure: teardown.seconds $((SECONDS - start)) s"
 	log_info "figure: teardown.slowest_race $slowest s ($slowest_ops)"
+	# Where a soak's hours go: rebuilding what the races deleted.
+	log_info "figure: teardown.repair_seconds $repair_secs s"
 	for name in "${OPS[@]}"; do
 		log_info "figure: teardown.op.$name ${count[$name]:-0} ops"
 	done
